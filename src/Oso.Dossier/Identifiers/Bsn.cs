@@ -1,0 +1,33 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Oso.Dossier.Identifiers;
+
+/// <summary>
+/// A burgerservicenummer: nine digits passing the 11-proef (9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 mod 11, and not 0).
+/// </summary>
+public readonly record struct Bsn
+{
+    private Bsn(string value) => Value = value;
+
+    /// <summary>The nine digits.</summary>
+    public string Value { get; }
+
+    /// <summary>Parses a BSN; false when it is not nine digits or fails the 11-proef.</summary>
+    public static bool TryParse([NotNullWhen(true)] string? text, out Bsn bsn)
+    {
+        bsn = default;
+        if (text is null || !ElevenTest.TryWeightedSum(text, out var sum) || sum == 0 || sum % 11 != 0) return false;
+        bsn = new Bsn(text);
+        return true;
+    }
+
+    /// <summary>Parses a BSN or throws <see cref="FormatException"/>.</summary>
+    public static Bsn Parse(string text) =>
+        TryParse(text, out var bsn) ? bsn : throw new FormatException("Geen geldig BSN (negen cijfers die aan de 11-proef voldoen).");
+
+    /// <summary>True when the text is a valid BSN.</summary>
+    public static bool IsValid(string? text) => TryParse(text, out _);
+
+    /// <inheritdoc />
+    public override string ToString() => Value ?? "";
+}

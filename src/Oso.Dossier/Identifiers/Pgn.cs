@@ -1,0 +1,55 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Oso.Dossier.Identifiers;
+
+/// <summary>Which kind of number a <see cref="Pgn"/> is.</summary>
+public enum PgnKind
+{
+    /// <summary>A burgerservicenummer.</summary>
+    Bsn,
+    /// <summary>An onderwijsnummer (for pupils without a BSN).</summary>
+    Onderwijsnummer,
+}
+
+/// <summary>
+/// The persoonsgebonden nummer: the pupil's BSN, or else the onderwijsnummer. It is sensitive: never log it,
+/// never send it to the Traffic Center (a zoeksleutel goes instead). <see cref="ToString"/> masks it.
+/// </summary>
+public readonly record struct Pgn
+{
+    private Pgn(string value, PgnKind kind)
+    {
+        Value = value;
+        Kind = kind;
+    }
+
+    /// <summary>The nine digits.</summary>
+    public string Value { get; }
+
+    /// <summary>BSN or onderwijsnummer.</summary>
+    public PgnKind Kind { get; }
+
+    /// <summary>Parses a BSN or an onderwijsnummer (an onderwijsnummer starts with 1 and has check 5).</summary>
+    public static bool TryParse([NotNullWhen(true)] string? text, out Pgn pgn)
+    {
+        pgn = default;
+        if (Bsn.TryParse(text, out var bsn))
+        {
+            pgn = new Pgn(bsn.Value, PgnKind.Bsn);
+            return true;
+        }
+        if (Onderwijsnummer.TryParse(text, out var on))
+        {
+            pgn = new Pgn(on.Value, PgnKind.Onderwijsnummer);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Parses a PGN or throws <see cref="FormatException"/> (without echoing the number).</summary>
+    public static Pgn Parse(string text) =>
+        TryParse(text, out var pgn) ? pgn : throw new FormatException("Geen geldig PGN (BSN of onderwijsnummer).");
+
+    /// <summary>A masked form for display (<c>*****6728</c>); the full number is in <see cref="Value"/>.</summary>
+    public override string ToString() => Value is null ? "" : new string('*', 5) + Value[5..];
+}
