@@ -94,27 +94,38 @@ public static class SchemaValidatingReader
             {
                 using (_reader = XmlReader.Create(input, HardenedSettings(limits, nameTable)))
                 {
-                    while (_reader.Read())
+                    var lineInfo = (IXmlLineInfo)_reader;
+                    int lastLine = 0, lastColumn = 0;
+                    try
                     {
-                        if (!Visit()) return new XmlReadResult(null, _meldingen);
+                        while (_reader.Read())
+                        {
+                            lastLine = lineInfo.LineNumber;
+                            lastColumn = lineInfo.LinePosition;
+                            if (!Visit()) return new XmlReadResult(null, _meldingen);
+                        }
+                    }
+                    catch (XmlException ex)
+                    {
+                        // some parser errors carry no position; the reader still knows where it stopped
+                        var (line, column) = ex.LineNumber > 0 ? (ex.LineNumber, ex.LinePosition)
+                            : lineInfo.LineNumber > 0 ? (lineInfo.LineNumber, lineInfo.LinePosition) : (lastLine, lastColumn);
+                        Fatal(XmlErrors.Code(ex), line, column, XmlErrors.Dutch(ex));
+                        return new XmlReadResult(null, _meldingen);
+                    }
+                    catch (DecoderFallbackException)
+                    {
+                        Fatal("XML.Codering", lastLine, lastColumn,
+                            "Het document bevat tekens die niet kloppen met de codering (bijvoorbeeld ongeldige UTF-8).");
+                        return new XmlReadResult(null, _meldingen);
                     }
                 }
                 if (_root is null)
                 {
-                    Fatal("XML.Leeg", 0, 0, "Het bestand bevat geen XML-element (het is leeg).");
+                    Fatal("XML.Leeg", 0, 0, "Het bestand bevat geen XML-element (het is leeg of bevat alleen commentaar).");
                     return new XmlReadResult(null, _meldingen);
                 }
                 return new XmlReadResult(_root, _meldingen);
-            }
-            catch (XmlException ex)
-            {
-                Fatal(XmlErrors.Code(ex), ex.LineNumber, ex.LinePosition, XmlErrors.Dutch(ex));
-                return new XmlReadResult(null, _meldingen);
-            }
-            catch (DecoderFallbackException ex)
-            {
-                Fatal("XML.Codering", 0, 0, "Het document is geen geldige tekst in de opgegeven codering (bijvoorbeeld ongeldige UTF-8): " + ex.Message);
-                return new XmlReadResult(null, _meldingen);
             }
             finally
             {
