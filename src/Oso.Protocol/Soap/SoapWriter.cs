@@ -73,6 +73,7 @@ public static class SoapWriter
     {
         await w.WriteStartDocumentAsync();
         await w.WriteStartElementAsync(SoapPrefix, "Envelope", OsoNamespaces.SoapEnvelope);
+        await w.WriteAttributeStringAsync("xmlns", SoapPrefix, null, OsoNamespaces.SoapEnvelope);
         await w.WriteAttributeStringAsync("xmlns", MessageEncoder.Prefix, null, OsoNamespaces.Overstapservice);
         await w.WriteStartElementAsync(SoapPrefix, "Body", OsoNamespaces.SoapEnvelope);
     }
