@@ -128,9 +128,9 @@ public class FieldValidationTests
             + "</ns1:zoeksleutel><ns1:pgnfrag>9468</ns1:pgnfrag></ns1:zoeksleutelPgnfrag><ns1:overdrachtsoort>overstapdossier</ns1:overdrachtsoort>"
             + "<ns1:sessieId>9cebd89c-8953-416b-a2cb-ecee939f1775</ns1:sessieId></ns1:sessiecontroleRequest>");
 
-        var read = TestData.Read<Messages.SessiecontroleRequest>(await TestData.ReadAsync(xml));
+        var read = TestData.Read<Oso.Protocol.Messages.SessiecontroleRequest>(await TestData.ReadAsync(xml));
 
         Assert.DoesNotContain("9468", read.ToString());
-        Assert.Equal(TestData.Zoek, Assert.IsType<Messages.SessieSleutel.Zoek>(read.Sleutel).Zoeksleutel);
+        Assert.Equal(TestData.Zoek, Assert.IsType<Oso.Protocol.Messages.SessieSleutel.Zoek>(read.Sleutel).Zoeksleutel);
     }
 }
