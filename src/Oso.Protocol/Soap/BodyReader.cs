@@ -16,16 +16,19 @@ internal static class BodyReader
         CloseOutput = false,
     };
 
-    /// <summary>Positioned on the message element's start; afterwards past its end.</summary>
-    public static async Task<FieldSet> ReadAsync(ReadContext ctx)
+    /// <summary>
+    /// Positioned on the message element's start; afterwards past its end. A gegevensset document is captured only
+    /// where <paramref name="allowsDocument"/>; elsewhere it is refused before a byte of it is copied.
+    /// </summary>
+    public static async Task<FieldSet> ReadAsync(ReadContext ctx, bool allowsDocument)
     {
         var xml = ctx.Xml;
         var fields = new FieldSet(xml.LocalName, ctx.Line, ctx.Column);
-        await ReadChildrenAsync(ctx, fields, allowContainers: true);
+        await ReadChildrenAsync(ctx, fields, allowContainers: true, allowsDocument);
         return fields;
     }
 
-    private static async Task ReadChildrenAsync(ReadContext ctx, FieldSet fields, bool allowContainers)
+    private static async Task ReadChildrenAsync(ReadContext ctx, FieldSet fields, bool allowContainers, bool allowsDocument = false)
     {
         var xml = ctx.Xml;
         ctx.OnElement();
@@ -63,7 +66,7 @@ internal static class BodyReader
                         break;
                 }
             }
-            else if (xml.NamespaceURI == OsoNamespaces.Gegevensset && allowContainers)
+            else if (xml.NamespaceURI == OsoNamespaces.Gegevensset && allowsDocument)
             {
                 if (fields.Document is not null)
                     throw ctx.Fail(SoapFoutcodes.DubbelElement, $"'{fields.Element}' bevat meer dan één gegevenssetdocument.");

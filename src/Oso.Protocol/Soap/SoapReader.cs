@@ -158,7 +158,8 @@ public static class SoapReader
                 : $"Het element '{ReadContext.Naam(xml.LocalName)}' (namespace '{ReadContext.Naam(xml.NamespaceURI)}') is geen OSO-bericht; verwacht namespace {OsoNamespaces.Overstapservice}.");
         if (!known)
             throw ctx.Fail(SoapFoutcodes.OnbekendeOperatie, $"'{ReadContext.Naam(xml.LocalName)}' is geen bekende OSO-operatie.");
-        var fields = await BodyReader.ReadAsync(ctx);
+        var allowsDocument = entry is (OsoOperation.Document, true) or (OsoOperation.Terugkoppeling, false);
+        var fields = await BodyReader.ReadAsync(ctx, allowsDocument);
         return new SoapReadResult.Read(MessageDecoder.Decode(entry.Operation, entry.Response, fields));
     }
 

@@ -49,6 +49,18 @@ public class EmbeddedDossierTests
     }
 
     [Fact]
+    public async Task A_dossier_in_a_message_that_carries_none_is_refused_before_it_is_copied()
+    {
+        var input = new GeneratedStream(TestData.Envelope("<ns1:afmeldingResponse>").Replace("</s:Body></s:Envelope>", "", StringComparison.Ordinal)
+            + "<dossier xmlns=\"http://www.edustandaard.nl/oso_gegevensset/2019/dossier\"><a>", "QUFB", 50L * 1024 * 1024);
+
+        var fault = TestData.Rejected(await SoapReader.ReadAsync(input, cancellationToken: TestData.Ct));
+
+        Assert.Equal(SoapFoutcodes.OnbekendElement, fault.Foutcode);
+        Assert.True(input.Delivered < 1024 * 1024, $"read {input.Delivered} bytes");
+    }
+
+    [Fact]
     public async Task A_dossier_and_a_resultaat_together_are_refused()
     {
         var xml = TestData.Envelope("<ns1:documentResponse>" + TestData.DossierXml + "<ns1:resultaat>LeerlingOnbekend</ns1:resultaat></ns1:documentResponse>");
