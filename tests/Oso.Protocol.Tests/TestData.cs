@@ -3,6 +3,7 @@ using Oso.Protocol.Identifiers;
 using Oso.Protocol.Messages;
 using Oso.Protocol.Results;
 using Oso.Protocol.Soap;
+using Oso.Dossier.Identifiers;
 
 namespace Oso.Protocol.Tests;
 

@@ -116,13 +116,13 @@ public static class SchemaValidatingReader
                         // some parser errors carry no position; the reader still knows where it stopped
                         var (line, column) = ex.LineNumber > 0 ? (ex.LineNumber, ex.LinePosition)
                             : lineInfo.LineNumber > 0 ? (lineInfo.LineNumber, lineInfo.LinePosition) : (lastLine, lastColumn);
-                        Fatal(XmlErrors.Code(ex), line, column, XmlErrors.Dutch(ex));
+                        var kind = XmlErrors.Classify(ex);
+                        Fatal(XmlErrors.Code(kind), line, column, XmlErrors.Describe(kind));
                         return new XmlReadResult(null, _meldingen);
                     }
                     catch (DecoderFallbackException)
                     {
-                        Fatal("XML.Codering", lastLine, lastColumn,
-                            "Het document bevat tekens die niet kloppen met de codering (bijvoorbeeld ongeldige UTF-8).");
+                        Fatal(XmlErrors.Code(XmlErrorKind.Encoding), lastLine, lastColumn, XmlErrors.Describe(XmlErrorKind.Encoding));
                         return new XmlReadResult(null, _meldingen);
                     }
                 }

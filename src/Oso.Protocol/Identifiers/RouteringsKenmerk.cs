@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Oso.Dossier.Identifiers;
 
 namespace Oso.Protocol.Identifiers;
 

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
+using Oso.Dossier.Identifiers;
 
 namespace Oso.Protocol.Identifiers;
 
@@ -26,11 +27,11 @@ public readonly record struct Zoeksleutel
     /// <summary>Computes the zoeksleutel of <paramref name="pgn"/> under <paramref name="geheim"/>: HMAC-SHA256, base64.</summary>
     public static Zoeksleutel Bereken(Pgn pgn, ZoeksleutelGeheim geheim)
     {
-        if (pgn.Cijfers.Length == 0) throw new ArgumentException("De PGN is leeg (default).", nameof(pgn));
+        if (pgn.Value.Length == 0) throw new ArgumentException("De PGN is leeg (default).", nameof(pgn));
         if (geheim.Bytes.Length != ZoeksleutelGeheim.Lengte)
             throw new ArgumentException("Het zoeksleutelgeheim is leeg (default).", nameof(geheim));
         Span<byte> data = stackalloc byte[9];
-        Encoding.ASCII.GetBytes(pgn.Cijfers, data);
+        Encoding.ASCII.GetBytes(pgn.Value, data);
         return new Zoeksleutel(HMACSHA256.HashData(geheim.Bytes, data));
     }
 

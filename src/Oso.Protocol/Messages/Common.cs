@@ -1,4 +1,5 @@
 using Oso.Protocol.Identifiers;
+using Oso.Dossier.Identifiers;
 
 namespace Oso.Protocol.Messages;
 

@@ -1,5 +1,6 @@
 using Oso.Protocol.Identifiers;
 using Oso.Protocol.Results;
+using Oso.Dossier.Identifiers;
 
 namespace Oso.Protocol.Messages;
 

@@ -2,6 +2,7 @@ using System.Xml;
 using Oso.Protocol.Messages;
 using Oso.Protocol.Results;
 using static Oso.Protocol.Soap.WireValues;
+using Oso.Dossier.Identifiers;
 
 namespace Oso.Protocol.Soap;
 
@@ -37,7 +38,7 @@ internal sealed class MessageEncoder(XmlWriter w, SoapLimits limits)
                 switch (m.Sleutel)
                 {
                     case DocumentSleutel.Leerling l:
-                        await Field("pgn", l.Pgn.Cijfers);
+                        await Field("pgn", l.Pgn.Value);
                         await Field("zoeksleutelGeheim", l.Geheim.ToBase64());
                         break;
                     case DocumentSleutel.Koppel k:

@@ -3,6 +3,7 @@ using System.Xml;
 using Oso.Protocol.Identifiers;
 using Oso.Protocol.Messages;
 using Oso.Protocol.Results;
+using Oso.Dossier.Identifiers;
 
 namespace Oso.Protocol.Soap;
 
@@ -74,13 +75,13 @@ internal static class WireValues
     }
 
     public static readonly FieldKind<ResultaatCode> Resultaat = new(Resultaten.TryParse, "een resultaatcode uit de resultatentabel");
-    public static readonly FieldKind<Brin> BrinVeld = new(Brin.TryParse, Brin.Verwachting);
+    public static readonly FieldKind<Brin> BrinVeld = new(Brin.TryParse, Brin.Expectation);
     public static readonly FieldKind<RouteringsKenmerk> Rk = new(RouteringsKenmerk.TryParse, RouteringsKenmerk.Verwachting);
     public static readonly FieldKind<SessieId> Sessie = new(SessieId.TryParse, SessieId.Verwachting);
     public static readonly FieldKind<Koppelsleutel> Koppel = new(Koppelsleutel.TryParse, Koppelsleutel.Verwachting);
     public static readonly FieldKind<Zoeksleutel> Zoek = new(Zoeksleutel.TryParse, Zoeksleutel.Verwachting);
     public static readonly FieldKind<ZoeksleutelGeheim> Geheim = new(ZoeksleutelGeheim.TryParse, ZoeksleutelGeheim.Verwachting);
-    public static readonly FieldKind<Pgn> PgnVeld = new(Pgn.TryParse, Pgn.Verwachting);
+    public static readonly FieldKind<Pgn> PgnVeld = new(Pgn.TryParse, Pgn.Expectation);
     public static readonly FieldKind<DateTimeOffset> DatumVeld = new(TryDatum, "een datum-tijd met tijdzone (bijvoorbeeld 2022-01-20T11:17:33+01:00)");
     public static readonly FieldKind<Uri> Url = new(TryUrl, "een absolute https-URL");
     public static readonly FieldKind<Overdrachtsoort> Soort = new(TryOverdrachtsoort, "overstapdossier, overdrachtbinnenbrin of swv-dossier");

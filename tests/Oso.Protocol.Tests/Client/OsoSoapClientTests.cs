@@ -158,7 +158,7 @@ public class OsoSoapClientTests
 
         var failure = Failure(await client.SendAsync(Endpoint, documentRequest, TestData.Ct));
 
-        Assert.DoesNotContain(TestData.Bsn.Cijfers, failure.ToString());
+        Assert.DoesNotContain(TestData.Bsn.Value, failure.ToString());
     }
 
     private static OsoCallFailure Failure<T>(OsoCallResult<T> result)

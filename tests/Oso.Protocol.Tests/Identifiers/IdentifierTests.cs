@@ -1,4 +1,5 @@
 using Oso.Protocol.Identifiers;
+using Oso.Dossier.Identifiers;
 
 namespace Oso.Protocol.Tests.Identifiers;
 
@@ -35,14 +36,14 @@ public class IdentifierTests
     }
 
     [Theory]
-    [InlineData("111222333", PgnSoort.Bsn)]
-    [InlineData("123456782", PgnSoort.Bsn)]
-    [InlineData("100000004", PgnSoort.Onderwijsnummer)]
-    public void Valid_pgns_are_recognised_with_their_kind(string s, PgnSoort soort)
+    [InlineData("111222333", PgnKind.Bsn)]
+    [InlineData("123456782", PgnKind.Bsn)]
+    [InlineData("100000004", PgnKind.Onderwijsnummer)]
+    public void Valid_pgns_are_recognised_with_their_kind(string s, PgnKind soort)
     {
         Assert.True(Pgn.TryParse(s, out var pgn));
-        Assert.Equal(soort, pgn.Soort);
-        Assert.Equal(s, pgn.Cijfers);
+        Assert.Equal(soort, pgn.Kind);
+        Assert.Equal(s, pgn.Value);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Oso.Protocol.Identifiers;
+using Oso.Dossier.Identifiers;
 
 namespace Oso.Protocol.Tests.Identifiers;
 
