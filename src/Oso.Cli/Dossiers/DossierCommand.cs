@@ -9,5 +9,6 @@ internal static class DossierCommand
     {
         ValidateCommand.Create(context),
         NormalizeCommand.Create(context),
+        RenderCommand.Create(context),
     };
 }
