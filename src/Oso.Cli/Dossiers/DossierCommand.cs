@@ -10,5 +10,6 @@ internal static class DossierCommand
         ValidateCommand.Create(context),
         NormalizeCommand.Create(context),
         RenderCommand.Create(context),
+        GenerateCommand.Create(context),
     };
 }
