@@ -42,7 +42,7 @@ public static class DossierReader
     public static DossierReadResult Read(Stream input, DossierReaderOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= DossierReaderOptions.Default;
-        var read = SchemaValidatingReader.Read(input, options.Schema, options.Limits, cancellationToken);
+        var read = SchemaValidatingReader.Read(input, options.Schema, options.Limits, keepAttachments: true, cancellationToken);
         if (!read.StructurallyValid) return new DossierReadResult(null, read.Meldingen, read.Root);
         try
         {

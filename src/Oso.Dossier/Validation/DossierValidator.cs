@@ -47,7 +47,7 @@ public sealed class DossierValidator(DossierValidatorOptions? options = null)
 
     private ValidationReport Core(Stream input, CancellationToken cancellationToken)
     {
-        var read = SchemaValidatingReader.Read(input, _options.Schema, _options.Limits, cancellationToken);
+        var read = SchemaValidatingReader.Read(input, _options.Schema, _options.Limits, keepAttachments: false, cancellationToken);
         return new ValidationReport(read.Meldingen);
     }
 }
