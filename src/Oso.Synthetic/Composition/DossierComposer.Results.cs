@@ -112,7 +112,7 @@ internal sealed partial class DossierComposer
             var progress = grade + (moment == "E" ? 0.5 : 0.0);
             var value = Math.Round(kind.Base + kind.PerYear * progress + kind.Spread * ability);
             var toetsscore = kind.Code == "DMT"
-                ? new Toetsscore { Aantalgoed = (int)Math.Max(5, value), Tijd = 3 }
+                ? new Toetsscore { Aantalgoed = (int)Math.Max(5, value) }
                 : new Toetsscore { Vaardigheidsscore = (decimal)value };
             var referentie = po
                 ? new Referentiescore { Codereferentiescore = "IV", Codevergelijkingsgroep = "Landelijk", Waarde = Niveaus[Math.Clamp((int)Math.Floor((ability + 2.1) / 0.85), 0, 4)] }

@@ -70,7 +70,8 @@ internal sealed partial class DossierComposer
         var handelingsplannen = new List<Handelingsplan>();
         for (var i = plans ? _draw.Int(1, 2) : 0; i > 0; i--)
         {
-            var start = _draw.Date(Timeline.YearStart(_time.SchoolYear), _time.Reference);
+            // plans start after the summer holiday (or on the reference date, early in the school year)
+            var start = _draw.Date(Min(Timeline.YearStart(_time.SchoolYear).AddDays(31), _time.Reference), _time.Reference);
             var gericht = _draw.Pick(DutchData.Handelingsplannen);
             handelingsplannen.Add(new Handelingsplan
             {
