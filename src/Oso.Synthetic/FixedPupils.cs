@@ -123,7 +123,7 @@ public static partial class SyntheticDossiers
         if (pupil.Status == FixedPupilStatus.Onbekend)
             throw new ArgumentException($"The fixed pupil '{key}' is unknown to the test school and has no dossier.", nameof(key));
         options ??= SyntheticOptions.Default;
-        options.Check();
+        Check(pupil.Profile, options);
         options = options with { School = options.School ?? Schools.Test(pupil.Profile.Sector ?? Sector.Po) };
         var bsn = Bsn.IsValid(pupil.Pgn);
         var identity = new PupilIdentity(pupil.Voornamen, pupil.Voorvoegsel, pupil.Achternaam, pupil.Geslacht,

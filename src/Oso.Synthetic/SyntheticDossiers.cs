@@ -24,11 +24,12 @@ public static partial class SyntheticDossiers
     /// <param name="seed">Any number; the same seed gives the same pupil.</param>
     /// <param name="referenceDate">The date of the dossier; ages, the school year and test dates derive from it.</param>
     /// <param name="options">Attachment size, opt-out, the school; null for the defaults.</param>
+    /// <exception cref="ArgumentException">The school of <paramref name="options"/> is not of the profile's sector.</exception>
     public static Dossier.Model.Dossier Create(SyntheticProfile profile, int seed, DateOnly referenceDate, SyntheticOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         options ??= SyntheticOptions.Default;
-        options.Check();
+        Check(profile, options);
         return DossierComposer.Compose(profile, seed, referenceDate, options);
     }
 
@@ -41,7 +42,7 @@ public static partial class SyntheticDossiers
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         options ??= SyntheticOptions.Default;
-        options.Check();
+        Check(profile, options);
         return ManyCore(profile, count, seed, referenceDate, options with { School = options.School ?? CreateSchool(profile, seed) });
     }
 
@@ -50,6 +51,14 @@ public static partial class SyntheticDossiers
         var registry = new IdentityRegistry();
         for (var i = 0; i < count; i++)
             yield return DossierComposer.Compose(profile, SyntheticIds.Seed(seed, i), referenceDate, options, registry);
+    }
+
+    /// <summary>A given school must be of the profile's sector: a POVO dossier comes from a primary school.</summary>
+    private static void Check(SyntheticProfile profile, SyntheticOptions options)
+    {
+        options.Check();
+        if (options.School is { } school && profile.Sector is { } sector && Schools.SectorOf(school) != sector)
+            throw new ArgumentException($"A {profile.Name} dossier comes from a {(sector == Sector.Po ? "primary (soort BAO)" : "secondary (soort VO)")} school.", nameof(options));
     }
 
     /// <summary>

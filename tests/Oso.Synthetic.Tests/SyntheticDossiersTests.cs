@@ -159,6 +159,9 @@ public sealed class SyntheticDossiersTests
         Assert.Throws<ArgumentOutOfRangeException>(() => SyntheticDossiers.Create(SyntheticProfile.Povo, 1, Date, new SyntheticOptions { AttachmentSize = -1 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => SyntheticDossiers.Many(SyntheticProfile.Povo, -1, 1, Date));
         Assert.Throws<ArgumentNullException>(() => SyntheticDossiers.Create(null!, 1, Date));
+        var secondary = SyntheticDossiers.CreateSchool(SyntheticProfile.Vovo, 1);
+        Assert.Throws<ArgumentException>(() => SyntheticDossiers.Create(SyntheticProfile.Povo, 1, Date, new SyntheticOptions { School = secondary }));
+        Assert.Throws<ArgumentException>(() => SyntheticDossiers.Fixed("popo", Date, new SyntheticOptions { School = secondary }));
     }
 
     internal static SyntheticProfile Profile(string name) => SyntheticProfile.TryParse(name, out var p) ? p : throw new ArgumentException(name);
