@@ -1,33 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using Oso.Dossier.Codes;
+using Oso.Dossier.Profiles;
 
 namespace Oso.Synthetic;
-
-/// <summary>Whether a category of the <c>categorie_uitlevering</c> must, may or must not be in a dossier of a profile.</summary>
-internal enum CategoryRule
-{
-    Verplicht,
-    Optioneel,
-    Verboden,
-}
-
-/// <summary>
-/// The rule of each category that a profile can vary (metadata, school and leerling are always VERPLICHT), as the
-/// official full example dossier of the profile declares it. The business rules (OS.cat01–16) then check each
-/// dossier against its own declaration.
-/// </summary>
-internal sealed record CategoryRules(
-    CategoryRule Ouderinzage,
-    CategoryRule Oudersverzorgers,
-    CategoryRule Vve,
-    CategoryRule Schoolloopbaan,
-    CategoryRule Overstapadvies,
-    CategoryRule Onderwijsondersteuning,
-    CategoryRule Eindtoets,
-    CategoryRule Vombo)
-{
-    // verzuim, toetsresultaten, handelingsplannen, cijferlijsten and bijlagen are OPTIONEEL in every profile
-}
 
 /// <summary>Primary or secondary education.</summary>
 internal enum Sector
@@ -42,57 +17,48 @@ internal enum Sector
 /// </summary>
 public sealed class SyntheticProfile
 {
-    private const CategoryRule V = CategoryRule.Verplicht, O = CategoryRule.Optioneel, X = CategoryRule.Verboden;
-
-    private SyntheticProfile(string name, string description, string overdrachtsoort, Sector? sector, CategoryRules rules)
+    private SyntheticProfile(OverstapProfile profile, string description, Sector? sector)
     {
-        Name = name;
+        Profile = profile;
         Description = description;
-        Overdrachtsoort = overdrachtsoort;
         Sector = sector;
-        Rules = rules;
     }
 
     /// <summary>Primary to primary (moving house, changing school): an overstapdossier with overstap POPO.</summary>
-    public static SyntheticProfile Popo { get; } = new("POPO", "Overstap van primair naar primair onderwijs", "overstapdossier", Synthetic.Sector.Po,
-        new(Ouderinzage: V, Oudersverzorgers: V, Vve: O, Schoolloopbaan: V, Overstapadvies: V, Onderwijsondersteuning: O, Eindtoets: O, Vombo: X));
+    public static SyntheticProfile Popo { get; } = new(OverstapProfiles.Popo, "Overstap van primair naar primair onderwijs", Synthetic.Sector.Po);
 
     /// <summary>Primary to secondary, the yearly transfer of group 8: with schooladvies, eindtoets and LOVS results.</summary>
-    public static SyntheticProfile Povo { get; } = new("POVO", "Overstap van primair naar voortgezet onderwijs", "overstapdossier", Synthetic.Sector.Po,
-        new(Ouderinzage: V, Oudersverzorgers: V, Vve: X, Schoolloopbaan: V, Overstapadvies: V, Onderwijsondersteuning: O, Eindtoets: O, Vombo: X));
+    public static SyntheticProfile Povo { get; } = new(OverstapProfiles.Povo, "Overstap van primair naar voortgezet onderwijs", Synthetic.Sector.Po);
 
     /// <summary>Secondary to secondary: needs toestemming (consent).</summary>
-    public static SyntheticProfile Vovo { get; } = new("VOVO", "Overstap van voortgezet naar voortgezet onderwijs", "overstapdossier", Synthetic.Sector.Vo,
-        new(Ouderinzage: V, Oudersverzorgers: V, Vve: X, Schoolloopbaan: V, Overstapadvies: V, Onderwijsondersteuning: O, Eindtoets: O, Vombo: O));
+    public static SyntheticProfile Vovo { get; } = new(OverstapProfiles.Vovo, "Overstap van voortgezet naar voortgezet onderwijs", Synthetic.Sector.Vo);
 
     /// <summary>A transfer within one BRIN (between vestigingen), overdrachtsoort <c>overdrachtbinnenbrin</c>: everything but school and pupil is optional.</summary>
-    public static SyntheticProfile BinnenBrin { get; } = new("BB", "Overdracht binnen BRIN", "overdrachtbinnenbrin", null,
-        new(Ouderinzage: O, Oudersverzorgers: O, Vve: O, Schoolloopbaan: O, Overstapadvies: O, Onderwijsondersteuning: O, Eindtoets: O, Vombo: O));
+    public static SyntheticProfile BinnenBrin { get; } = new(OverstapProfiles.BinnenBrin, "Overdracht binnen BRIN", null);
 
     /// <summary>A primary school's dossier for the samenwerkingsverband (support request), overdrachtsoort <c>swv-dossier</c>: no BSN, support data required.</summary>
-    public static SyntheticProfile Poswv { get; } = new("POSWV", "Dossier van primair onderwijs voor het samenwerkingsverband", "swv-dossier", Synthetic.Sector.Po,
-        new(Ouderinzage: O, Oudersverzorgers: V, Vve: O, Schoolloopbaan: V, Overstapadvies: O, Onderwijsondersteuning: V, Eindtoets: X, Vombo: X));
+    public static SyntheticProfile Poswv { get; } = new(OverstapProfiles.Poswv, "Dossier van primair onderwijs voor het samenwerkingsverband", Synthetic.Sector.Po);
 
     /// <summary>A secondary school's dossier for the samenwerkingsverband, overdrachtsoort <c>swv-dossier</c>.</summary>
-    public static SyntheticProfile Voswv { get; } = new("VOSWV", "Dossier van voortgezet onderwijs voor het samenwerkingsverband", "swv-dossier", Synthetic.Sector.Vo,
-        new(Ouderinzage: O, Oudersverzorgers: V, Vve: X, Schoolloopbaan: V, Overstapadvies: O, Onderwijsondersteuning: V, Eindtoets: O, Vombo: O));
+    public static SyntheticProfile Voswv { get; } = new(OverstapProfiles.Voswv, "Dossier van voortgezet onderwijs voor het samenwerkingsverband", Synthetic.Sector.Vo);
 
     /// <summary>The six profiles.</summary>
     public static IReadOnlyList<SyntheticProfile> All { get; } = [Popo, Povo, Vovo, BinnenBrin, Poswv, Voswv];
 
+    /// <summary>The transfer profile (category requirements, overstap, overdrachtsoort).</summary>
+    public OverstapProfile Profile { get; }
+
     /// <summary>The short name: POPO, POVO, VOVO, BB, POSWV or VOSWV.</summary>
-    public string Name { get; }
+    public string Name => Profile.Name;
 
     /// <summary>A Dutch description.</summary>
     public string Description { get; }
 
     /// <summary>The <c>overdrachtsoort</c> of the profile's dossiers.</summary>
-    public string Overdrachtsoort { get; }
+    public string Overdrachtsoort => Profile.Overdrachtsoort;
 
     /// <summary>The sector of the sending school; null for binnen-BRIN (either).</summary>
     internal Sector? Sector { get; }
-
-    internal CategoryRules Rules { get; }
 
     internal bool IsSwv => Overdrachtsoort == "swv-dossier";
 

@@ -1,5 +1,6 @@
 using Oso.Dossier.Codes;
 using Oso.Dossier.Model;
+using Oso.Dossier.Profiles;
 
 namespace Oso.Synthetic.Composition;
 
@@ -82,21 +83,21 @@ internal sealed partial class DossierComposer
 
     private Dossier.Model.Dossier Compose()
     {
-        var rules = _profile.Rules;
+        var rules = _profile.Profile;
         var home = People.Address(_draw, _place, "gba");
-        var inzage = Include(rules.Ouderinzage, 0.85) ? Inzage() : null;
-        var parents = Include(rules.Oudersverzorgers, 0.9) ? People.Parents(_draw, _pupil, home, _place) : null;
-        var loopbaan = Include(rules.Schoolloopbaan, 0.9) ? Schoolloopbaan() : [];
-        var advies = Include(rules.Overstapadvies, _profile.IsSwv ? 0.3 : 0.5) ? Overstapadvies() : null;
-        var vve = _sector == Sector.Po && _grade <= 4 && Include(rules.Vve, 0.6);
-        var support = Include(rules.Onderwijsondersteuning, 0.3);
-        var plans = Include(CategoryRule.Optioneel, support ? 0.6 : 0.15);
+        var inzage = Include(rules[Category.Ouderinzage], 0.85) ? Inzage() : null;
+        var parents = Include(rules[Category.Oudersverzorgers], 0.9) ? People.Parents(_draw, _pupil, home, _place) : null;
+        var loopbaan = Include(rules[Category.Schoolloopbaan], 0.9) ? Schoolloopbaan() : [];
+        var advies = Include(rules[Category.Overstapadvies], _profile.IsSwv ? 0.3 : 0.5) ? Overstapadvies() : null;
+        var vve = _sector == Sector.Po && _grade <= 4 && Include(rules[Category.Vve], 0.6);
+        var support = Include(rules[Category.Onderwijsondersteuning], 0.3);
+        var plans = Include(Requirement.Optioneel, support ? 0.6 : 0.15);
         var ondersteuning = support || plans ? Onderwijsondersteuning(support, plans) : null;
-        var verzuim = Include(CategoryRule.Optioneel, 0.7) ? Verzuim() : null;
-        var eindtoets = _profile == SyntheticProfile.Povo && _time.Reference >= EindtoetsResults && Include(rules.Eindtoets, 0.95) ? Eindtoets() : null;
-        var toetsen = Include(CategoryRule.Optioneel, 0.85) ? Toetsen() : [];
-        var cijfers = _sector == Sector.Vo && Include(CategoryRule.Optioneel, 0.5) ? Cijferlijsten() : [];
-        var bevorderd = _sector == Sector.Vo && _grade >= 2 && Include(rules.Vombo, 0.4) ? new Bevorderd { Leerjaar = VoYear(_grade) } : null;
+        var verzuim = Include(Requirement.Optioneel, 0.7) ? Verzuim() : null;
+        var eindtoets = _profile == SyntheticProfile.Povo && _time.Reference >= EindtoetsResults && Include(rules[Category.Eindtoetsbo], 0.95) ? Eindtoets() : null;
+        var toetsen = Include(Requirement.Optioneel, 0.85) ? Toetsen() : [];
+        var cijfers = _sector == Sector.Vo && Include(Requirement.Optioneel, 0.5) ? Cijferlijsten() : [];
+        var bevorderd = _sector == Sector.Vo && _grade >= 2 && Include(rules[Category.Vombo], 0.4) ? new Bevorderd { Leerjaar = VoYear(_grade) } : null;
         var bijlagen = _options.OptOut ? [] : _attachments.Overige(_pupil.Naam);
 
         var leerling = new Leerling
@@ -150,24 +151,18 @@ internal sealed partial class DossierComposer
     }
 
     /// <summary>Whether a category's data go in: always when VERPLICHT, never when VERBODEN or switched off, else by chance.</summary>
-    private bool Include(CategoryRule rule, double probability) => rule switch
+    private bool Include(Requirement rule, double probability) => rule switch
     {
-        CategoryRule.Verplicht => true,
-        CategoryRule.Verboden => false,
+        Requirement.Verplicht => true,
+        Requirement.Verboden => false,
         _ => !_options.OptOut && _draw.Chance(probability),
-    };
-
-    private Code<Categorie> Declare(CategoryRule rule) => rule switch
-    {
-        CategoryRule.Verplicht => Categorie.Verplicht,
-        CategoryRule.Verboden => Categorie.Verboden,
-        _ => _options.OptOut ? Categorie.OptUit : Categorie.Optioneel,
     };
 
     private Metadata Metadata()
     {
-        var r = _profile.Rules;
-        var o = Declare(CategoryRule.Optioneel);
+        // the profile decides every category; with OptOut each OPTIONEEL one is switched off
+        var optOut = _options.OptOut ? Enum.GetValues<Category>().ToHashSet() : [];
+        var declared = CategoryFilter.Apply(Shell(), _profile.Profile, optOut).Metadata.CategorieUitlevering;
         return new Metadata
         {
             Deeldossier = "LASLVS",
@@ -176,17 +171,18 @@ internal sealed partial class DossierComposer
             Datum = _time.Reference,
             Standaardversie = "2019.1",
             Validatieversie = "2019.1.1",
-            CategorieUitlevering = new CategorieUitlevering
-            {
-                CatMetadata = Categorie.Verplicht, CatOuderinzage = Declare(r.Ouderinzage), CatSchool = Categorie.Verplicht,
-                CatLeerling = Categorie.Verplicht, CatOudersverzorgers = Declare(r.Oudersverzorgers), CatVve = Declare(r.Vve),
-                CatSchoolloopbaan = Declare(r.Schoolloopbaan), CatOverstapadvies = Declare(r.Overstapadvies),
-                CatOnderwijsondersteuning = Declare(r.Onderwijsondersteuning), CatVerzuim = o, CatEindtoetsbo = Declare(r.Eindtoets),
-                CatToetsresultaten = o, CatHandelingsplannen = o, CatCijferlijsten = o, CatVombo = Declare(r.Vombo), CatBijlagedocs = o,
-            },
+            CategorieUitlevering = declared,
             Overstap = _profile.Overstap(_sector),
         };
     }
+
+    // the smallest dossier, only to let the profile declare its categories
+    private Dossier.Model.Dossier Shell() => new()
+    {
+        Metadata = new Metadata { Deeldossier = "LASLVS", Pakketnaam = "-", Pakketversie = "-", Datum = _time.Reference, Standaardversie = "2019.1", Validatieversie = "2019.1.1" },
+        Overdrachtsoort = _profile.Overdrachtsoort,
+        Huidigeschool = new Huidigeschool { Naam = "-", Brincode = "00YY", Vestigingscode = "00", Aanleverpunt = "1", Leerling = new Leerling { Achternaam = "-" } },
+    };
 
     private Ouderinzage Inzage()
     {
