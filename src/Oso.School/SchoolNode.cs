@@ -119,3 +119,32 @@ public sealed class SchoolNode : IAsyncDisposable
         _tls.Dispose();
     }
 }
+
+/// <summary>Node administration on a data directory without starting the listeners (for the CLI).</summary>
+public sealed class SchoolAdminSession : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private SchoolAdminSession(ServiceProvider services) => _services = services;
+
+    /// <summary>The administration.</summary>
+    public SchoolAdmin Admin => _services.GetRequiredService<SchoolAdmin>();
+
+    /// <summary>Opens the node's database (migrating it when needed).</summary>
+    public static async Task<SchoolAdminSession> OpenAsync(SchoolOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var data = Path.GetFullPath(options.DataDirectory);
+        Directory.CreateDirectory(data);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSchoolStorage(options, data);
+        var provider = services.BuildServiceProvider();
+        await using (var scope = provider.CreateAsyncScope())
+            await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<SchoolDbContext>(), cancellationToken).ConfigureAwait(false);
+        return new SchoolAdminSession(provider);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}

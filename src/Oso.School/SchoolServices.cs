@@ -22,21 +22,10 @@ public static class SchoolServices
     /// <summary>Adds every service of the node (storage, crypto, audit, outbox, bron, doel, LAS API, background work).</summary>
     public static IServiceCollection AddSchoolNode(this IServiceCollection services, SchoolOptions options, string data, HostTls tls, NodeConnections connections)
     {
-        services.AddSingleton(options);
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddSchoolStorage(options, data);
         services.AddSingleton(tls);
-        services.AddOsoDatabase<SchoolDbContext, SqliteSchoolDbContext, PostgresSchoolDbContext>(DatabaseOptions.From(options.Database, data, "school.db"));
         services.AddOsoDataProtection(data, "OpenOSO-School");
-        services.AddSingleton(_ => string.IsNullOrEmpty(options.MasterKey) ? MasterKey.LoadOrCreate(data) : MasterKey.FromBase64(options.MasterKey));
-        services.AddSingleton<IDataKeySource, TenantKeySource>();
-        services.AddSingleton<PupilDataProtector>();
-        services.AddSingleton<ProtectedDossiers>();
-        services.AddSingleton<SchoolStore>();
-        services.AddSingleton<AuditLog>();
-        services.AddSingleton<OutboxQueue>();
-        services.AddSingleton(new DossierValidator());
         services.AddSingleton(connections);
-        services.AddSingleton<SchoolAdmin>();
         services.AddSingleton<BronDossiers>();
         services.AddSingleton<DocumentRequests>();
         services.AddSingleton<Aanmeldingen>();
@@ -59,6 +48,28 @@ public static class SchoolServices
             document.Info.Description = "De API waarmee een leerlingadministratie (LAS) dossiers aanlevert, inzage vastlegt, vrijgeeft, aanmeldt, opvraagt en ontvangen dossiers importeert.";
             return Task.CompletedTask;
         }));
+        return services;
+    }
+
+    /// <summary>
+    /// The storage core: database, master key and per-school data keys, audit log, outbox queue, validator and node
+    /// administration — enough for the admin commands, which work on the data directory without network.
+    /// </summary>
+    public static IServiceCollection AddSchoolStorage(this IServiceCollection services, SchoolOptions options, string data)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOsoDatabase<SchoolDbContext, SqliteSchoolDbContext, PostgresSchoolDbContext>(DatabaseOptions.From(options.Database, data, "school.db"));
+        services.AddSingleton(_ => string.IsNullOrEmpty(options.MasterKey) ? MasterKey.LoadOrCreate(data) : MasterKey.FromBase64(options.MasterKey));
+        services.AddSingleton<IDataKeySource, TenantKeySource>();
+        services.AddSingleton<PupilDataProtector>();
+        services.AddSingleton<ProtectedDossiers>();
+        services.AddSingleton<SchoolStore>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<OutboxQueue>();
+        services.AddSingleton(new DossierValidator());
+        services.AddSingleton<SchoolAdmin>();
         return services;
     }
 }
