@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Oso.Dossier.Xml;
 
@@ -10,41 +11,62 @@ namespace Oso.Dossier.Rules;
 /// </summary>
 internal static class ProfileSelector
 {
-    private const string Tag = "overdrachtsoort>";
     private const int Window = 1 << 20;
 
     /// <summary>Exact, on the document's bytes.</summary>
+    /// <remarks>
+    /// Everything the pattern matches literally is ASCII, and UTF-8 keeps ASCII bytes as they are, so the
+    /// search runs on the bytes; only the characters around a match are decoded, to apply Python's <c>\w</c>
+    /// and <c>\s</c> to them. Invalid UTF-8 decodes to U+FFFD, as Python's "replace" does: neither a word
+    /// character, whitespace nor <c>&lt;</c>.
+    /// </remarks>
     public static RuleProfile FromBytes(ReadOnlySpan<byte> document)
     {
-        var text = Encoding.UTF8.GetString(document[..Math.Min(document.Length, Window)]);
-        for (var at = text.IndexOf(Tag, StringComparison.Ordinal); at >= 0; at = text.IndexOf(Tag, at + 1, StringComparison.Ordinal))
+        var text = document[..Math.Min(document.Length, Window)];
+        var tag = "overdrachtsoort>"u8;
+        for (var from = 0; from < text.Length;)
         {
+            var found = text[from..].IndexOf(tag);
+            if (found < 0) break;
+            var at = from + found;
+            from = at + 1;
             if (!IsTagStart(text, at)) continue;
-            var i = at + Tag.Length;
-            while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+            var i = at + tag.Length;
+            while (i < text.Length && IsSpace(RuneAt(text, i, out var n))) i += n;
             var start = i;
-            while (i < text.Length && text[i] != '<' && !char.IsWhiteSpace(text[i])) i++;
+            while (i < text.Length && RuneAt(text, i, out var n) is var r && r.Value != '<' && !IsSpace(r)) i += n;
             if (i == start) continue;
-            return text.AsSpan(start, i - start).SequenceEqual("swv-dossier") ? RuleProfile.PaO : RuleProfile.OV;
+            return text[start..i].SequenceEqual("swv-dossier"u8) ? RuleProfile.PaO : RuleProfile.OV;
         }
         return RuleProfile.OV;
     }
 
     // "<" directly before the name, or "<" + word characters + ":" (a prefix)
-    private static bool IsTagStart(string text, int at)
+    private static bool IsTagStart(ReadOnlySpan<byte> text, int at)
     {
         if (at == 0) return false;
         if (text[at - 1] == '<') return true;
         if (text[at - 1] != ':') return false;
-        var i = at - 2;
-        while (i >= 0 && IsWordChar(text[i])) i--;
-        return i < at - 2 && i >= 0 && text[i] == '<';
+        var i = at - 1;
+        var words = 0;
+        while (i > 0 && Rune.DecodeLastFromUtf8(text[..i], out var r, out var n) is var status && IsWordChar(status == System.Buffers.OperationStatus.Done ? r : Rune.ReplacementChar))
+        {
+            i -= n;
+            words++;
+        }
+        return words > 0 && i > 0 && text[i - 1] == '<';
     }
 
-    // Python's \w: letters, every kind of number, and the underscore
-    private static bool IsWordChar(char c) =>
-        char.IsLetterOrDigit(c) || c == '_'
-        || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.LetterNumber or System.Globalization.UnicodeCategory.OtherNumber;
+    private static Rune RuneAt(ReadOnlySpan<byte> text, int i, out int length) =>
+        Rune.DecodeFromUtf8(text[i..], out var r, out length) == System.Buffers.OperationStatus.Done ? r : Rune.ReplacementChar;
+
+    // Python's \s on str: Unicode whitespace, and the separators U+001C–U+001F that .NET does not count
+    private static bool IsSpace(Rune r) => Rune.IsWhiteSpace(r) || r.Value is >= 0x1C and <= 0x1F;
+
+    // Python's \w on str: letters, every kind of number, and the underscore
+    private static bool IsWordChar(Rune r) =>
+        Rune.IsLetterOrDigit(r) || r.Value == '_'
+        || Rune.GetUnicodeCategory(r) is UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber;
 
     /// <summary>
     /// On the tree: the first <c>overdrachtsoort</c> element in document order (any namespace, no attributes)

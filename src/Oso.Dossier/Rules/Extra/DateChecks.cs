@@ -27,6 +27,9 @@ internal sealed class DateChecks
         ["vroegschools"] = ("vroegschoolsdatumingang", "vroegschoolseinddatum", "deze vroegschoolse educatie"),
     };
 
+    /// <summary>The local names <see cref="Visit"/> wants to see.</summary>
+    public static IEnumerable<string> ElementNames => Periods.Keys.Concat(["datum", "overlijdensdatum", "afnamedatum"]);
+
     private readonly Dictionary<XmlElementNode, (XsDate Date, string Text)> _dossierDates = new(ReferenceEqualityComparer.Instance);
     private readonly List<(XmlElementNode Node, string Wat)> _events = [];
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Oso.Dossier.Rules.Xpath;
 using Oso.Dossier.Validation;
 using Oso.Dossier.Xml;
@@ -37,6 +38,20 @@ public static class ExtraRules
         AttachmentChecks.GeenBase64, AttachmentChecks.GeenZip, IdentifierChecks.Brin, ConsentChecks.NietAkkoordZonderZienswijze,
     ];
 
+    // what each checked element is; one lookup per element of the walk
+    private enum Kind { Bsn, Onderwijsnummer, Bestandsinhoud, Inzage, Leerling, Brin, Dated }
+
+    private static readonly FrozenDictionary<string, Kind> Kinds = new Dictionary<string, Kind>(StringComparer.Ordinal)
+    {
+        ["bsn"] = Kind.Bsn,
+        ["onderwijsnummer"] = Kind.Onderwijsnummer,
+        ["bestandsinhoud"] = Kind.Bestandsinhoud,
+        ["inzage"] = Kind.Inzage,
+        ["leerling"] = Kind.Leerling,
+    }.Concat(IdentifierChecks.BrinElements.Select(n => KeyValuePair.Create(n, Kind.Brin)))
+     .Concat(DateChecks.ElementNames.Select(n => KeyValuePair.Create(n, Kind.Dated)))
+     .ToFrozenDictionary(StringComparer.Ordinal);
+
     /// <summary>Runs every check over the document.</summary>
     /// <param name="root">The document element, as read by <see cref="SchemaValidatingReader"/> (valid or not).</param>
     /// <returns>Waarschuwingen in document order (date checks against the dossier date last).</returns>
@@ -49,21 +64,19 @@ public static class ExtraRules
         stack.Push(root);
         while (stack.TryPop(out var e))
         {
-            if (Od.InNamespace(e))
+            if (Od.InNamespace(e) && Kinds.TryGetValue(e.LocalName, out var kind))
             {
-                switch (e.LocalName)
+                switch (kind)
                 {
-                    case "bsn": IdentifierChecks.CheckBsn(e, found); break;
-                    case "onderwijsnummer": IdentifierChecks.CheckOnderwijsnummer(e, found); break;
-                    case "bestandsinhoud": AttachmentChecks.Check(e, found); break;
-                    case "inzage": ConsentChecks.Check(e, found); break;
-                    case "leerling":
+                    case Kind.Bsn: IdentifierChecks.CheckBsn(e, found); break;
+                    case Kind.Onderwijsnummer: IdentifierChecks.CheckOnderwijsnummer(e, found); break;
+                    case Kind.Bestandsinhoud: AttachmentChecks.Check(e, found); break;
+                    case Kind.Inzage: ConsentChecks.Check(e, found); break;
+                    case Kind.Brin: IdentifierChecks.CheckBrin(e, found); break;
+                    case Kind.Dated: dates.Visit(e, found); break;
+                    case Kind.Leerling:
                         IdentifierChecks.CheckBoth(e, found);
                         dates.CheckLeerling(e, found);
-                        break;
-                    default:
-                        if (IdentifierChecks.IsBrinElement(e.LocalName)) IdentifierChecks.CheckBrin(e, found);
-                        dates.Visit(e, found);
                         break;
                 }
             }

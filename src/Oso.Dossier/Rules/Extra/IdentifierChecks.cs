@@ -14,10 +14,7 @@ internal static class IdentifierChecks
     public static readonly ExtraRule Brin = new("EXTRA.BrinOngeldig", "Een BRIN-code die niet uit twee cijfers en twee hoofdletters bestaat.");
 
     // every element of the gegevensset typed brincodeType
-    private static readonly HashSet<string> BrinElements =
-        new(["brincode", "teruggeplaatstnaarbrin", "lgfbrincode", "arrangement_brin", "opdc_brin", "ambulantbrincode"], StringComparer.Ordinal);
-
-    public static bool IsBrinElement(string localName) => BrinElements.Contains(localName);
+    public static readonly string[] BrinElements = ["brincode", "teruggeplaatstnaarbrin", "lgfbrincode", "arrangement_brin", "opdc_brin", "ambulantbrincode"];
 
     public static void CheckBsn(XmlElementNode e, List<Melding> found)
     {
