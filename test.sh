@@ -20,6 +20,7 @@ command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 [ -e /usr/share/java/Saxon-HE.jar ] || need+=(libsaxonhe-java)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
+if [ "${OSO_TEST_POSTGRES:-1}" != 0 ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need+=(postgresql); fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "test.sh: installing ${need[*]}" >&2
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
@@ -30,6 +31,32 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# ---------------------------------------------------------------- PostgreSQL
+# A throwaway cluster for this run (port below 32768: higher ports are handed out to client connections).
+# Tests read OSO_TEST_POSTGRES and create their own databases in it.
+pg_stop() { :; }
+if [ "${OSO_TEST_POSTGRES:-1}" != 0 ]; then
+  PGROOT=$(mktemp -d /tmp/oso-pg.XXXXXX); PGPORT=${OSO_PGPORT:-15432}
+  while (echo >/dev/tcp/127.0.0.1/$PGPORT) 2>/dev/null; do PGPORT=$((PGPORT + 1)); done   # skip ports in use
+  PGBIN=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
+  chmod 755 "$PGROOT"
+  if [ "$(id -u)" = 0 ]; then RUNAS=(runuser -u postgres --); chown postgres:postgres "$PGROOT"; else RUNAS=(); fi
+  echo 'oso-test' > "$PGROOT/pwfile"; [ "$(id -u)" = 0 ] && chown postgres "$PGROOT/pwfile"; chmod 600 "$PGROOT/pwfile"
+  if "${RUNAS[@]}" "$PGBIN/initdb" -D "$PGROOT/data" -U postgres --pwfile="$PGROOT/pwfile" --auth-local=trust \
+       --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$PGROOT/initdb.log" 2>&1 \
+     && "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$PGROOT/data" -l "$PGROOT/server.log" -w -t 60 \
+       -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGROOT -c fsync=off -c synchronous_commit=off -c max_connections=300" start >/dev/null; then
+    export OSO_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Password=oso-test"
+    pg_stop() { "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$PGROOT/data" -m fast -w stop >/dev/null 2>&1; rm -rf "$PGROOT"; }
+    echo "test.sh: PostgreSQL on 127.0.0.1:$PGPORT" >&2
+  else
+    echo "test.sh: PostgreSQL did not start (see $PGROOT); its tests will fail" >&2
+    cat "$PGROOT/initdb.log" "$PGROOT/server.log" 2>/dev/null | tail -5 >&2
+    export OSO_TEST_POSTGRES="unavailable"
+  fi
+fi
+trap pg_stop EXIT
 
 # ---------------------------------------------------------------- build
 echo "test.sh: building" >&2

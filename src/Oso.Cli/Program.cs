@@ -1,1 +1,3 @@
-return 0;
+using Oso.Cli;
+
+return await OsoCli.RunAsync(args, CliContext.FromConsole()).ConfigureAwait(false);

@@ -10,15 +10,22 @@ public readonly record struct Brin : IComparable<Brin>
     /// <summary>The four characters.</summary>
     public string Value { get; }
 
+    /// <summary>What a BRIN looks like, for messages.</summary>
+    public const string Expectation = "een BRIN-nummer (twee cijfers en twee hoofdletters, bijvoorbeeld 00YY)";
+
     /// <summary>Parses a BRIN code.</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out Brin brin)
     {
         brin = default;
-        if (text is not { Length: 4 } || !char.IsAsciiDigit(text[0]) || !char.IsAsciiDigit(text[1])
-            || !char.IsAsciiLetterUpper(text[2]) || !char.IsAsciiLetterUpper(text[3])) return false;
+        if (text is null || !IsBrin(text)) return false;
         brin = new Brin(text);
         return true;
     }
+
+    /// <summary>True for two digits followed by two capital letters.</summary>
+    public static bool IsBrin(ReadOnlySpan<char> text) =>
+        text.Length == 4 && char.IsAsciiDigit(text[0]) && char.IsAsciiDigit(text[1])
+        && char.IsAsciiLetterUpper(text[2]) && char.IsAsciiLetterUpper(text[3]);
 
     /// <summary>Parses a BRIN code or throws <see cref="FormatException"/>.</summary>
     public static Brin Parse(string text) =>

@@ -46,10 +46,16 @@ public readonly record struct Pgn
         return false;
     }
 
+    /// <summary>What a PGN looks like, for messages.</summary>
+    public const string Expectation = "een PGN (BSN of onderwijsnummer: 9 cijfers die de elfproef doorstaan)";
+
     /// <summary>Parses a PGN or throws <see cref="FormatException"/> (without echoing the number).</summary>
     public static Pgn Parse(string text) =>
         TryParse(text, out var pgn) ? pgn : throw new FormatException("Geen geldig PGN (BSN of onderwijsnummer).");
 
-    /// <summary>A masked form for display (<c>*****6728</c>); the full number is in <see cref="Value"/>.</summary>
-    public override string ToString() => Value is null ? "" : new string('*', 5) + Value[5..];
+    /// <summary>A masked form for people who may see part of it (<c>*****6728</c>); never for logs.</summary>
+    public string Masked => Value is null ? "" : new string('*', 5) + Value[5..];
+
+    /// <summary>Never the number: a PGN must not end up in logs or messages by accident. Use <see cref="Value"/>.</summary>
+    public override string ToString() => "PGN (verborgen)";
 }

@@ -16,6 +16,7 @@ public sealed class SchemaDefinition
         TargetNamespace = targetNamespace;
         _globals = globalElements.ToDictionary(e => e.Name, StringComparer.Ordinal);
         AllNames = CollectNames();
+        Names = Xml.SchemaNameTable.Freeze(AllNames.Concat(WellKnownNames));
         foreach (var e in AllElements()) _ = e.ComplexType?.Model; // compile every automaton once, up front
     }
 
@@ -30,6 +31,12 @@ public sealed class SchemaDefinition
 
     /// <summary>Every element and attribute name of the schema (to seed a reader's name table).</summary>
     public IReadOnlyList<string> AllNames { get; }
+
+    // names every document brings besides the schema's own
+    private static readonly string[] WellKnownNames =
+        ["xmlns", "xml", "http://www.w3.org/2000/xmlns/", "http://www.w3.org/XML/1998/namespace", "http://www.w3.org/2001/XMLSchema-instance", "xsi", "schemaLocation", "noNamespaceSchemaLocation", "type", "nil"];
+
+    internal System.Collections.Frozen.FrozenDictionary<string, string> Names { get; }
 
     /// <summary>A global element by name, or null.</summary>
     public ElementDeclaration? Global(string name) => _globals.GetValueOrDefault(name);

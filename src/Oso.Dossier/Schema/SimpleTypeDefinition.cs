@@ -88,12 +88,9 @@ public sealed class SimpleTypeDefinition
     {
         if (BuiltIn == BuiltInType.String)
         {
-            if (MinLength is not null || MaxLength is not null)
-            {
-                var length = CodePoints(value);
-                if (length < MinLength) return SimpleValueProblem.TooShort;
-                if (length > MaxLength) return SimpleValueProblem.TooLong;
-            }
+            // a string of n UTF-16 units holds between n/2 and n code points: count only when that matters
+            if (MinLength is { } min && value.Length / 2 < min && CodePoints(value) < min) return SimpleValueProblem.TooShort;
+            if (MaxLength is { } max && value.Length > max && CodePoints(value) > max) return SimpleValueProblem.TooLong;
             if (_pattern is not null && !_pattern.IsMatch(value)) return SimpleValueProblem.Pattern;
             return SimpleValueProblem.None;
         }
@@ -118,6 +115,15 @@ public sealed class SimpleTypeDefinition
                 break;
         }
         if (_pattern is not null && !_pattern.IsMatch(collapsed)) return SimpleValueProblem.Pattern;
+        return SimpleValueProblem.None;
+    }
+
+    /// <summary>Checks the length of a value known to be ASCII (an attachment's base64 text) without materialising it.</summary>
+    public SimpleValueProblem CheckAsciiLength(long length)
+    {
+        if (BuiltIn != BuiltInType.String || Pattern is not null) throw new InvalidOperationException("Only for string types without a pattern.");
+        if (length < MinLength) return SimpleValueProblem.TooShort;
+        if (length > MaxLength) return SimpleValueProblem.TooLong;
         return SimpleValueProblem.None;
     }
 

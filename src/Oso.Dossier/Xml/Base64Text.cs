@@ -11,13 +11,15 @@ namespace Oso.Dossier.Xml;
 /// </summary>
 public sealed class Base64Text : IEquatable<Base64Text>
 {
-    private readonly byte[]? _ascii;
+    internal const int SegmentSize = 16 * 1024; // below the large-object threshold: no LOH allocation per attachment
+
+    private readonly byte[][]? _segments;  // ASCII text in segments, each completely filled
     private readonly int _length;
     private readonly string? _text; // only when the text is not ASCII (then it is not valid base64 either)
 
-    private Base64Text(byte[] ascii, int length)
+    private Base64Text(byte[][] segments, int length)
     {
-        _ascii = ascii;
+        _segments = segments;
         _length = length;
     }
 
@@ -30,19 +32,43 @@ public sealed class Base64Text : IEquatable<Base64Text>
     /// <summary>The number of characters of text.</summary>
     public int Length => _length;
 
-    /// <summary>The text as ASCII bytes (empty when the text holds characters outside ASCII).</summary>
-    public ReadOnlySpan<byte> Ascii => _ascii is null ? [] : _ascii.AsSpan(0, _length);
+    /// <summary>True when the text is ASCII (a precondition of valid base64).</summary>
+    public bool IsAscii => _segments is not null;
 
-    /// <summary>Wraps ASCII base64 text (no copy: the array must not be changed afterwards).</summary>
-    internal static Base64Text FromAscii(byte[] ascii, int length) => new(ascii, length);
+    /// <summary>Wraps ASCII base64 text held in segments (no copy: the arrays must not be changed afterwards).</summary>
+    internal static Base64Text FromSegments(byte[][] segments, int length) => new(segments, length);
+
+    // the ASCII text, segment by segment
+    private IEnumerable<ReadOnlyMemory<byte>> Segments()
+    {
+        if (_segments is null) yield break;
+        var left = _length;
+        foreach (var segment in _segments)
+        {
+            var n = Math.Min(left, segment.Length);
+            if (n <= 0) yield break;
+            yield return segment.AsMemory(0, n);
+            left -= n;
+        }
+    }
+
+    /// <summary>Copies the ASCII text into <paramref name="destination"/> (which must hold <see cref="Length"/> bytes).</summary>
+    public void CopyAsciiTo(Span<byte> destination)
+    {
+        if (_segments is null) throw new InvalidOperationException("De tekst is geen ASCII.");
+        foreach (var segment in Segments())
+        {
+            segment.Span.CopyTo(destination);
+            destination = destination[segment.Length..];
+        }
+    }
 
     /// <summary>Text as it appears in the XML.</summary>
     public static Base64Text FromText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        foreach (var c in text)
-            if (c > 0x7F) return new Base64Text(text);
-        return new Base64Text(Encoding.ASCII.GetBytes(text), text.Length);
+        if (!System.Text.Ascii.IsValid(text)) return new Base64Text(text);
+        return FromAsciiBytes(Encoding.ASCII.GetBytes(text));
     }
 
     /// <summary>Encodes file content as base64 (no line breaks).</summary>
@@ -50,7 +76,43 @@ public sealed class Base64Text : IEquatable<Base64Text>
     {
         var ascii = new byte[Base64.GetMaxEncodedToUtf8Length(content.Length)];
         Base64.EncodeToUtf8(content, ascii, out _, out var written);
-        return new Base64Text(ascii, written);
+        return FromAsciiBytes(ascii.AsSpan(0, written));
+    }
+
+    private static Base64Text FromAsciiBytes(ReadOnlySpan<byte> ascii)
+    {
+        var segments = new byte[Math.Max(1, (ascii.Length + SegmentSize - 1) / SegmentSize)][];
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var part = ascii.Slice(i * SegmentSize, Math.Min(SegmentSize, ascii.Length - i * SegmentSize));
+            segments[i] = part.ToArray();
+        }
+        return new Base64Text(segments, ascii.Length);
+    }
+
+    /// <summary>Validity, size and ZIP signatures of the content (computed without decoding it all).</summary>
+    public AttachmentFacts Facts()
+    {
+        var builder = new AttachmentFactsBuilder();
+        if (_text is not null)
+        {
+            builder.Append(_text);
+            return builder.Build();
+        }
+        var chars = ArrayPool<char>.Shared.Rent(SegmentSize);
+        try
+        {
+            foreach (var segment in Segments())
+            {
+                System.Text.Ascii.ToUtf16(segment.Span, chars, out var n);
+                builder.Append(chars.AsSpan(0, n));
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+        return builder.Build();
     }
 
     /// <summary>The size of the decoded content in bytes, or null when the text is not valid base64.</summary>
@@ -58,13 +120,16 @@ public sealed class Base64Text : IEquatable<Base64Text>
     {
         get
         {
-            if (_ascii is null) return null;
+            if (_segments is null) return null;
             long significant = 0, padding = 0;
-            foreach (var b in Ascii)
+            foreach (var segment in Segments())
             {
-                if (IsWhite(b)) continue;
-                significant++;
-                if (b == (byte)'=') padding++;
+                foreach (var b in segment.Span)
+                {
+                    if (IsWhite(b)) continue;
+                    significant++;
+                    if (b == (byte)'=') padding++;
+                }
             }
             if (significant % 4 != 0) return null;
             return significant / 4 * 3 - padding;
@@ -75,13 +140,14 @@ public sealed class Base64Text : IEquatable<Base64Text>
     public bool TryDecode(out byte[] content)
     {
         content = [];
-        if (_ascii is null) return false;
+        if (_segments is null) return false;
         var compact = ArrayPool<byte>.Shared.Rent(Math.Max(_length, 1));
         try
         {
             var n = 0;
-            foreach (var b in Ascii)
-                if (!IsWhite(b)) compact[n++] = b;
+            foreach (var segment in Segments())
+                foreach (var b in segment.Span)
+                    if (!IsWhite(b)) compact[n++] = b;
             var output = new byte[Base64.GetMaxDecodedFromUtf8Length(n)];
             if (Base64.DecodeFromUtf8(compact.AsSpan(0, n), output, out var consumed, out var written) != OperationStatus.Done || consumed != n)
                 return false;
@@ -97,8 +163,8 @@ public sealed class Base64Text : IEquatable<Base64Text>
     /// <summary>A stream that decodes the content as it is read; it throws <see cref="FormatException"/> on invalid base64.</summary>
     public Stream OpenRead()
     {
-        if (_ascii is null) throw new FormatException("Deze bijlage bevat geen geldige base64-tekst.");
-        return new DecodingStream(_ascii, _length);
+        if (_segments is null) throw new FormatException("Deze bijlage bevat geen geldige base64-tekst.");
+        return new DecodingStream(Segments().GetEnumerator());
     }
 
     /// <summary>Writes the text (exactly as read) to a writer.</summary>
@@ -110,13 +176,12 @@ public sealed class Base64Text : IEquatable<Base64Text>
             writer.WriteString(_text);
             return;
         }
-        var chars = ArrayPool<char>.Shared.Rent(Math.Min(_length, 64 * 1024) + 1);
+        var chars = ArrayPool<char>.Shared.Rent(SegmentSize);
         try
         {
-            for (var offset = 0; offset < _length; offset += 64 * 1024)
+            foreach (var segment in Segments())
             {
-                var count = Math.Min(64 * 1024, _length - offset);
-                var n = Encoding.ASCII.GetChars(_ascii.AsSpan(offset, count), chars);
+                var n = Encoding.ASCII.GetChars(segment.Span, chars);
                 writer.WriteRaw(chars, 0, n); // base64 and whitespace need no escaping
             }
         }
@@ -127,13 +192,22 @@ public sealed class Base64Text : IEquatable<Base64Text>
     }
 
     /// <summary>The text.</summary>
-    public override string ToString() => _text ?? Encoding.ASCII.GetString(Ascii);
+    public override string ToString()
+    {
+        if (_text is not null) return _text;
+        return string.Create(_length, this, static (chars, self) =>
+        {
+            foreach (var segment in self.Segments())
+            {
+                System.Text.Ascii.ToUtf16(segment.Span, chars, out var n);
+                chars = chars[n..];
+            }
+        });
+    }
 
     /// <inheritdoc />
     public bool Equals(Base64Text? other) =>
-        other is not null && (_text is not null || other._text is not null
-            ? ToString() == other.ToString()
-            : Ascii.SequenceEqual(other.Ascii));
+        other is not null && _length == other._length && ToString() == other.ToString();
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as Base64Text);
@@ -141,16 +215,15 @@ public sealed class Base64Text : IEquatable<Base64Text>
     /// <inheritdoc />
     public override int GetHashCode()
     {
-        var hash = new HashCode();
-        hash.AddBytes(_text is null ? Ascii : Encoding.UTF8.GetBytes(_text));
-        return hash.ToHashCode();
+        return HashCode.Combine(_length, string.GetHashCode(ToString().AsSpan(0, Math.Min(_length, 256)), StringComparison.Ordinal));
     }
 
     private static bool IsWhite(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 
-    private sealed class DecodingStream(byte[] ascii, int length) : Stream
+    private sealed class DecodingStream(IEnumerator<ReadOnlyMemory<byte>> segments) : Stream
     {
-        private int _position;            // in the ASCII text
+        private ReadOnlyMemory<byte> _current;
+        private int _position;             // in the current segment
         private readonly byte[] _quad = new byte[4];
         private readonly byte[] _pending = new byte[3];
         private int _pendingOffset, _pendingCount;
@@ -168,6 +241,18 @@ public sealed class Base64Text : IEquatable<Base64Text>
 
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
+        private bool NextByte(out byte b)
+        {
+            while (_position >= _current.Length)
+            {
+                if (!segments.MoveNext()) { b = 0; return false; }
+                _current = segments.Current;
+                _position = 0;
+            }
+            b = _current.Span[_position++];
+            return true;
+        }
+
         public override int Read(Span<byte> buffer)
         {
             var written = 0;
@@ -183,13 +268,9 @@ public sealed class Base64Text : IEquatable<Base64Text>
                     continue;
                 }
                 if (_done) break;
-                // collect the next 4 significant characters
                 var q = 0;
-                while (q < 4 && _position < length)
-                {
-                    var b = ascii[_position++];
+                while (q < 4 && NextByte(out var b))
                     if (!IsWhite(b)) _quad[q++] = b;
-                }
                 if (q == 0) { _done = true; break; }
                 if (q < 4) throw new FormatException("De base64-tekst van de bijlage is afgekapt.");
                 if (Base64.DecodeFromUtf8(_quad, _pending, out _, out var n, isFinalBlock: true) != OperationStatus.Done)
@@ -199,6 +280,12 @@ public sealed class Base64Text : IEquatable<Base64Text>
                 if (n < 3) _done = true; // padding ends the content
             }
             return written;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) segments.Dispose();
+            base.Dispose(disposing);
         }
     }
 }

@@ -18,11 +18,19 @@ public static class SchemaValidatingReader
     private const string XsiNamespace = "http://www.w3.org/2001/XMLSchema-instance";
 
     /// <summary>Reads and validates a document.</summary>
-    public static XmlReadResult Read(Stream input, SchemaDefinition schema, XmlLimits? limits = null, CancellationToken cancellationToken = default)
+    /// <param name="input">The document.</param>
+    /// <param name="schema">The schema to validate against.</param>
+    /// <param name="limits">Limits against hostile input (defaults when null).</param>
+    /// <param name="keepAttachments">
+    /// True to keep attachments' base64 text in the tree (<see cref="XmlElementNode.Base64"/>); false to keep only
+    /// <see cref="XmlElementNode.Attachment"/> facts, so validation holds no attachment in memory.
+    /// </param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    public static XmlReadResult Read(Stream input, SchemaDefinition schema, XmlLimits? limits = null, bool keepAttachments = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(schema);
-        return new Pass(schema, limits ?? XmlLimits.Default, cancellationToken).Run(input);
+        return new Pass(schema, limits ?? XmlLimits.Default, keepAttachments, cancellationToken).Run(input);
     }
 
     /// <summary>Reader settings that refuse DTDs and external resources and cap the document's size.</summary>
@@ -57,26 +65,25 @@ public static class SchemaValidatingReader
         public List<string>? Segments;
         public bool SegmentOpen;
         public long TextLength;
-        public byte[]? Binary;         // base64 content kept as ASCII
-        public int BinaryLength;
-        public bool BinaryNotAscii;
+        public Base64Builder? Binary;  // base64 content kept as ASCII
+        public AttachmentFactsBuilder? Facts; // or only facts about it
 
         public void Reset(XmlElementNode node, ElementDeclaration? declaration)
         {
             Node = node;
             Declaration = declaration;
             State = ContentModel.Start;
-            ReportedText = ReportedChildren = SegmentOpen = BinaryNotAscii = false;
+            ReportedText = ReportedChildren = SegmentOpen = false;
             FirstText = null;
             Text?.Clear();
             Segments = null;
             TextLength = 0;
             Binary = null;
-            BinaryLength = 0;
+            Facts = null;
         }
     }
 
-    private sealed class Pass(SchemaDefinition schema, XmlLimits limits, CancellationToken cancellationToken)
+    private sealed class Pass(SchemaDefinition schema, XmlLimits limits, bool keepAttachments, CancellationToken cancellationToken)
     {
         private readonly List<Melding> _meldingen = [];
         private readonly List<Frame> _frames = [];
@@ -88,33 +95,43 @@ public static class SchemaValidatingReader
 
         public XmlReadResult Run(Stream input)
         {
-            var nameTable = new NameTable();
-            foreach (var name in schema.AllNames) nameTable.Add(name);
+            var nameTable = new SchemaNameTable(schema.Names);
             try
             {
                 using (_reader = XmlReader.Create(input, HardenedSettings(limits, nameTable)))
                 {
-                    while (_reader.Read())
+                    var lineInfo = (IXmlLineInfo)_reader;
+                    int lastLine = 0, lastColumn = 0;
+                    try
                     {
-                        if (!Visit()) return new XmlReadResult(null, _meldingen);
+                        while (_reader.Read())
+                        {
+                            lastLine = lineInfo.LineNumber;
+                            lastColumn = lineInfo.LinePosition;
+                            if (!Visit()) return new XmlReadResult(null, _meldingen);
+                        }
+                    }
+                    catch (XmlException ex)
+                    {
+                        // some parser errors carry no position; the reader still knows where it stopped
+                        var (line, column) = ex.LineNumber > 0 ? (ex.LineNumber, ex.LinePosition)
+                            : lineInfo.LineNumber > 0 ? (lineInfo.LineNumber, lineInfo.LinePosition) : (lastLine, lastColumn);
+                        var kind = XmlErrors.Classify(ex);
+                        Fatal(XmlErrors.Code(kind), line, column, XmlErrors.Describe(kind));
+                        return new XmlReadResult(null, _meldingen);
+                    }
+                    catch (DecoderFallbackException)
+                    {
+                        Fatal(XmlErrors.Code(XmlErrorKind.Encoding), lastLine, lastColumn, XmlErrors.Describe(XmlErrorKind.Encoding));
+                        return new XmlReadResult(null, _meldingen);
                     }
                 }
                 if (_root is null)
                 {
-                    Fatal("XML.Leeg", 0, 0, "Het bestand bevat geen XML-element (het is leeg).");
+                    Fatal("XML.Leeg", 0, 0, "Het bestand bevat geen XML-element (het is leeg of bevat alleen commentaar).");
                     return new XmlReadResult(null, _meldingen);
                 }
                 return new XmlReadResult(_root, _meldingen);
-            }
-            catch (XmlException ex)
-            {
-                Fatal(XmlErrors.Code(ex), ex.LineNumber, ex.LinePosition, XmlErrors.Dutch(ex));
-                return new XmlReadResult(null, _meldingen);
-            }
-            catch (DecoderFallbackException ex)
-            {
-                Fatal("XML.Codering", 0, 0, "Het document is geen geldige tekst in de opgegeven codering (bijvoorbeeld ongeldige UTF-8): " + ex.Message);
-                return new XmlReadResult(null, _meldingen);
             }
             finally
             {
@@ -367,29 +384,14 @@ public static class SchemaValidatingReader
         private bool BinaryText(Frame frame)
         {
             int n;
+            var builder = keepAttachments ? frame.Binary ??= new Base64Builder() : null;
+            var facts = keepAttachments ? null : frame.Facts ??= new AttachmentFactsBuilder();
             while ((n = _reader.ReadValueChunk(_chunk, 0, _chunk.Length)) > 0)
             {
                 frame.TextLength += n;
                 if (frame.TextLength > limits.MaxTextLength) return TextTooLong(frame) is not null;
-                var needed = frame.BinaryLength + n;
-                if (frame.Binary is null || frame.Binary.Length < needed)
-                {
-                    var grown = ArrayPool<byte>.Shared.Rent(Math.Max(needed, frame.Binary is null ? 4096 : frame.Binary.Length * 2));
-                    if (frame.Binary is not null)
-                    {
-                        frame.Binary.AsSpan(0, frame.BinaryLength).CopyTo(grown);
-                        ArrayPool<byte>.Shared.Return(frame.Binary);
-                    }
-                    frame.Binary = grown;
-                }
-                var target = frame.Binary.AsSpan(frame.BinaryLength, n);
-                for (var i = 0; i < n; i++)
-                {
-                    var c = _chunk[i];
-                    if (c > 0x7F) frame.BinaryNotAscii = true;
-                    target[i] = (byte)c;
-                }
-                frame.BinaryLength += n;
+                builder?.Append(_chunk.AsSpan(0, n));
+                facts?.Append(_chunk.AsSpan(0, n));
             }
             frame.SegmentOpen = true;
             return true;
@@ -411,17 +413,15 @@ public static class SchemaValidatingReader
 
             if (frame.Binary is not null)
             {
-                if (frame.BinaryNotAscii)
-                {
-                    var text = Encoding.Latin1.GetString(frame.Binary, 0, frame.BinaryLength);
-                    node.SetText(text, null);
-                }
-                else
-                {
-                    node.SetBase64(Base64Text.FromAscii(frame.Binary.AsSpan(0, frame.BinaryLength).ToArray(), frame.BinaryLength));
-                }
-                ArrayPool<byte>.Shared.Return(frame.Binary);
+                var (base64, text) = frame.Binary.Build();
+                if (base64 is not null) node.SetBase64(base64);
+                else node.SetText(text!, null);
                 frame.Binary = null;
+            }
+            else if (frame.Facts is not null)
+            {
+                node.SetAttachmentFacts(frame.Facts.Build());
+                frame.Facts = null;
             }
             else if (frame.FirstText is not null && declaration?.ComplexType is null)
             {
@@ -443,10 +443,11 @@ public static class SchemaValidatingReader
             }
 
             var simple = declaration.SimpleType!;
-            var value = node.Base64?.ToString() ?? node.Text;
-            var problem = simple.Check(value);
+            var problem = node.Base64 is { } ascii ? simple.CheckAsciiLength(ascii.Length)
+                : node.Attachment is { } facts && node.Text.Length == 0 ? simple.CheckAsciiLength(facts.TextLength)
+                : simple.Check(node.Text);
             if (problem != SimpleValueProblem.None)
-                Error("XSD.WaardeOngeldig", node, ValueMessages.Describe(problem, simple, "'" + node.LocalName + "'", value));
+                Error("XSD.WaardeOngeldig", node, ValueMessages.Describe(problem, simple, "'" + node.LocalName + "'", node.Text));
         }
 
         private Frame Push(XmlElementNode node, ElementDeclaration? declaration)

@@ -66,8 +66,15 @@ public sealed class XmlElementNode
     public Base64Text? Base64 => _binary;
 
     private Base64Text? _binary;
+    private AttachmentFacts? _facts;
 
-    /// <summary>True when the element has child elements or non-whitespace text is absent... see <see cref="Elements"/>.</summary>
+    /// <summary>
+    /// For attachment content (<c>bestandsinhoud</c>): its size, base64 validity and ZIP signatures — also when the
+    /// reader did not keep the content (validation does not), in which case <see cref="Base64"/> is null.
+    /// </summary>
+    public AttachmentFacts? Attachment => _facts ??= _binary?.Facts();
+
+    /// <summary>True when the element has child elements.</summary>
     public bool HasElements => _elements.Count > 0;
 
     /// <summary>The first child element with this local name in the same namespace as this element, or null.</summary>
@@ -157,6 +164,8 @@ public sealed class XmlElementNode
     }
 
     internal void SetBase64(Base64Text binary) => _binary = binary;
+
+    internal void SetAttachmentFacts(AttachmentFacts facts) => _facts = facts;
 
     /// <inheritdoc />
     public override string ToString() => XPath;

@@ -2,37 +2,75 @@ using System.Xml;
 
 namespace Oso.Dossier.Xml;
 
-/// <summary>Turns the parser's (English) exceptions into stable codes and Dutch messages.</summary>
-internal static class XmlErrors
+/// <summary>The kinds of XML parse failure, each with a stable meaning.</summary>
+public enum XmlErrorKind
 {
-    public static string Code(XmlException ex)
+    /// <summary>A DTD (and with it entities, XXE, billion laughs) is refused.</summary>
+    DtdProhibited,
+    /// <summary>The document exceeds the size limit.</summary>
+    TooLarge,
+    /// <summary>No element at all.</summary>
+    Empty,
+    /// <summary>The input ends in the middle.</summary>
+    Truncated,
+    /// <summary>Bytes that do not fit the encoding, or characters XML does not allow.</summary>
+    Encoding,
+    /// <summary>A namespace prefix without declaration.</summary>
+    UndeclaredPrefix,
+    /// <summary>Start and end tags do not match.</summary>
+    MismatchedTag,
+    /// <summary>More than one document element, or text outside it.</summary>
+    OutsideRoot,
+    /// <summary>Any other well-formedness error.</summary>
+    NotWellFormed,
+}
+
+/// <summary>
+/// Turns the parser's (English) exceptions into stable kinds and Dutch text. The parser's own message is never passed
+/// on: it can quote bits of the input, and the input may hold a PGN.
+/// </summary>
+public static class XmlErrors
+{
+    /// <summary>The kind of a parse failure.</summary>
+    public static XmlErrorKind Classify(XmlException exception)
     {
-        var m = ex.Message;
-        if (m.Contains("DTD", StringComparison.Ordinal)) return "XML.DtdVerboden";
-        if (m.Contains("MaxCharactersInDocument", StringComparison.Ordinal)) return "XML.DocumentTeGroot";
-        if (m.Contains("MaxCharactersFromEntities", StringComparison.Ordinal)) return "XML.EntiteitTeGroot";
-        if (m.Contains("Root element is missing", StringComparison.Ordinal)) return "XML.Leeg";
-        if (m.Contains("Unexpected end of file", StringComparison.Ordinal)) return "XML.Afgebroken";
-        if (m.Contains("Invalid character in the given encoding", StringComparison.Ordinal)
-            || m.Contains("encoding", StringComparison.OrdinalIgnoreCase)) return "XML.Codering";
-        return "XML.NietWelgevormd";
+        ArgumentNullException.ThrowIfNull(exception);
+        var m = exception.Message;
+        if (m.Contains("DTD", StringComparison.Ordinal)) return XmlErrorKind.DtdProhibited;
+        if (m.Contains("MaxCharactersInDocument", StringComparison.Ordinal) || m.Contains("MaxCharactersFromEntities", StringComparison.Ordinal)) return XmlErrorKind.TooLarge;
+        if (m.Contains("Root element is missing", StringComparison.Ordinal)) return XmlErrorKind.Empty;
+        if (m.Contains("Unexpected end of file", StringComparison.Ordinal)) return XmlErrorKind.Truncated;
+        if (m.Contains("encoding", StringComparison.OrdinalIgnoreCase) || m.Contains("invalid character", StringComparison.OrdinalIgnoreCase)
+            || m.Contains("hexadecimal value", StringComparison.Ordinal)) return XmlErrorKind.Encoding;
+        if (m.Contains("undeclared prefix", StringComparison.Ordinal)) return XmlErrorKind.UndeclaredPrefix;
+        if (m.Contains("does not match the end tag", StringComparison.Ordinal)) return XmlErrorKind.MismatchedTag;
+        if (m.Contains("multiple root elements", StringComparison.Ordinal) || m.Contains("Data at the root level", StringComparison.Ordinal))
+            return XmlErrorKind.OutsideRoot;
+        return XmlErrorKind.NotWellFormed;
     }
 
-    public static string Dutch(XmlException ex) => Code(ex) switch
+    /// <summary>The stable code of a kind, e.g. <c>XML.DtdVerboden</c>.</summary>
+    public static string Code(XmlErrorKind kind) => kind switch
     {
-        "XML.DtdVerboden" => "Het document bevat een DTD (<!DOCTYPE ...>). Dat is niet toegestaan: DTD's en entiteiten worden nooit verwerkt.",
-        "XML.DocumentTeGroot" => "Het document is groter dan toegestaan en wordt niet verder gelezen.",
-        "XML.EntiteitTeGroot" => "Het document gebruikt entiteiten die te groot worden; het wordt niet verder gelezen.",
-        "XML.Leeg" => "Het bestand bevat geen XML-element (het is leeg of bevat alleen commentaar).",
-        "XML.Afgebroken" => "Het document houdt onverwacht op (het bestand is afgebroken of onvolledig).",
-        "XML.Codering" => "Het document bevat tekens die niet kloppen met de codering (bijvoorbeeld ongeldige UTF-8).",
-        _ => "Het document is geen welgevormde XML: " + Strip(ex.Message),
+        XmlErrorKind.DtdProhibited => "XML.DtdVerboden",
+        XmlErrorKind.TooLarge => "XML.DocumentTeGroot",
+        XmlErrorKind.Empty => "XML.Leeg",
+        XmlErrorKind.Truncated => "XML.Afgebroken",
+        XmlErrorKind.Encoding => "XML.Codering",
+        _ => "XML.NietWelgevormd",
     };
 
-    // the parser appends "Line x, position y." — we report those separately
-    private static string Strip(string message)
+    /// <summary>A Dutch explanation; <paramref name="noun"/> names the input ("document", "bericht").</summary>
+    public static string Describe(XmlErrorKind kind, string noun = "document") => kind switch
     {
-        var i = message.IndexOf(" Line ", StringComparison.Ordinal);
-        return i > 0 ? message[..i] : message;
-    }
+        XmlErrorKind.DtdProhibited => $"Het {noun} bevat een DTD (<!DOCTYPE ...>). Dat is niet toegestaan: DTD's en entiteiten worden nooit verwerkt.",
+        XmlErrorKind.TooLarge => $"Het {noun} is groter dan toegestaan en wordt niet verder gelezen.",
+        XmlErrorKind.Empty => $"Het {noun} bevat geen XML-element (het is leeg of bevat alleen commentaar).",
+        XmlErrorKind.Truncated => $"Het {noun} houdt onverwacht op (afgebroken of onvolledig).",
+        XmlErrorKind.Encoding => $"Het {noun} bevat tekens die niet kloppen met de codering of die XML niet toestaat (bijvoorbeeld ongeldige UTF-8).",
+        XmlErrorKind.UndeclaredPrefix => $"Het {noun} gebruikt een namespace-voorvoegsel dat niet is gedeclareerd.",
+        XmlErrorKind.MismatchedTag => $"Een begin- en eindtag van het {noun} horen niet bij elkaar.",
+        XmlErrorKind.OutsideRoot => $"Het {noun} heeft meer dan één hoofdelement, of tekst buiten het hoofdelement.",
+        _ => $"Het {noun} is geen welgevormde XML.",
+    };
 }

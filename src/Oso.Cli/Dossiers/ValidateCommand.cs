@@ -1,0 +1,175 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Oso.Dossier.Validation;
+using Spectre.Console;
+
+namespace Oso.Cli.Dossiers;
+
+/// <summary><c>oso dossier validate [--json] [--strict] [--xsd PATH] [--format text|json|meldingen] PATH...</c></summary>
+internal static class ValidateCommand
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public static Command Create(CliContext context)
+    {
+        var paths = new Argument<string[]>("PAD") { Description = "Dossierbestanden of mappen (alle .xml-bestanden erin, ook in submappen).", Arity = ArgumentArity.OneOrMore };
+        var json = new Option<bool>("--json") { Description = "Per bestand één JSON-object op één regel." };
+        var strict = new Option<bool>("--strict") { Description = "Waarschuwingen (controles buiten de officiële standaard) tellen als fout." };
+        var xsd = new Option<string?>("--xsd") { Description = "Controleer ook tegen dit XSD-bestand (bijvoorbeeld een nieuwere gepubliceerde versie)." };
+        var format = new Option<string>("--format") { Description = "Uitvoer: text, json of meldingen (het officiële <meldingen>-XML; één bestand).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "meldingen");
+        var command = new Command("validate", "Valideer dossiers zoals de officiële validator (XSD en bedrijfsregels), plus extra controles als waarschuwing. Exitcode 0: alles geldig; 1: iets ongeldig; 2: verkeerd gebruik of onleesbaar bestand.")
+        {
+            paths, json, strict, xsd, format,
+        };
+        command.SetAction((parse, ct) => Task.FromResult(Run(context, parse.GetValue(paths)!, parse.GetValue(json) ? "json" : parse.GetValue(format)!,
+            parse.GetValue(strict), parse.GetValue(xsd), ct)));
+        return command;
+    }
+
+    private sealed record FileResult(string File, ValidationReport? Report, string? Unreadable);
+
+    private static int Run(CliContext context, string[] paths, string format, bool strict, string? xsdPath, CancellationToken ct)
+    {
+        var files = InputFiles.Expand(paths, out var missing);
+        foreach (var m in missing) context.Error.WriteLine($"oso: '{m}' bestaat niet.");
+        if (format == "meldingen" && files.Count != 1)
+        {
+            context.Error.WriteLine("oso: --format meldingen werkt met precies één bestand.");
+            return ExitCodes.Usage;
+        }
+        ExtraSchema? extra = null;
+        if (xsdPath is not null && !ExtraSchema.TryLoad(xsdPath, out extra, out var xsdError))
+        {
+            context.Error.WriteLine("oso: " + xsdError);
+            return ExitCodes.Usage;
+        }
+        if (files.Count == 0)
+        {
+            if (missing.Count == 0) context.Error.WriteLine("oso: geen .xml-bestanden gevonden.");
+            return ExitCodes.Usage;
+        }
+
+        var validator = new DossierValidator(new DossierValidatorOptions { ExtraSchema = extra });
+        var results = new FileResult?[files.Count];
+        var next = 0;
+        var printLock = new object();
+        var showProgress = context.ErrorIsTerminal && files.Count >= 20;
+        var bufferOutput = showProgress && !Console.IsOutputRedirected && ReferenceEquals(context.Out, Console.Out);
+        var pending = new List<FileResult>();
+
+        void Complete(int index, FileResult result)
+        {
+            lock (printLock)
+            {
+                results[index] = result;
+                while (next < results.Length && results[next] is { } ready)
+                {
+                    if (bufferOutput) pending.Add(ready);
+                    else Print(context, ready, format, strict);
+                    next++;
+                }
+            }
+        }
+
+        void ValidateAll(Action? tick)
+        {
+            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct }, i =>
+            {
+                FileResult result;
+                try
+                {
+                    result = new FileResult(files[i], validator.Validate(files[i], ct), null);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    result = new FileResult(files[i], null, ex.Message);
+                }
+                Complete(i, result);
+                tick?.Invoke();
+            });
+        }
+
+        if (showProgress)
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
+            console.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .Start(progress =>
+                {
+                    var task = progress.AddTask("Valideren", maxValue: files.Count);
+                    ValidateAll(() => task.Increment(1));
+                });
+            foreach (var r in pending) Print(context, r, format, strict);
+        }
+        else
+        {
+            ValidateAll(null);
+        }
+
+        var unreadable = results.Count(r => r!.Unreadable is not null);
+        var invalid = results.Count(r => r!.Report is { } report && !report.IsValid(strict));
+        if (format == "text")
+        {
+            var valid = files.Count - invalid - unreadable;
+            context.Out.WriteLine();
+            context.Out.WriteLine($"{files.Count} {(files.Count == 1 ? "bestand" : "bestanden")}: {valid} geldig, {invalid} ongeldig{(unreadable > 0 ? $", {unreadable} onleesbaar" : "")}.");
+        }
+        return unreadable > 0 || missing.Count > 0 ? ExitCodes.Usage : invalid > 0 ? ExitCodes.Failed : ExitCodes.Ok;
+    }
+
+    private static void Print(CliContext context, FileResult result, string format, bool strict)
+    {
+        switch (format)
+        {
+            case "json":
+                context.Out.WriteLine(JsonSerializer.Serialize(JsonLine(result, strict), Json));
+                break;
+            case "meldingen":
+                MeldingenXml.Write(context.Out, result.Report?.Meldingen ?? [], strict);
+                break;
+            default:
+                PrintText(context, result, strict);
+                break;
+        }
+    }
+
+    private static object JsonLine(FileResult result, bool strict)
+    {
+        var meldingen = result.Report?.Meldingen.Select(m => new
+        {
+            type = m.Type.ToString(),
+            code = m.Code,
+            locatie = m.Locatie,
+            regel = m.Regel,
+            kolom = m.Kolom,
+            tekst = m.Tekst,
+        }).ToArray() ?? [new { type = "Fout", code = "BESTAND.Onleesbaar", locatie = "", regel = 0, kolom = 0, tekst = "Het bestand kan niet worden gelezen: " + result.Unreadable }];
+        return new { file = result.File, valid = result.Report?.IsValid(strict) ?? false, meldingen };
+    }
+
+    private static void PrintText(CliContext context, FileResult result, bool strict)
+    {
+        if (result.Report is not { } report)
+        {
+            context.Out.WriteLine($"ONLEESBAAR {result.File}: {result.Unreadable}");
+            return;
+        }
+        var verdict = report.IsValid(strict) ? "GELDIG   " : "ONGELDIG ";
+        var counts = report.Meldingen.Count == 0 ? "" : $" ({Count(report.Fouten, "fout", "fouten")}, {Count(report.Waarschuwingen, "waarschuwing", "waarschuwingen")})";
+        context.Out.WriteLine($"{verdict} {result.File}{counts}");
+        foreach (var m in report.Meldingen)
+        {
+            var position = m.Regel > 0 ? $" ({m.Regel}:{m.Kolom})" : "";
+            context.Out.WriteLine($"  {m.Type,-12} {m.Code}  {(m.Locatie.Length > 0 ? m.Locatie : "(document)")}{position}");
+            context.Out.WriteLine($"               {m.Tekst}");
+        }
+    }
+
+    private static string Count(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
+}

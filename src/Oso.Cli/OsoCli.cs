@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Oso.Cli.Dossiers;
+
+namespace Oso.Cli;
+
+/// <summary>The <c>oso</c> command: one sub-command group per feature.</summary>
+public static class OsoCli
+{
+    /// <summary>Parses and runs a command line.</summary>
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var root = new RootCommand("OpenOSO — de Overstapservice Onderwijs: overstapdossiers valideren, tonen en uitwisselen.")
+        {
+            DossierCommand.Create(context),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) await context.Error.WriteLineAsync("oso: " + error.Message).ConfigureAwait(false);
+            await context.Error.WriteLineAsync("Gebruik 'oso --help' voor de mogelijkheden.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
+        return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+}

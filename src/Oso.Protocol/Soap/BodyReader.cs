@@ -1,0 +1,97 @@
+using System.Xml;
+using Oso.Protocol.Messages;
+
+namespace Oso.Protocol.Soap;
+
+/// <summary>Reads the children of one OSO message element into a <see cref="FieldSet"/>.</summary>
+internal static class BodyReader
+{
+    private static readonly XmlWriterSettings CaptureSettings = new()
+    {
+        Async = true,
+        Encoding = new System.Text.UTF8Encoding(false),
+        OmitXmlDeclaration = true,
+        Indent = false,
+        NewLineHandling = NewLineHandling.Entitize,
+        CloseOutput = false,
+    };
+
+    /// <summary>
+    /// Positioned on the message element's start; afterwards past its end. A gegevensset document is captured only
+    /// where <paramref name="allowsDocument"/>; elsewhere it is refused before a byte of it is copied.
+    /// </summary>
+    public static async Task<FieldSet> ReadAsync(ReadContext ctx, bool allowsDocument)
+    {
+        var xml = ctx.Xml;
+        var fields = new FieldSet(xml.LocalName, ctx.Line, ctx.Column);
+        await ReadChildrenAsync(ctx, fields, allowContainers: true, allowsDocument);
+        return fields;
+    }
+
+    private static async Task ReadChildrenAsync(ReadContext ctx, FieldSet fields, bool allowContainers, bool allowsDocument = false)
+    {
+        var xml = ctx.Xml;
+        ctx.OnElement();
+        if (xml.IsEmptyElement)
+        {
+            await xml.ReadAsync();
+            return;
+        }
+        await xml.ReadAsync();
+        while (true)
+        {
+            await ctx.SkipInsignificantAsync();
+            if (xml.NodeType == XmlNodeType.EndElement)
+            {
+                await xml.ReadAsync();
+                return;
+            }
+            var (line, column) = (ctx.Line, ctx.Column);
+            if (xml.NamespaceURI == OsoNamespaces.Overstapservice)
+            {
+                switch (xml.LocalName)
+                {
+                    // the public sessiecontrole sample wraps the zoeksleutel (and the pgnfrag we accept but never send)
+                    case "zoeksleutelPgnfrag" when allowContainers:
+                        await ReadChildrenAsync(ctx, fields, allowContainers: false);
+                        break;
+                    case "aanleverpunt" when allowContainers:
+                        var entry = new FieldSet("aanleverpunt", line, column);
+                        await ReadChildrenAsync(ctx, entry, allowContainers: false);
+                        fields.Aanleverpunten.Add(entry);
+                        break;
+                    default:
+                        var name = xml.LocalName;
+                        fields.Add(name, await ctx.ReadFieldTextAsync(), line, column);
+                        break;
+                }
+            }
+            else if (xml.NamespaceURI == OsoNamespaces.Gegevensset && allowsDocument)
+            {
+                if (fields.Document is not null)
+                    throw ctx.Fail(SoapFoutcodes.DubbelElement, $"'{fields.Element}' bevat meer dan één gegevenssetdocument.");
+                fields.Document = new FieldSet.Embedded(await CaptureAsync(ctx), line, column);
+            }
+            else
+            {
+                throw ctx.Fail(SoapFoutcodes.OnbekendElement,
+                    $"Het element '{ReadContext.Naam(xml.LocalName)}' (namespace '{ReadContext.Naam(xml.NamespaceURI)}') hoort niet in '{fields.Element}'.");
+            }
+        }
+    }
+
+    /// <summary>Copies the gegevensset element into UTF-8 bytes, streaming.</summary>
+    private static async Task<GegevenssetXml> CaptureAsync(ReadContext ctx)
+    {
+        var root = ctx.Xml.LocalName;
+        var buffer = new MemoryStream();
+        await using (var writer = XmlWriter.Create(buffer, CaptureSettings))
+        {
+            await SubtreeCopier.CopyAsync(ctx, writer, declareInScope: true, overSize: () => buffer.Length > ctx.Limits.MaxMessageBytes);
+            await writer.FlushAsync();
+        }
+        if (buffer.Length > ctx.Limits.MaxMessageBytes)
+            throw ctx.Fail(SoapFoutcodes.TeGroot, "Het meegestuurde document is groter dan toegestaan.");
+        return GegevenssetXml.Trusted(new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length), root);
+    }
+}

@@ -1,0 +1,193 @@
+using System.Xml;
+using Oso.Protocol.Messages;
+using Oso.Protocol.Results;
+using static Oso.Protocol.Soap.WireValues;
+using Oso.Dossier.Identifiers;
+
+namespace Oso.Protocol.Soap;
+
+/// <summary>Writes the body element of each message, fields in the order of the public samples (see docs/protocol.md).</summary>
+internal sealed class MessageEncoder(XmlWriter w, SoapLimits limits)
+{
+    public const string Prefix = "ns1";
+
+    public async Task WriteAsync(OsoMessage message)
+    {
+        await w.WriteStartElementAsync(Prefix, message.ElementName, OsoNamespaces.Overstapservice);
+        switch (message)
+        {
+            case OverdrachtRequest m:
+                await Field("bronBrin", m.BronBrin.Value);
+                if (m.BronRouteringsKenmerk is { } bronRk) await Field("bronRouteringsKenmerk", bronRk.Value);
+                await Field("doelBrin", m.DoelBrin.Value);
+                await Field("doelRouteringsKenmerk", m.DoelRouteringsKenmerk.Value);
+                await Sleutel(m.Sleutel);
+                await Field("overdrachtsoort", Overdrachtsoort(m.Overdrachtsoort));
+                break;
+            case OverdrachtResponse.Toegekend m:
+                await Field("sessieId", m.SessieId.ToString());
+                foreach (var ap in m.Aanleverpunten) await Aanleverpunt(ap);
+                break;
+            case OverdrachtResponse.Geweigerd m:
+                await Resultaat(m.Resultaat);
+                break;
+            case DocumentRequest m:
+                await Routering(m.Routering);
+                await Field("sessieId", m.SessieId.ToString());
+                await Field("overdrachtsoort", Overdrachtsoort(m.Overdrachtsoort));
+                switch (m.Sleutel)
+                {
+                    case DocumentSleutel.Leerling l:
+                        await Field("pgn", l.Pgn.Value);
+                        await Field("zoeksleutelGeheim", l.Geheim.ToBase64());
+                        break;
+                    case DocumentSleutel.Koppel k:
+                        await Field("koppelsleutel", k.Koppelsleutel.ToString());
+                        break;
+                }
+                if (m.Aanvraagdatum is { } datum) await Field("aanvraagdatum", Datum(datum));
+                break;
+            case DocumentResponse.Geleverd m:
+                await Embed(m.Dossier);
+                break;
+            case DocumentResponse.NietGeleverd m:
+                await Resultaat(m.Resultaat);
+                break;
+            case SessiecontroleRequest m:
+                await Routering(m.Routering);
+                await Sleutel(m.Sleutel);
+                await Field("overdrachtsoort", Overdrachtsoort(m.Overdrachtsoort));
+                await Field("sessieId", m.SessieId.ToString());
+                break;
+            case SessiecontroleResponse.Geldig m:
+                await Field("sector", m.Sector);
+                break;
+            case SessiecontroleResponse.Ongeldig m:
+                await Resultaat(m.Resultaat);
+                break;
+            case AfmeldingRequest m:
+                await Routering(m.Routering);
+                await Field("sessieId", m.SessieId.ToString());
+                await Resultaat(m.Resultaat);
+                break;
+            case AfmeldingResponse m:
+                await Resultaat(m.Resultaat);
+                break;
+            case MeldenNotificatieRequest m:
+                await Routering(m.Routering);
+                if (m.Overstap is { } aanvraag) await Aanvraag(aanvraag);
+                await Field("doel", Doel(m.Doel));
+                break;
+            case MeldenNotificatieResponse.Toegekend m:
+                await Field("url", m.Url.AbsoluteUri);
+                if (m.Koppelsleutel is { } koppel) await Field("koppelsleutel", koppel.ToString());
+                break;
+            case MeldenNotificatieResponse.Geweigerd m:
+                await Resultaat(m.Resultaat);
+                break;
+            case NotificatieRequest.Overstap m:
+                await Routering(m.Routering);
+                await Aanvraag(m.Aanvraag);
+                await Field("doel", Doel(m.Doel));
+                break;
+            case NotificatieRequest.Swv m:
+                await Routering(m.Routering);
+                await Field("koppelsleutel", m.Koppelsleutel.ToString());
+                await Field("doel", Doel(m.Doel));
+                break;
+            case NotificatieResponse m:
+                await Resultaat(m.Resultaat);
+                break;
+            case MeldenTerugkoppelingRequest m:
+                await Routering(m.Routering);
+                await Field("koppelsleutel", m.Koppelsleutel.ToString());
+                break;
+            case MeldenTerugkoppelingResponse.Toegekend m:
+                await Field("url", m.Url.AbsoluteUri);
+                break;
+            case MeldenTerugkoppelingResponse.Geweigerd m:
+                await Resultaat(m.Resultaat);
+                break;
+            case TerugkoppelingRequest m:
+                await Routering(m.Routering);
+                await Field("koppelsleutel", m.Koppelsleutel.ToString());
+                await Embed(m.Terugkoppeling);
+                break;
+            case TerugkoppelingResponse m:
+                await Resultaat(m.Resultaat);
+                break;
+            case OverzichtAanleverpuntRequest m:
+                if (m.Brin is { } brin) await Field("brin", brin.Value);
+                if (m.Doel is { } doel) await Field("doel", Doel(doel));
+                if (m.RouteringsKenmerk is { } rk) await Field("routeringsKenmerk", rk.Value);
+                break;
+            case OverzichtAanleverpuntResponse m:
+                foreach (var ap in m.Aanleverpunten) await Aanleverpunt(ap);
+                break;
+            default:
+                throw new ArgumentException($"Onbekend berichttype {message.GetType().Name}.", nameof(message));
+        }
+        await w.WriteEndElementAsync();
+    }
+
+    private Task Field(string name, string value) => w.WriteElementStringAsync(Prefix, name, OsoNamespaces.Overstapservice, value);
+
+    private async Task Routering(Routering r)
+    {
+        await Field("bronBrin", r.BronBrin.Value);
+        await Field("bronRouteringsKenmerk", r.BronRouteringsKenmerk.Value);
+        await Field("doelBrin", r.DoelBrin.Value);
+        await Field("doelRouteringsKenmerk", r.DoelRouteringsKenmerk.Value);
+    }
+
+    // As in the public sessiecontrole sample, the zoeksleutel sits in zoeksleutelPgnfrag; we never send a pgnfrag.
+    private async Task Sleutel(SessieSleutel sleutel)
+    {
+        switch (sleutel)
+        {
+            case SessieSleutel.Zoek z:
+                await w.WriteStartElementAsync(Prefix, "zoeksleutelPgnfrag", OsoNamespaces.Overstapservice);
+                await Field("zoeksleutel", z.Zoeksleutel.ToBase64());
+                await w.WriteEndElementAsync();
+                break;
+            case SessieSleutel.Koppel k:
+                await Field("koppelsleutel", k.Koppelsleutel.ToString());
+                break;
+        }
+    }
+
+    private async Task Aanvraag(OverstapAanvraag aanvraag)
+    {
+        await Field("sessieId", aanvraag.SessieId.ToString());
+        await Field("aanvraagdatum", Datum(aanvraag.Aanvraagdatum));
+    }
+
+    private Task Resultaat(ResultaatCode code) => Field("resultaat", code.Info().Waarde);
+
+    private async Task Aanleverpunt(Aanleverpunt ap)
+    {
+        await w.WriteStartElementAsync(Prefix, "aanleverpunt", OsoNamespaces.Overstapservice);
+        await Field("routeringsKenmerk", ap.RouteringsKenmerk.Value);
+        await Field("url", ap.Url.AbsoluteUri);
+        await w.WriteEndElementAsync();
+    }
+
+    /// <summary>Copies the gegevensset bytes in as a subtree, streaming; malformed bytes are a bug of the caller.</summary>
+    private async Task Embed(GegevenssetXml xml)
+    {
+        var settings = GegevenssetXml.HardenedSettings.Clone();
+        settings.Async = true;
+        using var reader = XmlReader.Create(xml.OpenRead(), settings);
+        var ctx = new ReadContext(reader, limits);
+        try
+        {
+            await reader.MoveToContentAsync();
+            await SubtreeCopier.CopyAsync(ctx, w, declareInScope: false);
+        }
+        catch (Exception e) when (e is XmlException or SoapReadException)
+        {
+            // no inner exception: its message could quote dossier content
+            throw new InvalidOperationException($"Het meegegeven {xml.RootName}-document kan niet worden ingevoegd: het is geen welgevormde XML binnen de grenzen.");
+        }
+    }
+}
