@@ -1,6 +1,7 @@
 using System.Xml;
 using System.Xml.Linq;
 using Oso.Dossier.Rules;
+using Oso.Dossier.Rules.Official;
 using Oso.Testing;
 
 namespace Oso.Dossier.Tests.Rules;
@@ -33,14 +34,37 @@ public sealed class OfficialRuleCatalogTests
         Assert.All(catalog.Where(r => !r.Code.StartsWith("CL", StringComparison.Ordinal)).GroupBy(r => r.Code), g => Assert.Single(g));
     }
 
-    // the stylesheet's messages in document order; comments (the retired rules) are not read
-    private static List<string> Messages(string path)
+    [Fact]
+    public void Every_code_list_check_has_the_stylesheets_path_and_values()
     {
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
-        using var reader = XmlReader.Create(path, settings);
-        return XDocument.Load(reader).Descendants(Xsl + "with-param")
+        var stylesheet = Load(Path.Combine(StandardFiles.StandardDirectory, "common/ValideerOSOgegevensset.xsl"));
+        var official = stylesheet.Descendants(Xsl + "for-each")
+            .Select(f => (Select: (string)f.Attribute("select")!, Test: (string?)f.Element(Xsl + "if")?.Attribute("test") ?? ""))
+            .Where(f => f.Test.TrimStart().StartsWith("not(text()=", StringComparison.Ordinal))
+            .ToList();
+        var ours = CodeListRules.All;
+        Assert.Equal(official.Count, ours.Count);
+        for (var i = 0; i < ours.Count; i++)
+        {
+            var check = ours[i];
+            var path = (check.BelowAnElement ? "/descendant::*/" : "//") + string.Join("/", check.Ancestors.Reverse().Append(check.Element).Select(s => "od:" + s));
+            Assert.Equal(official[i].Select, path);
+            var values = System.Text.RegularExpressions.Regex.Matches(official[i].Test, "text\\(\\)='([^']*)'").Select(m => m.Groups[1].Value);
+            Assert.Equal(values.Order(StringComparer.Ordinal), check.Values.Order(StringComparer.Ordinal));
+        }
+    }
+
+    // the stylesheet's messages in document order; comments (the retired rules) are not read
+    private static List<string> Messages(string path) =>
+        Load(path).Descendants(Xsl + "with-param")
             .Where(p => (string?)p.Attribute("name") == "tekst")
             .Select(p => p.Value)
             .ToList();
+
+    private static XDocument Load(string path)
+    {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
+        using var reader = XmlReader.Create(path, settings);
+        return XDocument.Load(reader);
     }
 }

@@ -14,6 +14,11 @@ internal static class RuleDocuments
 
     public static XmlElementNode Read(string xml) => Read(Encoding.UTF8.GetBytes(xml));
 
+    /// <summary>As the product reads: with the gegevensset's schema, which drops text where it allows only elements.</summary>
+    public static XmlElementNode ReadWithSchema(byte[] bytes) =>
+        SchemaValidatingReader.Read(new MemoryStream(bytes), Gegevensset2019.Schema).Root
+        ?? throw new InvalidOperationException("The test document is not well-formed XML.");
+
     public static XmlElementNode Read(byte[] bytes) =>
         SchemaValidatingReader.Read(new MemoryStream(bytes), AnyDocument).Root
         ?? throw new InvalidOperationException("The test document is not well-formed XML.");

@@ -18,15 +18,17 @@ internal static class AttachmentChecks
 
     public static void Check(XmlElementNode e, List<Melding> found)
     {
+        // validation reads without keeping attachments: then only the facts gathered while streaming are known
+        if (e.Base64 is null && e.Attachment is { } facts)
+        {
+            Report(e, facts.IsBase64, facts.LooksLikeZip, found);
+            return;
+        }
         // read as binary by the schema-aware reader; otherwise (no schema, misplaced element) from the text
-        var base64 = e.Base64 ?? Base64Text.FromText(e.Text);
-        var rented = Decode(base64, out var length);
+        var rented = Decode(e.Base64 ?? Base64Text.FromText(e.Text), out var length);
         try
         {
-            if (rented is null)
-                found.Add(GeenBase64.At(e, "De inhoud van de bijlage is geen geldige base64-tekst; de ontvangende school kan het bestand niet openen."));
-            else if (!IsZip(rented, length))
-                found.Add(GeenZip.At(e, "De inhoud van de bijlage is geen (volledig) ZIP-bestand, terwijl de gegevensset een gezipt bestand verwacht; de ontvangende school kan het bestand waarschijnlijk niet openen."));
+            Report(e, rented is not null, rented is not null && IsZip(rented, length), found);
         }
         finally
         {
@@ -34,26 +36,43 @@ internal static class AttachmentChecks
         }
     }
 
-    // A pooled buffer with the content, or null when the text is not base64. Line-broken text goes through
-    // Base64Text.TryDecode; a single line (the usual case) is decoded in place of the text, vectorized.
+    private static void Report(XmlElementNode e, bool base64, bool zip, List<Melding> found)
+    {
+        if (!base64)
+            found.Add(GeenBase64.At(e, "De inhoud van de bijlage is geen geldige base64-tekst; de ontvangende school kan het bestand niet openen."));
+        else if (!zip)
+            found.Add(GeenZip.At(e, "De inhoud van de bijlage is geen (volledig) ZIP-bestand, terwijl de gegevensset een gezipt bestand verwacht; de ontvangende school kan het bestand waarschijnlijk niet openen."));
+    }
+
+    // A pooled buffer with the content, or null when the text is not base64. Text on one line (the usual
+    // case) is decoded in one vectorized call; line-broken text goes through Base64Text.TryDecode.
     private static byte[]? Decode(Base64Text base64, out int length)
     {
         length = 0;
-        var ascii = base64.Ascii;
-        if (ascii.Length != base64.Length) return null; // not ASCII, so not base64
-        byte[] buffer;
-        if (ascii.IndexOfAny(" \t\r\n"u8) < 0)
+        if (!base64.IsAscii) return null;
+        var ascii = ArrayPool<byte>.Shared.Rent(Math.Max(1, base64.Length));
+        try
         {
-            buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, Base64.GetMaxDecodedFromUtf8Length(ascii.Length)));
-            if (Base64.DecodeFromUtf8(ascii, buffer, out var consumed, out length) == OperationStatus.Done && consumed == ascii.Length) return buffer;
-            ArrayPool<byte>.Shared.Return(buffer);
-            return null;
+            var text = ascii.AsSpan(0, base64.Length);
+            base64.CopyAsciiTo(text);
+            byte[] buffer;
+            if (text.IndexOfAny(" \t\r\n"u8) < 0)
+            {
+                buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, Base64.GetMaxDecodedFromUtf8Length(text.Length)));
+                if (Base64.DecodeFromUtf8(text, buffer, out var consumed, out length) == OperationStatus.Done && consumed == text.Length) return buffer;
+                ArrayPool<byte>.Shared.Return(buffer);
+                return null;
+            }
+            if (!base64.TryDecode(out var content)) return null;
+            buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, content.Length));
+            content.CopyTo(buffer, 0);
+            length = content.Length;
+            return buffer;
         }
-        if (!base64.TryDecode(out var content)) return null;
-        buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, content.Length));
-        content.CopyTo(buffer, 0);
-        length = content.Length;
-        return buffer;
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(ascii);
+        }
     }
 
     private static bool IsZip(byte[] buffer, int length)

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Oso.Dossier.Codes;
 using Oso.Dossier.Rules.Evaluation;
 using Oso.Dossier.Rules.Xpath;
 using Oso.Dossier.Xml;
@@ -39,16 +40,11 @@ internal sealed record CodeListCheck(string Element, string[] Ancestors, bool Be
 
 /// <summary>
 /// The code list checks of <c>common/ValideerOSOgegevensset.xsl</c> (codelijst 2 … 48) and OG.02, in the
-/// stylesheet's order. Code lists 3, 12, 32, 34, 38, 39 and 40 are commented out in 2019.1 and absent here;
+/// stylesheet's order, over the values of <see cref="Codes"/> (a test holds them to the stylesheet's). Code lists 3, 12, 32, 34, 38, 39 and 40 are commented out in 2019.1 and absent here;
 /// code list 33 (<c>deeldossier</c>) is a document-level test, see <see cref="DocumentRules"/>.
 /// </summary>
 internal static class CodeListRules
 {
-    private static readonly string[] Cl2 = ["01", "10", "20", "21", "22", "23", "30", "31", "32", "33", "34", "35", "40", "41", "42", "43", "44", "50", "51", "52", "60", "61", "70", "80"];
-    private static readonly string[] Cl9 = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15"];
-    private static readonly string[] Cl37 = ["Ja", "Nee", "Onbekend"];
-    private static readonly string[] Cl45 = ["01", "02", "03", "04"];
-    private static readonly string[] Cl48 = ["VERPLICHT", "OPTIONEEL", "VERBODEN", "OPT-UIT"];
     private const string InCodelijst = "bevat een waarde die niet voorkomt in codelijst ";
     private const string Eindtoets = " binnen het blok 'Eindtoets basisonderwijs' " + InCodelijst;
 
@@ -56,56 +52,51 @@ internal static class CodeListRules
     private static readonly CodeListCheck[] BeforeDeeldossier =
     [
         // the official messages of code list 2 say "in in codelijst 2" (sic)
-        Desc("CL2", "overstapadvies/advies", Cl2, "Het veld 'VO advies volgens school' bevat een waarde die niet voorkomt in in codelijst 2."),
-        Desc("CL2", "overstapadvies/wensouders", Cl2, "Het veld 'VO advies volgens ouders' bevat een waarde die niet voorkomt in in codelijst 2."),
-        Desc("CL2", "overstapadvies/wensleerling", Cl2, "Het veld 'VO advies volgens leerling' bevat een waarde die niet voorkomt in in codelijst 2."),
-        Desc("CL2", "overstapadvies/herzienadvies", Cl2, "Het veld 'Herzien VO advies' bevat een waarde die niet voorkomt in in codelijst 2."),
-        Desc("CL4", "communicatie/soort", ["e-mail", "telefoon"], "Het veld 'Communicatie soort' " + InCodelijst + "4."),
-        Desc("CL5", "communicatie/aanduiding", ["werk", "prive", "overig"], "Het veld 'Communicatie aanduiding' " + InCodelijst + "5."),
-        Desc("CL6", "voorschools/codevoorschoolsetoeleider", ["1", "2", "3", "4", "5", "6", "7", "8", "9"], "Het veld 'Voorschoolse toeleider' " + InCodelijst + "6."),
-        Desc("CL7", "voorschools/codevoorschoolsehistorie", ["1", "2", "3", "4", "5"], "Het veld 'Voorschoolse historie' " + InCodelijst + "7."),
-        Desc("CL8", "voorschools/codevoorschoolsedeelname", ["1", "2", "3", "4", "5"], "Het veld 'Voorschoolse deelname' " + InCodelijst + "8."),
-        Desc("CL9", "voorschools/codevoorschoolsprogramma", Cl9, "Het veld 'Voorschoolse programma' " + InCodelijst + "9."),
-        Desc("CL9", "vroegschools/codevroegschoolsprogramma", Cl9, "Het veld 'Vroegschoolse programma' " + InCodelijst + "9."),
-        Desc("CL10", "nnca", ["0", "1", "2"], "Het veld 'NNCA' " + InCodelijst + "10."),
-        Desc("CL11", "referentiescore/codereferentiescore",
-            ["AE", "CAE", "IV", "CIV", "FN", "ON", "DLE", "Percentiel", "Percentage", "T-score", "Stanine", "DQ", "IQ", "ERK", "C-score", "Norm", "RNTRM", "ZML", "LGH", "AVI", "NAZ", "LM", "Standaardscore", "LA"],
+        Desc("CL2", "overstapadvies/advies", AdviesVo.Definition, "Het veld 'VO advies volgens school' bevat een waarde die niet voorkomt in in codelijst 2."),
+        Desc("CL2", "overstapadvies/wensouders", AdviesVo.Definition, "Het veld 'VO advies volgens ouders' bevat een waarde die niet voorkomt in in codelijst 2."),
+        Desc("CL2", "overstapadvies/wensleerling", AdviesVo.Definition, "Het veld 'VO advies volgens leerling' bevat een waarde die niet voorkomt in in codelijst 2."),
+        Desc("CL2", "overstapadvies/herzienadvies", AdviesVo.Definition, "Het veld 'Herzien VO advies' bevat een waarde die niet voorkomt in in codelijst 2."),
+        Desc("CL4", "communicatie/soort", CommunicatieSoort.Definition, "Het veld 'Communicatie soort' " + InCodelijst + "4."),
+        Desc("CL5", "communicatie/aanduiding", CommunicatieAanduiding.Definition, "Het veld 'Communicatie aanduiding' " + InCodelijst + "5."),
+        Desc("CL6", "voorschools/codevoorschoolsetoeleider", VoorschoolseToeleider.Definition, "Het veld 'Voorschoolse toeleider' " + InCodelijst + "6."),
+        Desc("CL7", "voorschools/codevoorschoolsehistorie", VoorschoolseHistorie.Definition, "Het veld 'Voorschoolse historie' " + InCodelijst + "7."),
+        Desc("CL8", "voorschools/codevoorschoolsedeelname", VoorschoolseDeelname.Definition, "Het veld 'Voorschoolse deelname' " + InCodelijst + "8."),
+        Desc("CL9", "voorschools/codevoorschoolsprogramma", VveProgramma.Definition, "Het veld 'Voorschoolse programma' " + InCodelijst + "9."),
+        Desc("CL9", "vroegschools/codevroegschoolsprogramma", VveProgramma.Definition, "Het veld 'Vroegschoolse programma' " + InCodelijst + "9."),
+        Desc("CL10", "nnca", Nnca.Definition, "Het veld 'NNCA' " + InCodelijst + "10."),
+        Desc("CL11", "referentiescore/codereferentiescore", ReferentiescoreCode.Definition,
             "Het veld 'Code van referentiescore' " + InCodelijst + "11."),
-        Desc("CL13", "jaargroep", ["0", "1", "2", "3", "4", "5", "6", "7", "8", "11", "12", "13", "14", "15", "16", "S", "P"], "Het veld 'Leerjaar' " + InCodelijst + "13."),
-        Desc("CL14", "geslacht", ["0", "1", "2"], "Het veld 'Geslacht' " + InCodelijst + "14."),
-        Desc("CL15", "leerlinggewicht", ["0.00", "0.30", "1.20"], "Het veld 'Leerlinggewicht' " + InCodelijst + "15."),
-        Desc("CL16", "metadata/overstap",
-            ["VSPO", "VSWEC", "POPO", "POWEC", "POVO", "VOVO", "VOMBO", "VOHBO", "VOWO", "WECWEC", "WECVO", "WECMBO", "POSWV", "VOSWV", "WECHBO", "WECWO", "OVERIG"],
+        Desc("CL13", "jaargroep", Jaargroep.Definition, "Het veld 'Leerjaar' " + InCodelijst + "13."),
+        Desc("CL14", "geslacht", Geslacht.Definition, "Het veld 'Geslacht' " + InCodelijst + "14."),
+        Desc("CL15", "leerlinggewicht", Leerlinggewicht.Definition, "Het veld 'Leerlinggewicht' " + InCodelijst + "15."),
+        Desc("CL16", "metadata/overstap", Overstap.Definition,
             "Het veld 'Soort overstap' " + InCodelijst + "16."),
-        Desc("CL17", "rvc/rvcindicatie", ["LWOO", "PRO"], "Het veld 'RVC indicatie' " + InCodelijst + "17."),
-        Desc("CL18", "adres/aanduiding", ["TO", "BY"], "Het veld 'Huisnummer aanduiding' " + InCodelijst + "18."),
-        Desc("CL19", "adres/soortadres", ["bezoek", "post", "gba"], "Het veld 'Soort adres' " + InCodelijst + "19."),
-        Desc("CL21", "overstapadvies/profiel", ["basis", "plus", "bespreek", "disharmonisch", "ondersteuning"], "Het veld 'Profiel' binnen overstapadvies " + InCodelijst + "21."),
-        Desc("CL22", "referentiescore/codevergelijkingsgroep", ["BB+", "BB", "KB", "GT", "HAVO", "VWO", "Landelijk"], "Het veld 'Code van vergelijkingsgroep' " + InCodelijst + "22."),
-        Desc("CL23", "diagnose/code",
-            ["F79.VB", "F79.ZB", "HB", "F80", "F81.0", "F81.1", "F81.2", "F81.9", "F82", "F84", "F84.0", "F84.2", "F84.5", "F84.nld", "F84.mcdd",
-             "F90", "F90.0", "F90.0+", "F90.0-", "F91", "F91.3", "F95", "F95.2", "F41.0", "F43.1", "F43.2", "F50", "F92.0", "F93.1", "F94",
-             "Fspd", "G40", "H54.0", "H54.2", "H91.9.d", "H91.9.s", "Z62"],
+        Desc("CL17", "rvc/rvcindicatie", RvcIndicatie.Definition, "Het veld 'RVC indicatie' " + InCodelijst + "17."),
+        Desc("CL18", "adres/aanduiding", Huisnummeraanduiding.Definition, "Het veld 'Huisnummer aanduiding' " + InCodelijst + "18."),
+        Desc("CL19", "adres/soortadres", SoortAdres.Definition, "Het veld 'Soort adres' " + InCodelijst + "19."),
+        Desc("CL21", "overstapadvies/profiel", AdviesProfiel.Definition, "Het veld 'Profiel' binnen overstapadvies " + InCodelijst + "21."),
+        Desc("CL22", "referentiescore/codevergelijkingsgroep", Vergelijkingsgroep.Definition, "Het veld 'Code van vergelijkingsgroep' " + InCodelijst + "22."),
+        Desc("CL23", "diagnose/code", DiagnoseCode.Definition,
             "Het veld 'Code van diagnose' " + InCodelijst + "23."),
-        Desc("CL29", "overdrachtsoort", ["overstapdossier", "overdrachtbinnenbrin", "swv-dossier"], "Het veld 'Soort overdracht' " + InCodelijst + "29."),
-        Desc("CL31", "tlv/tlvcategorie", ["H", "M", "L", "Nvt"], "Het veld 'TLV bekostigingscategorie' " + InCodelijst + "31."),
+        Desc("CL29", "overdrachtsoort", Overdrachtsoort.Definition, "Het veld 'Soort overdracht' " + InCodelijst + "29."),
+        Desc("CL31", "tlv/tlvcategorie", TlvCategorie.Definition, "Het veld 'TLV bekostigingscategorie' " + InCodelijst + "31."),
     ];
 
     /// <summary>The checks after code list 33 (slots 26–53).</summary>
     private static readonly CodeListCheck[] AfterDeeldossier =
     [
-        Desc("CL35", "examenresultaat/examenuitslag", ["geslaagd", "afgewezen", "herexamen"], "Het veld 'Examenuitslag' " + InCodelijst + "35."),
-        Desc("CL36", "resultaatvakkenvo/beoordelingexamenvak", ["voldoende", "onvoldoende"], "Het veld 'Beoordeling van examenvak' " + InCodelijst + "36."),
-        Desc("CL37", "inzage/akkoord", Cl37, "Het veld 'Akkoord' " + InCodelijst + "37."),
-        Desc("CL37", "inzage/toestemming", Cl37, "Het veld 'Toestemming' " + InCodelijst + "37."),
-        Desc("CL41", "verzorger/relatietotkind", ["1", "2", "3", "4", "5", "6", "7", "8", "9"], "Het veld 'Relatie tot kind' binnen het blok 'Verzorger' " + InCodelijst + "41."),
-        Desc("CL42", "eindtoets_basisonderwijs/eindtoetsresultaat/toetssoort", ["0011", "0012", "0013", "0014", "0016"], "Het veld 'Toetssoort'" + Eindtoets + "42."),
-        Desc("CL43", "eindtoets_basisonderwijs/eindtoetsresultaat/toetsniveau", ["G"], "Het veld 'Toetsniveau'" + Eindtoets + "43."),
-        Desc("CL44", "eindtoets_basisonderwijs/eindtoetsresultaat/wettelijke_ontheffing", ["J", "N"], "Het veld 'Wettelijke ontheffing'" + Eindtoets + "44."),
-        Desc("CL45", "eindtoets_basisonderwijs/eindtoetsresultaat/onderdelen/onderdeel/ond_referentieniveau", Cl45, "Het veld 'Onderdeel referentiescore'" + Eindtoets + "45."),
-        Desc("CL45", "eindtoets_basisonderwijs/eindtoetsresultaat/onderdelen/onderdeel/domeinen/domein/dom_referentieniveau", Cl45, "Het veld 'Domein referentiescore'" + Eindtoets + "45."),
-        Desc("CL46", "eindtoets_basisonderwijs/eindtoetsresultaat/onderdelen/onderdeel/onderdeelcode", ["8000", "8001"], "Het veld 'Onderdeelcode'" + Eindtoets + "46."),
-        Desc("CL47", "eindtoets_basisonderwijs/eindtoetsresultaat/onderdelen/onderdeel/domeinen/domein/domeincode", ["8050", "8051"], "Het veld 'Domeincode'" + Eindtoets + "47."),
+        Desc("CL35", "examenresultaat/examenuitslag", Examenuitslag.Definition, "Het veld 'Examenuitslag' " + InCodelijst + "35."),
+        Desc("CL36", "resultaatvakkenvo/beoordelingexamenvak", BeoordelingExamenvak.Definition, "Het veld 'Beoordeling van examenvak' " + InCodelijst + "36."),
+        Desc("CL37", "inzage/akkoord", JaNeeOnbekend.Definition, "Het veld 'Akkoord' " + InCodelijst + "37."),
+        Desc("CL37", "inzage/toestemming", JaNeeOnbekend.Definition, "Het veld 'Toestemming' " + InCodelijst + "37."),
+        Desc("CL41", "verzorger/relatietotkind", RelatieTotKind.Definition, "Het veld 'Relatie tot kind' binnen het blok 'Verzorger' " + InCodelijst + "41."),
+        Desc("CL42", "eindtoets_basisonderwijs/eindtoetsresultaat/toetssoort", EindtoetsSoort.Definition, "Het veld 'Toetssoort'" + Eindtoets + "42."),
+        Desc("CL43", "eindtoets_basisonderwijs/eindtoetsresultaat/toetsniveau", EindtoetsNiveau.Definition, "Het veld 'Toetsniveau'" + Eindtoets + "43."),
+        Desc("CL44", "eindtoets_basisonderwijs/eindtoetsresultaat/wettelijke_ontheffing", WettelijkeOntheffing.Definition, "Het veld 'Wettelijke ontheffing'" + Eindtoets + "44."),
+        Desc("CL45", "eindtoets_basisonderwijs/eindtoetsresultaat/onderdelen/onderdeel/ond_referentieniveau", Referentieniveau.Definition, "Het veld 'Onderdeel referentiescore'" + Eindtoets + "45."),
+        Desc("CL45", "eindtoets_basisonderwijs/eindtoetsresultaat/onderdelen/onderdeel/domeinen/domein/dom_referentieniveau", Referentieniveau.Definition, "Het veld 'Domein referentiescore'" + Eindtoets + "45."),
+        Desc("CL46", "eindtoets_basisonderwijs/eindtoetsresultaat/onderdelen/onderdeel/onderdeelcode", EindtoetsOnderdeelcode.Definition, "Het veld 'Onderdeelcode'" + Eindtoets + "46."),
+        Desc("CL47", "eindtoets_basisonderwijs/eindtoetsresultaat/onderdelen/onderdeel/domeinen/domein/domeincode", EindtoetsDomeincode.Definition, "Het veld 'Domeincode'" + Eindtoets + "47."),
         Cat48("cat_metadata", "Metadata"),
         Cat48("cat_ouderinzage", "Ouderinzage"),
         Cat48("cat_school", "School"),
@@ -141,7 +132,10 @@ internal static class CodeListRules
     public static IEnumerable<string> AllValues => All.SelectMany(c => c.Values).Distinct();
 
     // "/descendant::*/od:a/od:b": every step but the last is an ancestor; the topmost needs an element parent
-    private static CodeListCheck Desc(string code, string path, string[] values, string tekst)
+    private static CodeListCheck Desc(string code, string path, CodeListDefinition list, string tekst) =>
+        Desc(code, path, list.Values.Select(v => v.Code), tekst);
+
+    private static CodeListCheck Desc(string code, string path, IEnumerable<string> values, string tekst)
     {
         var steps = path.Split('/');
         return new CodeListCheck(steps[^1], [.. steps[..^1].Reverse()], BelowAnElement: true, values.ToFrozenSet(StringComparer.Ordinal),
@@ -150,6 +144,6 @@ internal static class CodeListRules
 
     // "//od:metadata/od:categorie_uitlevering/od:cat_x": any depth, the document element included
     private static CodeListCheck Cat48(string element, string titel, string? nameInMessage = null) =>
-        new(element, ["categorie_uitlevering", "metadata"], BelowAnElement: false, Cl48.ToFrozenSet(StringComparer.Ordinal),
+        new(element, ["categorie_uitlevering", "metadata"], BelowAnElement: false, Categorie.Definition.Values.Select(v => v.Code).ToFrozenSet(StringComparer.Ordinal),
             new OfficialRule("CL48", $"Het veld 'Categorie {titel}' ({nameInMessage ?? element}) binnen metadata " + InCodelijst + "48.", OfficialRuleSource.Gegevensset));
 }
