@@ -1,7 +1,9 @@
 using System.IO.Compression;
 using Oso.Dossier.Rules;
 using Oso.Dossier.Rules.Extra;
+using Oso.Dossier.Schema;
 using Oso.Dossier.Validation;
+using Oso.Dossier.Xml;
 using Oso.Testing;
 
 namespace Oso.Dossier.Tests.Rules;
@@ -92,6 +94,19 @@ public sealed class ExtraRulesTests
         Assert.All(extra, m => Assert.StartsWith("EXTRA.", m.Code, StringComparison.Ordinal));
         Assert.Empty(OfficialRules.Evaluate(root));
         Assert.DoesNotContain(extra, m => m.Code is "EXTRA.BijlageGeenBase64" or "EXTRA.Bsn11Proef");
+    }
+
+    [Theory]
+    [MemberData(nameof(StandardFiles.ExampleNames), MemberType = typeof(StandardFiles))]
+    public void Attachments_are_judged_alike_from_text_from_kept_content_and_from_streamed_facts(string example)
+    {
+        var bytes = File.ReadAllBytes(StandardFiles.Example(example));
+        string[] Codes(XmlElementNode root) => [.. ExtraRules.Evaluate(root).Select(m => $"{m.Code}@{m.Locatie}")];
+        var text = Codes(RuleDocuments.Read(bytes));
+        var kept = Codes(SchemaValidatingReader.Read(new MemoryStream(bytes), Gegevensset2019.Schema).Root!);
+        var facts = Codes(SchemaValidatingReader.Read(new MemoryStream(bytes), Gegevensset2019.Schema, keepAttachments: false).Root!);
+        Assert.Equal(text, kept);
+        Assert.Equal(text, facts);
     }
 
     [Fact]

@@ -95,7 +95,8 @@ public sealed class OfficialRulesDifferentialTests
 
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"{total} variants (seeds {string.Join(",", seeds)}) in {stopwatch.Elapsed.TotalSeconds:F1} s: {withFouts} with Fouts, {aborted} aborted, " +
-            $"{codes.Count} distinct codes, {disagreements.Count} disagreements");
+            $"{codes.Count} distinct codes, {disagreements.Count} disagreements; never fired: " +
+            string.Join(", ", OfficialRules.Catalog.Select(r => r.Code).Distinct().Where(c => !codes.Contains(c))));
         Assert.True(disagreements.Count == 0,
             $"{disagreements.Count} of {total} variants disagree with the official XSLT (kept in TestResults/rules-diff):\n" + string.Join("\n", disagreements.Take(15)));
         // the sample must reach far into the rules, or it proves little
