@@ -63,24 +63,29 @@ public sealed class DossierMutator
     {
         var all = doc.Root!.Descendants().ToList();
         if (all.Count == 0) return null;
-        return _random.Next(21) switch
+        return _random.Next(27) switch
         {
-            0 or 1 => Delete(Pick(all)),
-            2 => Duplicate(Pick(all)),
-            3 => Reorder(Pick(all)),
-            4 => Move(doc, Pick(all)),
-            5 => HoistToets(doc),
-            6 or 7 or 8 => SetValue(doc, PickLeaf(all)),
-            9 => SplitText(PickLeaf(all)),
-            10 => Cdata(PickLeaf(all)),
-            11 => OtherNamespace(Pick(all)),
-            12 => Rename(Pick(all), all),
-            13 or 14 => Insert(doc),
-            15 => SetNamed(doc, "overstap", ValuePools.Overstap),
-            16 => SetNamed(doc, "overdrachtsoort", ValuePools.Overdrachtsoort),
-            17 => SetCategory(doc),
-            18 => SetInzage(doc),
-            19 => SetCommunicatie(doc),
+            0 => Delete(PickTarget(all)),
+            1 => DeleteAll(PickTarget(all)),
+            2 => Duplicate(PickTarget(all)),
+            3 => Reorder(PickTarget(all)),
+            4 => Move(doc, PickTarget(all)),
+            5 or 6 => Hoist(doc),
+            7 or 8 or 9 => SetValue(doc, PickLeaf(all)),
+            10 => SplitText(PickLeaf(all)),
+            11 => Cdata(PickLeaf(all)),
+            12 => OtherNamespace(PickTarget(all)),
+            13 => Rename(PickTarget(all), all),
+            14 or 15 => Insert(doc),
+            16 => SetNamed(doc, "overstap", ValuePools.Overstap),
+            17 => SetNamed(doc, "overdrachtsoort", ValuePools.Overdrachtsoort),
+            18 => SetCategory(doc),
+            19 => CategoryScenario(doc),
+            20 => SetInzage(doc),
+            21 => SetCommunicatie(doc),
+            22 => SetNamed(doc, "validatieversie", ValuePools.Codes),
+            23 => SetFlag(all),
+            24 or 25 => PupilScenario(doc),
             _ => SetNamed(doc, "deeldossier", ValuePools.Deeldossier),
         };
     }
@@ -92,6 +97,14 @@ public sealed class DossierMutator
         var path = PathOf(e);
         e.Remove();
         return "delete " + path;
+    }
+
+    // every sibling of the same name: a leerling has several voornaam elements, for instance
+    private static string DeleteAll(XElement e)
+    {
+        var path = PathOf(e);
+        e.Parent!.Elements(e.Name).ToList().ForEach(x => x.Remove());
+        return "delete all " + path;
     }
 
     private static string Duplicate(XElement e)
@@ -126,18 +139,55 @@ public sealed class DossierMutator
         return $"move {from} -> {PathOf(e)}";
     }
 
-    // toets elements are only judged outside a leerling by the OV rules: take one out, with edge dates
-    private string? HoistToets(XDocument doc)
+    // The OV rules judge toets, verzorger, overstapadvies, eindtoets … only outside a leerling: take one out
+    // (to the dossier or the school), a toets with edge dates
+    private string? Hoist(XDocument doc)
     {
-        var toets = doc.Descendants(XName.Get("toets", Od)).ToList();
-        if (toets.Count == 0) return null;
-        var t = Pick(toets);
-        t.Remove();
-        InsertChild(doc.Root!, t);
+        var candidates = doc.Root!.Descendants().Where(e => ValuePools.HoistNames.Contains(e.Name.LocalName) && e.Name.NamespaceName == Od)
+            .GroupBy(e => e.Name.LocalName).ToList();
+        if (candidates.Count == 0) return null;
+        var e = Pick(Pick(candidates).ToList());
+        e.Remove();
+        var targets = new[] { doc.Root!, doc.Root!.Element(XName.Get("huidigeschool", Od)) ?? doc.Root! };
+        InsertChild(Pick(targets), e);
         var year = DossierYear(doc);
-        foreach (var d in t.Descendants(XName.Get("afnamedatum", Od)))
+        foreach (var d in e.Descendants(XName.Get("afnamedatum", Od)))
             if (_random.Next(2) == 0) d.Value = Pick(ValuePools.Dates(year));
-        return $"hoist toets -> {PathOf(t)}";
+        var strip = _random.Next(2) == 0;
+        foreach (var child in e.Elements().ToList())
+        {
+            if (_random.Next(strip ? 2 : 6) == 0) child.Remove();
+            else if (ValuePools.BooleanElements.Contains(child.Name.LocalName) && _random.Next(2) == 0) child.Value = Pick(ValuePools.ValidBooleans);
+        }
+        return $"hoist {e.Name.LocalName} -> {PathOf(e)}{(strip ? " (stripped)" : "")}";
+    }
+
+    // a category set to VERPLICHT, VERBODEN or OPT-UIT, and its blocks removed or one added
+    private string? CategoryScenario(XDocument doc)
+    {
+        var (category, blocks) = Pick(ValuePools.CategoryBlocks);
+        var cat = doc.Descendants(XName.Get(category, Od)).FirstOrDefault();
+        var leerling = doc.Descendants(XName.Get("leerling", Od)).FirstOrDefault();
+        if (cat is null || leerling is null) return null;
+        cat.Value = Pick(ValuePools.CategoryFlags);
+        var names = blocks.Select(b => b.TrimStart('~', '^')).ToHashSet();
+        var present = doc.Root!.Elements().Concat(leerling.Descendants()).Where(x => names.Contains(x.Name.LocalName) && x.Parent is not null
+            && (x.Parent == leerling || x.Parent == doc.Root || x.Parent.Name.LocalName == "onderwijsondersteuning")).ToList();
+        if (_random.Next(2) == 0 && present.Count > 0)
+        {
+            present.ForEach(x => x.Remove());
+            return $"category {category}='{cat.Value}', removed {string.Join(",", present.Select(x => x.Name.LocalName))}";
+        }
+        var block = Pick(blocks);
+        var parent = block[0] switch
+        {
+            '~' => leerling.Element(XName.Get("onderwijsondersteuning", Od)) ?? leerling,
+            '^' => doc.Root!,
+            _ => leerling,
+        };
+        var added = new XElement(XName.Get(block.TrimStart('~', '^'), Od));
+        InsertChild(parent, added);
+        return $"category {category}='{cat.Value}', added {PathOf(added)}";
     }
 
     private string OtherNamespace(XElement e)
@@ -162,7 +212,9 @@ public sealed class DossierMutator
         if (doc.Root!.Name.LocalName == parent) parents.Add(doc.Root);
         if (parents.Count == 0) return null;
         var p = Pick(parents);
-        var e = new XElement(XName.Get(child, Od), value);
+        var e = new XElement(XName.Get(child, Od));
+        if (value.StartsWith('<')) e.Add(Parse($"<x xmlns=\"{Od}\">{value}</x>").Root!.Nodes());
+        else e.Value = value;
         InsertChild(p, e);
         return $"insert {PathOf(e)} = '{value}'";
     }
@@ -190,6 +242,40 @@ public sealed class DossierMutator
         };
         e.Value = value;
         return $"set {PathOf(e)} = '{Show(value)}'";
+    }
+
+    // the pupil's address secrecy, liability of the parents and the fields the profile rules require or forbid
+    private string? PupilScenario(XDocument doc)
+    {
+        var leerlingen = doc.Descendants(XName.Get("leerling", Od)).ToList();
+        if (leerlingen.Count == 0) return null;
+        var l = Pick(leerlingen);
+        var done = new List<string>();
+        foreach (var flag in new[] { "adresgeheim", "verzorgersaansprakelijk" })
+        {
+            if (_random.Next(2) == 0 || l.Element(XName.Get(flag, Od)) is not { } e) continue;
+            e.Value = Pick(ValuePools.ValidBooleans);
+            done.Add($"{flag}='{e.Value}'");
+        }
+        for (var i = _random.Next(3); i >= 0; i--)
+        {
+            var name = Pick(ValuePools.PupilFields);
+            var present = l.Elements(XName.Get(name, Od)).ToList();
+            if (present.Count == 0) continue;
+            present.ForEach(x => x.Remove());
+            done.Add("no " + name);
+        }
+        return done.Count == 0 ? null : $"pupil {PathOf(l)}: {string.Join(", ", done)}";
+    }
+
+    // a yes/no field (adresgeheim, verzorgersaansprakelijk, contactnodig, …), mostly to a valid value
+    private string? SetFlag(List<XElement> all)
+    {
+        var flags = all.Where(e => ValuePools.BooleanElements.Contains(e.Name.LocalName)).GroupBy(e => e.Name.LocalName).ToList();
+        if (flags.Count == 0) return null;
+        var e = Pick(Pick(flags).ToList());
+        e.Value = _random.Next(10) < 7 ? Pick(ValuePools.ValidBooleans) : Pick(ValuePools.Booleans);
+        return $"flag {PathOf(e)} = '{Show(e.Value)}'";
     }
 
     private string? SetNamed(XDocument doc, string localName, string[] pool)
@@ -273,11 +359,23 @@ public sealed class DossierMutator
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
 
+    // half of the time an element the rules name, so that structural mutations hit them often enough
+    // (a name first, then one of its elements: each named field gets the same chance however often it occurs)
+    private XElement PickTarget(List<XElement> all) => PickFocus(all) ?? Pick(all);
+
+    private XElement? PickFocus(List<XElement> candidates)
+    {
+        if (_random.Next(2) == 0) return null;
+        var byName = candidates.Where(e => ValuePools.FocusNames.Contains(e.Name.LocalName)).GroupBy(e => e.Name.LocalName).ToList();
+        return byName.Count == 0 ? null : Pick(Pick(byName).ToList());
+    }
+
     // leaves that rules read are picked more often than others
     private XElement? PickLeaf(List<XElement> all)
     {
         var leaves = all.Where(e => !e.HasElements && e.Name.LocalName != "bestandsinhoud").ToList();
-        return leaves.Count == 0 ? null : Pick(leaves);
+        if (leaves.Count == 0) return null;
+        return PickFocus(leaves) ?? Pick(leaves);
     }
 
     private void InsertChild(XElement parent, XElement child)

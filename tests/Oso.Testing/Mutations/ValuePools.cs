@@ -6,13 +6,65 @@ namespace Oso.Testing.Mutations;
 /// </summary>
 internal static class ValuePools
 {
+    public static readonly string[] ValidBooleans = ["true", "false", "1", "0"];
+
     public static readonly string[] Booleans = ["true", "false", "1", "0", " true ", "false\n", "TRUE", "True", "yes", "ja", "", " ", "2"];
 
     public static readonly string[] Overstap = ["POPO", "POVO", "VOVO", "POSWV", "VOSWV", "VSPO", "VOMBO", "WECVO", "OVERIG", "povo", " POVO", "XX", ""];
 
-    public static readonly string[] Overdrachtsoort = ["overstapdossier", "overdrachtbinnenbrin", "swv-dossier", "Overstapdossier", " overstapdossier", "swv", ""];
+    // " swv-dossier" and "swv-dossier " choose the PaO stylesheet (the tool skips the space) yet are not "swv-dossier"
+    public static readonly string[] Overdrachtsoort = ["overstapdossier", "overdrachtbinnenbrin", "swv-dossier", "Overstapdossier", " overstapdossier", " swv-dossier", "swv-dossier ", "swv", ""];
 
     public static readonly string[] Category = ["VERPLICHT", "OPTIONEEL", "VERBODEN", "OPT-UIT", "verplicht", "OPT_UIT", " VERBODEN", ""];
+
+    public static readonly string[] CategoryFlags = ["VERPLICHT", "VERBODEN", "OPT-UIT"];
+
+    /// <summary>Per category the blocks the category rules look for under the leerling (~: under its onderwijsondersteuning).</summary>
+    public static readonly (string Category, string[] Blocks)[] CategoryBlocks =
+    [
+        ("cat_metadata", ["^metadata", "^overdrachtsoort"]),
+        ("cat_ouderinzage", ["^inzage"]),
+        ("cat_oudersverzorgers", ["verzorgersaansprakelijk", "verzorger", "aansprakelijkeinstelling"]),
+        ("cat_vve", ["vanpeuterspeelzaal", "naampeuterspeelzaal", "voorschools", "vroegschools"]),
+        ("cat_schoolloopbaan", ["schoolloopbaanlijst"]),
+        ("cat_overstapadvies", ["overstapadvies"]),
+        ("cat_onderwijsondersteuning", ["~toelichting_onderwijsbehoeften", "~toelichting_onderwijsbehoefte", "~diagnose", "~medicijngebruik", "~opp", "~tlv", "~arrangement_cluster12", "~arrangement_pao", "~lwoo", "~rvc"]),
+        ("cat_verzuim", ["verzuim"]),
+        ("cat_eindtoetsbo", ["eindtoets_basisonderwijs"]),
+        ("cat_toetsresultaten", ["toetslijst"]),
+        ("cat_handelingsplannen", ["~handelingsplan"]),
+        ("cat_cijferlijsten", ["cijferlijstlijst"]),
+        ("cat_vombo", ["bevorderd", "examenresultaat", "resultaatvakkenvo", "certificaat", "competenties", "stage", "overigvombo"]),
+        ("cat_bijlagedocs", ["overigdocumentlijst"]),
+    ];
+
+    /// <summary>Fields of a leerling that the profile rules require (or, in a SWV dossier, forbid).</summary>
+    public static readonly string[] PupilFields =
+    [
+        "voornaam", "geboortedatum", "adresgeheim", "adreslijst", "adresbuitenland", "bsn", "onderwijsnummer", "leerlingid", "datuminschrijving",
+        "verzorgersaansprakelijk", "verzorger", "aansprakelijkeinstelling", "schoolloopbaanlijst", "overstapadvies", "communicatielijst",
+    ];
+
+    /// <summary>Blocks the OV rules only judge outside a leerling.</summary>
+    public static readonly HashSet<string> HoistNames = ["toets", "verzorger", "overstapadvies", "eindtoets_basisonderwijs", "resultaat", "toetsscore", "score", "zorg"];
+
+    /// <summary>Elements the rules name; structural mutations pick them half of the time.</summary>
+    public static readonly HashSet<string> FocusNames =
+    [
+        "metadata", "deeldossier", "datum", "standaardversie", "validatieversie", "categorie_uitlevering", "overstap", "overdrachtsoort",
+        "inzage", "inzagedatum", "akkoord", "toestemming", "redennietakkoord", "huidigeschool", "adreslijst", "adres", "communicatielijst",
+        "communicatie", "soort", "nummer", "geheim", "leerling", "voornaam", "geboortedatum", "adresgeheim", "adresbuitenland", "bsn",
+        "onderwijsnummer", "leerlingid", "datuminschrijving", "verzorgersaansprakelijk", "aansprakelijkeinstelling", "verzorger", "overleden",
+        "overlijdensdatum", "huisarts", "schoolloopbaanlijst", "schoolloopbaan", "overstapadvies", "advies", "contactnodig", "contactpersoon",
+        "contacttelefoon", "eindtoets_basisonderwijs", "eindtoetsresultaat", "deelgenomen", "toetssoort", "toets_advies", "toets", "afname",
+        "afnamedatum", "resultaat", "toetsscore", "referentiescore", "document", "score", "waarde", "kwalificatie", "voorschools", "vroegschools",
+        "lwoo_einddatum", "codevoorschoolsetoeleider", "codevoorschoolsehistorie", "codevoorschoolsedeelname", "examenuitslag", "beoordelingexamenvak",
+        "toetsniveau", "wettelijke_ontheffing", "onderdeelcode", "banknummer", "jaargroep", "geslacht",
+        // every field on a code list
+        "wensouders", "wensleerling", "herzienadvies", "aanduiding", "codevoorschoolsprogramma", "codevroegschoolsprogramma", "nnca",
+        "codereferentiescore", "leerlinggewicht", "rvcindicatie", "soortadres", "profiel", "codevergelijkingsgroep", "code", "tlvcategorie",
+        "relatietotkind", "ond_referentieniveau", "dom_referentieniveau", "domeincode", "aantalgoed", "vaardigheidsscore",
+    ];
 
     public static readonly string[] Deeldossier = ["LAS", "LVS", "LASLVS", "TIB", "las", "LAS ", ""];
 
@@ -71,10 +123,15 @@ internal static class ValuePools
         ("communicatie", "geheim", "true"), ("communicatie", "soort", "e-mail"), ("communicatie", "nummer", "a@b.nl"),
         ("inzage", "inzage", "true"), ("inzage", "akkoord", "Ja"), ("inzage", "toestemming", "Nee"), ("inzage", "redennietakkoord", "Omdat"),
         ("metadata", "datum", "2019-03-01"), ("metadata", "overstap", "POVO"), ("metadata", "validatieversie", "2019.1.1"), ("metadata", "deeldossier", "LAS"),
-        ("dossier", "inzage", ""), ("dossier", "overdrachtsoort", "swv-dossier"), ("dossier", "zorg", ""),
+        ("dossier", "inzage", ""), ("dossier", "overdrachtsoort", "swv-dossier"), ("dossier", "zorg", "<vir/>"),
+        ("leerling", "zorg", "<vir/><zat/>"), ("leerling", "voorschools", "<codevoorschoolsetoeleider>12</codevoorschoolsetoeleider><codevoorschoolsehistorie>9</codevoorschoolsehistorie><codevoorschoolsedeelname>x</codevoorschoolsedeelname>"),
+        ("leerling", "examenresultaat", "<examenuitslag>gezakt</examenuitslag>"), ("leerling", "resultaatvakkenvo", "<beoordelingexamenvak>goed</beoordelingexamenvak>"),
+        ("huidigeschool", "toets", "<afname><afnamedatum>2000-07-31</afnamedatum></afname>"), ("dossier", "toets", "<afname><afnamedatum>2013-08-01</afnamedatum></afname>"),
+        ("leerling", "eindtoets_basisonderwijs", "<deelgenomen>true</deelgenomen><eindtoetsresultaat><toetsniveau>B</toetsniveau><wettelijke_ontheffing>ja</wettelijke_ontheffing><onderdelen><onderdeel><onderdeelcode>8002</onderdeelcode></onderdeel></onderdelen></eindtoetsresultaat>"),
         ("onderwijsondersteuning", "lwoo", ""), ("onderwijsondersteuning", "handelingsplan", ""), ("onderwijsondersteuning", "toelichting_onderwijsbehoefte", ""),
         ("overstapadvies", "contactnodig", "true"), ("overstapadvies", "advies", "99"),
         ("zorg", "vir", ""), ("zorg", "zat", ""), ("lwoo", "lwoo_einddatum", "2020-07-31"),
+        ("adres", "aanduiding", "XX"), ("domein", "domeincode", "8052"), ("score", "waarde", ""), ("huidigeschool", "soort", "BO"),
         ("eindtoets_basisonderwijs", "deelgenomen", "true"), ("eindtoets_basisonderwijs", "wettelijke_ontheffing", "true"),
     ];
 }
