@@ -121,6 +121,21 @@ internal static class SemanticCases
             [Cl33, "OVa.IZ01@/dossier[1]"]),
         ("TRUE is not a boolean", D("<overdrachtsoort>overstapdossier</overdrachtsoort><leerling><adresgeheim>TRUE</adresgeheim></leerling>"), ["ABORT"]),
 
+        ("an overstapadvies outside the leerling needs an advies in POVO unless the school is SO",
+            D("<metadata><overstap>POVO</overstap></metadata><overdrachtsoort>overstapdossier</overdrachtsoort><overstapadvies><contactnodig>false</contactnodig></overstapadvies>"),
+            [Cl33, "OVa.IZ01@/dossier[1]", "OVa.MD01@/dossier[1]/metadata[1]", "OVa.MD02@/dossier[1]/metadata[1]", "OVa.MD03@/dossier[1]/metadata[1]", "OVa.OA02@/dossier[1]/overstapadvies[1]"]),
+        ("an exemption needs the kind of test, tested on the block itself",
+            D("<overdrachtsoort>overstapdossier</overdrachtsoort><inzage><inzage>1</inzage><inzagedatum/><akkoord>Ja</akkoord></inzage><eindtoets_basisonderwijs><deelgenomen>false</deelgenomen><wettelijke_ontheffing>true</wettelijke_ontheffing></eindtoets_basisonderwijs>"),
+            [Cl33, "OVa.EB03@/dossier[1]/eindtoets_basisonderwijs[1]", "OVa.EB03.Ontheffing@/dossier[1]/eindtoets_basisonderwijs[1]"]),
+
+        // ---- OS.cat09 names 'toelichting_onderwijsbehoeften' when required but 'toelichting_onderwijsbehoefte' when forbidden
+        ("an opted-out category forbids only the misspelt toelichting",
+            D("<metadata><deeldossier>LAS</deeldossier><categorie_uitlevering><cat_onderwijsondersteuning>OPT-UIT</cat_onderwijsondersteuning></categorie_uitlevering></metadata><huidigeschool><leerling><onderwijsondersteuning><toelichting_onderwijsbehoefte/><toelichting_onderwijsbehoeften/></onderwijsondersteuning></leerling></huidigeschool>"),
+            ["OS.cat09.OptUit.toelichting_onderwijsbehoefte@/[1]", "OVa.MD02@/dossier[1]/metadata[1]", "OVa.OS03@/dossier[1]/metadata[1]"]),
+        ("a required category is met only by the real toelichting",
+            D("<metadata><deeldossier>LAS</deeldossier><categorie_uitlevering><cat_onderwijsondersteuning>VERPLICHT</cat_onderwijsondersteuning></categorie_uitlevering></metadata><huidigeschool><leerling><onderwijsondersteuning><toelichting_onderwijsbehoefte/></onderwijsondersteuning></leerling></huidigeschool>"),
+            ["OS.cat09.Verplicht@/[1]", "OVa.MD02@/dossier[1]/metadata[1]", "OVa.OS03@/dossier[1]/metadata[1]"]),
+
         // ---- PaO: the leerling template descends
         ("PaO judges a verzorger inside the leerling",
             D("<overdrachtsoort>swv-dossier</overdrachtsoort><leerling><voornaam>A</voornaam><geboortedatum>2010-01-01</geboortedatum><adresgeheim>true</adresgeheim><schoolloopbaanlijst><schoolloopbaan/></schoolloopbaanlijst><verzorger><banknummer>1</banknummer></verzorger><zorg><vir/></zorg></leerling>"),

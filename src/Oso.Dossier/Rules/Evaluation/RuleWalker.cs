@@ -17,7 +17,8 @@ internal static class RuleWalker
 {
     private sealed class Entry
     {
-        public List<Action<XmlElementNode, RuleRun>> Rules { get; } = [];
+        public List<Action<XmlElementNode, RuleRun>> Building { get; } = [];
+        public Action<XmlElementNode, RuleRun>[] Rules { get; set; } = [];
         public Template? Ov { get; set; }
         public Template? Pao { get; set; }
     }
@@ -29,20 +30,21 @@ internal static class RuleWalker
         var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
         Entry For(string name) => entries.TryGetValue(name, out var e) ? e : entries[name] = new Entry();
 
-        foreach (var check in CodeListRules.All) For(check.Element).Rules.Add(check.Visit);
-        For("communicatie").Rules.Add(ValueRules.Communicatie);
-        For("lwoo_einddatum").Rules.Add(ValueRules.LwooEinde);
-        For("verzorger").Rules.Add(ValueRules.Verzorger);
-        For("huisarts").Rules.Add(ValueRules.Huisarts);
-        For("overdrachtsoort").Rules.Add(FactCollectors.Overdrachtsoort);
-        For("overstap").Rules.Add(FactCollectors.Overstap);
-        For("deeldossier").Rules.Add(FactCollectors.Deeldossier);
-        For("soort").Rules.Add(FactCollectors.Soort);
-        For("datum").Rules.Add(FactCollectors.Datum);
-        For("inzage").Rules.Add(FactCollectors.Inzage);
-        foreach (var name in CategoryRules.ElementNames) For(name).Rules.Add(static (e, run) => CategoryRules.Collect(e, run.Facts.Categories));
+        foreach (var check in CodeListRules.All) For(check.Element).Building.Add(check.Visit);
+        For("communicatie").Building.Add(ValueRules.Communicatie);
+        For("lwoo_einddatum").Building.Add(ValueRules.LwooEinde);
+        For("verzorger").Building.Add(ValueRules.Verzorger);
+        For("huisarts").Building.Add(ValueRules.Huisarts);
+        For("overdrachtsoort").Building.Add(FactCollectors.Overdrachtsoort);
+        For("overstap").Building.Add(FactCollectors.Overstap);
+        For("deeldossier").Building.Add(FactCollectors.Deeldossier);
+        For("soort").Building.Add(FactCollectors.Soort);
+        For("datum").Building.Add(FactCollectors.Datum);
+        For("inzage").Building.Add(FactCollectors.Inzage);
+        foreach (var name in CategoryRules.ElementNames) For(name).Building.Add(static (e, run) => CategoryRules.Collect(e, run.Facts.Categories));
         foreach (var t in OvTemplates.All) For(t.Name).Ov = t;
         foreach (var t in PaoTemplates.All) For(t.Name).Pao = t;
+        foreach (var entry in entries.Values) entry.Rules = [.. entry.Building];
         return entries.ToFrozenDictionary(StringComparer.Ordinal);
     }
 

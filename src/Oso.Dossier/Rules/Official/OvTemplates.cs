@@ -80,7 +80,7 @@ internal static class OvTemplates
     {
         var f = run.Facts;
         if (!f.HeeftLas) run.Report(MD01, e);
-        if (!AnyValue(e, "validatieversie", "2019.1.1")) run.Report(MD02, e);
+        if (!Od.AnyValue(e, "validatieversie", "2019.1.1")) run.Report(MD02, e);
         if (!f.IsOverstapdossier && !f.IsBinnenBrin) run.Report(OS03, e);
         if (f.IsOverstapdossier && !Od.Has(e, "categorie_uitlevering")) run.Report(MD03, e);
         if (f.IsOverstapdossier && !Od.Has(e, "overstap")) run.Report(OS01, e);
@@ -163,12 +163,4 @@ internal static class OvTemplates
     internal static bool HasAnyScore(XmlElementNode e) =>
         Od.Has(e, "aantalopgaven") || Od.Has(e, "aantalgoed") || Od.Has(e, "aantalfout")
         || Od.Has(e, "aantalgelezen") || Od.Has(e, "tijd") || Od.Has(e, "vaardigheidsscore");
-
-    /// <summary><c>od:{child}='value'</c>: some such child's string value equals the value.</summary>
-    internal static bool AnyValue(XmlElementNode e, string child, string value)
-    {
-        foreach (var c in e.Elements)
-            if (c.LocalName == child && Od.InNamespace(c) && Od.StringValue(c) == value) return true;
-        return false;
-    }
 }

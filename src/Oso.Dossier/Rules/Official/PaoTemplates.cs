@@ -55,7 +55,7 @@ internal static class PaoTemplates
         var f = run.Facts;
         var swv = f.IsSwvDossier;
         if (!f.HeeftLas) run.Report(MD01, e);
-        if (swv && !OvTemplates.AnyValue(e, "validatieversie", "2019.1.1")) run.Report(MD02, e);
+        if (swv && !Od.AnyValue(e, "validatieversie", "2019.1.1")) run.Report(MD02, e);
         if (swv && !Od.Has(e, "categorie_uitlevering")) run.Report(MD03, e);
         if (swv && !Od.Has(e, "overstap")) run.Report(SO01, e);
         if (swv && (f.Overstap & (OverstapFlags.Poswv | OverstapFlags.Voswv)) == 0) run.Report(SO02, e);

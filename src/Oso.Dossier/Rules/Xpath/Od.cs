@@ -37,6 +37,14 @@ internal static class Od
         return false;
     }
 
+    /// <summary><c>od:{child}='value'</c>: the string value of some such child equals the value.</summary>
+    public static bool AnyValue(XmlElementNode e, string child, string value)
+    {
+        foreach (var c in e.Elements)
+            if (c.LocalName == child && InNamespace(c) && StringValue(c) == value) return true;
+        return false;
+    }
+
     /// <summary>How many <c>od:{name}</c> children there are (the first one is returned).</summary>
     public static int Count(XmlElementNode e, string name, out XmlElementNode? first)
     {
