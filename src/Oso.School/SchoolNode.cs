@@ -1,0 +1,150 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Oso.Dossier.Validation;
+using Oso.Hosting.Certificates;
+using Oso.Hosting.Listeners;
+using Oso.Hosting.Storage;
+using Oso.Protocol.Security;
+using Oso.School.Audit;
+using Oso.School.Bron;
+using Oso.School.Crypto;
+using Oso.School.Doel;
+using Oso.School.LasApi;
+using Oso.School.Outbox;
+using Oso.School.Protocol;
+using Oso.School.Retention;
+using Oso.School.Storage;
+using Oso.School.Tenancy;
+using Scalar.AspNetCore;
+
+namespace Oso.School;
+
+/// <summary>
+/// A running School node: the portal/LAS API listener (default 7410) and the protocol listener (7411, client
+/// certificate required), one node serving many schools. Start it with <see cref="StartAsync"/>; dispose to stop.
+/// </summary>
+public sealed class SchoolNode : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly HostTls _tls;
+
+    private SchoolNode(WebApplication app, HostTls tls, Uri portal, Uri protocol, SchoolOptions options)
+    {
+        _app = app;
+        _tls = tls;
+        PortalUrl = portal;
+        ProtocolUrl = protocol;
+        PublicProtocolUrl = options.PublicProtocolUrl ?? protocol;
+    }
+
+    /// <summary>The portal and LAS API.</summary>
+    public Uri PortalUrl { get; }
+
+    /// <summary>The protocol listener as bound.</summary>
+    public Uri ProtocolUrl { get; }
+
+    /// <summary>The protocol listener as other schools reach it.</summary>
+    public Uri PublicProtocolUrl { get; }
+
+    /// <summary>The node's services (for administration in-process and for tests).</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Node administration.</summary>
+    public SchoolAdmin Admin => _app.Services.GetRequiredService<SchoolAdmin>();
+
+    /// <summary>The URL of an aanleverpunt on this node, to register at Central.</summary>
+    public Uri AanleverpuntUrl(string routeringsKenmerk) => new(PublicProtocolUrl, "/oso/aanleverpunt/" + routeringsKenmerk);
+
+    /// <summary>Starts a node: applies migrations, binds both listeners, starts background work.</summary>
+    /// <param name="options">Settings.</param>
+    /// <param name="configure">Extra service configuration (tests: a fake clock, log capture).</param>
+    /// <param name="cancellationToken">Cancels start-up.</param>
+    public static async Task<SchoolNode> StartAsync(SchoolOptions options, Action<IServiceCollection>? configure = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var data = Path.GetFullPath(options.DataDirectory);
+        Directory.CreateDirectory(data);
+        var time = TimeProvider.System;
+        var tls = CreateTls(options, data, time);
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = data, EnvironmentName = Environments.Production });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("System.Net.Http", LogLevel.Warning);
+        var services = builder.Services;
+        var connections = new NodeConnections(options, tls, time); // before the app: Kestrel checks callers with its validator
+        services.AddSchoolNode(options, data, tls, connections);
+        configure?.Invoke(services);
+
+        OsoListeners.Configure(builder, new ListenerOptions { PortalPort = options.PortalPort, ProtocolPort = options.ProtocolPort },
+            tls.ServerCertificate, connections.Validator);
+
+        var app = builder.Build();
+        await using (var scope = app.Services.CreateAsyncScope())
+            await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<SchoolDbContext>(), cancellationToken).ConfigureAwait(false);
+
+        app.UseRouting();
+        app.UseListenerSeparation();
+        app.MapSchoolProtocol();
+        var api = app.MapGroup("/api/v1/scholen/{brin}").AddEndpointFilter<LasAuthentication>().WithTags("LAS-koppelvlak");
+        api.MapBronApi();
+        api.MapDoelApi();
+        app.MapGet("/health", () => Microsoft.AspNetCore.Http.Results.Ok(new { status = "ok" })).ExcludeFromDescription();
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var (portal, protocol) = OsoListeners.BoundUrls(app, new ListenerOptions { PortalPort = options.PortalPort, ProtocolPort = options.ProtocolPort });
+        return new SchoolNode(app, tls, portal, protocol, options);
+    }
+
+    private static HostTls CreateTls(SchoolOptions options, string data, TimeProvider time)
+    {
+        if (options.ServerCertificate is not null && options.ServerKey is not null)
+            return HostTls.FromFiles(options.ServerCertificate, options.ServerKey, options.TrustAnchors);
+        if (options.DevelopmentCaDirectory is null)
+            throw new InvalidOperationException("Geen servercertificaat: stel Oso:School:ServerCertificate en ServerKey in (of, in ontwikkeling, DevelopmentCaDirectory).");
+        using var ca = DevelopmentCertificateAuthority.Load(options.DevelopmentCaDirectory, time);
+        return HostTls.Development(Path.Combine(data, "tls"), ca, time);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _tls.Dispose();
+    }
+}
+
+/// <summary>Node administration on a data directory without starting the listeners (for the CLI).</summary>
+public sealed class SchoolAdminSession : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private SchoolAdminSession(ServiceProvider services) => _services = services;
+
+    /// <summary>The administration.</summary>
+    public SchoolAdmin Admin => _services.GetRequiredService<SchoolAdmin>();
+
+    /// <summary>Opens the node's database (migrating it when needed).</summary>
+    public static async Task<SchoolAdminSession> OpenAsync(SchoolOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var data = Path.GetFullPath(options.DataDirectory);
+        Directory.CreateDirectory(data);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSchoolStorage(options, data);
+        var provider = services.BuildServiceProvider();
+        await using (var scope = provider.CreateAsyncScope())
+            await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<SchoolDbContext>(), cancellationToken).ConfigureAwait(false);
+        return new SchoolAdminSession(provider);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}
