@@ -37,12 +37,13 @@ public static class OfficialRules
     /// <summary>Every official rule: the common rules, then the OV and the PaO profile rules, each in stylesheet order.</summary>
     public static IReadOnlyList<OfficialRule> Catalog { get; } =
     [
-        .. CodeListRules.All.Take(25).Select(c => c.Rule),
+        .. CodeListRules.All.Where(c => c.Slot < RootSlots.Deeldossier).Select(c => c.Rule),
         DocumentRules.Deeldossier,
-        .. CodeListRules.All.Skip(25).Take(28).Select(c => c.Rule),
-        .. ValueRules.All.Take(4),
-        CodeListRules.All[^1].Rule,
-        .. ValueRules.All.Skip(4),
+        .. CodeListRules.All.Where(c => c.Slot is > RootSlots.Deeldossier and < RootSlots.Communicatie).Select(c => c.Rule),
+        .. ValueRules.Email,
+        .. CodeListRules.All.Where(c => c.Slot == RootSlots.Standaardversie).Select(c => c.Rule),
+        ValueRules.LwooEinddatum, ValueRules.OverlijdensdatumZonderKenmerk, ValueRules.OverlijdensdatumNietOverleden,
+        ValueRules.HuisartsRoepnaam, ValueRules.HuisartsGeslacht, ValueRules.HuisartsAdresgeheim,
         .. CategoryRules.All,
         .. OvTemplates.Rules,
         .. PaoTemplates.Rules,
