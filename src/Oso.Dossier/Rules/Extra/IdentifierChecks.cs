@@ -1,0 +1,47 @@
+using Oso.Dossier.Identifiers;
+using Oso.Dossier.Rules.Xpath;
+using Oso.Dossier.Validation;
+using Oso.Dossier.Xml;
+
+namespace Oso.Dossier.Rules.Extra;
+
+/// <summary>EXTRA.Bsn11Proef, EXTRA.Onderwijsnummer, EXTRA.BsnEnOnderwijsnummer and EXTRA.BrinOngeldig.</summary>
+internal static class IdentifierChecks
+{
+    public static readonly ExtraRule Bsn = new("EXTRA.Bsn11Proef", "Een BSN van negen cijfers dat niet aan de 11-proef voldoet.");
+    public static readonly ExtraRule Onderwijsnummer = new("EXTRA.Onderwijsnummer", "Een onderwijsnummer van negen cijfers dat geen geldig onderwijsnummer is.");
+    public static readonly ExtraRule BeideNummers = new("EXTRA.BsnEnOnderwijsnummer", "Een leerling met zowel een BSN als een onderwijsnummer.");
+    public static readonly ExtraRule Brin = new("EXTRA.BrinOngeldig", "Een BRIN-code die niet uit twee cijfers en twee hoofdletters bestaat.");
+
+    // every element of the gegevensset typed brincodeType
+    public static readonly string[] BrinElements = ["brincode", "teruggeplaatstnaarbrin", "lgfbrincode", "arrangement_brin", "opdc_brin", "ambulantbrincode"];
+
+    public static void CheckBsn(XmlElementNode e, List<Melding> found)
+    {
+        var value = e.Text.Trim();
+        if (IsNineDigits(value) && !Identifiers.Bsn.IsValid(value))
+            found.Add(Bsn.At(e, $"Het BSN '{value}' voldoet niet aan de 11-proef; controleer het nummer in de administratie."));
+    }
+
+    public static void CheckOnderwijsnummer(XmlElementNode e, List<Melding> found)
+    {
+        var value = e.Text.Trim();
+        if (IsNineDigits(value) && !Identifiers.Onderwijsnummer.IsValid(value))
+            found.Add(Onderwijsnummer.At(e, $"'{value}' is geen geldig onderwijsnummer (het begint met 1 en de 11-proef geeft rest 5)."));
+    }
+
+    public static void CheckBoth(XmlElementNode leerling, List<Melding> found)
+    {
+        if (Od.Has(leerling, "bsn") && Od.Has(leerling, "onderwijsnummer"))
+            found.Add(BeideNummers.At(leerling, "De leerling heeft zowel een BSN als een onderwijsnummer; een onderwijsnummer hoort alleen bij een leerling zonder BSN."));
+    }
+
+    public static void CheckBrin(XmlElementNode e, List<Melding> found)
+    {
+        if (!Identifiers.Brin.TryParse(e.Text, out _))
+            found.Add(Brin.At(e, $"'{XsText.Quote(e.Text)}' is geen BRIN-code (twee cijfers en twee hoofdletters, zoals 00YY)."));
+    }
+
+    // shorter or longer values, or letters, are the schema's and the official rules' to judge
+    private static bool IsNineDigits(string value) => value.Length == 9 && value.All(char.IsAsciiDigit);
+}
