@@ -44,6 +44,9 @@ public sealed class CentralHandle : IAsyncDisposable
     /// <summary>The directory of the development CA (<c>DATA/ca</c>), for a local School node's server certificate.</summary>
     public string CertificateAuthorityDirectory => Path.Combine(DataDirectory, "ca");
 
+    /// <summary>The host's services (tests read the database through them).</summary>
+    internal IServiceProvider Services => _app.Services;
+
     /// <summary>The operator's operations (audited as "beheer"; use <see cref="CentralAdmin.Als"/> for another actor).</summary>
     public CentralAdmin Admin { get; }
 
