@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Oso.Protocol.Identifiers;
@@ -27,6 +28,8 @@ internal static partial class SoapEndpoint
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Oso.Central.Soap");
         var ct = context.RequestAborted;
         context.Response.ContentType = SoapWriter.ContentType;
+        // a request larger than the reader's limit is not read (or drained) any further by Kestrel either
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = Limits.MaxMessageBytes + 64 * 1024;
 
         var certificate = context.Connection.ClientCertificate ?? await context.Connection.GetClientCertificateAsync(ct);
         var check = services.GetRequiredService<OsoCertificateValidator>().ValidateClient(certificate);
