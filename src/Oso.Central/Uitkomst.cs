@@ -40,7 +40,7 @@ public sealed record Fout(FoutSoort Soort, string Code, string Tekst)
 /// <typeparam name="T">The value's type.</typeparam>
 public readonly record struct Uitkomst<T>
 {
-    private Uitkomst(T? waarde, Fout? fout)
+    internal Uitkomst(T? waarde, Fout? fout)
     {
         Waarde = waarde;
         Fout = fout;
@@ -64,4 +64,14 @@ public readonly record struct Uitkomst<T>
 
     /// <summary>Failure.</summary>
     public static implicit operator Uitkomst<T>(Fout fout) => new(default, fout);
+}
+
+/// <summary>Creates outcomes where an implicit conversion cannot (interface-typed values).</summary>
+public static class Uitkomst
+{
+    /// <summary>Success.</summary>
+    public static Uitkomst<T> Ok<T>(T waarde) => new(waarde, null);
+
+    /// <summary>Failure.</summary>
+    public static Uitkomst<T> Mislukt<T>(Fout fout) => new(default, fout);
 }

@@ -13,6 +13,7 @@ public static class OsoCli
         var root = new RootCommand("OpenOSO — de Overstapservice Onderwijs: overstapdossiers valideren, tonen en uitwisselen.")
         {
             DossierCommand.Create(context),
+            Central.CentralCommand.Create(context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
