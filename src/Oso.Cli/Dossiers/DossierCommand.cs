@@ -9,5 +9,7 @@ internal static class DossierCommand
     {
         ValidateCommand.Create(context),
         NormalizeCommand.Create(context),
+        RenderCommand.Create(context),
+        GenerateCommand.Create(context),
     };
 }

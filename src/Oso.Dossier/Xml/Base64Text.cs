@@ -9,6 +9,7 @@ namespace Oso.Dossier.Xml;
 /// decoded size, a third more than the file itself) and decoded only when asked, in a streaming way.
 /// Whitespace in the text (line breaks) is kept, so the text is written back exactly as it was read.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Base64TextJsonConverter))]
 public sealed class Base64Text : IEquatable<Base64Text>
 {
     internal const int SegmentSize = 16 * 1024; // below the large-object threshold: no LOH allocation per attachment
@@ -287,5 +288,21 @@ public sealed class Base64Text : IEquatable<Base64Text>
             if (disposing) segments.Dispose();
             base.Dispose(disposing);
         }
+    }
+}
+
+/// <summary>Serialises <see cref="Base64Text"/> as its base64 string in JSON.</summary>
+public sealed class Base64TextJsonConverter : System.Text.Json.Serialization.JsonConverter<Base64Text>
+{
+    /// <inheritdoc />
+    public override Base64Text Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+        Base64Text.FromText(reader.GetString() ?? throw new System.Text.Json.JsonException("Een bijlage (bestandsinhoud) mag niet null zijn."));
+
+    /// <inheritdoc />
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, Base64Text value, System.Text.Json.JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        writer.WriteStringValue(value.ToString());
     }
 }

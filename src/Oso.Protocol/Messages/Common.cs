@@ -98,3 +98,17 @@ public abstract record DocumentSleutel
         public override SessieSleutel NaarSessieSleutel() => new SessieSleutel.Koppel(Koppelsleutel);
     }
 }
+
+/// <summary>The wire names of <see cref="Overdrachtsoort"/> (codelijst 29).</summary>
+public static class OverdrachtsoortNames
+{
+    /// <summary><c>overstapdossier</c>, <c>overdrachtbinnenbrin</c> or <c>swv-dossier</c>.</summary>
+    public static string WireName(this Overdrachtsoort value) => Soap.WireValues.Overdrachtsoort(value);
+
+    /// <summary>Parses a wire name.</summary>
+    public static bool TryParse(string? name, out Overdrachtsoort value)
+    {
+        value = default;
+        return name is not null && Soap.WireValues.TryOverdrachtsoort(name, out value);
+    }
+}

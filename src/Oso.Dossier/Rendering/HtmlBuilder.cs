@@ -1,0 +1,165 @@
+using System.Text;
+
+namespace Oso.Dossier.Rendering;
+
+/// <summary>
+/// Writes HTML. Everything that comes from a dossier goes through <see cref="Text"/> (encoded); markup, tag names,
+/// classes and ids are constants of the renderer. The output is also well-formed XML (every element closed, only
+/// the XML entities), so tests can parse it.
+/// </summary>
+internal sealed class HtmlBuilder(int headingLevel, string idPrefix)
+{
+    private readonly StringBuilder _html = new(16 * 1024);
+
+    /// <summary>A position in the output, to drop a block that turned out to be empty.</summary>
+    public int Mark => _html.Length;
+
+    /// <summary>Drops everything written after <paramref name="mark"/>.</summary>
+    public void Rewind(int mark) => _html.Length = mark;
+
+    public HtmlBuilder Raw(string trustedMarkup)
+    {
+        _html.Append(trustedMarkup);
+        return this;
+    }
+
+    /// <summary>Appends text from the dossier, HTML-encoded.</summary>
+    public HtmlBuilder Text(string? untrusted)
+    {
+        Encode(_html, untrusted);
+        return this;
+    }
+
+    /// <summary>An id unique within the page (prefixed, so that several dossiers can share a page).</summary>
+    public string Id(string name) => idPrefix + "-" + name;
+
+    public HtmlBuilder Start(string tag, string? cssClass = null, string? trustedAttributes = null)
+    {
+        _html.Append('<').Append(tag);
+        if (cssClass is not null) _html.Append(" class=\"").Append(cssClass).Append('"');
+        if (trustedAttributes is not null) _html.Append(' ').Append(trustedAttributes);
+        _html.Append('>');
+        return this;
+    }
+
+    public HtmlBuilder End(string tag)
+    {
+        _html.Append("</").Append(tag).Append('>').Append('\n');
+        return this;
+    }
+
+    /// <summary><c>&lt;tag class="…"&gt;encoded text&lt;/tag&gt;</c>.</summary>
+    public HtmlBuilder Element(string tag, string? untrusted, string? cssClass = null)
+    {
+        Start(tag, cssClass);
+        Text(untrusted);
+        return End(tag);
+    }
+
+    /// <summary>A heading, <paramref name="depth"/> levels below the dossier's main heading (0 = the main heading).</summary>
+    public HtmlBuilder Heading(int depth, string untrusted, string? id = null)
+    {
+        var tag = "h" + Math.Min(6, headingLevel + depth);
+        Start(tag, null, id is null ? null : $"id=\"{Id(id)}\"");
+        Text(untrusted);
+        return End(tag);
+    }
+
+    /// <summary>
+    /// A <c>&lt;section&gt;</c> with a heading; left out entirely when <paramref name="body"/> writes nothing.
+    /// </summary>
+    public void Section(int depth, string id, string title, Action body, string? cssClass = null)
+    {
+        var mark = Mark;
+        Start("section", cssClass, $"aria-labelledby=\"{Id(id)}\"");
+        Heading(depth, title, id);
+        var content = Mark;
+        body();
+        if (Mark == content) Rewind(mark);
+        else End("section");
+    }
+
+    /// <summary>A description list of label/value pairs; pairs without a value are left out, and so is an empty list.</summary>
+    public HtmlBuilder Facts(params ReadOnlySpan<(string Label, string? Value)> facts)
+    {
+        var any = false;
+        foreach (var (label, value) in facts)
+        {
+            if (string.IsNullOrWhiteSpace(value)) continue;
+            if (!any) Start("dl", "facts");
+            any = true;
+            Start("div").Element("dt", label);
+            Element("dd", value).End("div");
+        }
+        if (any) End("dl");
+        return this;
+    }
+
+    /// <summary>
+    /// A table with a caption and column headers; the first cell of each row is a row header. Wrapped in a
+    /// focusable, labelled region so that a wide table scrolls on a phone and can be reached with the keyboard.
+    /// Nothing is written when there are no rows.
+    /// </summary>
+    public HtmlBuilder Table(string caption, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows)
+    {
+        var mark = Mark;
+        Start("div", "table-wrap", "role=\"region\" tabindex=\"0\" aria-label=\"" + Attribute(caption) + "\"");
+        Start("table").Element("caption", caption);
+        Start("thead").Start("tr");
+        foreach (var header in headers) Start("th", null, "scope=\"col\"").Text(header).End("th");
+        End("tr").End("thead").Start("tbody");
+        var any = false;
+        foreach (var row in rows)
+        {
+            any = true;
+            Start("tr");
+            for (var i = 0; i < row.Count; i++)
+            {
+                if (i == 0) Start("th", null, "scope=\"row\"").Text(row[i]).End("th");
+                else Element("td", row[i]);
+            }
+            End("tr");
+        }
+        if (!any)
+        {
+            Rewind(mark);
+            return this;
+        }
+        End("tbody").End("table").End("div");
+        return this;
+    }
+
+    public override string ToString() => _html.ToString();
+
+    /// <summary>Encodes text for an attribute value in double quotes.</summary>
+    public static string Attribute(string? untrusted)
+    {
+        var sb = new StringBuilder(untrusted?.Length ?? 0);
+        Encode(sb, untrusted);
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Encodes the five HTML-significant characters and drops control characters other than tab and line breaks
+    /// (which cannot occur in XML 1.0 anyway). Letters outside ASCII stay readable (the page is UTF-8).
+    /// </summary>
+    private static void Encode(StringBuilder sb, string? text)
+    {
+        if (text is null) return;
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '&': sb.Append("&amp;"); break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '"': sb.Append("&quot;"); break;
+                case '\'': sb.Append("&#39;"); break;
+                case '\t' or '\n' or '\r': sb.Append(c); break;
+                default:
+                    if (!char.IsControl(c)) sb.Append(c);
+                    break;
+            }
+        }
+    }
+}

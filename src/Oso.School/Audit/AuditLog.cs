@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Oso.School.Storage;
+
+namespace Oso.School.Audit;
+
+/// <summary>Who acts.</summary>
+/// <param name="Kind">Medewerker, Las, Systeem, Ouder or Node.</param>
+/// <param name="Id">The actor's id.</param>
+public sealed record Actor(string Kind, string Id)
+{
+    /// <summary>The node itself (background work).</summary>
+    public static Actor Node { get; } = new("Node", "node");
+
+    /// <summary>Another school's system calling over the protocol.</summary>
+    public static Actor Systeem(string systeemId) => new("Systeem", systeemId);
+
+    /// <summary>A LAS installation.</summary>
+    public static Actor Las(Guid clientId) => new("Las", clientId.ToString());
+
+    /// <summary>A staff member.</summary>
+    public static Actor Medewerker(string userId) => new("Medewerker", userId);
+
+    /// <summary>A parent (by the id of their personal link, never their name).</summary>
+    public static Actor Ouder(string linkId) => new("Ouder", linkId);
+
+    /// <inheritdoc />
+    public override string ToString() => Kind + ":" + Id;
+}
+
+/// <summary>The append-only, hash-chained audit log (one chain per school).</summary>
+public sealed class AuditLog(TimeProvider time)
+{
+    private static readonly string Genesis = new('0', 64);
+
+    /// <summary>
+    /// Appends a record inside the caller's transaction (<see cref="SchoolStore.WriteAsync{T}"/>): the head row of the
+    /// school's chain is locked (PostgreSQL: FOR UPDATE), so records from several instances form one linear chain.
+    /// </summary>
+    public async Task RecordAsync(SchoolDbContext db, string brin, Actor actor, string action, string purpose,
+        string? pupilRef = null, string? detail = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Auditregels worden alleen binnen een transactie geschreven.");
+        var head = db.Database.IsNpgsql()
+            ? await db.AuditHeads.FromSqlInterpolated($"SELECT * FROM \"AuditHeads\" WHERE \"Brin\" = {brin} FOR UPDATE").FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            : await db.AuditHeads.FirstOrDefaultAsync(h => h.Brin == brin, cancellationToken).ConfigureAwait(false);
+        // a record appended earlier in this same unit of work is not in the database yet
+        var pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added && e.Entity.Brin == brin)
+            .Select(e => e.Entity).OrderByDescending(e => e.Sequence).FirstOrDefault();
+        var previousSequence = pending?.Sequence ?? head?.Sequence ?? 0;
+        var previousHash = pending?.Hash ?? head?.Hash ?? Genesis;
+        var entry = new AuditEntry
+        {
+            Sequence = previousSequence + 1,
+            Brin = brin,
+            At = time.GetUtcNow(),
+            ActorKind = actor.Kind,
+            Actor = actor.Id,
+            Action = action,
+            PupilRef = pupilRef,
+            Purpose = purpose,
+            Detail = detail,
+            PreviousHash = previousHash,
+            Hash = "",
+        };
+        entry = Seal(entry);
+        db.Audit.Add(entry);
+        if (head is null) db.AuditHeads.Add(new AuditHead { Brin = brin, Sequence = entry.Sequence, Hash = entry.Hash });
+        else
+        {
+            head.Sequence = entry.Sequence;
+            head.Hash = entry.Hash;
+        }
+    }
+
+    /// <summary>Checks a school's whole chain; returns the first broken sequence number, or null when intact.</summary>
+    public static async Task<long?> VerifyAsync(SchoolDbContext db, string brin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var previous = Genesis;
+        long expected = 1;
+        await foreach (var entry in db.Audit.AsNoTracking().Where(a => a.Brin == brin).OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (entry.Sequence != expected || entry.PreviousHash != previous || Seal(entry).Hash != entry.Hash) return expected;
+            previous = entry.Hash;
+            expected++;
+        }
+        var head = await db.AuditHeads.AsNoTracking().FirstOrDefaultAsync(h => h.Brin == brin, cancellationToken).ConfigureAwait(false);
+        if (head is not null && (head.Sequence != expected - 1 || head.Hash != previous)) return expected;
+        return null;
+    }
+
+    private static AuditEntry Seal(AuditEntry e)
+    {
+        var canonical = string.Join('\u001F',
+            e.PreviousHash, e.Sequence.ToString(CultureInfo.InvariantCulture), e.Brin, e.At.UtcTicks.ToString(CultureInfo.InvariantCulture),
+            e.ActorKind, e.Actor, e.Action, e.PupilRef ?? "", e.Purpose, e.Detail ?? "");
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        return new AuditEntry
+        {
+            Sequence = e.Sequence, Brin = e.Brin, At = e.At, ActorKind = e.ActorKind, Actor = e.Actor, Action = e.Action,
+            PupilRef = e.PupilRef, Purpose = e.Purpose, Detail = e.Detail, PreviousHash = e.PreviousHash, Hash = hash,
+        };
+    }
+}

@@ -1,0 +1,254 @@
+using Microsoft.EntityFrameworkCore;
+using Oso.Dossier;
+using Oso.Dossier.Codes;
+using Oso.Dossier.Model;
+using Oso.Dossier.Validation;
+using Oso.School.Audit;
+using Oso.School.Crypto;
+using Oso.School.Outbox;
+using Oso.School.Storage;
+using static Oso.School.Crypto.ProtectedDossiers;
+
+namespace Oso.School.Bron;
+
+/// <summary>The outcome of delivering a dossier.</summary>
+public abstract record DeliveryResult
+{
+    private DeliveryResult()
+    {
+    }
+
+    /// <summary>Stored as the pupil's draft.</summary>
+    /// <param name="PupilId">Our id for the pupil.</param>
+    /// <param name="Report">The validation report (the draft may still have errors; release requires none).</param>
+    /// <param name="Created">True when the pupil was new.</param>
+    public sealed record Stored(Guid PupilId, ValidationReport Report, bool Created) : DeliveryResult;
+
+    /// <summary>Not stored: not a readable dossier of this school.</summary>
+    /// <param name="Reason">Dutch.</param>
+    /// <param name="Meldingen">Located messages.</param>
+    public sealed record Rejected(string Reason, IReadOnlyList<Melding> Meldingen) : DeliveryResult;
+}
+
+/// <summary>The outcome of recording the parents' inzage or consent.</summary>
+public abstract record InzageResult
+{
+    private InzageResult()
+    {
+    }
+
+    /// <summary>Recorded in the draft.</summary>
+    public sealed record Recorded : InzageResult;
+
+    /// <summary>No such pupil.</summary>
+    public sealed record NotFound : InzageResult;
+
+    /// <summary>The input is not acceptable.</summary>
+    /// <param name="Reason">Dutch.</param>
+    public sealed record Invalid(string Reason) : InzageResult;
+}
+
+/// <summary>The outcome of a release.</summary>
+public abstract record ReleaseResult
+{
+    private ReleaseResult()
+    {
+    }
+
+    /// <summary>Released (frozen).</summary>
+    /// <param name="ReleaseId">The release.</param>
+    /// <param name="Version">1, 2, …</param>
+    /// <param name="Notifications">Refused requests that will now be notified.</param>
+    public sealed record Released(Guid ReleaseId, int Version, int Notifications) : ReleaseResult;
+
+    /// <summary>No such pupil or no draft.</summary>
+    public sealed record NotFound : ReleaseResult;
+
+    /// <summary>Not valid by the official standard.</summary>
+    /// <param name="Meldingen">Why.</param>
+    public sealed record Invalid(IReadOnlyList<Melding> Meldingen) : ReleaseResult;
+
+    /// <summary>Not allowed yet.</summary>
+    /// <param name="Reason">Dutch, saying who must do what.</param>
+    public sealed record NotAllowed(string Reason) : ReleaseResult;
+}
+
+/// <summary>Parents' inspection and view, or consent, as staff, the LAS or the parents' page record it.</summary>
+/// <param name="Inzagedatum">When the parents (or the pupil) saw the dossier.</param>
+/// <param name="Akkoord">Ja, Nee or Onbekend.</param>
+/// <param name="RedenNietAkkoord">The parents' view (zienswijze) when they disagree.</param>
+/// <param name="Toestemming">Ja, Nee or Onbekend (VO: consent, from the pupil when 16 or older).</param>
+public sealed record InzageInput(DateOnly Inzagedatum, string? Akkoord, string? RedenNietAkkoord, string? Toestemming);
+
+/// <summary>The school as bron: dossiers delivered by the LAS, inzage and consent, release (klaarzetten).</summary>
+public sealed class BronDossiers(SchoolStore store, ProtectedDossiers crypto, AuditLog audit, OutboxQueue outbox, DossierValidator validator,
+    TimeProvider time, SchoolOptions options)
+{
+    /// <summary>Stores a dossier (OSO XML) as the pupil's draft.</summary>
+    public async Task<DeliveryResult> DeliverAsync(string brin, string lasId, Stream xml, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        var buffer = new MemoryStream();
+        await xml.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        buffer.Position = 0;
+        var read = DossierReader.Read(buffer, cancellationToken: cancellationToken);
+        if (read.Dossier is not { } dossier)
+            return new DeliveryResult.Rejected(read.Document is null ? "Het bestand is geen leesbaar OSO-dossier." : "Het document is geen enkel dossier.", read.Meldingen);
+        return await DeliverAsync(brin, lasId, dossier, actor, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stores a dossier (the typed model, e.g. from JSON) as the pupil's draft.</summary>
+    public async Task<DeliveryResult> DeliverAsync(string brin, string lasId, Dossier.Model.Dossier dossier, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        if (string.IsNullOrWhiteSpace(lasId) || lasId.Length > 64)
+            return new DeliveryResult.Rejected("Het leerlingnummer van het LAS ontbreekt of is langer dan 64 tekens.", []);
+        if (dossier.Huidigeschool.Brincode != brin)
+            return new DeliveryResult.Rejected($"Het dossier hoort bij school {dossier.Huidigeschool.Brincode}, niet bij {brin}.", []);
+        var xml = DossierWriter.ToBytes(dossier, indent: false);
+        var report = validator.Validate(new MemoryStream(xml), cancellationToken);
+        var leerling = dossier.Huidigeschool.Leerling;
+        var pgn = leerling.Bsn ?? leerling.Onderwijsnummer;
+        var identity = new PupilIdentity(Name(leerling), leerling.Geboortedatum, pgn);
+
+        return await store.WriteAsync<DeliveryResult>(async db =>
+        {
+            var lasIndex = crypto.Index(brin, "las", lasId);
+            var pupil = await db.Pupils.FirstOrDefaultAsync(p => p.Brin == brin && p.LasIdIndex == lasIndex, cancellationToken).ConfigureAwait(false);
+            var created = pupil is null;
+            var now = time.GetUtcNow();
+            if (pupil is null)
+            {
+                var id = Guid.NewGuid();
+                pupil = new Pupil { Id = id, Brin = brin, LasIdIndex = lasIndex, Identity = [], CreatedAt = now };
+                db.Pupils.Add(pupil);
+            }
+            pupil.PgnIndex = pgn is null ? null : crypto.Index(brin, "pgn", pgn);
+            pupil.Identity = crypto.ProtectJson(brin, identity, Contexts.PupilIdentity(pupil.Id));
+            var draft = await db.Drafts.FirstOrDefaultAsync(d => d.PupilId == pupil.Id, cancellationToken).ConfigureAwait(false);
+            var protectedXml = crypto.ProtectXml(brin, xml, Contexts.Draft(pupil.Id));
+            if (draft is null)
+            {
+                draft = new DossierDraft { PupilId = pupil.Id, Xml = protectedXml, UpdatedBy = actor.ToString() };
+                db.Drafts.Add(draft);
+            }
+            draft.Xml = protectedXml;
+            draft.UpdatedAt = now;
+            draft.UpdatedBy = actor.ToString();
+            draft.Fouten = report.Fouten;
+            draft.Waarschuwingen = report.Waarschuwingen;
+            await audit.RecordAsync(db, brin, actor, "dossier.aangeleverd", "Het LAS levert het overstapdossier aan.", pupil.Id.ToString(),
+                $"fouten={report.Fouten}", cancellationToken).ConfigureAwait(false);
+            return new DeliveryResult.Stored(pupil.Id, report, created);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records the parents' inzage (and view) or consent in the pupil's draft.</summary>
+    public async Task<InzageResult> RecordInzageAsync(string brin, Guid pupilId, InzageInput input, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        foreach (var (field, value) in new[] { ("akkoord", input.Akkoord), ("toestemming", input.Toestemming) })
+            if (value is not null && !JaNeeOnbekend.Definition.Contains(value))
+                return new InzageResult.Invalid($"'{field}' is Ja, Nee of Onbekend.");
+        if (input.Akkoord == "Nee" && string.IsNullOrWhiteSpace(input.RedenNietAkkoord))
+            return new InzageResult.Invalid("Als ouders het niet eens zijn (akkoord = Nee), hoort hun zienswijze erbij (redenNietAkkoord).");
+        if (input.Inzagedatum > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
+            return new InzageResult.Invalid("De inzagedatum ligt in de toekomst.");
+
+        return await store.WriteAsync<InzageResult>(async db =>
+        {
+            var draft = await db.Drafts.FirstOrDefaultAsync(d => d.PupilId == pupilId, cancellationToken).ConfigureAwait(false);
+            var pupil = await db.Pupils.FirstOrDefaultAsync(p => p.Id == pupilId && p.Brin == brin, cancellationToken).ConfigureAwait(false);
+            if (draft is null || pupil is null) return new InzageResult.NotFound();
+            var dossier = crypto.Dossier(brin, draft.Xml, Contexts.Draft(pupilId));
+            var updated = dossier with
+            {
+                Inzage = new Ouderinzage
+                {
+                    Voorlopigdossier = false,
+                    Inzage = true,
+                    Inzagedatum = input.Inzagedatum,
+                    Akkoord = input.Akkoord is null ? (Code<JaNeeOnbekend>?)null : new Code<JaNeeOnbekend>(input.Akkoord),
+                    Redennietakkoord = input.Akkoord == "Nee" ? input.RedenNietAkkoord : null,
+                    Toestemming = input.Toestemming is null ? (Code<JaNeeOnbekend>?)null : new Code<JaNeeOnbekend>(input.Toestemming),
+                },
+            };
+            var xml = DossierWriter.ToBytes(updated, indent: false);
+            var report = validator.Validate(new MemoryStream(xml), cancellationToken);
+            draft.Xml = crypto.ProtectXml(brin, xml, Contexts.Draft(pupilId));
+            draft.UpdatedAt = time.GetUtcNow();
+            draft.UpdatedBy = actor.ToString();
+            draft.Fouten = report.Fouten;
+            draft.Waarschuwingen = report.Waarschuwingen;
+            await audit.RecordAsync(db, brin, actor, "inzage.vastgelegd", "Inzage, zienswijze of toestemming van ouders/leerling vastgelegd.",
+                pupilId.ToString(), $"akkoord={input.Akkoord ?? "-"};toestemming={input.Toestemming ?? "-"}", cancellationToken).ConfigureAwait(false);
+            return new InzageResult.Recorded();
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Releases (freezes) the pupil's draft: it must be valid and, from PO, seen by the parents.</summary>
+    public async Task<ReleaseResult> ReleaseAsync(string brin, Guid pupilId, IReadOnlyCollection<string>? optOut, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var optOutText = string.Join(',', (optOut ?? []).Select(o => o.Trim()).Where(o => o.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase));
+        foreach (var name in optOutText.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            if (!Enum.TryParse<Dossier.Profiles.Category>(name, ignoreCase: true, out _))
+                return new ReleaseResult.NotAllowed($"'{name}' is geen categorie (bijvoorbeeld Bijlagedocs, Toetsresultaten, Verzuim).");
+
+        return await store.WriteAsync<ReleaseResult>(async db =>
+        {
+            var draft = await db.Drafts.FirstOrDefaultAsync(d => d.PupilId == pupilId, cancellationToken).ConfigureAwait(false);
+            var pupil = await db.Pupils.FirstOrDefaultAsync(p => p.Id == pupilId && p.Brin == brin, cancellationToken).ConfigureAwait(false);
+            var tenant = await db.Tenants.FirstOrDefaultAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false);
+            if (draft is null || pupil is null || tenant is null) return new ReleaseResult.NotFound();
+            var xml = crypto.Xml(brin, draft.Xml, Contexts.Draft(pupilId));
+            var report = validator.Validate(new MemoryStream(xml), cancellationToken);
+            if (!report.Valid) return new ReleaseResult.Invalid(report.Meldingen.Where(m => m.IsFout).ToList());
+            var dossier = DossierReader.ReadDossier(new MemoryStream(xml));
+            if (tenant.Sector is "PO" or "SO" && dossier.Inzage?.Inzage != true)
+                return new ReleaseResult.NotAllowed("Ouders hebben het dossier nog niet ingezien. Leg eerst de inzage vast (en hun zienswijze als ze het er niet mee eens zijn).");
+
+            var now = time.GetUtcNow();
+            var previous = await db.Releases.Where(r => r.PupilId == pupilId).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (previous is not null) previous.SupersededAt = now;
+            var id = Guid.NewGuid();
+            var release = new DossierRelease
+            {
+                Id = id, PupilId = pupilId, Brin = brin, Version = (previous?.Version ?? 0) + 1,
+                Xml = crypto.ProtectXml(brin, xml, Contexts.Release(id)), OptOut = optOutText, ReleasedAt = now, ReleasedBy = actor.ToString(),
+            };
+            db.Releases.Add(release);
+            await audit.RecordAsync(db, brin, actor, "dossier.vrijgegeven", "Het dossier is klaargezet voor overdracht.", pupilId.ToString(),
+                $"versie={release.Version}", cancellationToken).ConfigureAwait(false);
+
+            // refused requests for this pupil: notify the doel now that a dossier is available
+            var since = now - options.NotifyWithin;
+            var waiting = await db.IncomingRequests
+                .Where(r => r.Brin == brin && r.AwaitingNotification && r.ReceivedAt >= since && (r.PupilId == pupilId || (pupil.PgnIndex != null && r.PgnIndex == pupil.PgnIndex)))
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var request in waiting)
+            {
+                request.AwaitingNotification = false;
+                request.PupilId = pupilId;
+                await outbox.EnqueueAsync(db, NotificationSender.Kind, new NotificationSender.Payload(request.Id), "notify:" + request.Id,
+                    cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            return new ReleaseResult.Released(id, release.Version, waiting.Count);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The pupil's id for a LAS pupil number, or null.</summary>
+    public async Task<Guid?> FindPupilAsync(string brin, string lasId, CancellationToken cancellationToken = default)
+    {
+        await using var db = store.Read();
+        var index = crypto.Index(brin, "las", lasId);
+        return await db.Pupils.Where(p => p.Brin == brin && p.LasIdIndex == index).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The display name of a pupil in a dossier.</summary>
+    public static string Name(Leerling leerling)
+    {
+        ArgumentNullException.ThrowIfNull(leerling);
+        var first = leerling.Roepnaam ?? (leerling.Voornaam.Count > 0 ? leerling.Voornaam[0] : leerling.Voorletters1);
+        return string.Join(' ', new[] { first, leerling.Voorvoegsel, leerling.Achternaam }.Where(p => !string.IsNullOrWhiteSpace(p)));
+    }
+}

@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Oso.Dossier;
+using Oso.Dossier.Profiles;
+using Oso.Protocol.Client;
+using Oso.Protocol.Identifiers;
+using Oso.Protocol.Messages;
+using Oso.Protocol.Results;
+using Oso.School.Audit;
+using Oso.School.Crypto;
+using Oso.School.Protocol;
+using Oso.School.Storage;
+using static Oso.School.Crypto.ProtectedDossiers;
+
+namespace Oso.School.Bron;
+
+/// <summary>
+/// Answers documentRequests as bron: sessiecontrole at the Traffic Center first; then the request is kept (to notify the
+/// doel later) and only what OSO allows is delivered — a released dossier, seen by the parents (and with consent for
+/// VO→VO), newer than the aanvraagdatum, filtered for the transfer's profile. Otherwise the right resultaat.
+/// </summary>
+public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto, AuditLog audit, NodeConnections connections, TimeProvider time,
+    ILogger<DocumentRequests> logger)
+{
+    /// <summary>Handles one documentRequest that arrived at aanleverpunt <paramref name="aanleverpunt"/> from <paramref name="caller"/>.</summary>
+    public async Task<DocumentResponse> HandleAsync(string aanleverpunt, DocumentRequest request, SysteemId? caller, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var routing = request.Routering;
+        var brin = routing.BronBrin.Value;
+
+        await using (var db = store.Read())
+        {
+            var punt = await db.Aanleverpunten.AsNoTracking().FirstOrDefaultAsync(a => a.RouteringsKenmerk == aanleverpunt, cancellationToken).ConfigureAwait(false);
+            if (punt is null || !punt.Active || punt.Brin != brin || routing.BronRouteringsKenmerk.Value != aanleverpunt)
+                return new DocumentResponse.NietGeleverd(ResultaatCode.OnbekendAanleverpunt);
+        }
+
+        // 1. the Traffic Center checks the session before anything else
+        var check = await connections.Client.SendAsync(connections.TrafficCenter,
+            new SessiecontroleRequest(routing, request.Sleutel.NaarSessieSleutel(), request.Overdrachtsoort, request.SessieId), cancellationToken).ConfigureAwait(false);
+        string doelSector;
+        switch (check)
+        {
+            case OsoCallResult<SessiecontroleResponse>.Success { Response: SessiecontroleResponse.Geldig geldig }:
+                doelSector = geldig.Sector;
+                break;
+            case OsoCallResult<SessiecontroleResponse>.Success { Response: SessiecontroleResponse.Ongeldig ongeldig }:
+                logger.LogInformation("documentRequest {Sessie}: sessiecontrole geweigerd ({Code}).", request.SessieId, ongeldig.Resultaat);
+                return new DocumentResponse.NietGeleverd(ongeldig.Resultaat);
+            case OsoCallResult<SessiecontroleResponse>.Failure failure:
+                logger.LogWarning("documentRequest {Sessie}: Traffic Center niet bereikt ({Kind}).", request.SessieId, failure.Fout.Soort);
+                return new DocumentResponse.NietGeleverd(ResultaatCode.TechnischeFout);
+            default:
+                return new DocumentResponse.NietGeleverd(ResultaatCode.TechnischeFout);
+        }
+
+        // 2. decide, keep the request, and deliver
+        return await store.WriteAsync(async db =>
+        {
+            var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false);
+            var pgnIndex = request.Sleutel is DocumentSleutel.Leerling l ? crypto.Index(brin, "pgn", l.Pgn.Value) : null;
+            var pupil = pgnIndex is null ? null
+                : await db.Pupils.AsNoTracking().FirstOrDefaultAsync(p => p.Brin == brin && p.PgnIndex == pgnIndex, cancellationToken).ConfigureAwait(false);
+            var release = pupil is null ? null
+                : await db.Releases.AsNoTracking().Where(r => r.PupilId == pupil.Id && r.SupersededAt == null).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+
+            var (resultaat, delivered, profile) = Decide(tenant.Sector, doelSector, request, routing, release, pupil);
+            var kept = new IncomingRequest
+            {
+                Id = Guid.NewGuid(), Brin = brin, BronRouteringsKenmerk = aanleverpunt, SessieId = request.SessieId.Value,
+                DoelBrin = routing.DoelBrin.Value, DoelRouteringsKenmerk = routing.DoelRouteringsKenmerk.Value,
+                Overdrachtsoort = request.Overdrachtsoort.WireName(), PgnIndex = pgnIndex, DoelSector = doelSector,
+                ReceivedAt = time.GetUtcNow(), Aanvraagdatum = request.Aanvraagdatum, Resultaat = resultaat.ToString(), PupilId = pupil?.Id,
+                AwaitingNotification = resultaat is ResultaatCode.LeerlinginfoNietBeschikbaar or ResultaatCode.LeerlinginfoNietOpvraagbaar or ResultaatCode.LeerlingOnbekend,
+            };
+            db.IncomingRequests.Add(kept);
+            var actor = Actor.Systeem(caller?.Value ?? "onbekend");
+            if (delivered is null)
+            {
+                await audit.RecordAsync(db, brin, actor, "verzoek.geweigerd", "Een andere school vroeg het dossier op; het kon (nog) niet worden verstrekt.",
+                    pupil?.Id.ToString(), $"doel={routing.DoelBrin};resultaat={resultaat}", cancellationToken).ConfigureAwait(false);
+                return (DocumentResponse)new DocumentResponse.NietGeleverd(resultaat);
+            }
+            db.Disclosures.Add(new Disclosure
+            {
+                Id = Guid.NewGuid(), PupilId = pupil!.Id, Brin = brin, ReleaseId = release!.Id, DoelBrin = routing.DoelBrin.Value,
+                Profiel = profile!.Name, SessieId = request.SessieId.Value, At = time.GetUtcNow(),
+            });
+            await audit.RecordAsync(db, brin, actor, "dossier.verstrekt", "Het dossier is verstrekt aan de nieuwe school.", pupil.Id.ToString(),
+                $"doel={routing.DoelBrin};profiel={profile.Name};versie={release.Version}", cancellationToken).ConfigureAwait(false);
+            return new DocumentResponse.Geleverd(GegevenssetXml.Create(delivered));
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private (ResultaatCode Resultaat, byte[]? Xml, OverstapProfile? Profile) Decide(string bronSector, string doelSector, DocumentRequest request,
+        Routering routing, DossierRelease? release, Pupil? pupil)
+    {
+        if (request.Sleutel is not DocumentSleutel.Leerling) return (ResultaatCode.OngeldigVerzoek, null, null); // SWV koppelsleutel requests: not served here
+        if (pupil is null) return (ResultaatCode.LeerlingOnbekend, null, null);
+        if (release is null) return (ResultaatCode.LeerlinginfoNietBeschikbaar, null, null);
+        var binnenBrin = request.Overdrachtsoort == Overdrachtsoort.OverdrachtBinnenBrin;
+        if (binnenBrin && routing.DoelBrin != routing.BronBrin) return (ResultaatCode.GeenRelatieMetDoel, null, null);
+        var profile = request.Overdrachtsoort == Overdrachtsoort.SwvDossier
+            ? OverstapProfiles.For(bronSector, "SWV", false)
+            : OverstapProfiles.For(bronSector, doelSector, binnenBrin);
+        if (profile is null) return (ResultaatCode.GeenRelatieMetDoel, null, null);
+        if (request.Aanvraagdatum is { } since && release.ReleasedAt <= since) return (ResultaatCode.LeerlinginfoNietGewijzigd, null, null);
+
+        var dossier = crypto.Dossier(release.Brin, release.Xml, Contexts.Release(release.Id));
+        if (dossier.Metadata.Standaardversie != "2019.1") return (ResultaatCode.VersieNietOndersteund, null, null);
+        if (profile == OverstapProfiles.Vovo && dossier.Inzage?.Toestemming?.Value != "Ja") return (ResultaatCode.LeerlinginfoNietOpvraagbaar, null, null);
+        if (bronSector is "PO" or "SO" && dossier.Inzage?.Inzage != true) return (ResultaatCode.LeerlinginfoNietOpvraagbaar, null, null);
+
+        var optOut = release.OptOut.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(c => Enum.Parse<Category>(c, ignoreCase: true)).ToHashSet();
+        var filtered = CategoryFilter.Apply(dossier, profile, optOut);
+        if (CategoryFilter.MissingRequired(filtered, profile).Count > 0) return (ResultaatCode.LeerlinginfoNietBeschikbaar, null, null);
+        return (ResultaatCode.OverdrachtGeslaagd, DossierWriter.ToBytes(filtered, indent: false), profile);
+    }
+}

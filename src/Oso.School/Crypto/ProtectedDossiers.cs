@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Oso.Dossier;
+using Oso.Dossier.Model;
+
+namespace Oso.School.Crypto;
+
+/// <summary>Encrypts and decrypts dossiers and small JSON records with <see cref="PupilDataProtector"/>; the contexts name each record.</summary>
+public sealed class ProtectedDossiers(PupilDataProtector protector)
+{
+    /// <summary>The dossier as XML, encrypted for a record.</summary>
+    public byte[] Protect(string brin, IOsoDocument dossier, string context) => protector.Protect(brin, DossierWriter.ToBytes(dossier, indent: false), context);
+
+    /// <summary>XML bytes, encrypted for a record.</summary>
+    public byte[] ProtectXml(string brin, ReadOnlySpan<byte> xml, string context) => protector.Protect(brin, xml, context);
+
+    /// <summary>The decrypted XML.</summary>
+    public byte[] Xml(string brin, byte[] blob, string context) => protector.Unprotect(brin, blob, context);
+
+    /// <summary>The decrypted dossier (it was valid when stored).</summary>
+    public Dossier.Model.Dossier Dossier(string brin, byte[] blob, string context)
+    {
+        using var stream = new MemoryStream(Xml(brin, blob, context));
+        return DossierReader.ReadDossier(stream);
+    }
+
+    /// <summary>A small record as encrypted JSON.</summary>
+    public byte[] ProtectJson<T>(string brin, T value, string context) => protector.Protect(brin, JsonSerializer.SerializeToUtf8Bytes(value), context);
+
+    /// <summary>A decrypted JSON record.</summary>
+    public T Json<T>(string brin, byte[] blob, string context) =>
+        JsonSerializer.Deserialize<T>(protector.Unprotect(brin, blob, context)) ?? throw new InvalidOperationException("Leeg versleuteld record.");
+
+    /// <summary>A blind index (see <see cref="PupilDataProtector.BlindIndex"/>).</summary>
+    public string Index(string brin, string kind, string value) => protector.BlindIndex(brin, kind, value);
+
+    /// <summary>Record contexts, so each ciphertext is bound to its row.</summary>
+    public static class Contexts
+    {
+        /// <summary>A draft dossier.</summary>
+        public static string Draft(Guid pupil) => "draft:" + pupil;
+        /// <summary>A released dossier.</summary>
+        public static string Release(Guid release) => "release:" + release;
+        /// <summary>A received dossier.</summary>
+        public static string Received(Guid id) => "received:" + id;
+        /// <summary>The validation messages of a received dossier.</summary>
+        public static string ReceivedMeldingen(Guid id) => "received-meldingen:" + id;
+        /// <summary>A pupil's identity summary.</summary>
+        public static string PupilIdentity(Guid pupil) => "pupil:" + pupil;
+        /// <summary>An aanmelding's identity.</summary>
+        public static string AanmeldingIdentity(Guid id) => "aanmelding:" + id;
+        /// <summary>A request's zoeksleutel key k.</summary>
+        public static string Geheim(Guid request) => "geheim:" + request;
+        /// <summary>A LAS client's webhook secret.</summary>
+        public static string Webhook(Guid client) => "webhook:" + client;
+    }
+}
+
+/// <summary>What staff see of a pupil without opening the dossier (encrypted at rest).</summary>
+/// <param name="Naam">The name as it should be shown.</param>
+/// <param name="Geboortedatum">The birth date, if known.</param>
+/// <param name="Pgn">BSN or onderwijsnummer, if known.</param>
+public sealed record PupilIdentity(string Naam, DateOnly? Geboortedatum, string? Pgn);

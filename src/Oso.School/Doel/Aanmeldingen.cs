@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using Oso.Dossier.Identifiers;
+using Oso.Protocol.Messages;
+using Oso.School.Audit;
+using Oso.School.Crypto;
+using Oso.School.Outbox;
+using Oso.School.Storage;
+using static Oso.School.Crypto.ProtectedDossiers;
+
+namespace Oso.School.Doel;
+
+/// <summary>A new pupil's registration as staff or the LAS enter it.</summary>
+/// <param name="Pgn">BSN or onderwijsnummer.</param>
+/// <param name="Geboortedatum">Birth date.</param>
+/// <param name="BronBrin">The school the pupil comes from.</param>
+/// <param name="Naam">Name (optional, for people).</param>
+/// <param name="Overdrachtsoort">overstapdossier (default) or overdrachtbinnenbrin.</param>
+public sealed record AanmeldingInput(string Pgn, DateOnly Geboortedatum, string BronBrin, string? Naam = null, string? Overdrachtsoort = null);
+
+/// <summary>The outcome of registering or requesting.</summary>
+public abstract record DoelResult
+{
+    private DoelResult()
+    {
+    }
+
+    /// <summary>Done.</summary>
+    /// <param name="Id">The aanmelding or request.</param>
+    public sealed record Ok(Guid Id) : DoelResult;
+
+    /// <summary>Not found (no such aanmelding).</summary>
+    public sealed record NotFound : DoelResult;
+
+    /// <summary>Refused (Dutch reason).</summary>
+    /// <param name="Reason">Why.</param>
+    public sealed record Refused(string Reason) : DoelResult;
+}
+
+/// <summary>The school as doel: aanmeldingen and requests for dossiers (the transfer itself runs in <see cref="TransferRunner"/>).</summary>
+public sealed class Aanmeldingen(SchoolStore store, ProtectedDossiers crypto, AuditLog audit, OutboxQueue outbox, TimeProvider time)
+{
+    /// <summary>Registers a pupil. Only after aanmelding may the school ask for the dossier.</summary>
+    public async Task<DoelResult> RegisterAsync(string brin, AanmeldingInput input, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!Pgn.TryParse(input.Pgn, out var pgn)) return new DoelResult.Refused("Het BSN of onderwijsnummer is ongeldig (het voldoet niet aan de elfproef).");
+        if (!Brin.TryParse(input.BronBrin, out var bron)) return new DoelResult.Refused($"'{input.BronBrin}' is geen BRIN-nummer (twee cijfers en twee hoofdletters).");
+        var soort = input.Overdrachtsoort ?? "overstapdossier";
+        if (!OverdrachtsoortNames.TryParse(soort, out var parsed) || parsed == Overdrachtsoort.SwvDossier)
+            return new DoelResult.Refused("De soort overdracht is overstapdossier of overdrachtbinnenbrin.");
+        if (input.Geboortedatum > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) return new DoelResult.Refused("De geboortedatum ligt in de toekomst.");
+
+        return await store.WriteAsync<DoelResult>(async db =>
+        {
+            if (!await db.Tenants.AnyAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false)) return new DoelResult.NotFound();
+            var id = Guid.NewGuid();
+            db.Aanmeldingen.Add(new Aanmelding
+            {
+                Id = id, Brin = brin, PgnIndex = crypto.Index(brin, "pgn", pgn.Value),
+                Identity = crypto.ProtectJson(brin, new PupilIdentity(input.Naam ?? "", input.Geboortedatum, pgn.Value), Contexts.AanmeldingIdentity(id)),
+                BronBrin = bron.Value, Overdrachtsoort = soort, CreatedAt = time.GetUtcNow(), CreatedBy = actor.ToString(),
+            });
+            await audit.RecordAsync(db, brin, actor, "aanmelding.geregistreerd", "Een leerling is aangemeld; daarna mag de school het dossier opvragen.",
+                id.ToString(), "bron=" + bron.Value, cancellationToken).ConfigureAwait(false);
+            return new DoelResult.Ok(id);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Asks for the dossier of an aanmelding (runs in the background; follow it with the request's trace).</summary>
+    /// <param name="brin">The doel school.</param>
+    /// <param name="aanmeldingId">The aanmelding.</param>
+    /// <param name="trigger">Medewerker, Las or Notificatie.</param>
+    /// <param name="aanvraagdatum">Ask only for a dossier released after this moment.</param>
+    /// <param name="actor">Who asks.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    public async Task<DoelResult> RequestAsync(string brin, Guid aanmeldingId, string trigger, DateTimeOffset? aanvraagdatum, Actor actor,
+        CancellationToken cancellationToken = default) =>
+        await store.WriteAsync(db => QueueRequestAsync(db, brin, aanmeldingId, trigger, aanvraagdatum, actor, cancellationToken), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Queues a request inside the caller's transaction.</summary>
+    internal async Task<DoelResult> QueueRequestAsync(SchoolDbContext db, string brin, Guid aanmeldingId, string trigger, DateTimeOffset? aanvraagdatum,
+        Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var aanmelding = await db.Aanmeldingen.AsNoTracking().FirstOrDefaultAsync(a => a.Id == aanmeldingId && a.Brin == brin, cancellationToken).ConfigureAwait(false);
+        if (aanmelding is null) return new DoelResult.NotFound();
+        var id = Guid.NewGuid();
+        var now = time.GetUtcNow();
+        db.TransferRequests.Add(new TransferRequest
+        {
+            Id = id, Brin = brin, AanmeldingId = aanmeldingId, Trigger = trigger, Aanvraagdatum = aanvraagdatum, Status = TransferStatus.Wachtrij,
+            CreatedAt = now,
+            Trace = TraceStep.Write([new TraceStep(now, "Aanvraag", "Doelschool " + brin, null,
+                trigger == "Notificatie" ? "De bronschool meldde dat het dossier nu beschikbaar is; het wordt opnieuw opgevraagd." : "Het dossier wordt opgevraagd.", null, true)]),
+        });
+        await outbox.EnqueueAsync(db, TransferRunner.Kind, new TransferRunner.Payload(id), "transfer:" + id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await audit.RecordAsync(db, brin, actor, "dossier.opgevraagd", "Het dossier van een aangemelde leerling wordt opgevraagd bij de vorige school.",
+            aanmeldingId.ToString(), "bron=" + aanmelding.BronBrin, cancellationToken).ConfigureAwait(false);
+        return new DoelResult.Ok(id);
+    }
+}
+
+/// <summary>The states of a <see cref="TransferRequest"/>.</summary>
+public static class TransferStatus
+{
+    /// <summary>Queued.</summary>
+    public const string Wachtrij = "Wachtrij";
+    /// <summary>Running.</summary>
+    public const string Bezig = "Bezig";
+    /// <summary>Finished (see the result).</summary>
+    public const string Klaar = "Klaar";
+}

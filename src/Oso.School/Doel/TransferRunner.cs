@@ -1,0 +1,220 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Oso.Dossier;
+using Oso.Dossier.Identifiers;
+using Oso.Dossier.Validation;
+using Oso.Protocol.Client;
+using Oso.Protocol.Identifiers;
+using Oso.Protocol.Messages;
+using Oso.Protocol.Results;
+using Oso.School.Audit;
+using Oso.School.Crypto;
+using Oso.School.LasApi;
+using Oso.School.Outbox;
+using Oso.School.Protocol;
+using Oso.School.Storage;
+using static Oso.School.Crypto.ProtectedDossiers;
+
+namespace Oso.School.Doel;
+
+/// <summary>
+/// Runs a request for a dossier as doel: a session at the Traffic Center, a documentRequest to each aanleverpunt of the
+/// bron school, validation and storage of what arrives, and the afmelding with the beste resultaat. Every step is saved
+/// before the next, so a restart resumes where it stopped; each step is written to the request's trace.
+/// </summary>
+public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, AuditLog audit, OutboxQueue outbox, NodeConnections connections,
+    DossierValidator validator, TimeProvider time) : IOutboxHandler
+{
+    /// <summary>The outbox kind.</summary>
+    public const string Kind = "overdracht.uitvoeren";
+
+    /// <summary>The outbox payload.</summary>
+    /// <param name="RequestId">The request.</param>
+    public sealed record Payload(Guid RequestId);
+
+    private sealed record Punt(string Rk, Uri Url);
+
+    string IOutboxHandler.Kind => Kind;
+
+    /// <inheritdoc />
+    public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var id = JsonSerializer.Deserialize<Payload>(message.Payload)!.RequestId;
+        TransferRequest? request;
+        Aanmelding? aanmelding;
+        string? doelRk;
+        await using (var db = store.Read())
+        {
+            request = await db.TransferRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken).ConfigureAwait(false);
+            if (request is null) return OutboxOutcome.GiveUp("De aanvraag bestaat niet meer.");
+            if (request.Status == TransferStatus.Klaar) return OutboxOutcome.Done;
+            aanmelding = await db.Aanmeldingen.AsNoTracking().FirstAsync(a => a.Id == request.AanmeldingId, cancellationToken).ConfigureAwait(false);
+            doelRk = await db.Aanleverpunten.Where(a => a.Brin == request.Brin && a.Active && a.Doel == "OV").Select(a => a.RouteringsKenmerk)
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        }
+        var trace = TraceStep.Parse(request.Trace);
+        if (doelRk is null)
+            return await FinishAsync(request, trace, ResultaatCode.TechnischeFout,
+                new TraceStep(time.GetUtcNow(), "Aanvraag", "Doelschool " + request.Brin, null,
+                    "Deze school heeft op deze node geen actief aanleverpunt (OV). Actie voor de beheerder: registreer er een.", null, false), cancellationToken).ConfigureAwait(false);
+
+        var identity = crypto.Json<PupilIdentity>(request.Brin, aanmelding.Identity, Contexts.AanmeldingIdentity(aanmelding.Id));
+        var pgn = Pgn.Parse(identity.Pgn!);
+        var doelBrin = Brin.Parse(request.Brin);
+        var bronBrin = Brin.Parse(aanmelding.BronBrin);
+        var soort = OverdrachtsoortNames.TryParse(aanmelding.Overdrachtsoort, out var parsed) ? parsed : Overdrachtsoort.Overstapdossier;
+        var geheim = request.Geheim is null ? ZoeksleutelGeheim.Nieuw()
+            : ZoeksleutelGeheim.TryParse(crypto.Json<string>(request.Brin, request.Geheim, Contexts.Geheim(request.Id)), out var g) ? g : ZoeksleutelGeheim.Nieuw();
+
+        // 1. the session
+        List<Punt> punten;
+        if (request.SessieId is null)
+        {
+            var overdracht = new OverdrachtRequest(bronBrin, null, doelBrin, RouteringsKenmerk.Parse(doelRk),
+                new SessieSleutel.Zoek(Zoeksleutel.Bereken(pgn, geheim)), soort);
+            var answer = await connections.Client.SendAsync(connections.TrafficCenter, overdracht, cancellationToken).ConfigureAwait(false);
+            switch (answer)
+            {
+                case OsoCallResult<OverdrachtResponse>.Success { Response: OverdrachtResponse.Toegekend toegekend }:
+                    punten = toegekend.Aanleverpunten.Select(a => new Punt(a.RouteringsKenmerk.Value, a.Url)).ToList();
+                    trace.Add(new TraceStep(time.GetUtcNow(), "Sessie bij het Traffic Center", "Traffic Center", null,
+                        $"Sessie {toegekend.SessieId} toegekend; de bronschool heeft {punten.Count} actief aanleverpunt(en).", null, true));
+                    await SaveAsync(request.Id, r =>
+                    {
+                        r.Status = TransferStatus.Bezig;
+                        r.SessieId = toegekend.SessieId.Value;
+                        r.Aanleverpunten = JsonSerializer.Serialize(punten);
+                        r.Geheim = crypto.ProtectJson(request.Brin, geheim.ToBase64(), Contexts.Geheim(request.Id));
+                        r.Trace = TraceStep.Write(trace);
+                    }, cancellationToken).ConfigureAwait(false);
+                    request.SessieId = toegekend.SessieId.Value;
+                    break;
+                case OsoCallResult<OverdrachtResponse>.Success { Response: OverdrachtResponse.Geweigerd geweigerd }:
+                    return await FinishAsync(request, trace, geweigerd.Resultaat,
+                        TraceStep.For(time.GetUtcNow(), "Sessie bij het Traffic Center", "Traffic Center", geweigerd.Resultaat), cancellationToken).ConfigureAwait(false);
+                case OsoCallResult<OverdrachtResponse>.Failure failure:
+                    await AddStepAsync(request.Id, trace, new TraceStep(time.GetUtcNow(), "Sessie bij het Traffic Center", "Traffic Center", null,
+                        "Het Traffic Center is niet bereikt (" + failure.Fout.Omschrijving + "); het wordt later opnieuw geprobeerd.", null, false), cancellationToken).ConfigureAwait(false);
+                    return OutboxOutcome.RetryLater("Traffic Center: " + failure.Fout.Soort);
+                default:
+                    return OutboxOutcome.RetryLater("Onverwacht antwoord van het Traffic Center");
+            }
+        }
+        else
+        {
+            punten = JsonSerializer.Deserialize<List<Punt>>(request.Aanleverpunten ?? "[]") ?? [];
+        }
+        var sessie = SessieId.From(request.SessieId!.Value);
+
+        // 2. each aanleverpunt of the bron school (skipping those already asked before a restart)
+        foreach (var punt in punten)
+        {
+            if (trace.Any(s => s.Stap == "Dossier opvragen" && s.Aanleverpunt == punt.Rk)) continue;
+            var routing = new Routering(bronBrin, RouteringsKenmerk.Parse(punt.Rk), doelBrin, RouteringsKenmerk.Parse(doelRk));
+            var document = new DocumentRequest(routing, sessie, soort, new DocumentSleutel.Leerling(pgn, geheim), request.Aanvraagdatum);
+            var partij = $"Bronschool {bronBrin} (aanleverpunt {punt.Rk})";
+            var answer = await connections.Client.SendAsync(punt.Url, document, cancellationToken).ConfigureAwait(false);
+            switch (answer)
+            {
+                case OsoCallResult<DocumentResponse>.Success { Response: DocumentResponse.Geleverd geleverd }:
+                    var step = await ReceiveAsync(request, aanmelding, pgn, punt, geleverd.Dossier, partij, cancellationToken).ConfigureAwait(false);
+                    trace.Add(step);
+                    break;
+                case OsoCallResult<DocumentResponse>.Success { Response: DocumentResponse.NietGeleverd niet }:
+                    trace.Add(TraceStep.For(time.GetUtcNow(), "Dossier opvragen", partij, niet.Resultaat, punt.Rk));
+                    break;
+                case OsoCallResult<DocumentResponse>.Failure failure:
+                    trace.Add(new TraceStep(time.GetUtcNow(), "Dossier opvragen", partij, nameof(ResultaatCode.TechnischeFout),
+                        "Het aanleverpunt gaf geen bruikbaar antwoord: " + failure.Fout.Omschrijving + " " + ResultaatCode.TechnischeFout.Info().Toelichting, punt.Rk, false));
+                    break;
+            }
+            await SaveAsync(request.Id, r => r.Trace = TraceStep.Write(trace), cancellationToken).ConfigureAwait(false);
+        }
+
+        // 3. afmelding with the beste resultaat (on a tie the last aanleverpunt asked counts)
+        var bevragingen = trace.Where(s => s.Stap == "Dossier opvragen" && s.Aanleverpunt is not null && s.Resultaat is not null)
+            .Select(s => new Bevraging(RouteringsKenmerk.Parse(s.Aanleverpunt!), Enum.Parse<ResultaatCode>(s.Resultaat!))).ToList();
+        var beste = BesteResultaat.Kies(bevragingen);
+        var code = beste?.Resultaat ?? ResultaatCode.GeenActiefAanleverpunt;
+        var bronRk = beste?.Aanleverpunt ?? (punten.Count > 0 ? RouteringsKenmerk.Parse(punten[0].Rk) : RouteringsKenmerk.Parse(doelRk));
+        var afmelding = await connections.Client.SendAsync(connections.TrafficCenter,
+            new AfmeldingRequest(new Routering(bronBrin, bronRk, doelBrin, RouteringsKenmerk.Parse(doelRk)), sessie, code), cancellationToken).ConfigureAwait(false);
+        switch (afmelding)
+        {
+            case OsoCallResult<AfmeldingResponse>.Success success:
+                return await FinishAsync(request, trace, code, new TraceStep(time.GetUtcNow(), "Afmelding", "Traffic Center", success.Response.Resultaat.ToString(),
+                    $"Afgemeld met beste resultaat {code}. " + code.Info().Toelichting, null, true), cancellationToken).ConfigureAwait(false);
+            case OsoCallResult<AfmeldingResponse>.Failure failure:
+                await AddStepAsync(request.Id, trace, new TraceStep(time.GetUtcNow(), "Afmelding", "Traffic Center", null,
+                    "Afmelden lukte niet (" + failure.Fout.Omschrijving + "); het wordt later opnieuw geprobeerd.", null, false), cancellationToken).ConfigureAwait(false);
+                return OutboxOutcome.RetryLater("Afmelding: " + failure.Fout.Soort);
+            default:
+                return OutboxOutcome.RetryLater("Onverwacht antwoord op de afmelding");
+        }
+    }
+
+    private async Task<TraceStep> ReceiveAsync(TransferRequest request, Aanmelding aanmelding, Pgn pgn, Punt punt, GegevenssetXml xml, string partij,
+        CancellationToken cancellationToken)
+    {
+        var bytes = xml.Utf8.ToArray();
+        var report = validator.Validate(new MemoryStream(bytes), cancellationToken);
+        var read = DossierReader.Read(new MemoryStream(bytes), cancellationToken: cancellationToken);
+        var leerling = read.Dossier?.Huidigeschool.Leerling;
+        if (leerling is not null && (leerling.Bsn ?? leerling.Onderwijsnummer) is { } received && received != pgn.Value)
+            return new TraceStep(time.GetUtcNow(), "Dossier opvragen", partij, nameof(ResultaatCode.TechnischeFout),
+                "De bronschool stuurde een dossier van een andere leerling; het is niet opgeslagen. Actie voor de bronschool: controleer de koppeling van leerlingen.", punt.Rk, false);
+
+        // one stored dossier per request and aanleverpunt, also when a restart repeats this step
+        var id = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(request.Id + "|" + punt.Rk)).AsSpan(0, 16));
+        await store.WriteAsync(async db =>
+        {
+            if (await db.ReceivedDossiers.AnyAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false)) return;
+            db.ReceivedDossiers.Add(new ReceivedDossier
+            {
+                Id = id, Brin = request.Brin, AanmeldingId = aanmelding.Id, RequestId = request.Id, BronBrin = aanmelding.BronBrin,
+                Xml = crypto.ProtectXml(request.Brin, bytes, Contexts.Received(id)), Valid = report.Valid,
+                Meldingen = crypto.ProtectJson(request.Brin, report.Meldingen, Contexts.ReceivedMeldingen(id)), ReceivedAt = time.GetUtcNow(),
+            });
+            await audit.RecordAsync(db, request.Brin, Actor.Node, "dossier.ontvangen", "Het overstapdossier is ontvangen van de vorige school.",
+                aanmelding.Id.ToString(), $"bron={aanmelding.BronBrin};geldig={report.Valid}", cancellationToken).ConfigureAwait(false);
+            await outbox.EnqueueAsync(db, Webhooks.Kind, new Webhooks.Payload(id), "webhook:" + id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        var toelichting = report.Valid
+            ? $"Dossier ontvangen ({bytes.Length / 1024.0:F0} kB) en geldig volgens de officiële standaard."
+            : $"Dossier ontvangen ({bytes.Length / 1024.0:F0} kB), maar het heeft {report.Fouten} fout(en) volgens de officiële standaard. Actie voor de bronschool: controleer het dossier.";
+        return new TraceStep(time.GetUtcNow(), "Dossier opvragen", partij, nameof(ResultaatCode.OverdrachtGeslaagd), toelichting, punt.Rk, true);
+    }
+
+    private async Task<OutboxOutcome> FinishAsync(TransferRequest request, List<TraceStep> trace, ResultaatCode code, TraceStep last, CancellationToken cancellationToken)
+    {
+        trace.Add(last);
+        await store.WriteAsync(async db =>
+        {
+            var row = await db.TransferRequests.FirstAsync(r => r.Id == request.Id, cancellationToken).ConfigureAwait(false);
+            row.Status = TransferStatus.Klaar;
+            row.Resultaat = code.ToString();
+            row.FinishedAt = time.GetUtcNow();
+            row.Geheim = null; // the zoeksleutel key is not needed any more
+            row.Trace = TraceStep.Write(trace);
+            await audit.RecordAsync(db, request.Brin, Actor.Node, "overdracht.afgerond", "De opvraging van het dossier is afgerond.",
+                request.AanmeldingId.ToString(), "resultaat=" + code, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        return OutboxOutcome.Done;
+    }
+
+    private Task AddStepAsync(Guid id, List<TraceStep> trace, TraceStep step, CancellationToken cancellationToken)
+    {
+        trace.Add(step);
+        return SaveAsync(id, r => r.Trace = TraceStep.Write(trace), cancellationToken);
+    }
+
+    private Task SaveAsync(Guid id, Action<TransferRequest> change, CancellationToken cancellationToken) =>
+        store.WriteAsync(async db =>
+        {
+            var row = await db.TransferRequests.FirstAsync(r => r.Id == id, cancellationToken).ConfigureAwait(false);
+            change(row);
+        }, cancellationToken);
+}

@@ -1,0 +1,49 @@
+using Oso.Dossier.Validation;
+
+namespace Oso.School.LasApi;
+
+/// <summary>A validation message as the API returns it.</summary>
+public sealed record MeldingDto(string Type, string Code, string Locatie, int Regel, int Kolom, string Tekst)
+{
+    /// <summary>From a melding.</summary>
+    public static MeldingDto From(Melding m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        return new(m.Type.ToString(), m.Code, m.Locatie, m.Regel, m.Kolom, m.Tekst);
+    }
+}
+
+/// <summary>The answer to a delivered dossier.</summary>
+public sealed record AangeleverdDto(Guid LeerlingId, bool Nieuw, bool Geldig, int Fouten, int Waarschuwingen, IReadOnlyList<MeldingDto> Meldingen);
+
+/// <summary>Release options.</summary>
+/// <param name="OptOut">OPTIONEEL categories not to send (e.g. Bijlagedocs, Verzuim).</param>
+public sealed record VrijgevenDto(IReadOnlyList<string>? OptOut);
+
+/// <summary>The answer to a release.</summary>
+public sealed record VrijgegevenDto(Guid VrijgaveId, int Versie, int Notificaties);
+
+/// <summary>A delivery to another school.</summary>
+public sealed record VerstrekkingDto(string DoelBrin, string Profiel, DateTimeOffset Op, Guid SessieId);
+
+/// <summary>A received documentRequest and its outcome.</summary>
+public sealed record VerzoekDto(Guid SessieId, string DoelBrin, string Resultaat, string Toelichting, DateTimeOffset Ontvangen, DateTimeOffset? GenotificeerdOp, bool WachtOpVrijgave);
+
+/// <summary>A new aanmelding.</summary>
+public sealed record AanmeldingDto(string Pgn, DateOnly Geboortedatum, string BronBrin, string? Naam, string? Overdrachtsoort);
+
+/// <summary>Request options.</summary>
+/// <param name="AlleenGewijzigdSinds">Ask only for a dossier released after this moment.</param>
+public sealed record AanvragenDto(DateTimeOffset? AlleenGewijzigdSinds);
+
+/// <summary>A request and its trace.</summary>
+public sealed record AanvraagDto(Guid Id, Guid AanmeldingId, string Status, string? Resultaat, string? Toelichting, DateTimeOffset Aangemaakt,
+    DateTimeOffset? Afgerond, IReadOnlyList<Doel.TraceStep> Stappen);
+
+/// <summary>A received dossier in a list.</summary>
+public sealed record OntvangenDto(Guid Id, Guid AanmeldingId, string BronBrin, DateTimeOffset OntvangenOp, bool Geldig, DateTimeOffset? GeimporteerdOp);
+
+/// <summary>A webhook.</summary>
+/// <param name="Url">https URL the node POSTs to when a dossier arrives (null to remove).</param>
+/// <param name="Geheim">Signing secret (HMAC-SHA256 over the body).</param>
+public sealed record WebhookDto(string? Url, string? Geheim);

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Oso.Dossier;
+using Oso.Protocol.Results;
+using Oso.School.Audit;
+using Oso.School.Crypto;
+using Oso.School.Doel;
+using Oso.School.Storage;
+using Oso.School.Tenancy;
+using static Oso.School.Crypto.ProtectedDossiers;
+
+namespace Oso.School.LasApi;
+
+/// <summary>The LAS integration API for the school as doel: aanmeldingen, requests with their trace, received dossiers, webhook.</summary>
+public static class DoelApi
+{
+    /// <summary>Maps the endpoints under <c>/api/v1/scholen/{brin}</c>.</summary>
+    public static RouteGroupBuilder MapDoelApi(this RouteGroupBuilder school)
+    {
+        ArgumentNullException.ThrowIfNull(school);
+        school.MapPost("/aanmeldingen", Register).WithSummary("Meld een leerling aan; daarna mag het dossier worden opgevraagd.");
+        school.MapPost("/aanmeldingen/{id:guid}/aanvragen", Request).WithSummary("Vraag het dossier op bij de vorige school (loopt op de achtergrond).");
+        school.MapGet("/aanvragen/{id:guid}", GetRequest).WithSummary("De stand van een aanvraag met elke stap en, als iets misging, wie wat moet doen.");
+        school.MapGet("/ontvangen", ListReceived).WithSummary("Ontvangen dossiers (?nieuw=true: nog niet geïmporteerd).");
+        school.MapGet("/ontvangen/{id:guid}", GetReceived).WithSummary("Een ontvangen dossier: OSO-XML, of JSON met Accept: application/json.");
+        school.MapPost("/ontvangen/{id:guid}/bevestigen", Acknowledge).WithSummary("Bevestig dat het LAS het dossier heeft geïmporteerd.");
+        school.MapPut("/webhook", SetWebhook).WithSummary("Stel de webhook in die wordt aangeroepen als er een dossier binnenkomt.");
+        return school;
+    }
+
+    private static async Task<IResult> Register(string brin, AanmeldingDto input, HttpContext context, Aanmeldingen aanmeldingen)
+    {
+        var result = await aanmeldingen.RegisterAsync(brin, new AanmeldingInput(input.Pgn, input.Geboortedatum, input.BronBrin, input.Naam, input.Overdrachtsoort),
+            Actor.Las(LasAuthentication.Client(context).Id), context.RequestAborted).ConfigureAwait(false);
+        return result switch
+        {
+            DoelResult.Ok ok => Results.Created($"/api/v1/scholen/{brin}/aanmeldingen/{ok.Id}", new { id = ok.Id }),
+            DoelResult.Refused r => Problems.BadRequest(r.Reason),
+            _ => Problems.NotFound("De school is niet bekend op deze node."),
+        };
+    }
+
+    private static async Task<IResult> Request(string brin, Guid id, AanvragenDto? input, HttpContext context, Aanmeldingen aanmeldingen)
+    {
+        var result = await aanmeldingen.RequestAsync(brin, id, "Las", input?.AlleenGewijzigdSinds, Actor.Las(LasAuthentication.Client(context).Id),
+            context.RequestAborted).ConfigureAwait(false);
+        return result switch
+        {
+            DoelResult.Ok ok => Results.Accepted($"/api/v1/scholen/{brin}/aanvragen/{ok.Id}", new { id = ok.Id }),
+            DoelResult.NotFound => Problems.NotFound("Geen aanmelding met dit id. Een dossier mag pas worden opgevraagd na aanmelding van de leerling."),
+            DoelResult.Refused r => Problems.BadRequest(r.Reason),
+            _ => Results.StatusCode(500),
+        };
+    }
+
+    private static async Task<IResult> GetRequest(string brin, Guid id, HttpContext context, SchoolStore store)
+    {
+        await using var db = store.Read();
+        var r = await db.TransferRequests.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.Brin == brin, context.RequestAborted).ConfigureAwait(false);
+        return r is null ? Problems.NotFound("Geen aanvraag met dit id.") : Results.Ok(ToDto(r));
+    }
+
+    internal static AanvraagDto ToDto(TransferRequest r) => new(r.Id, r.AanmeldingId, r.Status, r.Resultaat,
+        Enum.TryParse<ResultaatCode>(r.Resultaat, out var code) ? code.Info().Toelichting : null, r.CreatedAt, r.FinishedAt, TraceStep.Parse(r.Trace));
+
+    private static async Task<IResult> ListReceived(string brin, bool? nieuw, HttpContext context, SchoolStore store)
+    {
+        await using var db = store.Read();
+        var query = db.ReceivedDossiers.AsNoTracking().Where(d => d.Brin == brin);
+        if (nieuw == true) query = query.Where(d => d.ImportedAt == null);
+        var list = await query.OrderBy(d => d.ReceivedAt)
+            .Select(d => new OntvangenDto(d.Id, d.AanmeldingId, d.BronBrin, d.ReceivedAt, d.Valid, d.ImportedAt)).ToListAsync(context.RequestAborted).ConfigureAwait(false);
+        return Results.Ok(list);
+    }
+
+    private static async Task<IResult> GetReceived(string brin, Guid id, HttpContext context, SchoolStore store, ProtectedDossiers crypto, AuditLog audit)
+    {
+        var xml = await store.WriteAsync(async db =>
+        {
+            var d = await db.ReceivedDossiers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.Brin == brin, context.RequestAborted).ConfigureAwait(false);
+            if (d is null) return null;
+            await audit.RecordAsync(db, brin, Actor.Las(LasAuthentication.Client(context).Id), "ontvangen.opgehaald", "Het LAS haalt een ontvangen dossier op voor import.",
+                d.AanmeldingId.ToString(), "ontvangen=" + id, context.RequestAborted).ConfigureAwait(false);
+            return crypto.Xml(brin, d.Xml, Contexts.Received(id));
+        }, context.RequestAborted).ConfigureAwait(false);
+        if (xml is null) return Problems.NotFound("Geen ontvangen dossier met dit id.");
+        if (context.Request.Headers.Accept.ToString().Contains("json", StringComparison.OrdinalIgnoreCase))
+            return Results.Json(DossierReader.Read(new MemoryStream(xml)).Document, BronApi.JsonOptions);
+        return Results.Bytes(xml, "application/xml");
+    }
+
+    private static async Task<IResult> Acknowledge(string brin, Guid id, HttpContext context, SchoolStore store, AuditLog audit, TimeProvider time)
+    {
+        var found = await store.WriteAsync(async db =>
+        {
+            var d = await db.ReceivedDossiers.FirstOrDefaultAsync(x => x.Id == id && x.Brin == brin, context.RequestAborted).ConfigureAwait(false);
+            if (d is null) return false;
+            d.ImportedAt ??= time.GetUtcNow();
+            await audit.RecordAsync(db, brin, Actor.Las(LasAuthentication.Client(context).Id), "ontvangen.geimporteerd", "Het LAS bevestigt de import van het dossier.",
+                d.AanmeldingId.ToString(), "ontvangen=" + id, context.RequestAborted).ConfigureAwait(false);
+            return true;
+        }, context.RequestAborted).ConfigureAwait(false);
+        return found ? Results.NoContent() : Problems.NotFound("Geen ontvangen dossier met dit id.");
+    }
+
+    private static async Task<IResult> SetWebhook(string brin, WebhookDto input, HttpContext context, SchoolAdmin admin)
+    {
+        if (input.Url is not null && (!Uri.TryCreate(input.Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps))
+            return Problems.BadRequest("De webhook moet een absolute https-URL zijn.");
+        await admin.SetWebhookAsync(brin, LasAuthentication.Client(context).Id, input.Url, input.Geheim, context.RequestAborted).ConfigureAwait(false);
+        return Results.NoContent();
+    }
+}

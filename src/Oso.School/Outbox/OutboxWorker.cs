@@ -1,0 +1,161 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Oso.School.Storage;
+
+namespace Oso.School.Outbox;
+
+/// <summary>Outbox settings.</summary>
+public sealed record OutboxOptions
+{
+    /// <summary>How long a claim holds before another instance may take the message over.</summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often to look for due work when not woken.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Attempts before giving up.</summary>
+    public int MaxAttempts { get; init; } = 12;
+
+    /// <summary>The first retry delay; it doubles per attempt, up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan FirstBackoff { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest retry delay.</summary>
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromHours(1);
+}
+
+/// <summary>
+/// Claims due outbox messages one at a time with a lease (PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>, so any number of
+/// instances cooperate) and runs their handler; retries with exponential backoff; gives up after a maximum.
+/// </summary>
+public sealed class OutboxWorker(
+    IDbContextFactory<SchoolDbContext> factory,
+    IEnumerable<IOutboxHandler> handlers,
+    OutboxQueue queue,
+    TimeProvider time,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxWorker> logger) : BackgroundService
+{
+    private readonly string _instance = Environment.MachineName + "/" + Environment.ProcessId + "/" + Guid.NewGuid().ToString("N")[..8];
+    private readonly Dictionary<string, IOutboxHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
+
+    /// <summary>Runs until stopped.</summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await RunOneAsync(stoppingToken).ConfigureAwait(false)) { }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                logger.LogWarning("Outbox: de database gaf een fout ({Error}); opnieuw over {Seconds} s.", ex.GetType().Name, options.Value.PollInterval.TotalSeconds);
+            }
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            timeout.CancelAfter(options.Value.PollInterval);
+            try
+            {
+                await queue.Wake.ReadAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // poll interval passed
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Claims and runs one due message; false when none is due.</summary>
+    public async Task<bool> RunOneAsync(CancellationToken cancellationToken)
+    {
+        var message = await ClaimAsync(cancellationToken).ConfigureAwait(false);
+        if (message is null) return false;
+        OutboxOutcome outcome;
+        if (!_handlers.TryGetValue(message.Kind, out var handler))
+        {
+            outcome = OutboxOutcome.GiveUp("Onbekende soort werk: " + message.Kind);
+        }
+        else
+        {
+            try
+            {
+                outcome = await handler.HandleAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // a bug or broken infrastructure: keep the message for another attempt; log the type, not the content
+                logger.LogError(ex, "Outbox: {Kind} {Id} mislukte met {Error}.", message.Kind, message.Id, ex.GetType().Name);
+                outcome = OutboxOutcome.RetryLater(ex.GetType().Name);
+            }
+        }
+        await FinishAsync(message, outcome, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<OutboxMessage?> ClaimAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow().UtcTicks;
+        var until = (time.GetUtcNow() + options.Value.Lease).UtcTicks;
+        var skipLocked = db.Database.IsNpgsql() ? "FOR UPDATE SKIP LOCKED" : "";
+        var sql = $$"""
+            UPDATE "Outbox" SET "LockedBy" = {0}, "LockedUntil" = {1}, "Attempts" = "Attempts" + 1
+            WHERE "Id" = (SELECT "Id" FROM "Outbox"
+                          WHERE "CompletedAt" IS NULL AND "FailedAt" IS NULL AND "DueAt" <= {2}
+                            AND ("LockedUntil" IS NULL OR "LockedUntil" < {2})
+                          ORDER BY "DueAt" LIMIT 1 {{skipLocked}})
+            RETURNING *
+            """;
+        var claimed = await db.Outbox.FromSqlRaw(sql, _instance, until, now).AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        return claimed.FirstOrDefault();
+    }
+
+    private async Task FinishAsync(OutboxMessage message, OutboxOutcome outcome, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var row = await db.Outbox.FirstAsync(m => m.Id == message.Id, cancellationToken).ConfigureAwait(false);
+        if (row.LockedBy != _instance) return; // the lease expired and another instance took it over
+        var now = time.GetUtcNow();
+        row.LockedBy = null;
+        row.LockedUntil = null;
+        switch (outcome)
+        {
+            case OutboxOutcome.Completed:
+                row.CompletedAt = now;
+                row.LastError = null;
+                break;
+            case OutboxOutcome.Retry retry when row.Attempts < options.Value.MaxAttempts:
+                row.LastError = retry.Error;
+                row.DueAt = now + Backoff(row.Attempts);
+                logger.LogInformation("Outbox: {Kind} {Id} poging {Attempt} mislukt ({Error}); opnieuw om {Due}.",
+                    row.Kind, row.Id, row.Attempts, retry.Error, row.DueAt.ToString("u", CultureInfo.InvariantCulture));
+                break;
+            case OutboxOutcome.Retry retry:
+                row.FailedAt = now;
+                row.LastError = "Opgegeven na " + row.Attempts + " pogingen: " + retry.Error;
+                logger.LogWarning("Outbox: {Kind} {Id} opgegeven na {Attempts} pogingen.", row.Kind, row.Id, row.Attempts);
+                break;
+            case OutboxOutcome.Failed failed:
+                row.FailedAt = now;
+                row.LastError = failed.Error;
+                break;
+        }
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private TimeSpan Backoff(int attempts)
+    {
+        var seconds = options.Value.FirstBackoff.TotalSeconds * Math.Pow(2, Math.Max(0, attempts - 1));
+        return TimeSpan.FromSeconds(Math.Min(seconds, options.Value.MaxBackoff.TotalSeconds));
+    }
+}

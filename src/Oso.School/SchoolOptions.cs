@@ -1,0 +1,59 @@
+namespace Oso.School;
+
+/// <summary>How a School node runs. Bound from configuration section <c>Oso:School</c> or set by <c>oso up</c>.</summary>
+public sealed record SchoolOptions
+{
+    /// <summary>The data directory (SQLite file, keys, TLS material). Default <c>./.oso/school</c>.</summary>
+    public string DataDirectory { get; init; } = Path.Combine(".oso", "school");
+
+    /// <summary>Portal and LAS API port (0: any free port).</summary>
+    public int PortalPort { get; init; } = 7410;
+
+    /// <summary>Protocol port (0: any free port).</summary>
+    public int ProtocolPort { get; init; } = 7411;
+
+    /// <summary>PostgreSQL connection string; empty for SQLite in the data directory.</summary>
+    public string? Database { get; init; }
+
+    /// <summary>The master key (base64, 32 bytes); empty in development: generated into the data directory.</summary>
+    public string? MasterKey { get; init; }
+
+    /// <summary>The Traffic Center's SOAP endpoint (e.g. <c>https://localhost:7401/oso/tc</c>).</summary>
+    public Uri? TrafficCenterUrl { get; init; }
+
+    /// <summary>The node's system certificate (PEM) and key, as issued for its supplier system.</summary>
+    public string? SystemCertificate { get; init; }
+
+    /// <summary>The system certificate's private key (PEM).</summary>
+    public string? SystemKey { get; init; }
+
+    /// <summary>Trust anchors (PEM files) that servers and callers must chain to.</summary>
+    public IReadOnlyList<string> TrustAnchors { get; init; } = [];
+
+    /// <summary>The node's server certificate (PEM) and key; when absent, <see cref="DevelopmentCaDirectory"/> issues one.</summary>
+    public string? ServerCertificate { get; init; }
+
+    /// <summary>The server certificate's private key (PEM).</summary>
+    public string? ServerKey { get; init; }
+
+    /// <summary>Development only: a development CA directory to issue the server certificate from.</summary>
+    public string? DevelopmentCaDirectory { get; init; }
+
+    /// <summary>Where Central publishes revoked certificates (JSON); checked periodically when set.</summary>
+    public Uri? RevocationListUrl { get; init; }
+
+    /// <summary>The base URL other schools use for this node's protocol listener; default the bound URL.</summary>
+    public Uri? PublicProtocolUrl { get; init; }
+
+    /// <summary>How long received dossiers are kept after the LAS confirmed the import.</summary>
+    public TimeSpan KeepImportedDossiers { get; init; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long received dossiers are kept at most when never imported.</summary>
+    public TimeSpan KeepUnimportedDossiers { get; init; } = TimeSpan.FromDays(180);
+
+    /// <summary>How long a refused documentRequest waits for a release to notify the doel.</summary>
+    public TimeSpan NotifyWithin { get; init; } = TimeSpan.FromDays(180);
+
+    /// <summary>Environment name shown in the portal (Ontwikkeling, Test, Productie).</summary>
+    public string EnvironmentName { get; init; } = "Ontwikkeling";
+}

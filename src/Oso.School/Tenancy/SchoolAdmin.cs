@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Oso.Dossier.Identifiers;
+using Oso.School.Audit;
+using Oso.School.Crypto;
+using Oso.School.LasApi;
+using Oso.School.Storage;
+
+namespace Oso.School.Tenancy;
+
+/// <summary>Node administration: the schools it serves, their aanleverpunten and LAS clients (used by the CLI and <c>oso up</c>).</summary>
+public sealed class SchoolAdmin(SchoolStore store, PupilDataProtector protector, ProtectedDossiers crypto, AuditLog audit, TimeProvider time)
+{
+    /// <summary>Adds a school (with a new data key), or returns false when it exists.</summary>
+    public async Task<bool> AddSchoolAsync(string brin, string naam, string sector, string? plaats, CancellationToken cancellationToken = default)
+    {
+        if (!Brin.TryParse(brin, out _)) throw new ArgumentException($"'{brin}' is geen BRIN-nummer.", nameof(brin));
+        if (sector is not ("PO" or "VO" or "SO" or "SWV")) throw new ArgumentException("De sector is PO, VO, SO of SWV.", nameof(sector));
+        return await store.WriteAsync(async db =>
+        {
+            if (await db.Tenants.AnyAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false)) return false;
+            var key = protector.NewDataKey(brin);
+            db.Tenants.Add(new SchoolTenant
+            {
+                Brin = brin, Naam = naam, Sector = sector, Plaats = plaats, DataKeyId = key.KeyId, WrappedDataKey = key.Wrapped, CreatedAt = time.GetUtcNow(),
+            });
+            await audit.RecordAsync(db, brin, Actor.Node, "school.toegevoegd", "De school is op deze node aangesloten.", cancellationToken: cancellationToken).ConfigureAwait(false);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds an aanleverpunt of a school on this node (idempotent).</summary>
+    public Task AddAanleverpuntAsync(string brin, string routeringsKenmerk, string doel = "OV", CancellationToken cancellationToken = default) =>
+        store.WriteAsync(async db =>
+        {
+            if (await db.Aanleverpunten.AnyAsync(a => a.RouteringsKenmerk == routeringsKenmerk, cancellationToken).ConfigureAwait(false)) return;
+            db.Aanleverpunten.Add(new NodeAanleverpunt { RouteringsKenmerk = routeringsKenmerk, Brin = brin, Doel = doel });
+        }, cancellationToken);
+
+    /// <summary>Creates a LAS client for a school; the API key is shown once and stored only as a hash.</summary>
+    public async Task<(Guid Id, string ApiKey)> CreateLasClientAsync(string brin, string naam, CancellationToken cancellationToken = default)
+    {
+        var key = "oso_" + brin.ToLowerInvariant() + "_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        var id = Guid.NewGuid();
+        await store.WriteAsync(async db =>
+        {
+            if (!await db.Tenants.AnyAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false))
+                throw new InvalidOperationException($"School {brin} is niet bekend op deze node.");
+            db.LasClients.Add(new LasClient { Id = id, Brin = brin, Naam = naam, KeyHash = LasAuthentication.Hash(key), CreatedAt = time.GetUtcNow() });
+            await audit.RecordAsync(db, brin, Actor.Node, "las.gekoppeld", "Een LAS-installatie kreeg toegang tot de koppelvlak-API.", detail: "client=" + id,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        return (id, key);
+    }
+
+    /// <summary>Sets (or clears) a LAS client's webhook.</summary>
+    public Task SetWebhookAsync(string brin, Guid clientId, string? url, string? secret, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(async db =>
+        {
+            var client = await db.LasClients.FirstAsync(c => c.Id == clientId && c.Brin == brin, cancellationToken).ConfigureAwait(false);
+            client.WebhookUrl = url;
+            client.WebhookSecret = secret is null ? null : crypto.ProtectJson(brin, secret, ProtectedDossiers.Contexts.Webhook(clientId));
+        }, cancellationToken);
+
+    /// <summary>The schools on this node.</summary>
+    public async Task<IReadOnlyList<SchoolTenant>> SchoolsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = store.Read();
+        return await db.Tenants.AsNoTracking().OrderBy(t => t.Brin).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,45 @@
+namespace Oso.School.Tenancy;
+
+/// <summary>A school served by this node (one node, many schools: a LAS vendor hosts it for its customers).</summary>
+public sealed class SchoolTenant
+{
+    /// <summary>The school's BRIN.</summary>
+    public required string Brin { get; init; }
+
+    /// <summary>The school's name.</summary>
+    public required string Naam { get; set; }
+
+    /// <summary>PO, VO, SO or SWV.</summary>
+    public required string Sector { get; set; }
+
+    /// <summary>The place (for people).</summary>
+    public string? Plaats { get; set; }
+
+    /// <summary>The version of the current data key.</summary>
+    public int DataKeyId { get; set; }
+
+    /// <summary>The school's data key, wrapped by the node's master key.</summary>
+    public required byte[] WrappedDataKey { get; set; }
+
+    /// <summary>OPTIONEEL categories the school never sends (its default opt-outs), comma-separated category names.</summary>
+    public string OptOut { get; set; } = "";
+
+    /// <summary>When the school was added.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+}
+
+/// <summary>An aanleverpunt of a school on this node: where other schools send documentRequests and notificaties.</summary>
+public sealed class NodeAanleverpunt
+{
+    /// <summary>The 20-character routeringskenmerk.</summary>
+    public required string RouteringsKenmerk { get; init; }
+
+    /// <summary>The school.</summary>
+    public required string Brin { get; init; }
+
+    /// <summary>OV or SWV.</summary>
+    public required string Doel { get; init; }
+
+    /// <summary>False when retired.</summary>
+    public bool Active { get; set; } = true;
+}

@@ -1,0 +1,78 @@
+using Oso.Testing;
+
+namespace Oso.Cli.Tests.Dossiers;
+
+public sealed class RenderCommandTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("oso-render-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task Rendering_to_standard_output_prints_the_page_and_exits_0()
+    {
+        var (code, output, error) = await Run("dossier", "render", StandardFiles.Example("OV_POVO_full"));
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("<!DOCTYPE html>", output);
+        Assert.Contains("Daan van de Berg", output);
+        Assert.Contains("*****6728", output);
+        Assert.Equal("", error);
+    }
+
+    [Fact]
+    public async Task Rendering_to_a_file_writes_it_whole_and_leaves_no_temporary_file()
+    {
+        var target = Path.Combine(_directory, "dossier.html");
+        File.WriteAllText(target, "old");
+
+        var (code, output, error) = await Run("dossier", "render", StandardFiles.Example("OV_VOVO_full"), "-o", target, "--show-pgn");
+
+        Assert.Equal(0, code);
+        Assert.Equal("", output);
+        Assert.Contains("Geschreven: " + target, error);
+        var page = File.ReadAllText(target);
+        Assert.EndsWith("</html>\n", page);
+        Assert.Equal(["dossier.html"], Directory.GetFiles(_directory).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task The_fragment_option_prints_only_the_article()
+    {
+        var (code, output, _) = await Run("dossier", "render", "--fragment", StandardFiles.Example("PaO_POSWV_full"));
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("<article class=\"oso-dossier\" lang=\"nl\"", output);
+        Assert.DoesNotContain("<html", output);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_dossier_gives_a_Dutch_error_and_exit_code_1()
+    {
+        var path = Path.Combine(_directory, "kapot.xml");
+        File.WriteAllText(path, "<dossier xmlns=\"http://www.edustandaard.nl/oso_gegevensset/2019/dossier\"><metadata/></dossier>");
+
+        var (code, output, error) = await Run("dossier", "render", path);
+
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        Assert.Contains("is geen geldig overstapdossier", error);
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_a_usage_error()
+    {
+        var (code, _, error) = await Run("dossier", "render", Path.Combine(_directory, "bestaat-niet.xml"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("bestaat niet", error);
+    }
+
+    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await OsoCli.RunAsync(args, CliContext.Capture(output, error));
+        return (code, output.ToString(), error.ToString());
+    }
+}
