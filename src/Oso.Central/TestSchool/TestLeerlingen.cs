@@ -1,39 +1,40 @@
+using Oso.Protocol.Messages;
 using Oso.Protocol.Results;
+using Oso.Synthetic;
 
 namespace Oso.Central.TestSchool;
 
-/// <summary>What the test school does for a test pupil.</summary>
-public enum TestGeval
-{
-    /// <summary>Released with parental inzage: the dossier is delivered (OverdrachtGeslaagd), or LeerlinginfoNietGewijzigd
-    /// when the doel asks "only if changed since" a moment after <see cref="TestLeerlingen.Klaargezet"/>.</summary>
-    Vrijgegeven,
-
-    /// <summary>Not released: LeerlinginfoNietBeschikbaar.</summary>
-    NietVrijgegeven,
-
-    /// <summary>Released, but the parents have not seen it: LeerlinginfoNietOpvraagbaar.</summary>
-    GeenInzage,
-
-    /// <summary>Unknown to the test school: LeerlingOnbekend (every PGN not in the list behaves like this).</summary>
-    Onbekend,
-}
-
-/// <summary>A fixed test pupil of the test school (synthetic: BSNs from the test range 9999).</summary>
-/// <param name="Sleutel">Stable key.</param>
-/// <param name="Pgn">The BSN (nine digits).</param>
-/// <param name="Naam">A synthetic name.</param>
-/// <param name="Geval">What the test school answers.</param>
+/// <summary>A fixed test pupil of the test school (Oso.Synthetic's fixed pupils: synthetic names, BSNs from the test range).</summary>
+/// <param name="Sleutel">The fixed pupil's key (e.g. <c>povo-akkoord</c>).</param>
+/// <param name="Pgn">The BSN or onderwijsnummer.</param>
+/// <param name="Naam">The synthetic name.</param>
+/// <param name="Profiel">The dossier's profile (POVO, POPO, VOVO, BB, POSWV, VOSWV).</param>
+/// <param name="Status">What the test school has for the pupil.</param>
 /// <param name="Omschrijving">Dutch description.</param>
-public sealed record TestLeerling(string Sleutel, string Pgn, string Naam, TestGeval Geval, string Omschrijving)
+/// <param name="Overdrachtsoort">The dossier's overdrachtsoort (wire value).</param>
+public sealed record TestLeerling(string Sleutel, string Pgn, string Naam, string Profiel, FixedPupilStatus Status, string Omschrijving, string Overdrachtsoort)
 {
-    /// <summary>The result code the doel gets without an aanvraagdatum.</summary>
-    public ResultaatCode Resultaat => Geval switch
+    /// <summary>What the test school answers to an overstapdossier request without an aanvraagdatum.</summary>
+    public ResultaatCode Verwacht => Resultaat();
+
+    /// <summary>
+    /// The result code the test school answers to a documentRequest of <paramref name="gevraagd"/> without an
+    /// aanvraagdatum: a dossier of another kind of transfer is not for this doel (GeenRelatieMetDoel).
+    /// </summary>
+    public ResultaatCode Resultaat(Overdrachtsoort gevraagd = Protocol.Messages.Overdrachtsoort.Overstapdossier) => Status switch
     {
-        TestGeval.Vrijgegeven => ResultaatCode.OverdrachtGeslaagd,
-        TestGeval.NietVrijgegeven => ResultaatCode.LeerlinginfoNietBeschikbaar,
-        TestGeval.GeenInzage => ResultaatCode.LeerlinginfoNietOpvraagbaar,
-        _ => ResultaatCode.LeerlingOnbekend,
+        FixedPupilStatus.Onbekend => ResultaatCode.LeerlingOnbekend,
+        FixedPupilStatus.NietVrijgegeven => ResultaatCode.LeerlinginfoNietBeschikbaar,
+        FixedPupilStatus.GeenInzage => ResultaatCode.LeerlinginfoNietOpvraagbaar,
+        _ when Overdrachtsoort != Wire(gevraagd) => ResultaatCode.GeenRelatieMetDoel,
+        _ => ResultaatCode.OverdrachtGeslaagd,
+    };
+
+    internal static string Wire(Overdrachtsoort soort) => soort switch
+    {
+        Protocol.Messages.Overdrachtsoort.Overstapdossier => "overstapdossier",
+        Protocol.Messages.Overdrachtsoort.OverdrachtBinnenBrin => "overdrachtbinnenbrin",
+        _ => "swv-dossier",
     };
 }
 
@@ -44,13 +45,9 @@ public static class TestLeerlingen
     public static readonly DateTimeOffset Klaargezet = new(2026, 3, 20, 9, 0, 0, TimeSpan.FromHours(1));
 
     /// <summary>Every test pupil.</summary>
-    public static IReadOnlyList<TestLeerling> Alle { get; } =
-    [
-        new("povo-akkoord", "999991000", "Sanne de Vries", TestGeval.Vrijgegeven, "Groep 8 naar het voortgezet onderwijs; ouders hebben ingezien en zijn akkoord."),
-        new("niet-vrijgegeven", "999991565", "Sem Bos", TestGeval.NietVrijgegeven, "Groep 8; het dossier is er, maar de school heeft het nog niet vrijgegeven."),
-        new("geen-inzage", "999991632", "Tess Meijer", TestGeval.GeenInzage, "Groep 8; ouders hebben het dossier nog niet ingezien, dus het mag de school niet uit."),
-        new("onbekend", "999991772", "Daan Vos", TestGeval.Onbekend, "Onbekend bij de testschool: er is geen dossier."),
-    ];
+    public static IReadOnlyList<TestLeerling> Alle { get; } = SyntheticDossiers.FixedPupils
+        .Select(p => new TestLeerling(p.Key, p.Pgn, p.Naam, p.Profile.Name, p.Status, p.Omschrijving, p.Profile.Overdrachtsoort))
+        .ToList();
 
     /// <summary>The test pupil with this PGN, or null (the test school does not know the pupil).</summary>
     public static TestLeerling? Vind(string pgn) => Alle.FirstOrDefault(l => l.Pgn == pgn);

@@ -33,7 +33,7 @@ internal sealed class TestschoolService(TrafficCenterService trafficCenter, Test
             return Antwoord(controle is TcAntwoord.Bericht { Response: SessiecontroleResponse.Ongeldig o } ? o.Resultaat : ResultaatCode.TechnischeFout);
 
         var leerling = document.Sleutel is DocumentSleutel.Leerling l ? TestLeerlingen.Vind(l.Pgn.Value) : null;
-        var code = leerling?.Resultaat ?? ResultaatCode.LeerlingOnbekend;
+        var code = leerling?.Resultaat(document.Overdrachtsoort) ?? ResultaatCode.LeerlingOnbekend;
         if (code == ResultaatCode.OverdrachtGeslaagd && document.Aanvraagdatum is { } sinds && sinds >= TestLeerlingen.Klaargezet)
             code = ResultaatCode.LeerlinginfoNietGewijzigd;
         var geval = leerling is null ? "een leerling die de testschool niet kent" : $"testleerling '{leerling.Sleutel}'";

@@ -39,7 +39,7 @@ public abstract class TestschoolTests(CentralFixture f) : IDisposable
     public static TheoryData<string, ResultaatCode> Leerlingen()
     {
         var data = new TheoryData<string, ResultaatCode>();
-        foreach (var l in TestLeerlingen.Alle) data.Add(l.Pgn, l.Resultaat);
+        foreach (var l in TestLeerlingen.Alle) data.Add(l.Pgn, l.Resultaat());
         data.Add("111222333", ResultaatCode.LeerlingOnbekend);
         return data;
     }
