@@ -160,6 +160,25 @@ public abstract class ManagementApiTests(CentralFixture f) : IDisposable
     }
 
     [Fact]
+    public async Task A_board_mandates_systems_for_its_own_schools_only()
+    {
+        var las = await _parties.SystemAsync();
+        var eigen = await _parties.SchoolAsync(las, mandated: false, bestuur: "bestuur-eigen");
+        var vreemd = await _parties.SchoolAsync(las, mandated: false, bestuur: "bestuur-vreemd");
+        var email = $"bestuur-{Guid.NewGuid():N}@oso.example";
+        _ = (await f.Admin.AddUserAsync(new NieuweGebruiker(email, "Bestuurder", Wachtwoord, Rol.Bestuur, "bestuur-eigen"))).Zeker;
+        var c = Client();
+        await c.LoginWithTwoFactorAsync(email, Wachtwoord);
+
+        var (ok, mandaat) = await c.PostAsync("/api/bestuur/mandaten", new { brin = eigen.Brin, systeemId = las.Id, van = _parties.Today.ToString("yyyy-MM-dd") });
+        Assert.Equal(200, ok);
+        Assert.True(mandaat.GetProperty("geldig").GetBoolean());
+        Assert.Equal(403, (await c.PostAsync("/api/bestuur/mandaten", new { brin = vreemd.Brin, systeemId = las.Id, van = _parties.Today.ToString("yyyy-MM-dd") })).Status);
+        var scholen = (await c.GetAsync("/api/bestuur/scholen")).Body;
+        Assert.Equal([eigen.Brin], scholen.EnumerateArray().Select(s => s.GetProperty("brin").GetString()));
+    }
+
+    [Fact]
     public async Task A_system_uses_the_supplier_api_with_its_client_certificate_scoped_to_itself()
     {
         var las = await _parties.SystemAsync();
