@@ -71,14 +71,27 @@ public static class CentralHost
         await CentralServices.PrepareAsync(app.Services, null, cancellationToken);
         await app.StartAsync(cancellationToken);
         var (portal, protocol) = OsoListeners.BoundUrls(app, listeners);
+        (portal, protocol) = (Reachable(portal, options), Reachable(protocol, options));
         await CentralServices.PrepareAsync(app.Services, new Uri(protocol, Testschool.Pad), cancellationToken);
 
         var handle = new CentralHandle(app, tls, portal, protocol, options, certificates.AnchorPemPath);
-        options.Output?.WriteLine($"OSO Central draait.");
+        options.Output?.WriteLine("OSO Central draait.");
         options.Output?.WriteLine($"  Portaal en beheer-API: {portal}   (OpenAPI: {new Uri(portal, "openapi/v1.json")})");
         options.Output?.WriteLine($"  Protocol (mTLS):       {protocol}   (Traffic Center: {handle.TrafficCenterUrl})");
         options.Output?.WriteLine($"  Gegevens:              {options.DataDirectory}");
         options.Output?.WriteLine($"  Vertrouwensanker:      {certificates.AnchorPemPath}");
         return handle;
+    }
+
+    /// <summary>
+    /// The URL others use: the first configured host name when there is one (the test school's aanleverpunt is
+    /// registered with it), and never the wildcard address a listener may be bound to.
+    /// </summary>
+    private static Uri Reachable(Uri bound, CentralOptions options)
+    {
+        var host = options.HostNames.Count > 0 ? options.HostNames[0]
+            : bound.Host is "0.0.0.0" or "[::]" or "::" ? "localhost"
+            : null;
+        return host is null ? bound : new UriBuilder(bound) { Host = host }.Uri;
     }
 }
