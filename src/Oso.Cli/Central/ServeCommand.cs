@@ -18,12 +18,18 @@ internal static class ServeCommand
         var anchors = new Option<string[]>("--trust-anchor") { Description = "Productie: PEM-bestand met vertrouwensankers (herhaalbaar); dan geen ontwikkel-CA." };
         var cert = new Option<string?>("--server-cert") { Description = "Productie: servercertificaat (PEM)." };
         var key = new Option<string?>("--server-key") { Description = "Productie: sleutel van het servercertificaat (PEM)." };
+        var uren = new Option<int>("--sessie-uren") { Description = "Hoe lang een sessie van het Traffic Center openblijft, in uren (standaard 24).", DefaultValueFactory = _ => 24 };
         var command = new Command("serve", "Start Central: portaal en beheer-API, en het protocol (Traffic Center en testschool 00YY). Stop met Ctrl+C.")
         {
-            data, database, portal, protocol, bind, host, anchors, cert, key,
+            data, database, portal, protocol, bind, host, anchors, cert, key, uren,
         };
         command.SetAction(async (p, ct) =>
         {
+            if (p.GetValue(uren) is < 1 or > 24 * 365)
+            {
+                await context.Error.WriteLineAsync("oso: --sessie-uren ligt tussen 1 en 8760.");
+                return ExitCodes.Usage;
+            }
             if (!IPAddress.TryParse(p.GetValue(bind), out var address))
             {
                 await context.Error.WriteLineAsync($"oso: '{p.GetValue(bind)}' is geen IP-adres.");
@@ -40,6 +46,7 @@ internal static class ServeCommand
                 TrustAnchorPems = p.GetValue(anchors) ?? [],
                 ServerCertificatePem = p.GetValue(cert),
                 ServerKeyPem = p.GetValue(key),
+                SessieDuur = TimeSpan.FromHours(p.GetValue(uren)),
                 TimeProvider = context.Time,
                 Output = context.Out,
             };
