@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Oso.Cli.Dossiers;
+using Oso.Cli.School;
 
 namespace Oso.Cli;
 
@@ -13,6 +14,7 @@ public static class OsoCli
         var root = new RootCommand("OpenOSO — de Overstapservice Onderwijs: overstapdossiers valideren, tonen en uitwisselen.")
         {
             DossierCommand.Create(context),
+            SchoolCommand.Create(context),
             Central.CentralCommand.Create(context),
         };
         var parse = root.Parse(args);

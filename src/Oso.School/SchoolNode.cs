@@ -75,44 +75,8 @@ public sealed class SchoolNode : IAsyncDisposable
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("System.Net.Http", LogLevel.Warning);
         var services = builder.Services;
-        services.AddSingleton(options);
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(tls);
-        services.AddOsoDatabase<SchoolDbContext, SqliteSchoolDbContext, PostgresSchoolDbContext>(DatabaseOptions.From(options.Database, data, "school.db"));
-        services.AddOsoDataProtection(data, "OpenOSO-School");
-        services.AddSingleton(_ => string.IsNullOrEmpty(options.MasterKey) ? MasterKey.LoadOrCreate(data) : MasterKey.FromBase64(options.MasterKey));
-        services.AddSingleton<IDataKeySource, TenantKeySource>();
-        services.AddSingleton<PupilDataProtector>();
-        services.AddSingleton<ProtectedDossiers>();
-        services.AddSingleton<SchoolStore>();
-        services.AddSingleton<AuditLog>();
-        services.AddSingleton<OutboxQueue>();
-        services.AddSingleton(new DossierValidator());
         var connections = new NodeConnections(options, tls, time); // before the app: Kestrel checks callers with its validator
-        services.AddSingleton(connections);
-        services.AddSingleton<SchoolAdmin>();
-        services.AddSingleton<BronDossiers>();
-        services.AddSingleton<DocumentRequests>();
-        services.AddSingleton<Aanmeldingen>();
-        services.AddSingleton<Notifications>();
-        services.AddSingleton<LasAuthentication>();
-        services.AddSingleton<IOutboxHandler, NotificationSender>();
-        services.AddSingleton<IOutboxHandler, TransferRunner>();
-        services.AddSingleton<IOutboxHandler, Webhooks>();
-        services.AddSingleton<IOutboxHandler, RetentionPurge>();
-        services.AddOptions<OutboxOptions>();
-        services.AddSingleton<OutboxWorker>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
-        services.AddHostedService<RevocationRefresher>();
-        services.AddHostedService<RetentionScheduler>();
-        services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(15));
-        services.AddProblemDetails();
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "OpenOSO School — LAS-koppelvlak";
-            document.Info.Description = "De API waarmee een leerlingadministratie (LAS) dossiers aanlevert, inzage vastlegt, vrijgeeft, aanmeldt, opvraagt en ontvangen dossiers importeert.";
-            return Task.CompletedTask;
-        }));
+        services.AddSchoolNode(options, data, tls, connections);
         configure?.Invoke(services);
 
         OsoListeners.Configure(builder, new ListenerOptions { PortalPort = options.PortalPort, ProtocolPort = options.ProtocolPort },
@@ -154,4 +118,33 @@ public sealed class SchoolNode : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
         _tls.Dispose();
     }
+}
+
+/// <summary>Node administration on a data directory without starting the listeners (for the CLI).</summary>
+public sealed class SchoolAdminSession : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private SchoolAdminSession(ServiceProvider services) => _services = services;
+
+    /// <summary>The administration.</summary>
+    public SchoolAdmin Admin => _services.GetRequiredService<SchoolAdmin>();
+
+    /// <summary>Opens the node's database (migrating it when needed).</summary>
+    public static async Task<SchoolAdminSession> OpenAsync(SchoolOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var data = Path.GetFullPath(options.DataDirectory);
+        Directory.CreateDirectory(data);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSchoolStorage(options, data);
+        var provider = services.BuildServiceProvider();
+        await using (var scope = provider.CreateAsyncScope())
+            await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<SchoolDbContext>(), cancellationToken).ConfigureAwait(false);
+        return new SchoolAdminSession(provider);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

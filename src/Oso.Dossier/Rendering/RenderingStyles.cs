@@ -24,6 +24,7 @@ internal static class RenderingStyles
         .oso-dossier .table-wrap{overflow-x:auto;margin:.5rem 0 1rem}
         .oso-dossier .table-wrap:focus{outline:3px solid #1d4ed8;outline-offset:2px}
         .oso-dossier table{border-collapse:collapse;width:100%;font-size:.95rem}
+        .oso-dossier .table-wrap table{min-width:40rem}
         .oso-dossier caption{text-align:left;font-weight:600;padding:.25rem 0}
         .oso-dossier th,.oso-dossier td{border:1px solid #c9d3df;padding:.35rem .5rem;text-align:left;vertical-align:top;white-space:pre-line;overflow-wrap:anywhere}
         .oso-dossier thead th{background:#eef2f6}

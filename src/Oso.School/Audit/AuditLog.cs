@@ -45,14 +45,25 @@ public sealed class AuditLog(TimeProvider time)
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Auditregels worden alleen binnen een transactie geschreven.");
+        // the head row must exist before it can be locked: two first writers would otherwise both start from genesis
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO \"AuditHeads\" (\"Brin\", \"Sequence\", \"Hash\") VALUES ({brin}, 0, {Genesis}) ON CONFLICT DO NOTHING", cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT OR IGNORE INTO \"AuditHeads\" (\"Brin\", \"Sequence\", \"Hash\") VALUES ({brin}, 0, {Genesis})", cancellationToken).ConfigureAwait(false);
+        }
         var head = db.Database.IsNpgsql()
-            ? await db.AuditHeads.FromSqlInterpolated($"SELECT * FROM \"AuditHeads\" WHERE \"Brin\" = {brin} FOR UPDATE").FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
-            : await db.AuditHeads.FirstOrDefaultAsync(h => h.Brin == brin, cancellationToken).ConfigureAwait(false);
+            ? await db.AuditHeads.FromSqlInterpolated($"SELECT * FROM \"AuditHeads\" WHERE \"Brin\" = {brin} FOR UPDATE").FirstAsync(cancellationToken).ConfigureAwait(false)
+            : await db.AuditHeads.FirstAsync(h => h.Brin == brin, cancellationToken).ConfigureAwait(false);
         // a record appended earlier in this same unit of work is not in the database yet
         var pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added && e.Entity.Brin == brin)
             .Select(e => e.Entity).OrderByDescending(e => e.Sequence).FirstOrDefault();
-        var previousSequence = pending?.Sequence ?? head?.Sequence ?? 0;
-        var previousHash = pending?.Hash ?? head?.Hash ?? Genesis;
+        var previousSequence = pending?.Sequence ?? head.Sequence;
+        var previousHash = pending?.Hash ?? head.Hash;
         var entry = new AuditEntry
         {
             Sequence = previousSequence + 1,
@@ -69,12 +80,8 @@ public sealed class AuditLog(TimeProvider time)
         };
         entry = Seal(entry);
         db.Audit.Add(entry);
-        if (head is null) db.AuditHeads.Add(new AuditHead { Brin = brin, Sequence = entry.Sequence, Hash = entry.Hash });
-        else
-        {
-            head.Sequence = entry.Sequence;
-            head.Hash = entry.Hash;
-        }
+        head.Sequence = entry.Sequence;
+        head.Hash = entry.Hash;
     }
 
     /// <summary>Checks a school's whole chain; returns the first broken sequence number, or null when intact.</summary>
@@ -90,7 +97,7 @@ public sealed class AuditLog(TimeProvider time)
             expected++;
         }
         var head = await db.AuditHeads.AsNoTracking().FirstOrDefaultAsync(h => h.Brin == brin, cancellationToken).ConfigureAwait(false);
-        if (head is not null && (head.Sequence != expected - 1 || head.Hash != previous)) return expected;
+        if (head is not null && (head.Sequence != expected - 1 || head.Hash != previous)) return Math.Min(expected, head.Sequence + 1);
         return null;
     }
 

@@ -201,11 +201,12 @@ public sealed class BronDossiers(SchoolStore store, ProtectedDossiers crypto, Au
             var tenant = await db.Tenants.FirstOrDefaultAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false);
             if (draft is null || pupil is null || tenant is null) return new ReleaseResult.NotFound();
             var xml = crypto.Xml(brin, draft.Xml, Contexts.Draft(pupilId));
+            var dossier = DossierReader.Read(new MemoryStream(xml), cancellationToken: cancellationToken).Dossier;
+            // the parents' inspection first: it is the step a school most often still has to take
+            if (tenant.Sector is "PO" or "SO" && dossier?.Inzage?.Inzage != true)
+                return new ReleaseResult.NotAllowed("Ouders hebben het dossier nog niet ingezien. Leg eerst de inzage vast (en hun zienswijze als ze het er niet mee eens zijn).");
             var report = validator.Validate(new MemoryStream(xml), cancellationToken);
             if (!report.Valid) return new ReleaseResult.Invalid(report.Meldingen.Where(m => m.IsFout).ToList());
-            var dossier = DossierReader.ReadDossier(new MemoryStream(xml));
-            if (tenant.Sector is "PO" or "SO" && dossier.Inzage?.Inzage != true)
-                return new ReleaseResult.NotAllowed("Ouders hebben het dossier nog niet ingezien. Leg eerst de inzage vast (en hun zienswijze als ze het er niet mee eens zijn).");
 
             var now = time.GetUtcNow();
             var previous = await db.Releases.Where(r => r.PupilId == pupilId).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);

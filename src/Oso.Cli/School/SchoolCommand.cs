@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Oso.School;
+
+namespace Oso.Cli.School;
+
+/// <summary><c>oso school</c>: run a School node and administer the schools it serves.</summary>
+internal static class SchoolCommand
+{
+    /// <summary>The default data directory.</summary>
+    public const string DefaultData = ".oso/school";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Create(CliContext context) => new("school", "De OSO-module van de school (bron en doel), voor veel scholen tegelijk. Beheeropdrachten werken rechtstreeks op de database van de gegevensmap.")
+    {
+        SchoolServeCommand.Create(context),
+        Add(context),
+        ListSchools(context),
+        Aanleverpunt(context),
+        Las(context),
+    };
+
+    /// <summary>Options every admin command has.</summary>
+    internal sealed class Common
+    {
+        public Option<string> Data { get; } = new("--data") { Description = $"De gegevensmap van de node (standaard {DefaultData}).", DefaultValueFactory = _ => DefaultData };
+        public Option<string?> Database { get; } = new("--database") { Description = "Een verbindingsreeks: leeg is SQLite in de gegevensmap; 'Host=…' is PostgreSQL." };
+        public Option<string?> MasterKey { get; } = new("--master-key") { Description = "De hoofdsleutel (base64); standaard uit de gegevensmap (alleen voor ontwikkeling)." };
+        public Option<bool> JsonOutput { get; } = new("--json") { Description = "Uitvoer als JSON." };
+
+        public Command AddTo(Command command)
+        {
+            command.Options.Add(Data);
+            command.Options.Add(Database);
+            command.Options.Add(MasterKey);
+            command.Options.Add(JsonOutput);
+            return command;
+        }
+
+        public SchoolOptions Options(ParseResult parse) => new()
+        {
+            DataDirectory = Path.GetFullPath(parse.GetValue(Data)!),
+            Database = parse.GetValue(Database),
+            MasterKey = parse.GetValue(MasterKey),
+        };
+    }
+
+    private static Command Add(CliContext context)
+    {
+        var common = new Common();
+        var brin = new Argument<string>("BRIN") { Description = "Het BRIN-nummer van de school." };
+        var naam = new Option<string>("--naam") { Description = "De naam van de school.", Required = true };
+        var sector = new Option<string>("--sector") { Description = "PO, VO, SO of SWV.", Required = true };
+        sector.AcceptOnlyFromAmong("PO", "VO", "SO", "SWV");
+        var plaats = new Option<string?>("--plaats") { Description = "De plaats." };
+        var command = common.AddTo(new Command("add", "Sluit een school aan op deze node (met een eigen sleutel voor haar gegevens).") { brin, naam, sector, plaats });
+        command.SetAction((parse, ct) => RunAsync(context, common, parse, async admin =>
+        {
+            var added = await admin.AddSchoolAsync(parse.GetValue(brin)!, parse.GetValue(naam)!, parse.GetValue(sector)!, parse.GetValue(plaats), ct).ConfigureAwait(false);
+            return (new { brin = parse.GetValue(brin), toegevoegd = added }, added ? $"School {parse.GetValue(brin)} is aangesloten." : $"School {parse.GetValue(brin)} was al aangesloten.");
+        }, ct));
+        return command;
+    }
+
+    private static Command ListSchools(CliContext context)
+    {
+        var common = new Common();
+        var command = common.AddTo(new Command("list", "De scholen op deze node."));
+        command.SetAction((parse, ct) => RunAsync(context, common, parse, async admin =>
+        {
+            var schools = await admin.SchoolsAsync(ct).ConfigureAwait(false);
+            var rows = schools.Select(s => new { brin = s.Brin, naam = s.Naam, sector = s.Sector, plaats = s.Plaats }).ToList();
+            return ((object)rows, string.Join(Environment.NewLine, rows.Select(r => $"{r.brin}  {r.sector,-3}  {r.naam} ({r.plaats})")));
+        }, ct));
+        return command;
+    }
+
+    private static Command Aanleverpunt(CliContext context)
+    {
+        var common = new Common();
+        var brin = new Argument<string>("BRIN");
+        var rk = new Argument<string>("ROUTERINGSKENMERK") { Description = "20 tekens: 00000007000 + BRIN + 5 tekens." };
+        var doel = new Option<string>("--doel") { Description = "OV of SWV.", DefaultValueFactory = _ => "OV" };
+        doel.AcceptOnlyFromAmong("OV", "SWV");
+        var add = common.AddTo(new Command("add", "Voeg een aanleverpunt van een school toe (registreer het ook bij Central).") { brin, rk, doel });
+        add.SetAction((parse, ct) => RunAsync(context, common, parse, async admin =>
+        {
+            if (!Oso.Protocol.Identifiers.RouteringsKenmerk.TryParse(parse.GetValue(rk), out var kenmerk) || kenmerk.Brin.Value != parse.GetValue(brin))
+                throw new ArgumentException("Het routeringskenmerk is 00000007000 + het BRIN van de school + 5 tekens.");
+            await admin.AddAanleverpuntAsync(parse.GetValue(brin)!, kenmerk.Value, parse.GetValue(doel)!, ct).ConfigureAwait(false);
+            return (new { routeringsKenmerk = kenmerk.Value }, $"Aanleverpunt {kenmerk.Value} toegevoegd.");
+        }, ct));
+        return new Command("aanleverpunt", "Aanleverpunten van scholen op deze node.") { add };
+    }
+
+    private static Command Las(CliContext context)
+    {
+        var common = new Common();
+        var brin = new Argument<string>("BRIN");
+        var naam = new Option<string>("--naam") { Description = "Een naam voor deze LAS-installatie.", DefaultValueFactory = _ => "LAS" };
+        var add = common.AddTo(new Command("add", "Geef een LAS-installatie toegang tot de koppelvlak-API; de API-sleutel wordt één keer getoond.") { brin, naam });
+        add.SetAction((parse, ct) => RunAsync(context, common, parse, async admin =>
+        {
+            var (id, key) = await admin.CreateLasClientAsync(parse.GetValue(brin)!, parse.GetValue(naam)!, ct).ConfigureAwait(false);
+            return (new { id, apiSleutel = key }, $"LAS-koppeling {id}{Environment.NewLine}API-sleutel (bewaar hem nu; hij wordt niet opnieuw getoond): {key}");
+        }, ct));
+        return new Command("las", "LAS-installaties met toegang tot de koppelvlak-API.") { add };
+    }
+
+    private static async Task<int> RunAsync(CliContext context, Common common, ParseResult parse, Func<Oso.School.Tenancy.SchoolAdmin, Task<(object Value, string Text)>> work,
+        CancellationToken ct)
+    {
+        try
+        {
+            await using var session = await SchoolAdminSession.OpenAsync(common.Options(parse), ct).ConfigureAwait(false);
+            var (value, text) = await work(session.Admin).ConfigureAwait(false);
+            await context.Out.WriteLineAsync(parse.GetValue(common.JsonOutput) ? JsonSerializer.Serialize(value, Json) : text).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+        catch (ArgumentException e)
+        {
+            await context.Error.WriteLineAsync("oso: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (InvalidOperationException e)
+        {
+            await context.Error.WriteLineAsync("oso: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+    }
+}
