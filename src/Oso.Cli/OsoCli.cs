@@ -15,6 +15,7 @@ public static class OsoCli
         {
             DossierCommand.Create(context),
             SchoolCommand.Create(context),
+            Central.CentralCommand.Create(context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

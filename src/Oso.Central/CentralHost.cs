@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Oso.Central.Accounts;
+using Oso.Central.Api;
+using Oso.Central.Certificates;
+using Oso.Central.Hosting;
+using Oso.Central.Qualification;
+using Oso.Central.Register;
+using Oso.Central.TestSchool;
+using Oso.Central.TrafficCenter;
+using Oso.Hosting.Certificates;
+using Oso.Hosting.Listeners;
+using Oso.Protocol.Security;
+
+namespace Oso.Central;
+
+/// <summary>
+/// Starts Central in-process: the portal and management API (HTTPS) and the protocol listener (HTTPS with a
+/// required client certificate) serving the Traffic Center and the test school. Used by <c>oso central serve</c>,
+/// <c>oso up</c> and the tests.
+/// </summary>
+public static class CentralHost
+{
+    /// <summary>Applies migrations, binds both listeners and starts serving; prints the URLs to <see cref="CentralOptions.Output"/>.</summary>
+    public static async Task<CentralHandle> StartAsync(CentralOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Directory.CreateDirectory(options.DataDirectory);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = options.Development ? Environments.Development : Environments.Production,
+            ContentRootPath = options.DataDirectory,
+            ApplicationName = "Oso.Central",
+        });
+        builder.Logging.ClearProviders();
+        if (options.Logging is { } logging) logging(builder.Logging);
+        else builder.Logging.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error); // keys are kept owner-only in DATA/keys (Oso.Hosting)
+
+        builder.Services.AddCentralCore(options);
+        builder.Services.AddOsoDataProtection(options.DataDirectory, "OpenOSO.Central");
+        builder.Services.AddCentralAuthentication();
+        builder.Services.AddCentralApi();
+
+        // the listeners need the certificates and the validator before the app exists; the validator reads the
+        // revocation list from the app's services, which are there before the first handshake
+        var certificates = CentralCertificates.Load(options);
+        builder.Services.AddSingleton(certificates);
+        IServiceProvider? built = null;
+        var validator = new OsoCertificateValidator(certificates.Anchors, options.TimeProvider,
+            () => (built ?? throw new InvalidOperationException("Central is nog niet gestart.")).GetRequiredService<RevocationCache>().Current());
+        builder.Services.AddSingleton(validator);
+        var tls = certificates.ServerTls(options);
+        var listeners = new ListenerOptions { Address = options.BindAddress, PortalPort = options.PortalPort, ProtocolPort = options.ProtocolPort };
+        OsoListeners.Configure(builder, listeners, tls.ServerCertificate, validator);
+
+        var app = builder.Build();
+        built = app.Services;
+        app.UseCentralApi();
+        app.MapTrafficCenter();
+        app.MapTestschool();
+        app.MapCertificatesApi();
+        app.MapAccountsApi();
+        app.MapRegisterApi();
+        app.MapQualificationApi();
+        app.MapSessionsApi();
+        app.MapCentralOpenApi(options.Development);
+
+        await CentralServices.PrepareAsync(app.Services, null, cancellationToken);
+        await app.StartAsync(cancellationToken);
+        var (portal, protocol) = OsoListeners.BoundUrls(app, listeners);
+        (portal, protocol) = (Reachable(portal, options), Reachable(protocol, options));
+        await CentralServices.PrepareAsync(app.Services, new Uri(protocol, Testschool.Pad), cancellationToken);
+
+        var handle = new CentralHandle(app, tls, portal, protocol, options, certificates.AnchorPemPath);
+        options.Output?.WriteLine("OSO Central draait.");
+        options.Output?.WriteLine($"  Portaal en beheer-API: {portal}   (OpenAPI: {new Uri(portal, "openapi/v1.json")})");
+        options.Output?.WriteLine($"  Protocol (mTLS):       {protocol}   (Traffic Center: {handle.TrafficCenterUrl})");
+        options.Output?.WriteLine($"  Gegevens:              {options.DataDirectory}");
+        options.Output?.WriteLine($"  Vertrouwensanker:      {certificates.AnchorPemPath}");
+        return handle;
+    }
+
+    /// <summary>
+    /// The URL others use: the first configured host name when there is one (the test school's aanleverpunt is
+    /// registered with it), and never the wildcard address a listener may be bound to.
+    /// </summary>
+    private static Uri Reachable(Uri bound, CentralOptions options)
+    {
+        var host = options.HostNames.Count > 0 ? options.HostNames[0]
+            : bound.Host is "0.0.0.0" or "[::]" or "::" ? "localhost"
+            : null;
+        return host is null ? bound : new UriBuilder(bound) { Host = host }.Uri;
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Oso.Central.Accounts;
+using Oso.Central.Certificates;
+using Oso.Central.Register;
+using Oso.Central.Storage;
+using Oso.Central.TestSchool;
+using Oso.Central.TrafficCenter;
+using Oso.Hosting.Storage;
+using Oso.Protocol.Security;
+
+namespace Oso.Central.Hosting;
+
+/// <summary>What the host and the stand-alone admin (CLI) share: storage, certificates, the Traffic Center, the facade.</summary>
+internal static class CentralServices
+{
+    public static IServiceCollection AddCentralCore(this IServiceCollection services, CentralOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(options.TimeProvider);
+        services.AddOsoDatabase<CentralDb, CentralSqliteDb, CentralPostgresDb>(DatabaseOptions.From(options.Database, options.DataDirectory, "central.db"));
+        services.AddSingleton(_ => CentralCertificates.Load(options));
+        services.AddSingleton<RevocationCache>();
+        services.AddSingleton(sp => new OsoCertificateValidator(sp.GetRequiredService<CentralCertificates>().Anchors, options.TimeProvider,
+            sp.GetRequiredService<RevocationCache>().Current));
+        services.AddSingleton<TrafficCenterService>();
+        services.AddSingleton<TestschoolDossiers>();
+        services.AddSingleton<TestschoolService>();
+        services.AddSingleton(sp => new CentralAdmin(sp, "beheer"));
+        return services;
+    }
+
+    /// <summary>Password and lockout rules for people's accounts.</summary>
+    public static void ConfigureIdentity(IdentityOptions o)
+    {
+        o.User.RequireUniqueEmail = true;
+        o.Password.RequiredLength = 12;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireDigit = false;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+    }
+
+    /// <summary>Applies migrations and makes sure the test school (00YY) exists, pointing at <paramref name="testschoolUrl"/> when given.</summary>
+    public static async Task PrepareAsync(IServiceProvider services, Uri? testschoolUrl, CancellationToken ct)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<CentralDb>>().CreateDbContextAsync(ct);
+        await DatabaseSetup.MigrateAsync(db, ct);
+        await TestschoolSeed.EnsureAsync(db, services.GetRequiredService<TimeProvider>(), testschoolUrl, ct);
+    }
+}

@@ -1,0 +1,156 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Oso.Central.Accounts;
+using Oso.Central.Audit;
+using Oso.Central.Qualification;
+using Oso.Central.Register;
+using Oso.Central.TrafficCenter;
+using Oso.Hosting.Storage;
+
+namespace Oso.Central.Storage;
+
+/// <summary>
+/// Central's database: the Register, qualification evidence, accounts (ASP.NET Core Identity), Traffic Center
+/// sessions and traces, and the audit log. No pupil data: the Traffic Center stores routing and zoeksleutels only.
+/// One subclass per engine carries that engine's migrations (ADR 0004).
+/// </summary>
+internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<CentralUser>(options)
+{
+    public DbSet<Bestuur> Besturen => Set<Bestuur>();
+    public DbSet<School> Scholen => Set<School>();
+    public DbSet<Vestiging> Vestigingen => Set<Vestiging>();
+    public DbSet<Systeem> Systemen => Set<Systeem>();
+    public DbSet<SysteemCertificaat> Certificaten => Set<SysteemCertificaat>();
+    public DbSet<Mandaat> Mandaten => Set<Mandaat>();
+    public DbSet<AanleverpuntRecord> Aanleverpunten => Set<AanleverpuntRecord>();
+    public DbSet<Bewijs> Bewijzen => Set<Bewijs>();
+    public DbSet<Sessie> Sessies => Set<Sessie>();
+    public DbSet<TraceStap> TraceStappen => Set<TraceStap>();
+    public DbSet<Koppeling> Koppelingen => Set<Koppeling>();
+    public DbSet<AuditRecord> Audit => Set<AuditRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<Bestuur>(e =>
+        {
+            e.ToTable("besturen");
+            e.HasKey(b => b.Id);
+            e.Property(b => b.Id).HasMaxLength(32);
+        });
+        builder.Entity<School>(e =>
+        {
+            e.ToTable("scholen");
+            e.HasKey(s => s.Brin);
+            e.Property(s => s.Brin).HasMaxLength(4);
+            e.HasOne<Bestuur>().WithMany().HasForeignKey(s => s.BestuurId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(s => s.Vestigingen).WithOne().HasForeignKey(v => v.Brin);
+        });
+        builder.Entity<Vestiging>(e =>
+        {
+            e.ToTable("vestigingen");
+            e.HasKey(v => new { v.Brin, v.Code });
+            e.Property(v => v.Code).HasMaxLength(2);
+        });
+        builder.Entity<Systeem>(e =>
+        {
+            e.ToTable("systemen");
+            e.HasKey(s => s.Id);
+            e.Property(s => s.Id).HasMaxLength(64);
+        });
+        builder.Entity<SysteemCertificaat>(e =>
+        {
+            e.ToTable("certificaten");
+            e.HasKey(c => c.Serienummer);
+            e.Property(c => c.Serienummer).HasMaxLength(64);
+            e.HasIndex(c => c.Sha256).IsUnique();
+            e.HasIndex(c => c.SysteemId);
+            e.HasOne<Systeem>().WithMany().HasForeignKey(c => c.SysteemId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<Mandaat>(e =>
+        {
+            e.ToTable("mandaten");
+            e.HasKey(m => m.Id);
+            e.HasIndex(m => new { m.Brin, m.SysteemId });
+            e.HasOne<School>().WithMany().HasForeignKey(m => m.Brin).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Systeem>().WithMany().HasForeignKey(m => m.SysteemId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Bestuur>().WithMany().HasForeignKey(m => m.BestuurId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<AanleverpuntRecord>(e =>
+        {
+            e.ToTable("aanleverpunten");
+            e.HasKey(a => a.RouteringsKenmerk);
+            e.Property(a => a.RouteringsKenmerk).HasMaxLength(20);
+            e.Property(a => a.Url).HasMaxLength(2000);
+            e.HasIndex(a => a.Brin);
+            e.HasOne<School>().WithMany().HasForeignKey(a => a.Brin).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Systeem>().WithMany().HasForeignKey(a => a.SysteemId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<Bewijs>(e =>
+        {
+            e.ToTable("kwalificatiebewijzen");
+            e.HasKey(b => b.Id);
+            e.HasIndex(b => new { b.Brin, b.ItemCode });
+            e.Property(b => b.Verklaring).HasMaxLength(4000);
+            e.HasOne<School>().WithMany().HasForeignKey(b => b.Brin).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<Sessie>(e =>
+        {
+            e.ToTable("sessies");
+            e.HasKey(s => s.Id);
+            e.HasIndex(s => s.BronBrin);
+            e.HasIndex(s => s.DoelBrin);
+            e.HasIndex(s => s.AangemaaktOp);
+            e.Property(s => s.Zoeksleutel).HasMaxLength(700);
+        });
+        builder.Entity<TraceStap>(e =>
+        {
+            e.ToTable("tracestappen");
+            e.HasKey(t => t.Id);
+            e.HasIndex(t => t.SessieId);
+            e.HasIndex(t => new { t.BronBrin, t.Tijd });
+            e.HasIndex(t => new { t.DoelBrin, t.Tijd });
+            e.Property(t => t.Toelichting).HasMaxLength(2000);
+        });
+        builder.Entity<Koppeling>(e =>
+        {
+            e.ToTable("koppelingen");
+            e.HasKey(k => k.Koppelsleutel);
+        });
+        builder.Entity<AuditRecord>(e =>
+        {
+            e.ToTable("audit");
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => a.Tijd);
+            e.Property(a => a.Details).HasMaxLength(2000);
+        });
+    }
+}
+
+/// <summary>SQLite (the embedded default, <c>DATA/central.db</c>).</summary>
+internal sealed class CentralSqliteDb(DbContextOptions<CentralSqliteDb> options) : CentralDb(options);
+
+/// <summary>PostgreSQL.</summary>
+internal sealed class CentralPostgresDb(DbContextOptions<CentralPostgresDb> options) : CentralDb(options);
+
+/// <summary>For <c>dotnet ef migrations add … --context CentralSqliteDb</c>.</summary>
+internal sealed class CentralSqliteDesignFactory : IDesignTimeDbContextFactory<CentralSqliteDb>
+{
+    public CentralSqliteDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<CentralSqliteDb>().UseSqlite("Data Source=design.db").Options);
+}
+
+/// <summary>For <c>dotnet ef migrations add … --context CentralPostgresDb</c> (no server needed).</summary>
+internal sealed class CentralPostgresDesignFactory : IDesignTimeDbContextFactory<CentralPostgresDb>
+{
+    public CentralPostgresDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<CentralPostgresDb>().UseNpgsql("Host=localhost;Database=design").Options);
+}

@@ -1,0 +1,164 @@
+using Microsoft.EntityFrameworkCore;
+using Oso.Central.Register;
+using Oso.Central.Storage;
+using Oso.Protocol.Identifiers;
+using Oso.Protocol.Messages;
+using Oso.Protocol.Results;
+
+namespace Oso.Central.TrafficCenter;
+
+internal sealed partial class TrafficCenterService
+{
+    private const string StapNotificatie = "meldenNotificatie";
+    private const string StapTerugkoppeling = "meldenTerugkoppeling";
+
+    /// <summary>
+    /// bron → TC. OV: only the bron of the (earlier) session announces a newer dossier; the answer is the doel
+    /// aanleverpunt's URL. The session may be closed already — that is when notificaties are useful. SWV: the bron
+    /// school (qualified, its system mandated) gets a new koppelsleutel and the SWV aanleverpunt's URL.
+    /// </summary>
+    private async Task<TcAntwoord> MeldenNotificatieAsync(CentralDb db, string caller, MeldenNotificatieRequest r, CancellationToken ct)
+    {
+        var routing = r.Routering;
+        var bronAp = await AanleverpuntAsync(db, routing.BronRouteringsKenmerk, ct);
+        if (bronAp is null || bronAp.SysteemId != caller || bronAp.Brin != routing.BronBrin.Value)
+            return NietGeautoriseerd(db, StapNotificatie, caller, routing.BronBrin.Value, routing.DoelBrin.Value, routing.BronRouteringsKenmerk.Value, null,
+                $"Bronaanleverpunt {routing.BronRouteringsKenmerk} van school {routing.BronBrin} wordt niet beheerd door systeem '{caller}'.");
+        return r.Overstap is { } overstap
+            ? await NotificatieOvAsync(db, caller, routing, overstap, ct)
+            : await NotificatieSwvAsync(db, caller, routing, ct);
+    }
+
+    private async Task<TcAntwoord> NotificatieOvAsync(CentralDb db, string caller, Routering routing, OverstapAanvraag overstap, CancellationToken ct)
+    {
+        var sessie = await db.Sessies.AsNoTracking()
+            .FirstOrDefaultAsync(s => s.Id == overstap.SessieId.Value && s.Soort == SessieSoort.Overdracht && s.Status != SessieStatus.Geweigerd, ct);
+        var doelAp = await AanleverpuntAsync(db, routing.DoelRouteringsKenmerk, ct);
+        Weigering? weigering =
+            sessie is null ? new(ResultaatCode.SessieAfwijkend, "het Traffic Center heeft geen sessie met dit sessie-id uitgegeven.")
+            : sessie.BronBrin != routing.BronBrin.Value || sessie.DoelBrin != routing.DoelBrin.Value
+                ? new(ResultaatCode.SessieAfwijkend, $"alleen de bronschool van de sessie ({sessie.BronBrin}) mag een notificatie voor doelschool {sessie.DoelBrin} melden.")
+            : sessie.DoelRouteringsKenmerk != routing.DoelRouteringsKenmerk.Value
+                ? new(ResultaatCode.OnbekendAanleverpunt, $"doelaanleverpunt {routing.DoelRouteringsKenmerk} wijkt af van het aanleverpunt in de sessie.")
+            : doelAp is null || !doelAp.ActiefOp(Vandaag)
+                ? new(ResultaatCode.OnbekendAanleverpunt, $"doelaanleverpunt {routing.DoelRouteringsKenmerk} is niet (meer) actief.")
+            : null;
+        if (weigering is not null)
+        {
+            Weiger(db, StapNotificatie, caller, routing, sessie?.Id, weigering with { Reden = "Notificatie geweigerd: " + weigering.Reden });
+            return new TcAntwoord.Bericht(new MeldenNotificatieResponse.Geweigerd(weigering.Code));
+        }
+        Stap(db, StapNotificatie, caller, routing.BronBrin.Value, routing.DoelBrin.Value, sessie!.Id, routing.BronRouteringsKenmerk.Value, null, true,
+            $"De bronschool meldt een nieuwere versie van het dossier voor de aanvraag van {overstap.Aanvraagdatum:yyyy-MM-dd}; "
+            + $"zij stuurt de notificatie naar doelaanleverpunt {routing.DoelRouteringsKenmerk}. De doelschool kan het dossier opnieuw opvragen.");
+        return new TcAntwoord.Bericht(new MeldenNotificatieResponse.Toegekend(new Uri(doelAp!.Url), null));
+    }
+
+    private async Task<TcAntwoord> NotificatieSwvAsync(CentralDb db, string caller, Routering routing, CancellationToken ct)
+    {
+        var weigering = await SwvNotificatieWeigeringAsync(db, caller, routing, ct);
+        var sessie = new Sessie
+        {
+            Id = Guid.NewGuid(),
+            Soort = SessieSoort.SwvNotificatie,
+            BronBrin = routing.BronBrin.Value,
+            BronRouteringsKenmerk = routing.BronRouteringsKenmerk.Value,
+            DoelBrin = routing.DoelBrin.Value,
+            DoelRouteringsKenmerk = routing.DoelRouteringsKenmerk.Value,
+            SysteemId = caller,
+            Overdrachtsoort = Overdrachtsoort.SwvDossier,
+            AangemaaktOp = Nu,
+            VerlooptOp = Nu + options.SessieDuur,
+        };
+        db.Sessies.Add(sessie);
+        if (weigering is not null)
+        {
+            sessie.Status = SessieStatus.Geweigerd;
+            sessie.Resultaat = weigering.Code;
+            Weiger(db, StapNotificatie, caller, routing, sessie.Id, weigering with { Reden = "SWV-notificatie geweigerd: " + weigering.Reden });
+            return new TcAntwoord.Bericht(new MeldenNotificatieResponse.Geweigerd(weigering.Code));
+        }
+        var koppelsleutel = Koppelsleutel.New();
+        sessie.Status = SessieStatus.Open;
+        sessie.Koppelsleutel = koppelsleutel.Value;
+        db.Koppelingen.Add(new Koppeling
+        {
+            Koppelsleutel = koppelsleutel.Value,
+            SessieId = sessie.Id,
+            SchoolBrin = routing.BronBrin.Value,
+            SchoolRouteringsKenmerk = routing.BronRouteringsKenmerk.Value,
+            SwvBrin = routing.DoelBrin.Value,
+            SwvRouteringsKenmerk = routing.DoelRouteringsKenmerk.Value,
+            AangemaaktOp = Nu,
+        });
+        var swvAp = await AanleverpuntAsync(db, routing.DoelRouteringsKenmerk, ct);
+        Stap(db, StapNotificatie, caller, routing.BronBrin.Value, routing.DoelBrin.Value, sessie.Id, routing.BronRouteringsKenmerk.Value, null, true,
+            $"School {routing.BronBrin} meldt een dossier voor samenwerkingsverband {routing.DoelBrin}; het Traffic Center gaf een koppelsleutel uit. "
+            + "Het samenwerkingsverband vraagt het dossier op met die koppelsleutel.");
+        return new TcAntwoord.Bericht(new MeldenNotificatieResponse.Toegekend(new Uri(swvAp!.Url), koppelsleutel));
+    }
+
+    private async Task<Weigering?> SwvNotificatieWeigeringAsync(CentralDb db, string caller, Routering routing, CancellationToken ct)
+    {
+        var systeem = await db.Systemen.AsNoTracking().FirstOrDefaultAsync(s => s.Id == caller, ct);
+        if (Deelnemers.Systeem(systeem, caller) is { } s) return s;
+        var bron = await SchoolAsync(db, routing.BronBrin, ct);
+        if (Deelnemers.School(bron, routing.BronBrin.Value, Nu, ResultaatCode.NietGekwalificeerd) is { } b) return b;
+        if (await Deelnemers.MandaatAsync(db, bron!, caller, Vandaag, ct) is { } m) return m;
+        var swv = await SchoolAsync(db, routing.DoelBrin, ct);
+        if (Deelnemers.School(swv, routing.DoelBrin.Value, Nu, ResultaatCode.OnbekendAanleverpunt) is { } d) return d;
+        if (swv!.Sector != Sector.SWV)
+            return new(ResultaatCode.GeenRelatieMetDoel, $"{routing.DoelBrin} ({swv.Naam}) is geen samenwerkingsverband.");
+        var swvAp = await AanleverpuntAsync(db, routing.DoelRouteringsKenmerk, ct);
+        if (swvAp is null || swvAp.Brin != swv.Brin || swvAp.Doel != Uitwisseldoel.Swv || !swvAp.ActiefOp(Vandaag))
+            return new(ResultaatCode.OnbekendAanleverpunt, $"{routing.DoelRouteringsKenmerk} is geen actief SWV-aanleverpunt van {routing.DoelBrin}.");
+        return null;
+    }
+
+    /// <summary>
+    /// SWV → TC: feedback about an earlier SWV exchange goes to the school's aanleverpunt. The caller must run the
+    /// SWV's aanleverpunt, and the koppelsleutel must be of that school and SWV.
+    /// </summary>
+    private async Task<TcAntwoord> MeldenTerugkoppelingAsync(CentralDb db, string caller, MeldenTerugkoppelingRequest r, CancellationToken ct)
+    {
+        var routing = r.Routering;
+        var swvAp = await AanleverpuntAsync(db, routing.BronRouteringsKenmerk, ct);
+        if (swvAp is null || swvAp.SysteemId != caller || swvAp.Brin != routing.BronBrin.Value)
+            return NietGeautoriseerd(db, StapTerugkoppeling, caller, routing.BronBrin.Value, routing.DoelBrin.Value, routing.BronRouteringsKenmerk.Value, null,
+                $"Aanleverpunt {routing.BronRouteringsKenmerk} van samenwerkingsverband {routing.BronBrin} wordt niet beheerd door systeem '{caller}'.");
+        var koppeling = await db.Koppelingen.AsNoTracking().FirstOrDefaultAsync(k => k.Koppelsleutel == r.Koppelsleutel.Value, ct);
+        var schoolAp = await AanleverpuntAsync(db, routing.DoelRouteringsKenmerk, ct);
+        Weigering? weigering =
+            koppeling is null || koppeling.SwvBrin != routing.BronBrin.Value || koppeling.SchoolBrin != routing.DoelBrin.Value
+                ? new(ResultaatCode.GeenRelatieMetDoel, $"de koppelsleutel hoort niet bij een uitwisseling tussen school {routing.DoelBrin} en samenwerkingsverband {routing.BronBrin}.")
+            : schoolAp is null || schoolAp.Brin != routing.DoelBrin.Value || !schoolAp.ActiefOp(Vandaag)
+                ? new(ResultaatCode.OnbekendAanleverpunt, $"{routing.DoelRouteringsKenmerk} is geen actief aanleverpunt van school {routing.DoelBrin}.")
+            : null;
+        var sessieId = koppeling?.SessieId;
+        if (weigering is not null)
+        {
+            Weiger(db, StapTerugkoppeling, caller, routing, sessieId, weigering with { Reden = "Terugkoppeling geweigerd: " + weigering.Reden });
+            return new TcAntwoord.Bericht(new MeldenTerugkoppelingResponse.Geweigerd(weigering.Code));
+        }
+        Stap(db, StapTerugkoppeling, caller, routing.BronBrin.Value, routing.DoelBrin.Value, sessieId, routing.BronRouteringsKenmerk.Value, null, true,
+            $"Samenwerkingsverband {routing.BronBrin} stuurt een terugkoppeling naar aanleverpunt {routing.DoelRouteringsKenmerk} van school {routing.DoelBrin} "
+            + "(één poging, zonder automatische herhaling).");
+        return new TcAntwoord.Bericht(new MeldenTerugkoppelingResponse.Toegekend(new Uri(schoolAp!.Url)));
+    }
+
+    /// <summary>any → TC: the active aanleverpunten of schools that take part, optionally filtered.</summary>
+    private async Task<TcAntwoord> OverzichtAsync(CentralDb db, OverzichtAanleverpuntRequest r, CancellationToken ct)
+    {
+        var brin = r.Brin?.Value;
+        var rk = r.RouteringsKenmerk?.Value;
+        var doel = r.Doel;
+        var actieveScholen = db.Scholen.Where(s => s.Deelname == Deelname.Actief).Select(s => s.Brin);
+        var punten = await db.Aanleverpunten.AsNoTracking()
+            .Where(a => actieveScholen.Contains(a.Brin) && (brin == null || a.Brin == brin) && (rk == null || a.RouteringsKenmerk == rk)
+                && (doel == null || a.Doel == doel))
+            .OrderBy(a => a.RouteringsKenmerk)
+            .ToListAsync(ct);
+        return new TcAntwoord.Bericht(new OverzichtAanleverpuntResponse(punten.Where(a => a.ActiefOp(Vandaag))
+            .Select(a => new Aanleverpunt(RouteringsKenmerk.Parse(a.RouteringsKenmerk), new Uri(a.Url))).ToList()));
+    }
+}

@@ -1,0 +1,144 @@
+using Microsoft.EntityFrameworkCore;
+using Oso.Central.Register;
+using Oso.Central.Storage;
+using Oso.Central.TestSchool;
+using Oso.Protocol.Identifiers;
+using Oso.Protocol.Messages;
+using Oso.Protocol.Results;
+
+namespace Oso.Central.TrafficCenter;
+
+internal sealed partial class TrafficCenterService
+{
+    private const string StapOverdracht = "overdracht";
+
+    /// <summary>
+    /// doel → TC: grants a session only when the doel system and school are qualified and mandated, the doel
+    /// aanleverpunt is active and the caller's, the bron school is known, active and qualified, the key fits the
+    /// overdrachtsoort, and the bron has an active aanleverpunt. A test exchange with the test school (00YY) needs no
+    /// qualification or mandate: it is how a system qualifies. A refusal is kept as a refused session with its trace.
+    /// </summary>
+    private async Task<TcAntwoord> OverdrachtAsync(CentralDb db, string caller, OverdrachtRequest r, CancellationToken ct)
+    {
+        var bron = r.BronBrin.Value;
+        var doel = r.DoelBrin.Value;
+        var doelRk = r.DoelRouteringsKenmerk.Value;
+
+        var doelAp = await AanleverpuntAsync(db, r.DoelRouteringsKenmerk, ct);
+        if (doelAp is not null && doelAp.SysteemId != caller)
+            return NietGeautoriseerd(db, StapOverdracht, caller, bron, doel, doelRk, null,
+                $"Aanleverpunt {doelRk} van school {doelAp.Brin} wordt beheerd door een ander systeem dan '{caller}'.");
+
+        var weigering = await OverdrachtWeigeringAsync(db, caller, r, doelAp, ct);
+        var sessie = new Sessie
+        {
+            Id = Guid.NewGuid(),
+            Soort = SessieSoort.Overdracht,
+            BronBrin = bron,
+            BronRouteringsKenmerk = r.BronRouteringsKenmerk?.Value,
+            DoelBrin = doel,
+            DoelRouteringsKenmerk = doelRk,
+            SysteemId = caller,
+            Overdrachtsoort = r.Overdrachtsoort,
+            AangemaaktOp = Nu,
+            VerlooptOp = Nu + options.SessieDuur,
+        };
+        if (weigering is not null)
+        {
+            sessie.Status = SessieStatus.Geweigerd;
+            sessie.Resultaat = weigering.Code;
+            db.Sessies.Add(sessie);
+            Stap(db, StapOverdracht, caller, bron, doel, sessie.Id, doelRk, weigering.Code, false, "Overdracht geweigerd. " + weigering.Toelichting);
+            return new TcAntwoord.Bericht(new OverdrachtResponse.Geweigerd(weigering.Code));
+        }
+
+        var punten = await BronAanleverpuntenAsync(db, r, ct);
+        if (punten.Count == 0)
+        {
+            var geen = new Weigering(ResultaatCode.GeenActiefAanleverpunt, r.BronRouteringsKenmerk is { } gevraagd
+                ? $"Aanleverpunt {gevraagd} van bronschool {bron} is niet actief voor dit soort overdracht."
+                : $"Bronschool {bron} heeft vandaag geen actief aanleverpunt voor dit soort overdracht.");
+            sessie.Status = SessieStatus.Geweigerd;
+            sessie.Resultaat = geen.Code;
+            db.Sessies.Add(sessie);
+            Stap(db, StapOverdracht, caller, bron, doel, sessie.Id, doelRk, geen.Code, false, "Overdracht geweigerd. " + geen.Toelichting);
+            return new TcAntwoord.Bericht(new OverdrachtResponse.Geweigerd(geen.Code));
+        }
+
+        sessie.Status = SessieStatus.Open;
+        switch (r.Sleutel)
+        {
+            case SessieSleutel.Zoek z: sessie.Zoeksleutel = z.Zoeksleutel.ToBase64(); break;
+            case SessieSleutel.Koppel k: sessie.Koppelsleutel = k.Koppelsleutel.Value; break;
+        }
+        db.Sessies.Add(sessie);
+        Stap(db, StapOverdracht, caller, bron, doel, sessie.Id, doelRk, null, true,
+            $"Sessie uitgegeven aan systeem '{caller}' voor een {Soort(r.Overdrachtsoort)} van school {bron} naar school {doel}; "
+            + $"geldig tot {sessie.VerlooptOp:yyyy-MM-dd HH:mm} UTC. Het doelsysteem vraagt nu {punten.Count} aanleverpunt(en) van de bronschool: "
+            + string.Join(", ", punten.Select(p => p.RouteringsKenmerk)) + ".");
+        return new TcAntwoord.Bericht(new OverdrachtResponse.Toegekend(SessieId.From(sessie.Id),
+            punten.Select(p => new Aanleverpunt(RouteringsKenmerk.Parse(p.RouteringsKenmerk), new Uri(p.Url))).ToList()));
+    }
+
+    private async Task<Weigering?> OverdrachtWeigeringAsync(CentralDb db, string caller, OverdrachtRequest r, AanleverpuntRecord? doelAp, CancellationToken ct)
+    {
+        var bron = r.BronBrin.Value;
+        var doel = r.DoelBrin.Value;
+        var swv = r.Overdrachtsoort == Overdrachtsoort.SwvDossier;
+        if (swv != r.Sleutel is SessieSleutel.Koppel)
+            return new(ResultaatCode.OngeldigVerzoek, swv
+                ? "Een swv-dossier wordt opgevraagd met een koppelsleutel, niet met een zoeksleutel."
+                : "Een overstapdossier of overdracht binnen BRIN wordt opgevraagd met een zoeksleutel, niet met een koppelsleutel.");
+        if (r.DoelRouteringsKenmerk.Brin != r.DoelBrin)
+            return new(ResultaatCode.OngeldigVerzoek, $"Het doelaanleverpunt {r.DoelRouteringsKenmerk} hoort niet bij doelschool {doel}.");
+        if (r.BronRouteringsKenmerk is { } bronRk && bronRk.Brin != r.BronBrin)
+            return new(ResultaatCode.OngeldigVerzoek, $"Het gevraagde bronaanleverpunt {bronRk} hoort niet bij bronschool {bron}.");
+        if (r.Overdrachtsoort == Overdrachtsoort.OverdrachtBinnenBrin && r.BronBrin != r.DoelBrin)
+            return new(ResultaatCode.GeenRelatieMetDoel, $"Overdracht binnen BRIN gevraagd, maar bronschool {bron} en doelschool {doel} verschillen.");
+        if (doelAp is null || !doelAp.ActiefOp(Vandaag))
+            return new(ResultaatCode.OnbekendAanleverpunt, doelAp is null
+                ? $"Doelaanleverpunt {r.DoelRouteringsKenmerk} is niet geregistreerd."
+                : $"Doelaanleverpunt {r.DoelRouteringsKenmerk} is vandaag niet actief (geldig {Periode(doelAp.Van, doelAp.Tot)}).");
+
+        var systeem = await db.Systemen.AsNoTracking().FirstOrDefaultAsync(s => s.Id == caller, ct);
+        var test = bron == Testschool.Brin;
+        if (Deelnemers.Systeem(systeem, caller, kwalificatieNodig: !test) is { } s) return s;
+        if (!test)
+        {
+            var doelSchool = await SchoolAsync(db, r.DoelBrin, ct);
+            if (Deelnemers.School(doelSchool, doel, Nu, ResultaatCode.NietGekwalificeerd) is { } d) return d;
+            if (await Deelnemers.MandaatAsync(db, doelSchool!, caller, Vandaag, ct) is { } m) return m;
+        }
+        var bronSchool = await SchoolAsync(db, r.BronBrin, ct);
+        if (Deelnemers.School(bronSchool, bron, Nu, ResultaatCode.VerstrekkerNietBekend) is { } b) return b;
+        if (r.Sleutel is SessieSleutel.Koppel koppel)
+        {
+            var koppeling = await db.Koppelingen.AsNoTracking().FirstOrDefaultAsync(k => k.Koppelsleutel == koppel.Koppelsleutel.Value, ct);
+            if (koppeling is null || koppeling.SchoolBrin != bron || koppeling.SwvBrin != doel)
+                return new(ResultaatCode.GeenRelatieMetDoel,
+                    $"De koppelsleutel hoort niet bij een melding van bronschool {bron} aan samenwerkingsverband {doel}.");
+        }
+        return null;
+    }
+
+    private async Task<List<AanleverpuntRecord>> BronAanleverpuntenAsync(CentralDb db, OverdrachtRequest r, CancellationToken ct)
+    {
+        var doel = r.Overdrachtsoort == Overdrachtsoort.SwvDossier ? Uitwisseldoel.Swv : Uitwisseldoel.Ov;
+        var bron = r.BronBrin.Value;
+        var rk = r.BronRouteringsKenmerk?.Value;
+        var punten = await db.Aanleverpunten.AsNoTracking()
+            .Where(a => a.Brin == bron && a.Doel == doel && (rk == null || a.RouteringsKenmerk == rk))
+            .OrderBy(a => a.RouteringsKenmerk)
+            .ToListAsync(ct);
+        return punten.Where(a => a.ActiefOp(Vandaag)).ToList();
+    }
+
+    private static string Soort(Overdrachtsoort soort) => soort switch
+    {
+        Overdrachtsoort.Overstapdossier => "overstapdossier",
+        Overdrachtsoort.OverdrachtBinnenBrin => "overdracht binnen BRIN",
+        _ => "swv-dossier",
+    };
+
+    private static string Periode(DateOnly van, DateOnly? tot) => tot is null ? $"vanaf {van:yyyy-MM-dd}" : $"van {van:yyyy-MM-dd} tot en met {tot:yyyy-MM-dd}";
+}

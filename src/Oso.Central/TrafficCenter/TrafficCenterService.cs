@@ -1,0 +1,97 @@
+using Brin = Oso.Dossier.Identifiers.Brin;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Oso.Central.Register;
+using Oso.Central.Storage;
+using Oso.Protocol.Identifiers;
+using Oso.Protocol.Messages;
+using Oso.Protocol.Results;
+
+namespace Oso.Central.TrafficCenter;
+
+/// <summary>
+/// The Traffic Center: grants sessions (overdracht), checks them for the bron (sessiecontrole), closes them
+/// (afmelding), routes notificaties and terugkoppelingen and lists aanleverpunten. The caller is the system named in
+/// its client certificate. Every call leaves a trace step with a Dutch explanation that names who must act; logs
+/// carry ids and result codes only. Never sees a PGN.
+/// </summary>
+internal sealed partial class TrafficCenterService(
+    IDbContextFactory<CentralDb> dbs, TimeProvider time, CentralOptions options, ILogger<TrafficCenterService> log)
+{
+    private readonly ILogger _logger = log;
+
+    /// <summary>Handles one request from <paramref name="caller"/>.</summary>
+    public async Task<TcAntwoord> HandleAsync(SysteemId caller, OsoRequest request, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var antwoord = request switch
+        {
+            OverdrachtRequest r => await OverdrachtAsync(db, caller.Value, r, ct),
+            SessiecontroleRequest r => await SessiecontroleAsync(db, caller.Value, r, ct),
+            AfmeldingRequest r => await AfmeldingAsync(db, caller.Value, r, ct),
+            MeldenNotificatieRequest r => await MeldenNotificatieAsync(db, caller.Value, r, ct),
+            MeldenTerugkoppelingRequest r => await MeldenTerugkoppelingAsync(db, caller.Value, r, ct),
+            OverzichtAanleverpuntRequest r => await OverzichtAsync(db, r, ct),
+            _ => new TcAntwoord.NietHier($"Het Traffic Center handelt '{request.ElementName}' niet af; dat verzoek gaat rechtstreeks naar een aanleverpunt."),
+        };
+        await db.SaveChangesAsync(ct);
+        return antwoord;
+    }
+
+    /// <summary>Records a step another part of Central took in a session (the test school's answer).</summary>
+    public async Task RecordAsync(SessieId sessie, Routering r, string systeem, string stap, ResultaatCode? resultaat, bool geslaagd, string toelichting,
+        CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        Stap(db, stap, systeem, r.BronBrin.Value, r.DoelBrin.Value, sessie.Value, r.BronRouteringsKenmerk.Value, resultaat, geslaagd, toelichting);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private DateTimeOffset Nu => time.GetUtcNow();
+
+    private DateOnly Vandaag => Kalender.Vandaag(time);
+
+    /// <summary>Adds a trace step (saved with the call's other changes) and logs it without pupil data.</summary>
+    private void Stap(CentralDb db, string stap, string systeem, string bronBrin, string doelBrin, Guid? sessie, string? aanleverpunt,
+        ResultaatCode? resultaat, bool geslaagd, string toelichting)
+    {
+        db.TraceStappen.Add(new TraceStap
+        {
+            SessieId = sessie,
+            Tijd = Nu,
+            Stap = stap,
+            SysteemId = systeem,
+            BronBrin = bronBrin,
+            DoelBrin = doelBrin,
+            Aanleverpunt = aanleverpunt,
+            Resultaat = resultaat,
+            Geslaagd = geslaagd,
+            Toelichting = Cut(toelichting, 2000),
+        });
+        LogStap(stap, systeem, bronBrin, doelBrin, sessie, resultaat?.ToString() ?? (geslaagd ? "OK" : "Geweigerd"));
+    }
+
+    private void Weiger(CentralDb db, string stap, string systeem, Routering r, Guid? sessie, Weigering w) =>
+        Stap(db, stap, systeem, r.BronBrin.Value, r.DoelBrin.Value, sessie, r.BronRouteringsKenmerk.Value, w.Code, false, w.Toelichting);
+
+    private TcAntwoord.NietGeautoriseerd NietGeautoriseerd(CentralDb db, string stap, string systeem, string bronBrin, string doelBrin,
+        string aanleverpunt, Guid? sessie, string reden)
+    {
+        Stap(db, stap, systeem, bronBrin, doelBrin, sessie, aanleverpunt, null, false,
+            $"{reden} Het Traffic Center weigert dit verzoek op autorisatieniveau (HTTP 403). Actie voor de leverancier van systeem '{systeem}': "
+            + "gebruik het certificaat van het systeem dat het aanleverpunt beheert, of laat het aanleverpunt op uw systeem registreren.");
+        return new TcAntwoord.NietGeautoriseerd(reden);
+    }
+
+    private static async Task<AanleverpuntRecord?> AanleverpuntAsync(CentralDb db, RouteringsKenmerk rk, CancellationToken ct) =>
+        await db.Aanleverpunten.AsNoTracking().FirstOrDefaultAsync(a => a.RouteringsKenmerk == rk.Value, ct);
+
+    private static Task<School?> SchoolAsync(CentralDb db, Brin brin, CancellationToken ct) =>
+        db.Scholen.AsNoTracking().FirstOrDefaultAsync(s => s.Brin == brin.Value, ct);
+
+    private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
+
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Information,
+        Message = "TC {Stap} door systeem {Systeem}: bron {BronBrin}, doel {DoelBrin}, sessie {SessieId}: {Resultaat}")]
+    private partial void LogStap(string stap, string systeem, string bronBrin, string doelBrin, Guid? sessieId, string resultaat);
+}

@@ -1,0 +1,161 @@
+using Oso.Central.Register;
+using Oso.Central.Tests.Infrastructure;
+using Oso.Central.TrafficCenter;
+using Oso.Protocol.Identifiers;
+using Oso.Protocol.Messages;
+using Oso.Protocol.Results;
+using static Oso.Central.Tests.Infrastructure.Tc;
+
+namespace Oso.Central.Tests.TrafficCenter;
+
+/// <summary>sessiecontrole and afmelding: every field must match the session; each check broken once.</summary>
+public abstract class SessieChecks(CentralFixture f) : IDisposable
+{
+    private readonly Parties _parties = new(f);
+
+    private sealed record Opgezet(TestSystem Las, OsoSchool Bron, OsoSchool Doel, SessieSleutel.Zoek Sleutel, SessieId Sessie)
+    {
+        public SessiecontroleRequest Controle(Routering? routing = null, SessieSleutel? sleutel = null, Overdrachtsoort soort = Overdrachtsoort.Overstapdossier, SessieId? sessie = null) =>
+            new(routing ?? Routing(Bron, Doel), sleutel ?? Sleutel, soort, sessie ?? Sessie);
+
+        public AfmeldingRequest Afmelding(ResultaatCode resultaat = ResultaatCode.OverdrachtGeslaagd) => new(Routing(Bron, Doel), Sessie, resultaat);
+    }
+
+    private async Task<Opgezet> SessionAsync()
+    {
+        var las = await _parties.SystemAsync();
+        var bron = await _parties.SchoolAsync(las, Sector.PO);
+        var doel = await _parties.SchoolAsync(las, Sector.VO);
+        var sleutel = NieuweZoeksleutel();
+        var sessie = await las.SessionAsync(f.Central, Overdracht(bron, doel, sleutel));
+        return new Opgezet(las, bron, doel, sleutel, sessie);
+    }
+
+    [Fact]
+    public async Task A_sessiecontrole_that_matches_the_session_answers_the_doel_sector()
+    {
+        var s = await SessionAsync();
+        var answer = Assert.IsType<SessiecontroleResponse.Geldig>(await s.Las.CallAsync(f.Central, s.Controle()));
+        Assert.Equal("VO", answer.Sector);
+    }
+
+    [Fact]
+    public async Task An_unknown_session_id_is_SessieAfwijkend()
+    {
+        var s = await SessionAsync();
+        Assert.Equal(ResultaatCode.SessieAfwijkend, await s.Las.ControleAsync(f.Central, s.Controle(sessie: SessieId.New())));
+    }
+
+    [Fact]
+    public async Task Another_zoeksleutel_is_SessieAfwijkend()
+    {
+        var s = await SessionAsync();
+        Assert.Equal(ResultaatCode.SessieAfwijkend, await s.Las.ControleAsync(f.Central, s.Controle(sleutel: NieuweZoeksleutel())));
+    }
+
+    [Fact]
+    public async Task Another_overdrachtsoort_is_SessieAfwijkend()
+    {
+        var s = await SessionAsync();
+        var binnenBrin = new Routering(s.Bron.BrinValue, s.Bron.RkValue, s.Bron.BrinValue, s.Doel.RkValue);
+        Assert.Equal(ResultaatCode.SessieAfwijkend, await s.Las.ControleAsync(f.Central, s.Controle(soort: Overdrachtsoort.SwvDossier)));
+        Assert.NotEqual(ResultaatCode.SessieAfwijkend, ResultaatCode.GeenRelatieMetDoel);
+        Assert.Equal(ResultaatCode.SessieAfwijkend, await s.Las.ControleAsync(f.Central, s.Controle(binnenBrin, soort: Overdrachtsoort.OverdrachtBinnenBrin)));
+    }
+
+    [Fact]
+    public async Task Binnen_brin_with_different_brins_is_GeenRelatieMetDoel()
+    {
+        var s = await SessionAsync();
+        Assert.Equal(ResultaatCode.GeenRelatieMetDoel, await s.Las.ControleAsync(f.Central, s.Controle(soort: Overdrachtsoort.OverdrachtBinnenBrin)));
+    }
+
+    [Fact]
+    public async Task Another_bron_school_of_the_same_system_is_SessieAfwijkend()
+    {
+        var s = await SessionAsync();
+        var andere = await _parties.SchoolAsync(s.Las);
+        Assert.Equal(ResultaatCode.SessieAfwijkend, await s.Las.ControleAsync(f.Central, s.Controle(Routing(andere, s.Doel))));
+    }
+
+    [Fact]
+    public async Task Another_doel_school_is_SessieAfwijkend_and_another_doel_aanleverpunt_is_OnbekendAanleverpunt()
+    {
+        var s = await SessionAsync();
+        var andere = await _parties.SchoolAsync(s.Las, Sector.VO);
+        Assert.Equal(ResultaatCode.SessieAfwijkend, await s.Las.ControleAsync(f.Central, s.Controle(Routing(s.Bron, andere))));
+        var anderPunt = new Routering(s.Bron.BrinValue, s.Bron.RkValue, s.Doel.BrinValue, RouteringsKenmerk.Parse($"00000007000{s.Doel.Brin}00777"));
+        Assert.Equal(ResultaatCode.OnbekendAanleverpunt, await s.Las.ControleAsync(f.Central, s.Controle(anderPunt)));
+    }
+
+    [Fact]
+    public async Task A_bron_aanleverpunt_of_another_system_is_refused_at_the_authorization_level()
+    {
+        var s = await SessionAsync();
+        var ander = await _parties.SystemAsync();
+
+        var fout = await ander.FailAsync(f.Central, s.Controle());
+
+        Assert.Equal(403, fout.HttpStatus);
+        var trace = (await f.Admin.TraceAsync(s.Sessie.Value)).Zeker;
+        Assert.DoesNotContain(trace.Stappen, t => t.Stap == "sessiecontrole" && t.Geslaagd);
+    }
+
+    [Fact]
+    public async Task After_the_afmelding_a_sessiecontrole_is_SessieReedsAfgemeld()
+    {
+        var s = await SessionAsync();
+        Assert.Equal(ResultaatCode.AfmeldingOntvangen, (await s.Las.CallAsync(f.Central, s.Afmelding())).Resultaat);
+        Assert.Equal(ResultaatCode.SessieReedsAfgemeld, await s.Las.ControleAsync(f.Central, s.Controle()));
+    }
+
+    [Fact]
+    public async Task An_expired_session_is_SessieVerlopen_for_sessiecontrole_and_afmelding()
+    {
+        var s = await SessionAsync();
+        f.Time.Advance(TimeSpan.FromHours(25));
+        Assert.Equal(ResultaatCode.SessieVerlopen, await s.Las.ControleAsync(f.Central, s.Controle()));
+        Assert.Equal(ResultaatCode.SessieVerlopen, (await s.Las.CallAsync(f.Central, s.Afmelding())).Resultaat);
+    }
+
+    [Fact]
+    public async Task The_afmelding_records_the_beste_resultaat_once_and_a_second_is_SessieReedsAfgemeld()
+    {
+        var s = await SessionAsync();
+        Assert.Equal(ResultaatCode.AfmeldingOntvangen, (await s.Las.CallAsync(f.Central, s.Afmelding(ResultaatCode.LeerlinginfoNietBeschikbaar))).Resultaat);
+        Assert.Equal(ResultaatCode.SessieReedsAfgemeld, (await s.Las.CallAsync(f.Central, s.Afmelding())).Resultaat);
+
+        var trace = (await f.Admin.TraceAsync(s.Sessie.Value, s.Bron.Brin)).Zeker;
+        Assert.Equal(SessieStatus.Afgemeld, trace.Sessie.Status);
+        Assert.Equal("LeerlinginfoNietBeschikbaar", trace.Sessie.Resultaat);
+        var afmelding = trace.Stappen.First(t => t.Stap == "afmelding");
+        Assert.Contains("Actie voor de bronschool: het dossier samenstellen en klaarzetten.", afmelding.Toelichting);
+    }
+
+    [Fact]
+    public async Task Only_the_doel_system_of_the_session_may_close_it()
+    {
+        var s = await SessionAsync();
+        var ander = await _parties.SystemAsync();
+        Assert.Equal(403, (await ander.FailAsync(f.Central, s.Afmelding())).HttpStatus);
+    }
+
+    [Fact]
+    public async Task Two_afmeldingen_at_once_close_the_session_once()
+    {
+        var s = await SessionAsync();
+        var antwoorden = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => s.Las.CallAsync(f.Central, s.Afmelding())));
+        Assert.Single(antwoorden, a => a.Resultaat == ResultaatCode.AfmeldingOntvangen);
+        Assert.All(antwoorden.Where(a => a.Resultaat != ResultaatCode.AfmeldingOntvangen), a => Assert.Equal(ResultaatCode.SessieReedsAfgemeld, a.Resultaat));
+    }
+
+    public void Dispose()
+    {
+        _parties.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SessieChecksOnSqlite(SqliteCentral f) : SessieChecks(f), IClassFixture<SqliteCentral>;
+
+public sealed class SessieChecksOnPostgres(PostgresCentral f) : SessieChecks(f), IClassFixture<PostgresCentral>;
