@@ -32,8 +32,12 @@ public sealed class ContentModel
     /// <summary>The transition out of a state for an element name, or null.</summary>
     public Transition? Step(int state, string name)
     {
-        foreach (var t in _transitions[state])
-            if ((object)t.Name == name || t.Name == name) return t;
+        var row = _transitions[state];
+        // the reader atomizes names through the schema's name table, so a reference comparison nearly always decides
+        foreach (var t in row)
+            if ((object)t.Name == name) return t;
+        foreach (var t in row)
+            if (t.Name == name) return t;
         return null;
     }
 

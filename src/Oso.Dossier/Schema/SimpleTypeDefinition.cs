@@ -88,6 +88,7 @@ public sealed class SimpleTypeDefinition
     {
         if (BuiltIn == BuiltInType.String)
         {
+            if (_pattern is null && MaxLength is null && value.Length >= (MinLength ?? 0)) return SimpleValueProblem.None; // the common nonEmptyString case
             // a string of n UTF-16 units holds between n/2 and n code points: count only when that matters
             if (MinLength is { } min && value.Length / 2 < min && CodePoints(value) < min) return SimpleValueProblem.TooShort;
             if (MaxLength is { } max && value.Length > max && CodePoints(value) > max) return SimpleValueProblem.TooLong;

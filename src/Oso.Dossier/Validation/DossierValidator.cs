@@ -17,8 +17,9 @@ public sealed record DossierValidatorOptions
 }
 
 /// <summary>
-/// Validates OSO documents: well-formedness and limits, the structure of the schema, and (once merged) the official
-/// business rules and the checks beyond them. Thread-safe; one instance can validate many files in parallel.
+/// Validates OSO documents as the official validator does — well-formedness and limits, the structure of the schema,
+/// every business rule of the official XSLTs — plus checks beyond the standard as <see cref="MeldingType.Waarschuwing"/>.
+/// One streaming pass over the bytes; attachments are not kept. Thread-safe: one instance validates many files in parallel.
 /// </summary>
 public sealed class DossierValidator(DossierValidatorOptions? options = null)
 {
@@ -47,7 +48,13 @@ public sealed class DossierValidator(DossierValidatorOptions? options = null)
 
     private ValidationReport Core(Stream input, CancellationToken cancellationToken)
     {
-        var read = SchemaValidatingReader.Read(input, _options.Schema, _options.Limits, keepAttachments: false, cancellationToken);
-        return new ValidationReport(read.Meldingen);
+        // the official tool picks its stylesheet with a regex over the file's first MiB: keep that prefix while reading
+        using var recording = new PrefixRecordingStream(input, 1 << 20);
+        var read = SchemaValidatingReader.Read(recording, _options.Schema, _options.Limits, keepAttachments: false, cancellationToken);
+        if (read.Root is null) return new ValidationReport(read.Meldingen);
+        var official = Rules.OfficialRules.Evaluate(read.Root, Rules.OfficialRules.SelectProfile(recording.Prefix));
+        var extra = Rules.Extra.ExtraRules.Evaluate(read.Root);
+        if (official.Count == 0 && extra.Count == 0) return new ValidationReport(read.Meldingen);
+        return new ValidationReport([.. read.Meldingen, .. official, .. extra]);
     }
 }

@@ -28,6 +28,8 @@ internal sealed class AttachmentFactsBuilder
     private static readonly SearchValues<char> Allowed =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/= \t\r\n");
 
+    private static readonly SearchValues<char> White = SearchValues.Create(" \t\r\n");
+
     private static readonly SearchValues<char> PadOrWhite = SearchValues.Create("= \t\r\n");
 
     private const int TailSize = 64; // significant characters kept from the end: 48 bytes ≥ the 22-byte EOCD record
@@ -52,7 +54,14 @@ internal sealed class AttachmentFactsBuilder
             _invalid = true;
             return;
         }
-        var white = chunk.Count('\n') + chunk.Count('\r') + chunk.Count(' ') + chunk.Count('\t');
+        var white = 0;
+        for (var rest = chunk; ;)
+        {
+            var i = rest.IndexOfAny(White);
+            if (i < 0) break;
+            white++;
+            rest = rest[(i + 1)..];
+        }
         _significant += chunk.Length - white;
 
         var firstPad = _padding > 0 ? 0 : chunk.IndexOf('=');

@@ -106,8 +106,12 @@ public static class SchemaValidatingReader
                     {
                         while (_reader.Read())
                         {
-                            lastLine = lineInfo.LineNumber;
-                            lastColumn = lineInfo.LinePosition;
+                            // where the reader was, for errors that carry no position (e.g. a refused DTD after the declaration)
+                            if (_reader.NodeType is XmlNodeType.XmlDeclaration or XmlNodeType.Element)
+                            {
+                                lastLine = lineInfo.LineNumber;
+                                lastColumn = lineInfo.LinePosition;
+                            }
                             if (!Visit()) return new XmlReadResult(null, _meldingen);
                         }
                     }

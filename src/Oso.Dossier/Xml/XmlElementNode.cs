@@ -60,7 +60,9 @@ public sealed class XmlElementNode
     /// The element's text nodes as XPath sees them: text separated by a comment, processing instruction or child
     /// element forms separate nodes. Whitespace-only text is included.
     /// </summary>
-    public IReadOnlyList<string> TextNodes => _textNodes ?? (Text.Length == 0 ? [] : [Text]);
+    public IReadOnlyList<string> TextNodes => _textNodes ?? (_textNodeView ??= Text.Length == 0 ? [] : [Text]);
+
+    private IReadOnlyList<string>? _textNodeView; // the single-node view, made once
 
     /// <summary>For elements read as binary (attachments' <c>bestandsinhoud</c>): the base64 text, held once as ASCII.</summary>
     public Base64Text? Base64 => _binary;
