@@ -36,8 +36,7 @@ public static class CentralHost
         });
         builder.Logging.ClearProviders();
         if (options.Logging is { } logging) logging(builder.Logging);
-        else builder.Logging.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error); // keys are kept owner-only in DATA/keys (Oso.Hosting)
+        else builder.Logging.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
 
         builder.Services.AddCentralCore(options);
         builder.Services.AddOsoDataProtection(options.DataDirectory, "OpenOSO.Central");

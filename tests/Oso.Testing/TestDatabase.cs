@@ -38,6 +38,14 @@ public sealed class TestDatabase : IDisposable
     /// <summary>For theories: both providers.</summary>
     public static TheoryData<DatabaseProvider> Providers => new(DatabaseProvider.Sqlite, DatabaseProvider.Postgres);
 
+    /// <summary>True when a PostgreSQL server is configured; otherwise the reason (for class fixtures that skip later).</summary>
+    public static bool PostgresAvailable(out string reason)
+    {
+        var server = Environment.GetEnvironmentVariable("OSO_TEST_POSTGRES");
+        reason = "PostgreSQL is not available (./test.sh starts one and sets OSO_TEST_POSTGRES).";
+        return !string.IsNullOrEmpty(server) && server != "unavailable" && server != "0";
+    }
+
     /// <summary>The server's connection string, or null (skips or fails the test as configured).</summary>
     public static string RequirePostgres()
     {

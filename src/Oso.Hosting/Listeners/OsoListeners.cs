@@ -72,8 +72,9 @@ public static class OsoListeners
     public static (Uri Portal, Uri Protocol) BoundUrls(WebApplication app, ListenerOptions options)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // a wildcard bind (0.0.0.0, [::]) is not an address a client can use: name the local host instead
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .Select(a => new Uri(a.Replace("[::]", "localhost", StringComparison.Ordinal))).ToList();
+            .Select(a => new Uri(a.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal))).ToList();
         // Kestrel reports addresses in the order the endpoints were configured
         var portal = addresses[0];
         var protocol = addresses[1];

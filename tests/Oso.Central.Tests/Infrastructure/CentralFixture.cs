@@ -71,10 +71,9 @@ public abstract class CentralFixture : IAsyncLifetime
 
     private static bool PostgresAvailable(out string? skip)
     {
-        var server = Environment.GetEnvironmentVariable("OSO_TEST_POSTGRES");
         skip = null;
-        if (!string.IsNullOrEmpty(server) && server != "unavailable" && server != "0") return true;
-        skip = "PostgreSQL is not available (./test.sh starts one and sets OSO_TEST_POSTGRES).";
+        if (TestDatabase.PostgresAvailable(out var reason)) return true;
+        skip = reason;
         if (Environment.GetEnvironmentVariable("OSO_REQUIRE_POSTGRES") == "1") throw new InvalidOperationException(skip);
         return false;
     }
