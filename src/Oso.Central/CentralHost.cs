@@ -57,6 +57,7 @@ public static class CentralHost
 
         var app = builder.Build();
         built = app.Services;
+        options.Pipeline?.Invoke(app);
         app.UseCentralApi();
         app.MapTrafficCenter();
         app.MapTestschool();

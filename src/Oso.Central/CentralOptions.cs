@@ -55,4 +55,7 @@ public sealed record CentralOptions
     public bool UsesDevelopmentCa => TrustAnchorPems.Count == 0;
 
     internal string CaDirectory => Path.Combine(DataDirectory, "ca");
+
+    /// <summary>Extra middleware, added first (tests: capture what Central receives).</summary>
+    public Action<Microsoft.AspNetCore.Builder.WebApplication>? Pipeline { get; init; }
 }

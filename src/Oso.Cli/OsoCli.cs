@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Oso.Cli.Dossiers;
 using Oso.Cli.School;
+using Oso.Cli.Up;
+using Oso.Cli.Demo;
 
 namespace Oso.Cli;
 
@@ -13,6 +15,8 @@ public static class OsoCli
         ArgumentNullException.ThrowIfNull(context);
         var root = new RootCommand("OpenOSO — de Overstapservice Onderwijs: overstapdossiers valideren, tonen en uitwisselen.")
         {
+            UpCommand.Create(context),
+            DemoCommand.Create(context),
             DossierCommand.Create(context),
             SchoolCommand.Create(context),
             Central.CentralCommand.Create(context),

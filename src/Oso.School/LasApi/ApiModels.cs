@@ -41,7 +41,7 @@ public sealed record AanvraagDto(Guid Id, Guid AanmeldingId, string Status, stri
     DateTimeOffset? Afgerond, IReadOnlyList<Doel.TraceStep> Stappen);
 
 /// <summary>A received dossier in a list.</summary>
-public sealed record OntvangenDto(Guid Id, Guid AanmeldingId, string BronBrin, DateTimeOffset OntvangenOp, bool Geldig, DateTimeOffset? GeimporteerdOp);
+public sealed record OntvangenDto(Guid Id, Guid AanmeldingId, Guid AanvraagId, string BronBrin, DateTimeOffset OntvangenOp, bool Geldig, DateTimeOffset? GeimporteerdOp);
 
 /// <summary>A webhook.</summary>
 /// <param name="Url">https URL the node POSTs to when a dossier arrives (null to remove).</param>

@@ -72,7 +72,7 @@ public static class DoelApi
         var query = db.ReceivedDossiers.AsNoTracking().Where(d => d.Brin == brin);
         if (nieuw == true) query = query.Where(d => d.ImportedAt == null);
         var list = await query.OrderBy(d => d.ReceivedAt)
-            .Select(d => new OntvangenDto(d.Id, d.AanmeldingId, d.BronBrin, d.ReceivedAt, d.Valid, d.ImportedAt)).ToListAsync(context.RequestAborted).ConfigureAwait(false);
+            .Select(d => new OntvangenDto(d.Id, d.AanmeldingId, d.RequestId, d.BronBrin, d.ReceivedAt, d.Valid, d.ImportedAt)).ToListAsync(context.RequestAborted).ConfigureAwait(false);
         return Results.Ok(list);
     }
 

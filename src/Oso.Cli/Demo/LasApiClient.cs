@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using Oso.Dossier;
+using Oso.School.Bron;
+using Oso.School.LasApi;
+
+namespace Oso.Cli.Demo;
+
+/// <summary>A LAS as the School node's integration API sees it: HTTPS (trusting the given anchor) with a school's API key.</summary>
+public sealed class LasApiClient : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly HttpClient _http;
+    private readonly string _brin;
+
+    /// <summary>A client for one school.</summary>
+    public LasApiClient(Uri node, string brin, string apiKey, X509Certificate2 anchor)
+    {
+        var handler = new SocketsHttpHandler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+        {
+            if (certificate is null) return false;
+            using var chain = new X509Chain();
+            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.Add(anchor);
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            return chain.Build(X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()));
+        };
+        _http = new HttpClient(handler) { BaseAddress = new Uri(node, $"/api/v1/scholen/{brin}/"), Timeout = TimeSpan.FromSeconds(60) };
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        _brin = brin;
+    }
+
+    /// <summary>The school.</summary>
+    public string Brin => _brin;
+
+    /// <summary>PUT a dossier (OSO XML).</summary>
+    public async Task<AangeleverdDto> DeliverAsync(string lasId, Dossier.Model.Dossier dossier, CancellationToken ct)
+    {
+        using var content = new ByteArrayContent(DossierWriter.ToBytes(dossier));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
+        using var response = await _http.PutAsync($"leerlingen/{lasId}/dossier", content, ct).ConfigureAwait(false);
+        return await Read<AangeleverdDto>(response, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>POST the parents' inzage.</summary>
+    public async Task RecordInzageAsync(string lasId, InzageInput inzage, CancellationToken ct)
+    {
+        using var response = await _http.PostAsJsonAsync($"leerlingen/{lasId}/inzage", inzage, Json, ct).ConfigureAwait(false);
+        await Ensure(response, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>POST a release.</summary>
+    public async Task<VrijgegevenDto> ReleaseAsync(string lasId, CancellationToken ct)
+    {
+        using var response = await _http.PostAsJsonAsync($"leerlingen/{lasId}/vrijgeven", new VrijgevenDto(null), Json, ct).ConfigureAwait(false);
+        return await Read<VrijgegevenDto>(response, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>POST an aanmelding; returns its id.</summary>
+    public async Task<Guid> RegisterAsync(AanmeldingDto aanmelding, CancellationToken ct)
+    {
+        using var response = await _http.PostAsJsonAsync("aanmeldingen", aanmelding, Json, ct).ConfigureAwait(false);
+        return (await Read<JsonElement>(response, ct).ConfigureAwait(false)).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>POST a request for the dossier; returns the request id.</summary>
+    public async Task<Guid> RequestAsync(Guid aanmelding, DateTimeOffset? alleenGewijzigdSinds, CancellationToken ct)
+    {
+        using var response = await _http.PostAsJsonAsync($"aanmeldingen/{aanmelding}/aanvragen", new AanvragenDto(alleenGewijzigdSinds), Json, ct).ConfigureAwait(false);
+        return (await Read<JsonElement>(response, ct).ConfigureAwait(false)).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>GET a request with its trace.</summary>
+    public async Task<AanvraagDto> GetRequestAsync(Guid id, CancellationToken ct)
+    {
+        using var response = await _http.GetAsync($"aanvragen/{id}", ct).ConfigureAwait(false);
+        return await Read<AanvraagDto>(response, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Polls a request until it is finished (or the timeout passes).</summary>
+    public async Task<AanvraagDto> WaitForRequestAsync(Guid id, TimeSpan timeout, CancellationToken ct)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var request = await GetRequestAsync(id, ct).ConfigureAwait(false);
+            if (request.Status == "Klaar" || watch.Elapsed > timeout) return request;
+            await Task.Delay(100, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>GET received dossiers.</summary>
+    public async Task<IReadOnlyList<OntvangenDto>> ReceivedAsync(bool onlyNew, CancellationToken ct)
+    {
+        using var response = await _http.GetAsync(onlyNew ? "ontvangen?nieuw=true" : "ontvangen", ct).ConfigureAwait(false);
+        return await Read<List<OntvangenDto>>(response, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>GET a received dossier's XML.</summary>
+    public async Task<byte[]> ReceivedXmlAsync(Guid id, CancellationToken ct)
+    {
+        using var response = await _http.GetAsync($"ontvangen/{id}", ct).ConfigureAwait(false);
+        await Ensure(response, ct).ConfigureAwait(false);
+        return await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>POST the import confirmation.</summary>
+    public async Task AcknowledgeAsync(Guid id, CancellationToken ct)
+    {
+        using var response = await _http.PostAsync($"ontvangen/{id}/bevestigen", null, ct).ConfigureAwait(false);
+        await Ensure(response, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<T> Read<T>(HttpResponseMessage response, CancellationToken ct)
+    {
+        await Ensure(response, ct).ConfigureAwait(false);
+        return (await response.Content.ReadFromJsonAsync<T>(Json, ct).ConfigureAwait(false))!;
+    }
+
+    private static async Task Ensure(HttpResponseMessage response, CancellationToken ct)
+    {
+        if (response.IsSuccessStatusCode) return;
+        var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+        throw new LasApiException(response.StatusCode, body);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _http.Dispose();
+}
+
+/// <summary>The API answered with an error (problem details in the body).</summary>
+public sealed class LasApiException(HttpStatusCode status, string body) : Exception($"HTTP {(int)status}: {body}")
+{
+    /// <summary>The status.</summary>
+    public HttpStatusCode Status { get; } = status;
+}

@@ -1,0 +1,228 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Oso.Central;
+using Oso.Central.Accounts;
+using Oso.Central.Register;
+using Oso.Dossier;
+using Oso.Protocol.Messages;
+using Oso.Protocol.Security;
+using Oso.School;
+using Oso.School.Audit;
+using Oso.School.Bron;
+using Oso.Synthetic;
+
+namespace Oso.Cli.Up;
+
+/// <summary>Where and how <see cref="DemoChain"/> runs.</summary>
+public sealed record ChainOptions
+{
+    /// <summary>The data directory (Central in <c>DIR/central</c>, the School node in <c>DIR/school</c>).</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>Central's portal port (0: free port).</summary>
+    public int CentralPortalPort { get; init; } = 7400;
+
+    /// <summary>Central's protocol port.</summary>
+    public int CentralProtocolPort { get; init; } = 7401;
+
+    /// <summary>The School node's portal/LAS API port.</summary>
+    public int SchoolPortalPort { get; init; } = 7410;
+
+    /// <summary>The School node's protocol port.</summary>
+    public int SchoolProtocolPort { get; init; } = 7411;
+
+    /// <summary>Central's PostgreSQL connection string (null: SQLite).</summary>
+    public string? CentralDatabase { get; init; }
+
+    /// <summary>The node's PostgreSQL connection string (null: SQLite).</summary>
+    public string? SchoolDatabase { get; init; }
+
+    /// <summary>Synthetic pupils to give the demo primary school (first run only).</summary>
+    public int Pupils { get; init; } = 24;
+
+    /// <summary>Progress messages (null: silent).</summary>
+    public TextWriter? Log { get; init; }
+
+    /// <summary>Extra School-node services (tests).</summary>
+    public Action<IServiceCollection>? ConfigureSchool { get; init; }
+
+    /// <summary>Extra Central middleware (tests).</summary>
+    public Action<Microsoft.AspNetCore.Builder.WebApplication>? CentralPipeline { get; init; }
+
+    /// <summary>The clock.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}
+
+/// <summary>
+/// Central and one School node on this machine, set up as a working OSO chain: a development CA, a demo primary and a
+/// demo secondary school (registered, qualified, mandated, with aanleverpunten), LAS keys and synthetic pupils with
+/// complete dossiers. The first start creates it all; later starts reuse the data. Used by <c>oso up</c>, <c>oso demo</c>,
+/// the end-to-end tests and <c>oso bench transfer</c>.
+/// </summary>
+public sealed class DemoChain : IAsyncDisposable
+{
+    /// <summary>The demo supplier system (the node).</summary>
+    public const string SysteemId = "openoso-demo";
+
+    private const string BoardId = "40001";
+
+    private DemoChain(CentralHandle central, SchoolNode school, DemoState state, ChainOptions options)
+    {
+        Central = central;
+        School = school;
+        State = state;
+        Options = options;
+    }
+
+    /// <summary>Central.</summary>
+    public CentralHandle Central { get; }
+
+    /// <summary>The School node.</summary>
+    public SchoolNode School { get; private set; }
+
+    /// <summary>The demo schools, keys and logins.</summary>
+    public DemoState State { get; }
+
+    /// <summary>The options.</summary>
+    public ChainOptions Options { get; }
+
+    /// <summary>Starts (and on the first run sets up) the chain.</summary>
+    public static async Task<DemoChain> StartAsync(ChainOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var data = Path.GetFullPath(options.DataDirectory);
+        Directory.CreateDirectory(data);
+        var state = DemoState.Load(data);
+
+        options.Log?.WriteLine("Central starten…");
+        var central = await CentralHost.StartAsync(new CentralOptions
+        {
+            DataDirectory = Path.Combine(data, "central"),
+            Database = options.CentralDatabase,
+            PortalPort = options.CentralPortalPort,
+            ProtocolPort = options.CentralProtocolPort,
+            TimeProvider = options.Time,
+            Logging = Quiet,
+            Pipeline = options.CentralPipeline,
+        }, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var schoolData = Path.Combine(data, "school");
+            var tlsDirectory = Path.Combine(schoolData, "tls");
+            if (state is null)
+            {
+                options.Log?.WriteLine("Register inrichten: bestuur, twee scholen, leverancierssysteem, mandaten, kwalificatie, certificaat…");
+                await SeedRegisterAsync(central, tlsDirectory, options.Time, cancellationToken).ConfigureAwait(false);
+            }
+
+            options.Log?.WriteLine("School-node starten…");
+            var school = await StartSchoolAsync(options, central, schoolData, tlsDirectory, cancellationToken).ConfigureAwait(false);
+            if (state is null)
+            {
+                options.Log?.WriteLine("Scholen op de node inrichten en leerlingen aanmaken…");
+                state = await SeedNodeAsync(central, school, options, cancellationToken).ConfigureAwait(false);
+                state.Save(data);
+            }
+            return new DemoChain(central, school, state, options);
+        }
+        catch
+        {
+            await central.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Stops the School node and starts it again on the same data (tests: a restart in the middle of work).</summary>
+    public async Task RestartSchoolAsync(CancellationToken cancellationToken = default)
+    {
+        await School.DisposeAsync().ConfigureAwait(false);
+        var schoolData = Path.Combine(Path.GetFullPath(Options.DataDirectory), "school");
+        // the node must come back on the same ports: its aanleverpunten are registered with those URLs
+        var options = Options with { SchoolPortalPort = School.PortalUrl.Port, SchoolProtocolPort = School.ProtocolUrl.Port };
+        School = await StartSchoolAsync(options, Central, schoolData, Path.Combine(schoolData, "tls"), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task<SchoolNode> StartSchoolAsync(ChainOptions options, CentralHandle central, string schoolData, string tlsDirectory, CancellationToken ct) =>
+        SchoolNode.StartAsync(new SchoolOptions
+        {
+            DataDirectory = schoolData,
+            Database = options.SchoolDatabase,
+            PortalPort = options.SchoolPortalPort,
+            ProtocolPort = options.SchoolProtocolPort,
+            TrafficCenterUrl = central.TrafficCenterUrl,
+            SystemCertificate = Path.Combine(tlsDirectory, "system.crt.pem"),
+            SystemKey = Path.Combine(tlsDirectory, "system.key.pem"),
+            TrustAnchors = [central.TrustAnchorPemPath],
+            DevelopmentCaDirectory = central.CertificateAuthorityDirectory,
+            RevocationListUrl = new Uri(central.PortalUrl, "/api/certificaten/ingetrokken"),
+        }, services =>
+        {
+            services.AddLogging(Quiet);
+            options.ConfigureSchool?.Invoke(services);
+        }, ct);
+
+    private static void Quiet(ILoggingBuilder logging) =>
+        logging.ClearProviders().AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+
+    private static async Task SeedRegisterAsync(CentralHandle central, string tlsDirectory, TimeProvider time, CancellationToken ct)
+    {
+        var admin = central.Admin;
+        var from = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-1);
+        _ = (await admin.AddBoardAsync(new NieuwBestuur(BoardId, "Stichting OpenOSO Demo"), ct).ConfigureAwait(false)).Zeker;
+        _ = (await admin.AddSchoolAsync(new NieuweSchool(DemoSchools.Po.Brin, DemoSchools.Po.Naam, Sector.PO, BoardId)
+            { Plaats = "Utrecht", Gemeente = "Utrecht", Provincie = "Utrecht" }, ct).ConfigureAwait(false)).Zeker;
+        _ = (await admin.AddSchoolAsync(new NieuweSchool(DemoSchools.Vo.Brin, DemoSchools.Vo.Naam, Sector.VO, BoardId)
+            { Plaats = "Utrecht", Gemeente = "Utrecht", Provincie = "Utrecht" }, ct).ConfigureAwait(false)).Zeker;
+        _ = (await admin.AddSystemAsync(new NieuwSysteem(SysteemId, "OpenOSO School-node (demo)", "OpenOSO"), ct).ConfigureAwait(false)).Zeker;
+        foreach (var brin in new[] { DemoSchools.Po.Brin, DemoSchools.Vo.Brin })
+        {
+            _ = (await admin.AddMandateAsync(new NieuwMandaat(BoardId, brin, SysteemId, from), ct).ConfigureAwait(false)).Zeker;
+            _ = (await admin.ApproveAllAsync(brin, ct).ConfigureAwait(false)).Zeker;
+        }
+        _ = (await admin.ApproveSystemAsync(SysteemId, ct).ConfigureAwait(false)).Zeker;
+        var issued = (await admin.IssueCertificateAsync(SysteemId, cancellationToken: ct).ConfigureAwait(false)).Zeker;
+        Directory.CreateDirectory(tlsDirectory);
+        DevelopmentCertificateAuthority.SavePem(issued.Certificaat, tlsDirectory, "system");
+    }
+
+    private static async Task<DemoState> SeedNodeAsync(CentralHandle central, SchoolNode school, ChainOptions options, CancellationToken ct)
+    {
+        var node = school.Admin;
+        var from = DateOnly.FromDateTime(options.Time.GetUtcNow().UtcDateTime).AddDays(-1);
+        var schools = new List<DemoSchool>();
+        foreach (var demo in new[] { DemoSchools.Po, DemoSchools.Vo })
+        {
+            await node.AddSchoolAsync(demo.Brin, demo.Naam, demo.Sector, "Utrecht", ct).ConfigureAwait(false);
+            await node.AddAanleverpuntAsync(demo.Brin, demo.RouteringsKenmerk, "OV", ct).ConfigureAwait(false);
+            var (id, key) = await node.CreateLasClientAsync(demo.Brin, "Demo-LAS", ct).ConfigureAwait(false);
+            _ = (await central.Admin.AddEndpointAsync(new NieuwAanleverpunt(demo.RouteringsKenmerk, school.AanleverpuntUrl(demo.RouteringsKenmerk).ToString(),
+                Uitwisseldoel.Ov, SysteemId, from), ct).ConfigureAwait(false)).Zeker;
+            schools.Add(new DemoSchool(demo.Brin, demo.Naam, demo.Sector, demo.RouteringsKenmerk, id, key));
+        }
+
+        // pupils with complete dossiers: group 8 of the primary school, most released, a few still to be seen by parents
+        var today = DateOnly.FromDateTime(options.Time.GetUtcNow().UtcDateTime);
+        var bron = school.Services.GetRequiredService<BronDossiers>();
+        var las = Actor.Las(schools[0].LasClientId);
+        var pupils = SyntheticDossiers.Many(SyntheticProfile.Povo, options.Pupils, seed: 2026, today,
+            new SyntheticOptions { School = DemoSchools.SyntheticSchool(DemoSchools.Po), AttachmentSize = 48 * 1024 }).ToList();
+        for (var i = 0; i < pupils.Count; i++)
+        {
+            var dossier = i % 8 == 7 ? pupils[i] with { Inzage = null } : pupils[i];
+            if (await bron.DeliverAsync(DemoSchools.Po.Brin, $"LL{1000 + i}", dossier, las, ct).ConfigureAwait(false) is DeliveryResult.Stored stored
+                && dossier.Inzage is not null)
+                await bron.ReleaseAsync(DemoSchools.Po.Brin, stored.PupilId, null, las, ct).ConfigureAwait(false);
+        }
+
+        var logins = await DemoLogins.CreateAsync(central, ct).ConfigureAwait(false);
+        return new DemoState(schools[0], schools[1], SysteemId, logins);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await School.DisposeAsync().ConfigureAwait(false);
+        await Central.DisposeAsync().ConfigureAwait(false);
+    }
+}

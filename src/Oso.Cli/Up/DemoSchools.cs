@@ -1,0 +1,35 @@
+using Oso.Synthetic;
+
+namespace Oso.Cli.Up;
+
+/// <summary>The two demo schools of <c>oso up</c>.</summary>
+public static class DemoSchools
+{
+    /// <summary>A demo school's fixed data.</summary>
+    /// <param name="Brin">BRIN.</param>
+    /// <param name="Naam">Name.</param>
+    /// <param name="Sector">PO or VO.</param>
+    /// <param name="RouteringsKenmerk">Its aanleverpunt.</param>
+    public sealed record Definition(string Brin, string Naam, string Sector, string RouteringsKenmerk);
+
+    /// <summary>The primary school (bron of group 8).</summary>
+    public static Definition Po { get; } = new("91PO", "Basisschool De Regenboog", "PO", "0000000700091PO00001");
+
+    /// <summary>The secondary school (doel).</summary>
+    public static Definition Vo { get; } = new("92VO", "Het Stadslyceum", "VO", "0000000700092VO00001");
+
+    /// <summary>The school block synthetic dossiers of a demo school carry.</summary>
+    public static Dossier.Model.School SyntheticSchool(Definition school)
+    {
+        ArgumentNullException.ThrowIfNull(school);
+        var profile = school.Sector == "PO" ? SyntheticProfile.Povo : SyntheticProfile.Vovo;
+        return SyntheticDossiers.CreateSchool(profile, seed: school.Brin.GetHashCode(StringComparison.Ordinal) & 0xFFFF) with
+        {
+            Naam = school.Naam,
+            Brincode = school.Brin,
+            Vestigingscode = "00",
+            Aanleverpunt = "1",
+            Soort = school.Sector == "PO" ? "BAO" : "VO",
+        };
+    }
+}
