@@ -1,0 +1,58 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Oso.Hosting.Portal;
+
+/// <summary>
+/// What both portals share: the stylesheet (embedded, served at <c>/assets/oso.css</c>: no CDN, no static-file
+/// publishing step), the layout <c>_OsoLayout</c> (Pages/Shared), and the security headers every page gets.
+/// </summary>
+public static class PortalAssets
+{
+    /// <summary>The stylesheet's URL.</summary>
+    public const string StylesheetPath = "/assets/oso.css";
+
+    private static readonly Lazy<byte[]> Stylesheet = new(() =>
+    {
+        using var stream = typeof(PortalAssets).Assembly.GetManifestResourceStream("Oso.Hosting.Portal.oso.css")
+            ?? throw new InvalidOperationException("oso.css is not embedded.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    });
+
+    /// <summary>Razor Pages from the host's assembly (and this library's shared layout), with antiforgery.</summary>
+    public static IMvcBuilder AddOsoPortal(this IServiceCollection services, Assembly pages)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        return services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
+            .AddApplicationPart(pages)
+            .AddApplicationPart(typeof(PortalAssets).Assembly);
+    }
+
+    /// <summary>Serves the stylesheet and adds security headers to every portal response.</summary>
+    public static IApplicationBuilder UseOsoPortalHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var headers = context.Response.Headers;
+        headers["X-Content-Type-Options"] = "nosniff";
+        headers["X-Frame-Options"] = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["Content-Security-Policy"] = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+        headers["Cache-Control"] = "no-store";
+        await next(context).ConfigureAwait(false);
+    });
+
+    /// <summary>Maps <c>/assets/oso.css</c>.</summary>
+    public static IEndpointRouteBuilder MapOsoAssets(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(StylesheetPath, (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.Bytes(Stylesheet.Value, "text/css; charset=utf-8");
+        }).ExcludeFromDescription();
+        return endpoints;
+    }
+}
