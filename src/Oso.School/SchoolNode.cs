@@ -79,12 +79,24 @@ public sealed class SchoolNode : IAsyncDisposable
         services.AddSchoolNode(options, data, tls, connections);
         configure?.Invoke(services);
 
-        OsoListeners.Configure(builder, new ListenerOptions { PortalPort = options.PortalPort, ProtocolPort = options.ProtocolPort },
+        OsoListeners.Configure(builder, new ListenerOptions { Address = options.BindAddress, PortalPort = options.PortalPort, ProtocolPort = options.ProtocolPort },
             tls.ServerCertificate, connections.Validator);
 
         var app = builder.Build();
         await using (var scope = app.Services.CreateAsyncScope())
-            await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<SchoolDbContext>(), cancellationToken).ConfigureAwait(false);
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SchoolDbContext>();
+            await DatabaseSetup.MigrateAsync(db, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await MasterKeyCheck.VerifyAsync(db, app.Services.GetRequiredService<MasterKey>(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException)
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
 
         app.UseRouting();
         app.UseListenerSeparation();
@@ -97,7 +109,7 @@ public sealed class SchoolNode : IAsyncDisposable
         app.MapScalarApiReference();
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var (portal, protocol) = OsoListeners.BoundUrls(app, new ListenerOptions { PortalPort = options.PortalPort, ProtocolPort = options.ProtocolPort });
+        var (portal, protocol) = OsoListeners.BoundUrls(app, new ListenerOptions { Address = options.BindAddress, PortalPort = options.PortalPort, ProtocolPort = options.ProtocolPort });
         return new SchoolNode(app, tls, portal, protocol, options);
     }
 
@@ -106,7 +118,7 @@ public sealed class SchoolNode : IAsyncDisposable
         if (options.ServerCertificate is not null && options.ServerKey is not null)
             return HostTls.FromFiles(options.ServerCertificate, options.ServerKey, options.TrustAnchors);
         if (options.DevelopmentCaDirectory is null)
-            throw new InvalidOperationException("Geen servercertificaat: stel Oso:School:ServerCertificate en ServerKey in (of, in ontwikkeling, DevelopmentCaDirectory).");
+            throw new InvalidOperationException("Geen servercertificaat: geef --server-cert en --server-key (of, alleen in ontwikkeling, --dev-ca).");
         using var ca = DevelopmentCertificateAuthority.Load(options.DevelopmentCaDirectory, time);
         return HostTls.Development(Path.Combine(data, "tls"), ca, time);
     }
@@ -140,8 +152,18 @@ public sealed class SchoolAdminSession : IAsyncDisposable
         services.AddLogging();
         services.AddSchoolStorage(options, data);
         var provider = services.BuildServiceProvider();
-        await using (var scope = provider.CreateAsyncScope())
-            await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<SchoolDbContext>(), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var scope = provider.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SchoolDbContext>();
+            await DatabaseSetup.MigrateAsync(db, cancellationToken).ConfigureAwait(false);
+            await MasterKeyCheck.VerifyAsync(db, provider.GetRequiredService<MasterKey>(), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await provider.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
         return new SchoolAdminSession(provider);
     }
 
