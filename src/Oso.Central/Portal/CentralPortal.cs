@@ -17,7 +17,7 @@ namespace Oso.Central.Portal;
 /// </summary>
 internal static class CentralPortal
 {
-    /// <summary>Largest request the evidence upload accepts; beyond the 5 MB rule there is a Dutch error, beyond this a redirect.</summary>
+    /// <summary>Largest form the portal reads (the evidence upload): up to this the page explains the 5 MB rule; beyond it a redirect does.</summary>
     public const long MaxUploadBytes = 20 * 1024 * 1024;
 
     public static IServiceCollection AddCentralPortal(this IServiceCollection services)
@@ -55,17 +55,16 @@ internal static class CentralPortal
             portal.UseOsoPortalHeaders();
             // HSTS holds for a host name on every port: only outside development
             if (!development) portal.Use((c, next) => { c.Response.Headers.StrictTransportSecurity = "max-age=31536000"; return next(c); });
-            portal.Use(async (c, next) =>
+            portal.Use((c, next) =>
             {
-                try
+                // a form far beyond the upload limit is answered before it is read (over HTTP/2 the browser stops sending
+                // and shows the answer): back to the page it came from, with the Dutch message
+                if (HttpMethods.IsPost(c.Request.Method) && c.Request.ContentLength > MaxUploadBytes)
                 {
-                    await next(c);
-                }
-                catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge && !c.Response.HasStarted)
-                {
-                    c.Response.Clear();
                     c.Response.Redirect(c.Request.Path + "?melding=" + Meldingen.TeGroot);
+                    return Task.CompletedTask;
                 }
+                return next(c);
             });
         });
         return app;

@@ -18,7 +18,10 @@ namespace Oso.Central.Portal;
 internal sealed record PortaalGebruiker(string Email, string Naam, Rol Rol, string? Scope, AccountStatus Status, bool TweestapsAan, bool MetTweestaps)
 {
     /// <summary>Where this person starts after signing in.</summary>
-    public string Start => Rol switch
+    public string Start => StartVoor(Rol);
+
+    /// <summary>The start page of a role.</summary>
+    public static string StartVoor(Rol rol) => rol switch
     {
         Rol.School => "/mijn-oso",
         Rol.Bestuur => "/bestuur",
@@ -59,6 +62,9 @@ internal static class PortaalAanmelding
         http.User = result.Principal;
         return new PortaalGebruiker(user.Email ?? "", user.Naam, user.Rol, user.Scope, user.Status, user.TwoFactorEnabled, result.Principal.HasClaim("amr", "mfa"));
     }
+
+    /// <summary>The person <see cref="HuidigeAsync"/> found for this request (the access filter ran it before the page).</summary>
+    public static PortaalGebruiker? Bekende(HttpContext http) => http.Items.TryGetValue(ItemKey, out var g) ? g as PortaalGebruiker : null;
 
     /// <summary>Forgets the person for the rest of this request (after signing out).</summary>
     public static void Vergeet(HttpContext http) => http.Items[ItemKey] = null;

@@ -23,7 +23,7 @@ internal abstract class PortaalPagina : PageModel
     public Melding? Melding => Meldingen.Van(MeldingCode);
 
     /// <summary>The signed-in person (set before the page runs; null on public pages without a session).</summary>
-    public PortaalGebruiker? Gebruiker => HttpContext.Items.TryGetValue("oso.portaal.gebruiker", out var g) ? g as PortaalGebruiker : null;
+    public PortaalGebruiker? Gebruiker => PortaalAanmelding.Bekende(HttpContext);
 
     /// <summary>The person on a page for signed-in people only.</summary>
     protected PortaalGebruiker Ik => Gebruiker ?? throw new InvalidOperationException("Deze pagina is alleen voor aangemelde gebruikers.");

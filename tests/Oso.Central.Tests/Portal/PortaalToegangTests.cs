@@ -251,6 +251,32 @@ public abstract class PortaalToegangTests(CentralFixture f) : IDisposable
     }
 
     [Fact]
+    public async Task An_upload_beyond_the_request_limit_gets_the_dutch_message_not_an_error()
+    {
+        var school = await _parties.SchoolAsync(await _parties.SystemAsync(), qualified: false);
+        var c = await AangemeldAsync(Rol.School, school.Brin);
+        var token = PortaalClient.Token((await c.GetAsync("/mijn-oso/kwalificatie/informatiebeveiliging")).Html);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(new byte[(int)Oso.Central.Portal.CentralPortal.MaxUploadBytes + 1024]), "bestand", "groot.pdf" },
+        };
+
+        // as a browser sends it: over HTTP/2, where the server may answer before the upload is complete
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/mijn-oso/kwalificatie/informatiebeveiliging?handler=Document")
+        {
+            Content = form, Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        using var response = await c.Http.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/mijn-oso/kwalificatie/informatiebeveiliging?melding=te-groot", response.Headers.Location!.OriginalString);
+        var (_, html, _) = await c.GetAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("hoogstens 5 MB", html);
+        Assert.Empty(await f.Admin.EvidenceAsync(null, school.Brin, Ct));
+    }
+
+    [Fact]
     public void Every_page_says_who_may_open_it()
     {
         var pages = typeof(CentralAdmin).Assembly.GetTypes()

@@ -45,8 +45,6 @@ internal sealed class CodeModel(SignInManager<CentralUser> signIn, UserManager<C
             await HttpContext.SignOutAsync(PortaalAanmelding.Schema);
             return MetMelding("/inloggen", user.Status == AccountStatus.Aangevraagd ? Meldingen.WachtOpVerificatie : Meldingen.Geblokkeerd);
         }
-        return Redirect(InloggenModel.IsLokaal(Terug) ? Terug! : Start(user.Rol));
+        return Redirect(InloggenModel.IsLokaal(Terug) ? Terug! : PortaalGebruiker.StartVoor(user.Rol));
     }
-
-    private static string Start(Rol rol) => new PortaalGebruiker("", "", rol, null, AccountStatus.Actief, true, true).Start;
 }

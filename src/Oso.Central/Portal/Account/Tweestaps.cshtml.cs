@@ -57,8 +57,7 @@ internal sealed class TweestapsModel(SignInManager<CentralUser> signIn, UserMana
         signIn.AuthenticationScheme = PortaalAanmelding.Schema;
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
         PortaalAanmelding.Vergeet(HttpContext);
-        var start = new PortaalGebruiker("", "", user.Rol, null, AccountStatus.Actief, true, true).Start;
-        return MetMelding(InloggenModel.IsLokaal(Terug) ? Terug! : start, Meldingen.TweestapsAan);
+        return MetMelding(InloggenModel.IsLokaal(Terug) ? Terug! : PortaalGebruiker.StartVoor(user.Rol), Meldingen.TweestapsAan);
     }
 
     private async Task LaadSleutelAsync(CentralUser user)
