@@ -52,6 +52,9 @@ public sealed record ChainOptions
 
     /// <summary>The clock.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>False to leave the node's background work to the caller (benchmarks).</summary>
+    public bool SchoolBackgroundWork { get; init; } = true;
 }
 
 /// <summary>
@@ -76,7 +79,7 @@ public sealed class DemoChain : IAsyncDisposable
     }
 
     /// <summary>Central.</summary>
-    public CentralHandle Central { get; }
+    public CentralHandle Central { get; private set; }
 
     /// <summary>The School node.</summary>
     public SchoolNode School { get; private set; }
@@ -96,16 +99,7 @@ public sealed class DemoChain : IAsyncDisposable
         var state = DemoState.Load(data);
 
         options.Log?.WriteLine("Central starten…");
-        var central = await CentralHost.StartAsync(new CentralOptions
-        {
-            DataDirectory = Path.Combine(data, "central"),
-            Database = options.CentralDatabase,
-            PortalPort = options.CentralPortalPort,
-            ProtocolPort = options.CentralProtocolPort,
-            TimeProvider = options.Time,
-            Logging = Quiet,
-            Pipeline = options.CentralPipeline,
-        }, cancellationToken).ConfigureAwait(false);
+        var central = await StartCentralAsync(options, data, cancellationToken).ConfigureAwait(false);
         try
         {
             var schoolData = Path.Combine(data, "school");
@@ -143,6 +137,50 @@ public sealed class DemoChain : IAsyncDisposable
         School = await StartSchoolAsync(options, Central, schoolData, Path.Combine(schoolData, "tls"), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Stops Central and starts it again on the same data and ports (tests: the Traffic Center away for a while).</summary>
+    public async Task RestartCentralAsync(Func<Task>? whileStopped = null, CancellationToken cancellationToken = default)
+    {
+        var (portal, protocol) = (Central.PortalUrl.Port, Central.ProtocolUrl.Port);
+        await Central.DisposeAsync().ConfigureAwait(false);
+        if (whileStopped is not null) await whileStopped().ConfigureAwait(false);
+        Central = await StartCentralAsync(Options with { CentralPortalPort = portal, CentralProtocolPort = protocol },
+            Path.GetFullPath(Options.DataDirectory), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Adds another school on the node, registered, mandated, qualified and with an aanleverpunt (tests: a second VO
+    /// school, a school to revoke). Returns what a LAS needs.
+    /// </summary>
+    public async Task<DemoSchool> AddSchoolAsync(DemoSchools.Definition school, bool qualify = true, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(school);
+        var admin = Central.Admin;
+        var from = DateOnly.FromDateTime(Options.Time.GetUtcNow().UtcDateTime).AddDays(-1);
+        var sector = Enum.Parse<Sector>(school.Sector);
+        _ = (await admin.AddSchoolAsync(new NieuweSchool(school.Brin, school.Naam, sector, BoardId) { Plaats = "Utrecht" }, cancellationToken).ConfigureAwait(false)).Zeker;
+        _ = (await admin.AddMandateAsync(new NieuwMandaat(BoardId, school.Brin, SysteemId, from), cancellationToken).ConfigureAwait(false)).Zeker;
+        if (qualify) _ = (await admin.ApproveAllAsync(school.Brin, cancellationToken).ConfigureAwait(false)).Zeker;
+        var node = School.Admin;
+        await node.AddSchoolAsync(school.Brin, school.Naam, school.Sector, "Utrecht", cancellationToken).ConfigureAwait(false);
+        await node.AddAanleverpuntAsync(school.Brin, school.RouteringsKenmerk, "OV", cancellationToken).ConfigureAwait(false);
+        var (id, key) = await node.CreateLasClientAsync(school.Brin, "Test-LAS", cancellationToken).ConfigureAwait(false);
+        _ = (await admin.AddEndpointAsync(new NieuwAanleverpunt(school.RouteringsKenmerk, School.AanleverpuntUrl(school.RouteringsKenmerk).ToString(),
+            Uitwisseldoel.Ov, SysteemId, from), cancellationToken).ConfigureAwait(false)).Zeker;
+        return new DemoSchool(school.Brin, school.Naam, school.Sector, school.RouteringsKenmerk, id, key);
+    }
+
+    private static Task<CentralHandle> StartCentralAsync(ChainOptions options, string data, CancellationToken ct) =>
+        CentralHost.StartAsync(new CentralOptions
+        {
+            DataDirectory = Path.Combine(data, "central"),
+            Database = options.CentralDatabase,
+            PortalPort = options.CentralPortalPort,
+            ProtocolPort = options.CentralProtocolPort,
+            TimeProvider = options.Time,
+            Logging = Quiet,
+            Pipeline = options.CentralPipeline,
+        }, ct);
+
     private static Task<SchoolNode> StartSchoolAsync(ChainOptions options, CentralHandle central, string schoolData, string tlsDirectory, CancellationToken ct) =>
         SchoolNode.StartAsync(new SchoolOptions
         {
@@ -156,6 +194,7 @@ public sealed class DemoChain : IAsyncDisposable
             TrustAnchors = [central.TrustAnchorPemPath],
             DevelopmentCaDirectory = central.CertificateAuthorityDirectory,
             RevocationListUrl = new Uri(central.PortalUrl, "/api/certificaten/ingetrokken"),
+            RunBackgroundWork = options.SchoolBackgroundWork,
         }, services =>
         {
             services.AddLogging(Quiet);

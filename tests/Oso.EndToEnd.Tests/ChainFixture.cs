@@ -1,0 +1,148 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Oso.Cli.Demo;
+using Oso.Cli.Up;
+using Oso.School.Outbox;
+using Oso.Synthetic;
+using Oso.Testing;
+
+namespace Oso.EndToEnd.Tests;
+
+/// <summary>
+/// A running chain for one test class: Central and a School node on free ports with real mutual TLS, on SQLite or on
+/// PostgreSQL, with the demo schools (and no seeded pupils: each test makes its own). Every byte Central receives
+/// is captured, to prove no PGN ever reaches it.
+/// </summary>
+public abstract class ChainFixture : IAsyncLifetime
+{
+    private readonly List<TestDatabase> _databases = [];
+    private string _directory = "";
+
+    protected abstract DatabaseProvider Provider { get; }
+
+    public DemoChain Chain { get; private set; } = null!;
+
+    public string DataDirectory => _directory;
+
+    /// <summary>Every request body Central received (both listeners).</summary>
+    public ConcurrentQueue<byte[]> ReceivedByCentral { get; } = new();
+
+    public X509Certificate2 Anchor { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (Provider == DatabaseProvider.Postgres && !TestDatabase.PostgresAvailable(out _)) return; // each test skips itself
+        _directory = Directory.CreateTempSubdirectory("oso-e2e-").FullName;
+        string? central = null, school = null;
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            var c = TestDatabase.Create(DatabaseProvider.Postgres, "central");
+            var s = TestDatabase.Create(DatabaseProvider.Postgres, "school");
+            _databases.AddRange([c, s]);
+            (central, school) = (c.ConnectionString, s.ConnectionString);
+        }
+        Chain = await DemoChain.StartAsync(new ChainOptions
+        {
+            DataDirectory = _directory,
+            CentralPortalPort = 0, CentralProtocolPort = 0, SchoolPortalPort = 0, SchoolProtocolPort = 0,
+            CentralDatabase = central, SchoolDatabase = school,
+            Pupils = 0,
+            CentralPipeline = Capture,
+            // short leases and backoff so restart tests finish in seconds
+            ConfigureSchool = services => services.AddSingleton(Options.Create(new OutboxOptions
+            {
+                Lease = TimeSpan.FromSeconds(4), PollInterval = TimeSpan.FromMilliseconds(250), FirstBackoff = TimeSpan.FromMilliseconds(500),
+                MaxBackoff = TimeSpan.FromSeconds(2), MaxAttempts = 100,
+            })),
+        });
+        Anchor = X509CertificateLoader.LoadCertificateFromFile(Chain.Central.TrustAnchorPemPath);
+    }
+
+    private void Capture(WebApplication app) => app.Use(async (HttpContext context, Func<Task> next) =>
+    {
+        context.Request.EnableBuffering();
+        using var copy = new MemoryStream();
+        await context.Request.Body.CopyToAsync(copy);
+        ReceivedByCentral.Enqueue(copy.ToArray());
+        context.Request.Body.Position = 0;
+        await next();
+    });
+
+    public void RequireChain()
+    {
+        if (Chain is null) TestDatabase.RequirePostgres();
+    }
+
+    public LasApiClient Las(DemoSchool school) => new(Chain.School.PortalUrl, school.Brin, school.LasSleutel, Anchor);
+
+    public LasApiClient Po => Las(Chain.State.Po);
+
+    public LasApiClient Vo => Las(Chain.State.Vo);
+
+    private int _seed = 100;
+
+    /// <summary>A new synthetic POVO pupil of the demo primary school (not yet seen by the parents).</summary>
+    public Dossier.Model.Dossier NewPupil(SyntheticProfile? profile = null, DemoSchools.Definition? school = null) =>
+        SyntheticDossiers.Create(profile ?? SyntheticProfile.Povo, Interlocked.Increment(ref _seed), Today,
+            new SyntheticOptions { School = DemoSchools.SyntheticSchool(school ?? DemoSchools.Po), AttachmentSize = 8 * 1024 }) with { Inzage = null };
+
+    public static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+
+    private readonly SemaphoreSlim _extra = new(1, 1);
+    private DemoSchool? _secondVo, _unqualifiedVo;
+
+    /// <summary>A second, qualified VO school on the node (93VO), for VO→VO transfers.</summary>
+    public async Task<DemoSchool> SecondVoAsync()
+    {
+        await _extra.WaitAsync();
+        try
+        {
+            return _secondVo ??= await Chain.AddSchoolAsync(new DemoSchools.Definition("93VO", "Het Tweede Lyceum", "VO", "0000000700093VO00001"));
+        }
+        finally
+        {
+            _extra.Release();
+        }
+    }
+
+    /// <summary>A VO school that is registered and mandated but not qualified (94VO).</summary>
+    public async Task<DemoSchool> UnqualifiedVoAsync()
+    {
+        await _extra.WaitAsync();
+        try
+        {
+            return _unqualifiedVo ??= await Chain.AddSchoolAsync(new DemoSchools.Definition("94VO", "Nog Niet Gekwalificeerd College", "VO", "0000000700094VO00001"), qualify: false);
+        }
+        finally
+        {
+            _extra.Release();
+        }
+    }
+
+    public bool CentralSaw(string text) => ReceivedByCentral.Any(b => Encoding.UTF8.GetString(b).Contains(text, StringComparison.Ordinal));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Chain is not null) await Chain.DisposeAsync();
+        foreach (var d in _databases) d.Dispose();
+        Anchor?.Dispose();
+        try { if (_directory.Length > 0) Directory.Delete(_directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        _extra.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqliteChain : ChainFixture
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgresChain : ChainFixture
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}

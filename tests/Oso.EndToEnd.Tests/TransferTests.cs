@@ -1,0 +1,281 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Oso.Cli.Demo;
+using Oso.School.Storage;
+using Oso.Cli.Up;
+using Oso.Dossier.Model;
+using Oso.School.Bron;
+using Oso.School.LasApi;
+using Oso.Synthetic;
+using Oso.Testing;
+
+namespace Oso.EndToEnd.Tests;
+
+/// <summary>The transfers of issue 4, end to end over real Kestrel listeners and mutual TLS, on each engine.</summary>
+public abstract class TransferTests<TChain>(TChain fixture) where TChain : ChainFixture
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    protected TChain Fixture { get; } = fixture;
+
+    private static string Pgn(Dossier.Model.Dossier d) => (d.Huidigeschool.Leerling.Bsn ?? d.Huidigeschool.Leerling.Onderwijsnummer)!;
+
+    private static AanmeldingDto Aanmelding(Dossier.Model.Dossier d, string bron) =>
+        new(Pgn(d), d.Huidigeschool.Leerling.Geboortedatum!.Value, bron, BronDossiers.Name(d.Huidigeschool.Leerling), null);
+
+    private async Task<string> ReleasedAsync(LasApiClient bron, Dossier.Model.Dossier pupil, InzageInput? inzage = null)
+    {
+        var lasId = "L" + Guid.NewGuid().ToString("N")[..10];
+        await bron.DeliverAsync(lasId, pupil, _ct);
+        await bron.RecordInzageAsync(lasId, inzage ?? new InzageInput(ChainFixture.Today, "Ja", null, null), _ct);
+        await bron.ReleaseAsync(lasId, _ct);
+        return lasId;
+    }
+
+    private async Task<(Guid Aanmelding, AanvraagDto Request)> RequestAsync(LasApiClient doel, Dossier.Model.Dossier pupil, string bron, DateTimeOffset? since = null)
+    {
+        var aanmelding = await doel.RegisterAsync(Aanmelding(pupil, bron), _ct);
+        var request = await doel.WaitForRequestAsync(await doel.RequestAsync(aanmelding, since, _ct), Wait, _ct);
+        Assert.Equal("Klaar", request.Status);
+        return (aanmelding, request);
+    }
+
+    [Fact]
+    public async Task A_released_dossier_arrives_complete_valid_and_without_the_PGN_ever_reaching_Central()
+    {
+        Fixture.RequireChain();
+        using var po = Fixture.Po;
+        using var vo = Fixture.Vo;
+        var pupil = Fixture.NewPupil();
+        await ReleasedAsync(po, pupil);
+
+        var (aanmelding, request) = await RequestAsync(vo, pupil, po.Brin);
+
+        Assert.Equal("OverdrachtGeslaagd", request.Resultaat);
+        Assert.Equal(["Aanvraag", "Sessie bij het Traffic Center", "Dossier opvragen", "Afmelding"], request.Stappen.Select(s => s.Stap));
+        var received = Assert.Single(await vo.ReceivedAsync(onlyNew: true, _ct), r => r.AanmeldingId == aanmelding);
+        var xml = await vo.ReceivedXmlAsync(received.Id, _ct);
+        var file = Path.Combine(Fixture.DataDirectory, $"received-{received.Id}.xml");
+        await File.WriteAllBytesAsync(file, xml, _ct);
+        var official = await OfficialValidator.ValidateAsync(file, _ct);
+        Assert.True(official.Valid, string.Join(" | ", official.Xsd.Concat(official.Rules.Select(r => r.Locatie + " " + r.Tekst))));
+        Assert.Contains(pupil.Huidigeschool.Leerling.Achternaam, Encoding.UTF8.GetString(xml));
+        Assert.NotEmpty(Fixture.ReceivedByCentral);
+        Assert.False(Fixture.CentralSaw(Pgn(pupil)), "Central received the PGN");
+        await vo.AcknowledgeAsync(received.Id, _ct);
+        Assert.DoesNotContain(await vo.ReceivedAsync(onlyNew: true, _ct), r => r.AanmeldingId == aanmelding);
+    }
+
+    [Fact]
+    public async Task A_dossier_that_is_not_released_is_refused_with_LeerlinginfoNietBeschikbaar_and_the_bron_must_act()
+    {
+        Fixture.RequireChain();
+        using var po = Fixture.Po;
+        using var vo = Fixture.Vo;
+        var pupil = Fixture.NewPupil();
+        await po.DeliverAsync("L" + Guid.NewGuid().ToString("N")[..10], pupil, _ct);
+
+        var (_, request) = await RequestAsync(vo, pupil, po.Brin);
+
+        Assert.Equal("LeerlinginfoNietBeschikbaar", request.Resultaat);
+        Assert.Contains("Actie voor de bronschool", request.Toelichting);
+    }
+
+    [Fact]
+    public async Task A_VO_dossier_without_consent_is_refused_with_LeerlinginfoNietOpvraagbaar()
+    {
+        Fixture.RequireChain();
+        var other = await Fixture.SecondVoAsync();
+        using var bron = Fixture.Vo;
+        using var doel = Fixture.Las(other);
+        var pupil = Fixture.NewPupil(SyntheticProfile.Vovo, DemoSchools.Vo);
+        await ReleasedAsync(bron, pupil, new InzageInput(ChainFixture.Today, "Ja", null, "Nee"));
+
+        var (_, request) = await RequestAsync(doel, pupil, bron.Brin);
+
+        Assert.Equal("LeerlinginfoNietOpvraagbaar", request.Resultaat);
+    }
+
+    [Fact]
+    public async Task A_dossier_not_changed_since_the_aanvraagdatum_is_not_sent_again()
+    {
+        Fixture.RequireChain();
+        using var po = Fixture.Po;
+        using var vo = Fixture.Vo;
+        var pupil = Fixture.NewPupil();
+        await ReleasedAsync(po, pupil);
+
+        var (_, request) = await RequestAsync(vo, pupil, po.Brin, since: TimeProvider.System.GetUtcNow().AddMinutes(1));
+
+        Assert.Equal("LeerlinginfoNietGewijzigd", request.Resultaat);
+    }
+
+    [Fact]
+    public async Task A_pupil_the_bron_does_not_know_is_refused_with_LeerlingOnbekend()
+    {
+        Fixture.RequireChain();
+        using var vo = Fixture.Vo;
+        var stranger = Fixture.NewPupil();
+
+        var (_, request) = await RequestAsync(vo, stranger, DemoSchools.Po.Brin);
+
+        Assert.Equal("LeerlingOnbekend", request.Resultaat);
+    }
+
+    [Fact]
+    public async Task An_unqualified_doel_school_gets_no_session()
+    {
+        Fixture.RequireChain();
+        var unqualified = await Fixture.UnqualifiedVoAsync();
+        using var po = Fixture.Po;
+        using var doel = Fixture.Las(unqualified);
+        var pupil = Fixture.NewPupil();
+        await ReleasedAsync(po, pupil);
+
+        var (_, request) = await RequestAsync(doel, pupil, po.Brin);
+
+        Assert.Equal("NietGekwalificeerd", request.Resultaat);
+        Assert.DoesNotContain(request.Stappen, s => s.Stap == "Dossier opvragen");
+    }
+
+    [Fact]
+    public async Task A_request_without_aanmelding_is_refused_locally()
+    {
+        Fixture.RequireChain();
+        using var vo = Fixture.Vo;
+        var before = Fixture.ReceivedByCentral.Count;
+
+        var refused = await Assert.ThrowsAsync<LasApiException>(() => vo.RequestAsync(Guid.NewGuid(), null, _ct));
+
+        Assert.Equal(HttpStatusCode.NotFound, refused.Status);
+        Assert.Contains("aanmelding", refused.Message);
+        Assert.Equal(before, Fixture.ReceivedByCentral.Count);
+    }
+
+    [Fact]
+    public async Task A_refused_request_is_notified_after_the_release_and_the_dossier_arrives_once()
+    {
+        Fixture.RequireChain();
+        using var po = Fixture.Po;
+        using var vo = Fixture.Vo;
+        var pupil = Fixture.NewPupil();
+        var lasId = "L" + Guid.NewGuid().ToString("N")[..10];
+        await po.DeliverAsync(lasId, pupil, _ct);
+        var (aanmelding, first) = await RequestAsync(vo, pupil, po.Brin);
+        Assert.Equal("LeerlinginfoNietBeschikbaar", first.Resultaat);
+
+        await po.RecordInzageAsync(lasId, new InzageInput(ChainFixture.Today, "Nee", "Wij zijn het niet eens met het advies.", null), _ct);
+        var release = await po.ReleaseAsync(lasId, _ct);
+
+        Assert.Equal(1, release.Notificaties);
+        var received = await WaitForReceivedAsync(vo, aanmelding);
+        var xml = Encoding.UTF8.GetString(await vo.ReceivedXmlAsync(received.Id, _ct));
+        Assert.Contains("Wij zijn het niet eens met het advies.", xml);
+        var followUp = await vo.GetRequestAsync(received.AanvraagId, _ct);
+        Assert.Contains("bronschool meldde", followUp.Stappen[0].Toelichting);
+        await Task.Delay(1500, _ct);
+        Assert.Single(await vo.ReceivedAsync(onlyNew: false, _ct), r => r.AanmeldingId == aanmelding);
+    }
+
+    [Fact]
+    public async Task A_node_restarted_while_a_notification_is_being_retried_still_delivers_exactly_once()
+    {
+        Fixture.RequireChain();
+        var pupil = Fixture.NewPupil();
+        var lasId = "L" + Guid.NewGuid().ToString("N")[..10];
+        Guid aanmelding;
+        using (var po = Fixture.Po)
+        using (var vo = Fixture.Vo)
+        {
+            await po.DeliverAsync(lasId, pupil, _ct);
+            (aanmelding, _) = await RequestAsync(vo, pupil, po.Brin);
+        }
+
+        // the Traffic Center goes away; the release queues the notification, whose attempts now fail
+        await Fixture.Chain.RestartCentralAsync(async () =>
+        {
+            using var po = Fixture.Po;
+            await po.RecordInzageAsync(lasId, new InzageInput(ChainFixture.Today, "Ja", null, null), _ct);
+            await po.ReleaseAsync(lasId, _ct);
+            await Task.Delay(1500, _ct); // a few failed attempts
+            await Fixture.Chain.RestartSchoolAsync(_ct); // the node restarts in the middle of the retries
+            await Task.Delay(1000, _ct);
+        }, _ct);
+
+        using var doel = Fixture.Vo;
+        await WaitForReceivedAsync(doel, aanmelding);
+        await Task.Delay(3000, _ct); // any duplicate would arrive now
+        Assert.Single(await doel.ReceivedAsync(onlyNew: false, _ct), r => r.AanmeldingId == aanmelding);
+        await using var db = Fixture.Chain.School.Services.GetRequiredService<SchoolStore>().Read();
+        var notifications = await db.Outbox.Where(m => m.Kind == NotificationSender.Kind).ToListAsync(_ct);
+        Assert.Single(notifications, m => m.CompletedAt != null && m.Attempts >= 2); // it failed at least once, then went through
+        var requests = await db.TransferRequests.Where(r => r.AanmeldingId == aanmelding).Select(r => r.Id).ToListAsync(_ct);
+        Assert.Single(await db.ReceivedNotifications.ToListAsync(_ct), n => n.RequestId is { } id && requests.Contains(id));
+    }
+
+    private async Task<OntvangenDto> WaitForReceivedAsync(LasApiClient doel, Guid aanmelding)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (watch.Elapsed < Wait)
+        {
+            var received = (await doel.ReceivedAsync(onlyNew: false, _ct)).FirstOrDefault(r => r.AanmeldingId == aanmelding);
+            if (received is not null) return received;
+            await Task.Delay(200, _ct);
+        }
+        Assert.Fail("The dossier did not arrive within " + Wait.TotalSeconds + " s.");
+        return null!;
+    }
+}
+
+public sealed class SqliteTransferTests(SqliteChain fixture) : TransferTests<SqliteChain>(fixture), IClassFixture<SqliteChain>
+{
+    [Fact]
+    public async Task No_PGN_or_surname_appears_in_plaintext_in_the_node_s_database_files()
+    {
+        Fixture.RequireChain();
+        using var po = Fixture.Po;
+        using var vo = Fixture.Vo;
+        var pupil = Fixture.NewPupil();
+        var lasId = "L" + Guid.NewGuid().ToString("N")[..10];
+        await po.DeliverAsync(lasId, pupil, TestContext.Current.CancellationToken);
+        await po.RecordInzageAsync(lasId, new InzageInput(ChainFixture.Today, "Ja", null, null), TestContext.Current.CancellationToken);
+        await po.ReleaseAsync(lasId, TestContext.Current.CancellationToken);
+        var l = pupil.Huidigeschool.Leerling;
+        var aanmelding = await vo.RegisterAsync(new AanmeldingDto((l.Bsn ?? l.Onderwijsnummer)!, l.Geboortedatum!.Value, po.Brin, null, null), TestContext.Current.CancellationToken);
+        var request = await vo.WaitForRequestAsync(await vo.RequestAsync(aanmelding, null, TestContext.Current.CancellationToken), TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        Assert.Equal("OverdrachtGeslaagd", request.Resultaat);
+
+        var bytes = Directory.GetFiles(Path.Combine(Fixture.DataDirectory, "school"), "school.db*").SelectMany(File.ReadAllBytes).ToArray();
+        var text = Encoding.Latin1.GetString(bytes);
+        Assert.DoesNotContain((l.Bsn ?? l.Onderwijsnummer)!, text);
+        Assert.DoesNotContain(l.Achternaam, text);
+        Assert.True(bytes.Length > 50_000);
+    }
+}
+
+public sealed class PostgresTransferTests(PostgresChain fixture) : TransferTests<PostgresChain>(fixture), IClassFixture<PostgresChain>;
+
+public sealed class DemoStoryTests(SqliteChain fixture) : IClassFixture<SqliteChain>
+{
+    [Fact]
+    public async Task The_demo_story_succeeds_and_writes_officially_valid_dossiers_and_a_transcript()
+    {
+        fixture.RequireChain();
+        var output = Path.Combine(fixture.DataDirectory, "demo-out");
+        var log = new StringWriter();
+
+        var outcome = await new DemoStory(fixture.Chain.School.PortalUrl, fixture.Chain.State, fixture.Anchor, output, TimeProvider.System, log)
+            .RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(outcome.Geslaagd, log.ToString());
+        Assert.Equal(2, outcome.Dossiers.Count);
+        var transcript = await File.ReadAllTextAsync(outcome.Transcript, TestContext.Current.CancellationToken);
+        Assert.Contains("LeerlinginfoNietBeschikbaar", transcript);
+        Assert.Contains("Afmelding", transcript);
+        var verdicts = await OfficialValidator.ValidateAsync(outcome.Dossiers, TestContext.Current.CancellationToken);
+        Assert.All(verdicts, v => Assert.True(v.Valid, v.File));
+    }
+}
