@@ -53,5 +53,5 @@ public sealed record OntvangenDto(Guid Id, Guid AanmeldingId, Guid AanvraagId, s
 
 /// <summary>A webhook.</summary>
 /// <param name="Url">https URL the node POSTs to when a dossier arrives (null to remove).</param>
-/// <param name="Geheim">Signing secret (HMAC-SHA256 over the body).</param>
+/// <param name="Geheim">Signing secret: X-Oso-Signature is HMAC-SHA256 over "{X-Oso-Timestamp}.{body}".</param>
 public sealed record WebhookDto(string? Url, string? Geheim);

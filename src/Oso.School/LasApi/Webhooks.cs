@@ -13,10 +13,24 @@ namespace Oso.School.LasApi;
 
 /// <summary>
 /// Tells the school's LAS that a dossier arrived: a POST with ids only (the LAS then fetches the dossier through the
-/// API), signed with HMAC-SHA256 over the body (<c>X-Oso-Signature: sha256=...</c>) using the client's webhook secret.
+/// API), camelCase like the rest of the API. Headers: <c>X-Oso-Delivery</c> (the same on every retry, so the LAS can
+/// drop duplicates), <c>X-Oso-Timestamp</c> (Unix seconds of this attempt) and, with the client's webhook secret,
+/// <c>X-Oso-Signature: sha256=...</c> — HMAC-SHA256 over <c>{timestamp}.{body}</c>, so an old request cannot be
+/// replayed with a fresh timestamp.
 /// </summary>
-public sealed class Webhooks(SchoolStore store, ProtectedDossiers crypto, IHttpClientFactory http) : IOutboxHandler
+public sealed class Webhooks(SchoolStore store, ProtectedDossiers crypto, IHttpClientFactory http, TimeProvider time) : IOutboxHandler
 {
+    /// <summary>Header: the delivery's id (per event and LAS client; the same on every retry).</summary>
+    public const string DeliveryHeader = "X-Oso-Delivery";
+
+    /// <summary>Header: when this attempt was sent, in Unix seconds (signed).</summary>
+    public const string TimestampHeader = "X-Oso-Timestamp";
+
+    /// <summary>Header: <c>sha256=</c> and the lower-case hex HMAC-SHA256 over <c>{timestamp}.{body}</c> (only with a secret).</summary>
+    public const string SignatureHeader = "X-Oso-Signature";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     /// <summary>The outbox kind.</summary>
     public const string Kind = "webhook.versturen";
 
@@ -49,17 +63,20 @@ public sealed class Webhooks(SchoolStore store, ProtectedDossiers crypto, IHttpC
             clients = await db.LasClients.AsNoTracking().Where(c => c.Brin == dossier.Brin && c.RevokedAt == null && c.WebhookUrl != null)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
         }
-        var body = JsonSerializer.SerializeToUtf8Bytes(new Body("dossier.ontvangen", dossier.Id, dossier.Brin, dossier.BronBrin, dossier.AanmeldingId, dossier.ReceivedAt));
+        var body = JsonSerializer.SerializeToUtf8Bytes(new Body("dossier.ontvangen", dossier.Id, dossier.Brin, dossier.BronBrin, dossier.AanmeldingId, dossier.ReceivedAt), Json);
         var failures = new List<string>();
         var sender = http.CreateClient("webhooks");
         foreach (var client in clients)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, client.WebhookUrl) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            request.Headers.Add(DeliveryHeader, DeliveryId(dossier.Id, client.Id).ToString());
+            request.Headers.Add(TimestampHeader, timestamp);
             if (client.WebhookSecret is not null)
             {
                 var secret = crypto.Json<string>(client.Brin, client.WebhookSecret, Contexts.Webhook(client.Id));
-                request.Headers.Add("X-Oso-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body)));
+                request.Headers.Add(SignatureHeader, Sign(secret, timestamp, body));
             }
             try
             {
@@ -78,4 +95,19 @@ public sealed class Webhooks(SchoolStore store, ProtectedDossiers crypto, IHttpC
         }
         return failures.Count == 0 ? OutboxOutcome.Done : OutboxOutcome.RetryLater(string.Join("; ", failures));
     }
+
+    /// <summary>The <see cref="SignatureHeader"/> value: <c>sha256=</c> and the hex HMAC-SHA256 over <c>{timestamp}.{body}</c>.</summary>
+    public static string Sign(string secret, string timestamp, ReadOnlySpan<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        ArgumentNullException.ThrowIfNull(timestamp);
+        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret));
+        hmac.AppendData(Encoding.UTF8.GetBytes(timestamp + "."));
+        hmac.AppendData(body);
+        return "sha256=" + Convert.ToHexStringLower(hmac.GetHashAndReset());
+    }
+
+    /// <summary>One id per event and LAS client, the same on every retry.</summary>
+    private static Guid DeliveryId(Guid receivedDossierId, Guid clientId) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes("webhook|" + receivedDossierId + "|" + clientId)).AsSpan(0, 16));
 }

@@ -1,5 +1,9 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -94,5 +98,40 @@ public sealed class WebhookTests
 
         Assert.NotNull((await WebhookMessageAsync(setup.Services)).CompletedAt);
         Assert.Equal(2, setup.Las.Received.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_LAS_gets_a_camelCase_body_signed_with_a_timestamp_and_the_same_delivery_id_on_every_retry(DatabaseProvider engine)
+    {
+        await using var setup = await CreateAsync(engine);
+        var worker = setup.Services.Get<OutboxWorker>();
+        setup.Las.Answer = _ => Task.FromResult(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
+        Assert.True(await worker.RunOneAsync(TestContext.Current.CancellationToken));
+        setup.Las.Answer = _ => Task.FromResult(new HttpResponseMessage(HttpStatusCode.NoContent));
+        setup.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.True(await worker.RunOneAsync(TestContext.Current.CancellationToken));
+
+        var deliveries = setup.Las.Received.ToList();
+        Assert.Equal(2, deliveries.Count);
+        var sentAt = new[] { setup.Time.GetUtcNow() - TimeSpan.FromMinutes(1), setup.Time.GetUtcNow() };
+        for (var i = 0; i < deliveries.Count; i++)
+        {
+            var (request, body) = deliveries[i];
+            var timestamp = Assert.Single(request.Headers.GetValues("X-Oso-Timestamp"));
+            Assert.Equal(sentAt[i].ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), timestamp);
+            // what a LAS computes: HMAC-SHA256 with its secret over "{timestamp}.{body}"
+            var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), (byte[])[.. Encoding.UTF8.GetBytes(timestamp + "."), .. body]));
+            Assert.Equal(expected, Assert.Single(request.Headers.GetValues("X-Oso-Signature")));
+            using var json = JsonDocument.Parse(body);
+            Assert.Equal(["gebeurtenis", "id", "brin", "bronBrin", "aanmeldingId", "ontvangenOp"], json.RootElement.EnumerateObject().Select(p => p.Name));
+            Assert.Equal("dossier.ontvangen", json.RootElement.GetProperty("gebeurtenis").GetString());
+            Assert.Equal(setup.DossierId, json.RootElement.GetProperty("id").GetGuid());
+            Assert.Equal(Brin, json.RootElement.GetProperty("brin").GetString());
+        }
+        var ids = deliveries.Select(d => Assert.Single(d.Request.Headers.GetValues("X-Oso-Delivery"))).ToList();
+        Assert.True(Guid.TryParse(ids[0], out _));
+        Assert.Equal(ids[0], ids[1]); // a retry is the same delivery: the LAS drops the duplicate
+        Assert.NotEqual(deliveries[0].Request.Headers.GetValues("X-Oso-Signature"), deliveries[1].Request.Headers.GetValues("X-Oso-Signature"));
     }
 }
