@@ -235,7 +235,7 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
             : punten.Any(p => !trace.Any(s => s.Stap == "Dossier opvragen" && s.Aanleverpunt == p.Rk))
                 ? "De sessie bij het Traffic Center is verkregen, maar niet elk aanleverpunt van de bronschool is bevraagd; wat wel binnenkwam, staat bij de ontvangen dossiers."
                 : "Elk aanleverpunt van de bronschool is bevraagd (zie de stappen hiervoor) en wat binnenkwam, staat bij de ontvangen dossiers, maar de afmelding bij het Traffic Center lukte niet.";
-        return $"De opvraging is afgebroken na {attempts} pogingen (laatste fout: {reason}). {wat} De node probeert het niet meer. "
+        return $"De opvraging is afgebroken na {attempts} {(attempts == 1 ? "poging" : "pogingen")} (laatste fout: {reason}). {wat} De node probeert het niet meer. "
             + "Actie voor de school: vraag het dossier opnieuw op. "
             + "Actie voor de beheerder (leverancier van de node) als dat ook mislukt: controleer de verbinding met het Traffic Center en met de bronschool, en het logboek van de node.";
     }

@@ -45,7 +45,8 @@ public interface IOutboxHandler
     /// <summary>
     /// Called once when the outbox gives up on a message of this kind (<see cref="OutboxOutcome.GiveUp"/>, or a retry at the
     /// maximum number of attempts), inside the transaction that marks the message failed: record the final failure where
-    /// people will see it. Nothing by default.
+    /// people will see it. Nothing by default. Change only <paramref name="db"/>: do not call <see cref="SchoolStore.WriteAsync{T}"/>
+    /// (on SQLite it would wait for this very transaction).
     /// </summary>
     /// <param name="db">The transaction's context (changes are saved and committed with the failed message).</param>
     /// <param name="message">The message, with its attempts.</param>
