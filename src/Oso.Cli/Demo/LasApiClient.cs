@@ -81,14 +81,14 @@ public sealed class LasApiClient : IDisposable
         return await Read<AanvraagDto>(response, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Polls a request until it is finished (or the timeout passes).</summary>
+    /// <summary>Polls a request until it is finished — Klaar or Mislukt — or the timeout passes.</summary>
     public async Task<AanvraagDto> WaitForRequestAsync(Guid id, TimeSpan timeout, CancellationToken ct)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             var request = await GetRequestAsync(id, ct).ConfigureAwait(false);
-            if (request.Status == "Klaar" || watch.Elapsed > timeout) return request;
+            if (request.Status is "Klaar" or "Mislukt" || watch.Elapsed > timeout) return request;
             await Task.Delay(100, ct).ConfigureAwait(false);
         }
     }
