@@ -89,6 +89,12 @@ public sealed class OutboxWorker(
         {
             outcome = OutboxOutcome.GiveUp("Onbekende soort werk: " + message.Kind);
         }
+        else if (message.Attempts > options.Value.MaxAttempts)
+        {
+            // claimed more often than allowed without ever finishing: each attempt ended the process (or its lease ran
+            // out). Running it again would do the same; give it up so the rest of the work goes on.
+            outcome = OutboxOutcome.GiveUp($"Elke poging ({message.Attempts - 1}) brak de verwerking af voordat ze klaar was.");
+        }
         else
         {
             try

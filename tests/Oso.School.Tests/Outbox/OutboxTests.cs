@@ -162,6 +162,38 @@ public sealed class OutboxTests
         Assert.Equal(["c", "c"], handler.Runs);
     }
 
+    [Fact]
+    public async Task Work_that_ends_the_process_on_every_attempt_is_given_up_instead_of_claimed_forever()
+    {
+        var (services, handler, time) = await CreateAsync(DatabaseProvider.Sqlite);
+        await using var _ = services;
+        var options = new OutboxOptions { MaxAttempts = 3 };
+        await Enqueue(services, "poison");
+        for (var attempt = 0; attempt < options.MaxAttempts; attempt++)
+        {
+            // each attempt: the process stops in the middle of the work, so the message is never finished
+            using var shutdown = new CancellationTokenSource();
+            handler.Decide = _ =>
+            {
+                shutdown.Cancel();
+                throw new OperationCanceledException(shutdown.Token);
+            };
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Worker(services, "run" + attempt, options).RunOneAsync(shutdown.Token));
+            time.Advance(options.Lease + TimeSpan.FromSeconds(1));
+        }
+        handler.Decide = _ => OutboxOutcome.Done;
+
+        Assert.True(await Worker(services, "after", options).RunOneAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(options.MaxAttempts, handler.Runs.Count); // not run a fourth time
+        await using var db = services.Get<SchoolStore>().Read();
+        var row = await db.Outbox.SingleAsync();
+        Assert.NotNull(row.FailedAt);
+        Assert.Null(row.CompletedAt);
+        Assert.Contains("brak de verwerking af", row.LastError);
+        Assert.Single(handler.GivenUp); // the handler can still record the failure (a transfer ends Mislukt)
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_handler_that_times_out_is_retried_later_and_the_worker_keeps_doing_other_work(DatabaseProvider engine)
