@@ -105,8 +105,8 @@ public sealed record ParentView(Guid LinkId, string SchoolNaam, string Sector, D
 }
 
 /// <summary>A link as staff see it.</summary>
-public sealed record ParentLinkInfo(Guid Id, string Email, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? SentAt, DateTimeOffset? OpenedAt,
-    DateTimeOffset? RespondedAt, string? GegevenDoor, DateTimeOffset? RevokedAt)
+public sealed record ParentLinkInfo(Guid Id, string Email, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? SentAt, bool MailPending,
+    DateTimeOffset? OpenedAt, DateTimeOffset? RespondedAt, string? GegevenDoor, DateTimeOffset? RevokedAt)
 {
     /// <summary>Usable now.</summary>
     public bool Active(DateTimeOffset now) => RevokedAt is null && ExpiresAt > now;
@@ -250,7 +250,7 @@ public sealed class ParentLinks(SchoolStore store, ProtectedDossiers crypto, Pup
         await using var db = store.Read();
         var rows = await db.ParentLinks.AsNoTracking().Where(l => l.Brin == brin && l.PupilId == pupilId).ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.OrderByDescending(l => l.CreatedAt).Select(l => new ParentLinkInfo(l.Id, protector.UnprotectText(brin, l.Email, EmailContext(l.Id)), l.CreatedAt,
-            l.ExpiresAt, l.SentAt, l.OpenedAt, l.RespondedAt, l.GegevenDoor, l.RevokedAt)).ToList();
+            l.ExpiresAt, l.SentAt, l.PendingToken is not null, l.OpenedAt, l.RespondedAt, l.GegevenDoor, l.RevokedAt)).ToList();
     }
 
     /// <summary>Revokes a link at once.</summary>

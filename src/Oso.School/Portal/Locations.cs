@@ -30,7 +30,7 @@ public static partial class Locations
     public static (string Text, string? Anchor) Describe(string? xpath)
     {
         if (string.IsNullOrWhiteSpace(xpath)) return ("het hele dossier", null);
-        var parts = xpath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Step).ToList();
+        var parts = xpath.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(p => !p.StartsWith('[')).Select(Step).ToList(); // '/[1]': the document itself
         var names = parts.Select(p => p.Name).ToList();
         // the fixed frame (dossier, huidigeschool) says nothing to people
         var shown = parts.Where(p => p.Name is not ("dossier" or "huidigeschool") || parts.Count <= 2)

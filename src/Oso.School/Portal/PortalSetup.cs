@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -31,6 +30,7 @@ public static class PortalSetup
         {
             o.RootDirectory = "/"; // pages live in feature folders, each with its own absolute route
             o.Conventions.AuthorizeFolder("/Portal", StaffPolicy);
+            o.Conventions.AllowAnonymousToPage("/Portal/Fout");
             o.Conventions.AuthorizePage("/Staff/Medewerkers", StaffPolicy);
         });
         new IdentityBuilder(typeof(StaffUser), services).AddSignInManager();

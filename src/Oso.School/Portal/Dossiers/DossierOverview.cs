@@ -101,6 +101,14 @@ public sealed class DossierOverview(SchoolStore store, ProtectedDossiers crypto,
         return rows.OrderBy(r => r.Identity.Naam, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
+    /// <summary>How many dossiers have each status (no personal data leaves: not audited as a view).</summary>
+    public async Task<IReadOnlyDictionary<DossierStatus, int>> CountsAsync(string brin, CancellationToken cancellationToken = default)
+    {
+        await using var db = store.Read();
+        var rows = await RowsAsync(db, brin, null, cancellationToken).ConfigureAwait(false);
+        return Enum.GetValues<DossierStatus>().ToDictionary(s => s, s => rows.Count(r => r.Status == s));
+    }
+
     /// <summary>A pupil's page (audited as a view of the dossier), or null when the school has no such pupil.</summary>
     public async Task<PupilDetail?> PupilAsync(string brin, Guid pupilId, Actor actor, CancellationToken cancellationToken = default)
     {
