@@ -3,6 +3,7 @@ using Oso.Cli.Dossiers;
 using Oso.Cli.School;
 using Oso.Cli.Up;
 using Oso.Cli.Demo;
+using Oso.Cli.Bench;
 
 namespace Oso.Cli;
 
@@ -20,6 +21,7 @@ public static class OsoCli
             DossierCommand.Create(context),
             SchoolCommand.Create(context),
             Central.CentralCommand.Create(context),
+            BenchCommand.Create(context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -54,6 +54,12 @@ public sealed record SchoolOptions
     /// <summary>How long a refused documentRequest waits for a release to notify the doel.</summary>
     public TimeSpan NotifyWithin { get; init; } = TimeSpan.FromDays(180);
 
+    /// <summary>
+    /// False for an instance that serves requests but leaves background work (outbox, revocation refresh, retention) to
+    /// other instances — and for benchmarks that drive the work themselves.
+    /// </summary>
+    public bool RunBackgroundWork { get; init; } = true;
+
     /// <summary>Environment name shown in the portal (Ontwikkeling, Test, Productie).</summary>
     public string EnvironmentName { get; init; } = "Ontwikkeling";
 

@@ -53,9 +53,12 @@ public static class SchoolServices
         services.AddSingleton<DoelOverview>();
         services.AddOptions<OutboxOptions>();
         services.AddSingleton<OutboxWorker>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
-        services.AddHostedService<RevocationRefresher>();
-        services.AddHostedService<RetentionScheduler>();
+        if (options.RunBackgroundWork)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
+            services.AddHostedService<RevocationRefresher>();
+            services.AddHostedService<RetentionScheduler>();
+        }
         services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddProblemDetails();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>

@@ -257,3 +257,25 @@ public sealed class SqliteTransferTests(SqliteChain fixture) : TransferTests<Sql
 }
 
 public sealed class PostgresTransferTests(PostgresChain fixture) : TransferTests<PostgresChain>(fixture), IClassFixture<PostgresChain>;
+
+public sealed class DemoStoryTests(SqliteChain fixture) : IClassFixture<SqliteChain>
+{
+    [Fact]
+    public async Task The_demo_story_succeeds_and_writes_officially_valid_dossiers_and_a_transcript()
+    {
+        fixture.RequireChain();
+        var output = Path.Combine(fixture.DataDirectory, "demo-out");
+        var log = new StringWriter();
+
+        var outcome = await new DemoStory(fixture.Chain.School.PortalUrl, fixture.Chain.State, fixture.Anchor, output, TimeProvider.System, log)
+            .RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(outcome.Geslaagd, log.ToString());
+        Assert.Equal(2, outcome.Dossiers.Count);
+        var transcript = await File.ReadAllTextAsync(outcome.Transcript, TestContext.Current.CancellationToken);
+        Assert.Contains("LeerlinginfoNietBeschikbaar", transcript);
+        Assert.Contains("Afmelding", transcript);
+        var verdicts = await OfficialValidator.ValidateAsync(outcome.Dossiers, TestContext.Current.CancellationToken);
+        Assert.All(verdicts, v => Assert.True(v.Valid, v.File));
+    }
+}

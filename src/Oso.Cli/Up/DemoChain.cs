@@ -52,6 +52,9 @@ public sealed record ChainOptions
 
     /// <summary>The clock.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>False to leave the node's background work to the caller (benchmarks).</summary>
+    public bool SchoolBackgroundWork { get; init; } = true;
 }
 
 /// <summary>
@@ -202,6 +205,7 @@ public sealed class DemoChain : IAsyncDisposable
             TrustAnchors = [central.TrustAnchorPemPath],
             DevelopmentCaDirectory = central.CertificateAuthorityDirectory,
             RevocationListUrl = new Uri(central.PortalUrl, "/api/certificaten/ingetrokken"),
+            RunBackgroundWork = options.SchoolBackgroundWork,
         }, services =>
         {
             services.AddLogging(Quiet);

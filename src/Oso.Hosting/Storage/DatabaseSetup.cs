@@ -20,7 +20,7 @@ public static class DatabaseSetup
         services.AddSingleton(options);
         if (options.Provider == DatabaseProvider.Sqlite)
         {
-            services.AddDbContextFactory<TSqlite>(o => o.UseSqlite(options.ConnectionString, s => s.CommandTimeout(60)));
+            services.AddDbContextFactory<TSqlite>(o => o.UseSqlite(options.ConnectionString, s => s.CommandTimeout(60)).AddInterceptors(new SqlitePragmas()));
             services.AddScoped<TContext>(sp => sp.GetRequiredService<IDbContextFactory<TSqlite>>().CreateDbContext());
             services.AddSingleton<IDbContextFactory<TContext>>(sp => new Upcast<TContext, TSqlite>(sp.GetRequiredService<IDbContextFactory<TSqlite>>()));
         }

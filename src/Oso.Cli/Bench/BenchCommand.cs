@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Oso.Cli.Bench;
+
+/// <summary><c>oso bench transfer</c>.</summary>
+internal static class BenchCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static Command Create(CliContext context)
+    {
+        var count = new Option<int>("--count") { Description = "Aantal overdrachten (standaard 200).", DefaultValueFactory = _ => 200 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Overdrachten tegelijk (standaard 8).", DefaultValueFactory = _ => 8 };
+        var size = new Option<int>("--size-kb") { Description = "Grootte van een dossier in kB (standaard 175).", DefaultValueFactory = _ => 175 };
+        var json = new Option<bool>("--json") { Description = "Uitvoer als JSON." };
+        var transfer = new Command("transfer", "Overdrachten per seconde en p50/p99 over het volledige protocol (Traffic Center, documentRequest met sessiecontrole, ontsleutelen, profielfilter, validatie en versleuteld opslaan, afmelding), naast een kale mTLS-echo van dezelfde bytes op deze machine.")
+        {
+            count, concurrency, size, json,
+        };
+        transfer.SetAction(async (parse, ct) =>
+        {
+            var n = parse.GetValue(count);
+            var c = parse.GetValue(concurrency);
+            if (n < 1 || c < 1) { await context.Error.WriteLineAsync("oso: --count en --concurrency zijn minstens 1.").ConfigureAwait(false); return ExitCodes.Usage; }
+            var result = await TransferBench.RunAsync(n, c, parse.GetValue(size) * 1024, context.Error, ct).ConfigureAwait(false);
+            if (parse.GetValue(json))
+            {
+                await context.Out.WriteLineAsync(JsonSerializer.Serialize(new { result.DossierBytes, result.Concurrency, result.Transfers, result.Echo, result.Steps, ratio = result.Ratio }, Json)).ConfigureAwait(false);
+            }
+            else
+            {
+                var f = CultureInfo.InvariantCulture;
+                await context.Out.WriteLineAsync($"dossiers van {result.DossierBytes / 1024} kB, {result.Concurrency} tegelijk").ConfigureAwait(false);
+                await context.Out.WriteLineAsync(string.Format(f, "{0,-34} {1,8} {2,10} {3,9} {4,9} {5,8}", "", "aantal", "per s", "p50 ms", "p99 ms", "fouten")).ConfigureAwait(false);
+                foreach (var (name, x) in new[] { ("volledig protocol (OSO-overdracht)", result.Transfers), ("kale mTLS-echo van dezelfde bytes", result.Echo) })
+                    await context.Out.WriteLineAsync(string.Format(f, "{0,-34} {1,8} {2,10:F1} {3,9:F1} {4,9:F1} {5,8}", name, x.Count, x.PerSecond, x.P50Ms, x.P99Ms, x.Failures)).ConfigureAwait(false);
+                await context.Out.WriteLineAsync(string.Format(f, "verhouding echo / overdracht: {0:F1}x", result.Ratio)).ConfigureAwait(false);
+                await context.Out.WriteLineAsync("stappen van een overdracht (uit het spoor):").ConfigureAwait(false);
+                foreach (var step in result.Steps)
+                    await context.Out.WriteLineAsync(string.Format(f, "  {0,-32} p50 {1,7:F1} ms   p99 {2,7:F1} ms", step.Stap, step.P50Ms, step.P99Ms)).ConfigureAwait(false);
+            }
+            return result.Transfers.Failures == 0 && result.Echo.Failures == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+        return new Command("bench", "Metingen, altijd naast een basislijn.") { transfer };
+    }
+}

@@ -1,0 +1,231 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Oso.Cli.Up;
+using Oso.Dossier;
+using Oso.Hosting.Certificates;
+using Oso.Hosting.Listeners;
+using Oso.Protocol.Identifiers;
+using Oso.Protocol.Security;
+using Oso.School.Audit;
+using Oso.School.Bron;
+using Oso.School.Doel;
+using Oso.School.Outbox;
+using Oso.Synthetic;
+
+namespace Oso.Cli.Bench;
+
+/// <summary>Latency figures of one run.</summary>
+/// <param name="Count">Operations.</param>
+/// <param name="Seconds">Wall time.</param>
+/// <param name="P50Ms">Median latency.</param>
+/// <param name="P99Ms">99th percentile latency.</param>
+/// <param name="Failures">Operations that did not succeed.</param>
+public sealed record BenchFigures(int Count, double Seconds, double P50Ms, double P99Ms, int Failures)
+{
+    /// <summary>Operations per second.</summary>
+    public double PerSecond => Count / Seconds;
+
+    internal static BenchFigures From(List<double> latencies, double seconds, int failures)
+    {
+        latencies.Sort();
+        double At(double q) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
+        return new BenchFigures(latencies.Count, seconds, At(0.50), At(0.99), failures);
+    }
+}
+
+/// <summary>How long one step of a transfer took (from the end of the previous step).</summary>
+/// <param name="Stap">The step as the trace names it.</param>
+/// <param name="P50Ms">Median.</param>
+/// <param name="P99Ms">99th percentile.</param>
+public sealed record StepFigures(string Stap, double P50Ms, double P99Ms);
+
+/// <summary>The outcome: transfers over the full protocol next to a raw mTLS echo of the same bytes.</summary>
+/// <param name="DossierBytes">Average size of a transferred dossier.</param>
+/// <param name="Concurrency">Transfers in flight at once.</param>
+/// <param name="Transfers">The full protocol.</param>
+/// <param name="Echo">The raw mTLS echo.</param>
+/// <param name="Steps">Per step of the trace: how long it took.</param>
+public sealed record TransferBenchResult(int DossierBytes, int Concurrency, BenchFigures Transfers, BenchFigures Echo, IReadOnlyList<StepFigures> Steps)
+{
+    /// <summary>Echo throughput divided by transfer throughput.</summary>
+    public double Ratio => Echo.PerSecond / Transfers.PerSecond;
+}
+
+/// <summary>
+/// <c>oso bench transfer</c>: N transfers of ~175 KB dossiers over the full protocol (session at the Traffic Center,
+/// documentRequest to the bron with its sessiecontrole, decryption, profile filter, validation and encrypted storage at
+/// the doel, afmelding) — all over real mutual TLS on this machine — side by side with a raw mTLS echo of the same
+/// bytes through the same TLS setup. The chain runs in a temporary directory.
+/// </summary>
+public static class TransferBench
+{
+    /// <summary>Runs the benchmark.</summary>
+    public static async Task<TransferBenchResult> RunAsync(int count, int concurrency, int targetBytes, TextWriter log, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var directory = Directory.CreateTempSubdirectory("oso-bench-").FullName;
+        try
+        {
+            await using var chain = await DemoChain.StartAsync(new ChainOptions
+            {
+                DataDirectory = directory, CentralPortalPort = 0, CentralProtocolPort = 0, SchoolPortalPort = 0, SchoolProtocolPort = 0,
+                Pupils = 0, SchoolBackgroundWork = false,
+            }, ct).ConfigureAwait(false);
+            await log.WriteLineAsync($"Voorbereiden: {count} leerlingen met een dossier van ~{targetBytes / 1024} kB, vrijgegeven en aangemeld…").ConfigureAwait(false);
+            var warmUp = Math.Clamp(count / 10, 3, 20);
+            var (all, dossiers) = await PrepareAsync(chain, warmUp, count, targetBytes, ct).ConfigureAwait(false);
+            var requests = all.Skip(warmUp).ToList();
+
+            await log.WriteLineAsync($"Meten: {count} overdrachten over het volledige protocol, {concurrency} tegelijk…").ConfigureAwait(false);
+            var runner = chain.School.Services.GetServices<IOutboxHandler>().OfType<TransferRunner>().Single();
+            var started = new System.Collections.Concurrent.ConcurrentDictionary<Guid, DateTimeOffset>();
+            async Task<bool> Transfer(Guid id)
+            {
+                started[id] = TimeProvider.System.GetUtcNow();
+                var message = new OutboxMessage { Id = Guid.NewGuid(), Kind = TransferRunner.Kind, Payload = $"{{\"RequestId\":\"{id}\"}}", IdempotencyKey = id.ToString() };
+                return await runner.HandleAsync(message, ct).ConfigureAwait(false) is OutboxOutcome.Completed;
+            }
+            // the first transfers pay for JIT compilation and connection set-up; they are not measured
+            await MeasureAsync(all.Take(warmUp).ToList(), concurrency, Transfer, ct).ConfigureAwait(false);
+            var transfers = await MeasureAsync(requests, concurrency, Transfer, ct).ConfigureAwait(false);
+            var (ok, steps) = await StepsAsync(chain, requests, started, ct).ConfigureAwait(false);
+            transfers = transfers with { Failures = transfers.Failures + (requests.Count - ok) };
+
+            await log.WriteLineAsync($"Meten: {count} keer dezelfde bytes heen en terug over een kale mTLS-verbinding, {concurrency} tegelijk…").ConfigureAwait(false);
+            var measured = dossiers.Skip(warmUp).ToList();
+            var echo = await EchoAsync(chain, concurrency, measured, ct).ConfigureAwait(false);
+            return new TransferBenchResult((int)measured.Average(d => d.Length), concurrency, transfers, echo, steps);
+        }
+        finally
+        {
+            try { Directory.Delete(directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static async Task<(List<Guid> Requests, List<byte[]> Dossiers)> PrepareAsync(DemoChain chain, int warmUp, int count, int targetBytes, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var school = DemoSchools.SyntheticSchool(DemoSchools.Po);
+        // pupils differ in how many attachments they have; over the first measured pupils the average dossier grows
+        // linearly with the attachment size: two probes give the slope, one more step corrects rounding
+        const int Seed = 4242;
+        double Average(long attachment) => SyntheticDossiers.Many(SyntheticProfile.Povo, warmUp + Math.Min(count, 20), Seed, today, new SyntheticOptions { School = school, AttachmentSize = attachment })
+            .Skip(warmUp).Average(d => (double)DossierWriter.ToBytes(d, indent: false).Length);
+        long low = 1024, high = 64 * 1024;
+        double lowSize = Average(low), highSize = Average(high);
+        var slope = (highSize - lowSize) / (high - low);
+        var attachment = Math.Max(0, low + (long)((targetBytes - lowSize) / slope));
+        attachment = Math.Max(0, attachment + (long)((targetBytes - Average(attachment)) / slope));
+        var bron = chain.School.Services.GetRequiredService<BronDossiers>();
+        var aanmeldingen = chain.School.Services.GetRequiredService<Aanmeldingen>();
+        var po = Actor.Las(chain.State.Po.LasClientId);
+        var vo = Actor.Las(chain.State.Vo.LasClientId);
+        var requests = new List<Guid>();
+        var dossiers = new List<byte[]>(warmUp + count);
+        var pupils = SyntheticDossiers.Many(SyntheticProfile.Povo, warmUp + count, Seed, today, new SyntheticOptions { School = school, AttachmentSize = attachment });
+        var n = 0;
+        foreach (var pupil in pupils)
+        {
+            dossiers.Add(DossierWriter.ToBytes(pupil, indent: false));
+            var stored = (DeliveryResult.Stored)await bron.DeliverAsync(DemoSchools.Po.Brin, "B" + n++, pupil, po, ct).ConfigureAwait(false);
+            await bron.ReleaseAsync(DemoSchools.Po.Brin, stored.PupilId, null, po, ct).ConfigureAwait(false);
+            var l = pupil.Huidigeschool.Leerling;
+            var aanmelding = (DoelResult.Ok)await aanmeldingen.RegisterAsync(DemoSchools.Vo.Brin,
+                new AanmeldingInput((l.Bsn ?? l.Onderwijsnummer)!, l.Geboortedatum!.Value, DemoSchools.Po.Brin), vo, ct).ConfigureAwait(false);
+            requests.Add(((DoelResult.Ok)await aanmeldingen.RequestAsync(DemoSchools.Vo.Brin, aanmelding.Id, "Las", null, vo, ct).ConfigureAwait(false)).Id);
+        }
+        return (requests, dossiers);
+    }
+
+    // the trace of each transfer says when each step ended: the time between them is where a transfer spends its time
+    private static async Task<(int Succeeded, IReadOnlyList<StepFigures> Steps)> StepsAsync(DemoChain chain, List<Guid> requests,
+        IReadOnlyDictionary<Guid, DateTimeOffset> started, CancellationToken ct)
+    {
+        await using var db = chain.School.Services.GetRequiredService<Oso.School.Storage.SchoolStore>().Read();
+        var set = requests.ToHashSet();
+        var rows = (await db.TransferRequests.AsNoTracking().ToListAsync(ct).ConfigureAwait(false)).Where(r => set.Contains(r.Id)).ToList();
+        var durations = new Dictionary<string, List<double>>();
+        foreach (var row in rows.Where(r => r.Resultaat == "OverdrachtGeslaagd"))
+        {
+            var previous = started[row.Id];
+            foreach (var step in TraceStep.Parse(row.Trace).Where(s => s.At >= previous))
+            {
+                if (!durations.TryGetValue(step.Stap, out var list)) durations[step.Stap] = list = [];
+                list.Add((step.At - previous).TotalMilliseconds);
+                previous = step.At;
+            }
+        }
+        var steps = durations.Select(d => { var f = BenchFigures.From(d.Value, 1, 0); return new StepFigures(d.Key, f.P50Ms, f.P99Ms); }).ToList();
+        return (rows.Count(r => r.Resultaat == "OverdrachtGeslaagd"), steps);
+    }
+
+    private static async Task<BenchFigures> MeasureAsync<T>(IReadOnlyList<T> work, int concurrency, Func<T, Task<bool>> operation, CancellationToken ct)
+    {
+        var latencies = new List<double>(work.Count);
+        var failures = 0;
+        var next = -1;
+        var total = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < work.Count)
+            {
+                var watch = Stopwatch.StartNew();
+                var ok = await operation(work[i]).ConfigureAwait(false);
+                lock (latencies)
+                {
+                    latencies.Add(watch.Elapsed.TotalMilliseconds);
+                    if (!ok) failures++;
+                }
+            }
+        }, ct))).ConfigureAwait(false);
+        return BenchFigures.From(latencies, total.Elapsed.TotalSeconds, failures);
+    }
+
+    // the same TLS setup as the protocol listeners: the node's server certificate, a required client certificate
+    // checked against the same anchors, the node's own system certificate as client
+    private static async Task<BenchFigures> EchoAsync(DemoChain chain, int concurrency, List<byte[]> dossiers, CancellationToken ct)
+    {
+        var time = TimeProvider.System;
+        using var ca = DevelopmentCertificateAuthority.Load(chain.Central.CertificateAuthorityDirectory, time);
+        using var tls = HostTls.Development(Path.Combine(Path.GetTempPath(), "oso-echo-" + Guid.NewGuid().ToString("N")[..8]), ca, time);
+        var validator = tls.Validator(time);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        OsoListeners.Configure(builder, new ListenerOptions(), tls.ServerCertificate, validator);
+        await using var app = builder.Build();
+        app.UseRouting();
+        app.UseListenerSeparation();
+        app.MapPost("/echo", async (HttpContext context) =>
+        {
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+            context.Response.ContentType = "text/xml";
+            await context.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), context.RequestAborted).ConfigureAwait(false);
+        }).OnProtocolListener();
+        await app.StartAsync(ct).ConfigureAwait(false);
+        var (_, protocol) = OsoListeners.BoundUrls(app, new ListenerOptions());
+
+        var tlsDirectory = Path.Combine(Path.GetFullPath(chain.Options.DataDirectory), "school", "tls");
+        using var client = HostTls.LoadPem(Path.Combine(tlsDirectory, "system.crt.pem"), Path.Combine(tlsDirectory, "system.key.pem"));
+        using var http = OsoHttpClientFactory.Create(new OsoClientOptions(client, validator));
+        async Task<bool> Echo(byte[] bytes)
+        {
+            using var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = new MediaTypeHeaderValue("text/xml");
+            using var response = await http.PostAsync(new Uri(protocol, "/echo"), content, ct).ConfigureAwait(false);
+            var answer = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+            return response.StatusCode == HttpStatusCode.OK && answer.Length == bytes.Length;
+        }
+        await MeasureAsync(dossiers.Take(Math.Clamp(dossiers.Count / 10, 3, 20)).ToList(), concurrency, Echo, ct).ConfigureAwait(false);
+        var figures = await MeasureAsync(dossiers, concurrency, Echo, ct).ConfigureAwait(false);
+        await app.StopAsync(ct).ConfigureAwait(false);
+        return figures;
+    }
+}
