@@ -85,15 +85,14 @@ public sealed class DossierOverview(SchoolStore store, ProtectedDossiers crypto,
         zoek = zoek?.Trim();
         if (!string.IsNullOrEmpty(zoek))
         {
-            string? lasPupil;
+            Guid? lasPupil;
             await using (var db = store.Read())
             {
                 var index = crypto.Index(brin, "las", zoek);
-                lasPupil = await db.Pupils.Where(p => p.Brin == brin && p.LasIdIndex == index).Select(p => p.Id.ToString()).FirstOrDefaultAsync(cancellationToken)
+                lasPupil = await db.Pupils.Where(p => p.Brin == brin && p.LasIdIndex == index).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken)
                     .ConfigureAwait(false);
             }
-            rows = rows.Where(r => r.Identity.Naam.Contains(zoek, StringComparison.OrdinalIgnoreCase) || r.Identity.Pgn == zoek || r.PupilId.ToString() == lasPupil)
-                .ToList();
+            rows = rows.Where(r => r.Identity.Naam.Contains(zoek, StringComparison.OrdinalIgnoreCase) || r.Identity.Pgn == zoek || r.PupilId == lasPupil).ToList();
         }
         if (status is { } s) rows = rows.Where(r => r.Status == s).ToList();
         await store.WriteAsync(db => audit.RecordAsync(db, brin, actor, "dossiers.lijst", "Een medewerker bekijkt de lijst met overstapdossiers.",

@@ -67,11 +67,6 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync()) return NotFound();
-        var inzage = Detail.Dossier.Inzage;
-        Inzagedatum = Dutch.IsoDate(inzage?.Inzagedatum ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-        Akkoord = inzage?.Akkoord?.Value;
-        Zienswijze = inzage?.Redennietakkoord;
-        Toestemming = inzage?.Toestemming?.Value;
         OptOut = Detail.Releases.FirstOrDefault(r => r.Actueel)?.OptOut.ToList() ?? [];
         return Page();
     }
@@ -187,6 +182,12 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
                  Email: c.Nummer)))
             .DistinctBy(a => a.Email, StringComparer.OrdinalIgnoreCase).ToList();
         OptioneleCategorieen = Optional(Sector);
+        // the inzage form shows what is recorded, unless it was just posted (then it shows what was typed)
+        var inzage = detail.Dossier.Inzage;
+        Inzagedatum ??= Dutch.IsoDate(inzage?.Inzagedatum ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        Akkoord ??= inzage?.Akkoord?.Value;
+        Zienswijze ??= inzage?.Redennietakkoord;
+        Toestemming ??= inzage?.Toestemming?.Value;
         return true;
     }
 }
