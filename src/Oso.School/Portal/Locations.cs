@@ -33,7 +33,8 @@ public static partial class Locations
         var parts = xpath.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(p => !p.StartsWith('[')).Select(Step).ToList(); // '/[1]': the document itself
         var names = parts.Select(p => p.Name).ToList();
         // the fixed frame (dossier, huidigeschool) says nothing to people
-        var shown = parts.Where(p => p.Name is not ("dossier" or "huidigeschool") || parts.Count <= 2)
+        var meaningful = parts.Where(p => p.Name is not ("dossier" or "huidigeschool")).ToList();
+        var shown = (meaningful.Count > 0 ? meaningful : parts)
             .Select(p => (Labels.GetValueOrDefault(p.Name) ?? p.Name) + (p.Index > 1 ? " " + p.Index : "")).ToList();
         var text = shown.Count == 0 ? "het hele dossier" : string.Join(" › ", shown);
         string? anchor = names.Contains("overstapadvies") ? "advies"
