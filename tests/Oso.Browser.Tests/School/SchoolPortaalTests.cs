@@ -33,6 +33,7 @@ public sealed class SchoolPortaalTests(BrowserFixture browser, SchoolPortaal por
         await page.FillAsync("#zoek", "LL1007"); // the LAS's pupil number: the pupil whose parents have not seen the dossier yet
         await page.ClickAsync("form[role=search] button");
         await Expect(page.Locator("main table tbody tr")).ToHaveCountAsync(1);
+        Assert.DoesNotContain("LL1007", page.Url, StringComparison.Ordinal); // a search is posted: no name or number in the address
         await page.ScreenshotAsync(journey, "03-dossiers-gezocht");
         await page.AssertAccessibleAsync("dossierlijst");
         await page.ClickAsync("main table tbody tr a");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Oso.School.Audit;
 using Oso.School.Parents;
 using Oso.School.Storage;
@@ -225,6 +226,26 @@ public sealed partial class ParentPageTests
         Assert.Contains("Testcollege (22VO)", page);
         Assert.Contains("School 33XX", page);
         Assert.Contains("(versie 1)", page);
+    }
+
+    [Fact]
+    public async Task A_link_is_deleted_a_month_after_it_expired_and_its_audit_records_stay()
+    {
+        await using var node = await PortalNode.StartAsync(DatabaseProvider.Sqlite);
+        var pupil = await node.DeliverAsync(PortalNode.Po, "geen-inzage");
+        var (_, old) = await LinkAsync(node, pupil);
+        var (_, recent) = await LinkAsync(node, pupil);
+        var longAgo = TimeProvider.System.GetUtcNow().AddDays(-31);
+        await using (var db = node.Get<SchoolStore>().Read())
+            await db.ParentLinks.Where(l => l.Id == old).ExecuteUpdateAsync(u => u.SetProperty(l => l.ExpiresAt, longAgo));
+
+        var purge = node.Node.Services.GetServices<Oso.School.Outbox.IOutboxHandler>().OfType<Oso.School.Retention.RetentionPurge>().Single();
+        await purge.HandleAsync(new Oso.School.Outbox.OutboxMessage { Kind = Oso.School.Retention.RetentionPurge.Kind, Payload = "{}", IdempotencyKey = "test" },
+            TestContext.Current.CancellationToken);
+
+        await using var check = node.Get<SchoolStore>().Read();
+        Assert.Equal([recent], await check.ParentLinks.Select(l => l.Id).ToListAsync());
+        Assert.True(await check.Audit.AnyAsync(a => a.Action == "ouderlink.aangemaakt" && a.Detail!.Contains(old.ToString())));
     }
 
     private static async Task<string> MailAsync(PortalNode node, string to)

@@ -12,8 +12,8 @@ public sealed class IndexModel(DossierOverview overview) : PortalPageModel
         (nameof(DossierStatus.Ingezien), "Ingezien, nog niet vrijgegeven"), (nameof(DossierStatus.Vrijgegeven), "Vrijgegeven"),
     ];
 
-    /// <summary>Search text.</summary>
-    [BindProperty(SupportsGet = true, Name = "zoek")]
+    /// <summary>Search text (posted: a name or number never goes into the address, the browser's history or a log).</summary>
+    [BindProperty(Name = "zoek")]
     public string? Zoek { get; set; }
 
     /// <summary>Status filter.</summary>
@@ -29,6 +29,9 @@ public sealed class IndexModel(DossierOverview overview) : PortalPageModel
     /// <inheritdoc />
     protected override string Titel => "Dossiers";
 
-    /// <summary>Shows the list.</summary>
-    public async Task OnGetAsync() => Rijen = await overview.ListAsync(Brin, Zoek, Status, Staff.Actor, HttpContext.RequestAborted);
+    /// <summary>Shows the list (filtered by status from the address: links from the overview).</summary>
+    public async Task OnGetAsync() => Rijen = await overview.ListAsync(Brin, null, Status, Staff.Actor, HttpContext.RequestAborted);
+
+    /// <summary>Searches.</summary>
+    public async Task OnPostAsync() => Rijen = await overview.ListAsync(Brin, Zoek, Status, Staff.Actor, HttpContext.RequestAborted);
 }
