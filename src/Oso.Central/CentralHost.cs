@@ -6,6 +6,7 @@ using Oso.Central.Accounts;
 using Oso.Central.Api;
 using Oso.Central.Certificates;
 using Oso.Central.Hosting;
+using Oso.Central.Portal;
 using Oso.Central.Qualification;
 using Oso.Central.Register;
 using Oso.Central.TestSchool;
@@ -42,6 +43,7 @@ public static class CentralHost
         builder.Services.AddOsoDataProtection(options.DataDirectory, "OpenOSO.Central");
         builder.Services.AddCentralAuthentication();
         builder.Services.AddCentralApi();
+        builder.Services.AddCentralPortal();
 
         // the listeners need the certificates and the validator before the app exists; the validator reads the
         // revocation list from the app's services, which are there before the first handshake
@@ -59,6 +61,7 @@ public static class CentralHost
         built = app.Services;
         options.Pipeline?.Invoke(app);
         app.UseCentralApi();
+        app.UseCentralPortal(options.Development);
         app.MapTrafficCenter();
         app.MapTestschool();
         app.MapCertificatesApi();
@@ -67,6 +70,7 @@ public static class CentralHost
         app.MapQualificationApi();
         app.MapSessionsApi();
         app.MapCentralOpenApi(options.Development);
+        app.MapCentralPortal();
 
         await CentralServices.PrepareAsync(app.Services, null, cancellationToken);
         await app.StartAsync(cancellationToken);
@@ -76,7 +80,7 @@ public static class CentralHost
 
         var handle = new CentralHandle(app, tls, portal, protocol, options, certificates.AnchorPemPath);
         options.Output?.WriteLine("OSO Central draait.");
-        options.Output?.WriteLine($"  Portaal en beheer-API: {portal}   (OpenAPI: {new Uri(portal, "openapi/v1.json")})");
+        options.Output?.WriteLine($"  Portaal en beheer-API: {portal}   (OpenAPI: {new Uri(portal, "openapi/v1.json")}; inloggen: {new Uri(portal, "inloggen")})");
         options.Output?.WriteLine($"  Protocol (mTLS):       {protocol}   (Traffic Center: {handle.TrafficCenterUrl})");
         options.Output?.WriteLine($"  Gegevens:              {options.DataDirectory}");
         options.Output?.WriteLine($"  Vertrouwensanker:      {certificates.AnchorPemPath}");

@@ -85,12 +85,24 @@ public sealed class SchoolNode : IAsyncDisposable
         services.AddSchoolPortal();
         configure?.Invoke(services);
 
-        OsoListeners.Configure(builder, new ListenerOptions { PortalPort = options.PortalPort, ProtocolPort = options.ProtocolPort },
+        OsoListeners.Configure(builder, new ListenerOptions { Address = options.BindAddress, PortalPort = options.PortalPort, ProtocolPort = options.ProtocolPort },
             tls.ServerCertificate, connections.Validator);
 
         var app = builder.Build();
         await using (var scope = app.Services.CreateAsyncScope())
-            await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<SchoolDbContext>(), cancellationToken).ConfigureAwait(false);
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SchoolDbContext>();
+            await DatabaseSetup.MigrateAsync(db, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await MasterKeyCheck.VerifyAsync(db, app.Services.GetRequiredService<MasterKey>(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException)
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
 
         app.UseSchoolPortalPages();
         app.UseRouting();
@@ -107,7 +119,7 @@ public sealed class SchoolNode : IAsyncDisposable
         app.MapSchoolPortal();
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var (portal, protocol) = OsoListeners.BoundUrls(app, new ListenerOptions { PortalPort = options.PortalPort, ProtocolPort = options.ProtocolPort });
+        var (portal, protocol) = OsoListeners.BoundUrls(app, new ListenerOptions { Address = options.BindAddress, PortalPort = options.PortalPort, ProtocolPort = options.ProtocolPort });
         app.Services.GetRequiredService<PortalAddress>().Bound(portal);
         return new SchoolNode(app, tls, portal, protocol, options);
     }
@@ -117,7 +129,7 @@ public sealed class SchoolNode : IAsyncDisposable
         if (options.ServerCertificate is not null && options.ServerKey is not null)
             return HostTls.FromFiles(options.ServerCertificate, options.ServerKey, options.TrustAnchors);
         if (options.DevelopmentCaDirectory is null)
-            throw new InvalidOperationException("Geen servercertificaat: stel Oso:School:ServerCertificate en ServerKey in (of, in ontwikkeling, DevelopmentCaDirectory).");
+            throw new InvalidOperationException("Geen servercertificaat: geef --server-cert en --server-key (of, alleen in ontwikkeling, --dev-ca).");
         using var ca = DevelopmentCertificateAuthority.Load(options.DevelopmentCaDirectory, time);
         return HostTls.Development(Path.Combine(data, "tls"), ca, time);
     }
@@ -154,8 +166,18 @@ public sealed class SchoolAdminSession : IAsyncDisposable
         services.AddLogging();
         services.AddSchoolStorage(options, data);
         var provider = services.BuildServiceProvider();
-        await using (var scope = provider.CreateAsyncScope())
-            await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<SchoolDbContext>(), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var scope = provider.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SchoolDbContext>();
+            await DatabaseSetup.MigrateAsync(db, cancellationToken).ConfigureAwait(false);
+            await MasterKeyCheck.VerifyAsync(db, provider.GetRequiredService<MasterKey>(), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await provider.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
         return new SchoolAdminSession(provider);
     }
 

@@ -1,6 +1,6 @@
 namespace Oso.School;
 
-/// <summary>How a School node runs. Bound from configuration section <c>Oso:School</c> or set by <c>oso up</c>.</summary>
+/// <summary>How a School node runs: set by <c>oso school serve</c> from its options, by <c>oso up</c>, or by a host that embeds the node.</summary>
 public sealed record SchoolOptions
 {
     /// <summary>The data directory (SQLite file, keys, TLS material). Default <c>./.oso/school</c>.</summary>
@@ -11,6 +11,9 @@ public sealed record SchoolOptions
 
     /// <summary>Protocol port (0: any free port).</summary>
     public int ProtocolPort { get; init; } = 7411;
+
+    /// <summary>The address both listeners bind (loopback by default; <c>0.0.0.0</c> for all interfaces).</summary>
+    public System.Net.IPAddress BindAddress { get; init; } = System.Net.IPAddress.Loopback;
 
     /// <summary>PostgreSQL connection string; empty for SQLite in the data directory.</summary>
     public string? Database { get; init; }

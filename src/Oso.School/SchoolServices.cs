@@ -53,10 +53,11 @@ public static class SchoolServices
         services.AddSingleton<DoelOverview>();
         services.AddOptions<OutboxOptions>();
         services.AddSingleton<OutboxWorker>();
+        services.AddSingleton<RevocationRefresher>();
         if (options.RunBackgroundWork)
         {
             services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
-            services.AddHostedService<RevocationRefresher>();
+            services.AddHostedService(sp => sp.GetRequiredService<RevocationRefresher>());
             services.AddHostedService<RetentionScheduler>();
         }
         services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(15));

@@ -72,8 +72,7 @@ internal static class AccountsApi
         if (user.TwoFactorEnabled) return Problem(409, "account.tweestaps-aan", "Tweestapsverificatie staat al aan; een nieuwe sleutel kan alleen via de servicedesk.");
         await users.ResetAuthenticatorKeyAsync(user);
         var sleutel = await users.GetAuthenticatorKeyAsync(user) ?? "";
-        var uri = $"otpauth://totp/OpenOSO:{Uri.EscapeDataString(user.Email ?? "")}?secret={sleutel}&issuer=OpenOSO&digits=6";
-        return TypedResults.Ok(new TweestapsSleutel(sleutel, uri));
+        return TypedResults.Ok(new TweestapsSleutel(sleutel, OtpauthUri(user.Email, sleutel)));
     }
 
     private static async Task<Results<Ok<Ik>, ProblemHttpResult>> InschakelenAsync(TweestapsCode code, HttpContext context, UserManager<CentralUser> users)
@@ -85,6 +84,10 @@ internal static class AccountsApi
         await users.SetTwoFactorEnabledAsync(user, true);
         return TypedResults.Ok(new Ik(user.Email ?? "", user.Naam, user.Rol, user.Scope, user.Status, true, false));
     }
+
+    /// <summary>The key as an authenticator app reads it (typed in, or scanned as a QR code in the portal).</summary>
+    public static string OtpauthUri(string? email, string sleutel) =>
+        $"otpauth://totp/OpenOSO:{Uri.EscapeDataString(email ?? "")}?secret={sleutel}&issuer=OpenOSO&digits=6";
 
     private static ProblemHttpResult Problem(int status, string code, string tekst) =>
         TypedResults.Problem(statusCode: status, title: ApiResults.Titel(status), detail: tekst, type: ApiResults.TypePrefix + code);

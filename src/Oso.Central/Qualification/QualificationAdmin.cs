@@ -90,6 +90,19 @@ public sealed partial class CentralAdmin
             b.Functie, b.IngediendOp, b.IngediendDoor, b.Status, b.Opmerking, b.BeoordeeldOp, b.BeoordeeldDoor)).ToList();
     }
 
+    /// <summary>One piece of evidence (without the document's content); with <paramref name="brin"/> only when it is that school's.</summary>
+    public async Task<Uitkomst<BewijsInfo>> EvidenceItemAsync(Guid id, string? brin = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await DbAsync(cancellationToken);
+        var b = await db.Bewijzen.AsNoTracking().Where(x => x.Id == id && (brin == null || x.Brin == brin))
+            .Select(x => new { x.Id, x.Brin, x.ItemCode, x.Soort, x.Bestandsnaam, x.ContentType, Grootte = x.Inhoud == null ? (int?)null : x.Inhoud.Length,
+                x.Verklaring, x.OndertekendDoor, x.Functie, x.IngediendOp, x.IngediendDoor, x.Status, x.Opmerking, x.BeoordeeldOp, x.BeoordeeldDoor })
+            .FirstOrDefaultAsync(cancellationToken);
+        return b is null ? Fout.NietGevonden("bewijs.onbekend", "Dit bewijsstuk bestaat niet (of hoort niet bij uw school).")
+            : new BewijsInfo(b.Id, b.Brin, b.ItemCode, b.Soort, b.Bestandsnaam, b.ContentType, b.Grootte, b.Verklaring, b.OndertekendDoor,
+                b.Functie, b.IngediendOp, b.IngediendDoor, b.Status, b.Opmerking, b.BeoordeeldOp, b.BeoordeeldDoor);
+    }
+
     /// <summary>An evidence document's content (for the reviewing operator, or the school itself).</summary>
     public async Task<Uitkomst<BewijsDocument>> EvidenceDocumentAsync(Guid id, string? brin = null, CancellationToken cancellationToken = default)
     {

@@ -8,6 +8,9 @@ internal static class Kalender
     /// <summary>Today's date in the Netherlands at <paramref name="moment"/>.</summary>
     public static DateOnly Dag(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Nederland).DateTime);
 
+    /// <summary><paramref name="moment"/> in Dutch time (for people: the portal shows times this way).</summary>
+    public static DateTimeOffset Lokaal(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Nederland);
+
     /// <summary>Today's date in the Netherlands.</summary>
     public static DateOnly Vandaag(TimeProvider time) => Dag(time.GetUtcNow());
 

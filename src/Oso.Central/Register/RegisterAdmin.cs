@@ -180,6 +180,14 @@ public sealed partial class CentralAdmin
         return systeem is null ? Fout.NietGevonden("systeem.onbekend", $"Systeem '{systeemId}' bestaat niet.") : systeem.Info();
     }
 
+    /// <summary>Every supplier system, ordered by id (boards choose one to mandate; operators review them).</summary>
+    public async Task<IReadOnlyList<SysteemInfo>> SystemsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await DbAsync(cancellationToken);
+        var lijst = await db.Systemen.AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        return lijst.Select(s => s.Info()).ToList();
+    }
+
     /// <summary>Mandates, filtered by school, board and/or system.</summary>
     public async Task<IReadOnlyList<MandaatInfo>> MandatesAsync(string? brin = null, string? bestuurId = null, string? systeemId = null, CancellationToken cancellationToken = default)
     {

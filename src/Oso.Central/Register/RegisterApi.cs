@@ -24,7 +24,7 @@ internal static class RegisterApi
     {
         app.MapGet("/api/scholen/gekwalificeerd", async (CentralAdmin admin, string? provincie, CancellationToken ct) =>
                 (await admin.SchoolsAsync(null, ct))
-                .Where(s => s.Deelname == Deelname.Actief && s.Kwalificatie is KwalificatieStatus.Gekwalificeerd or KwalificatieStatus.VerlooptBinnenkort
+                .Where(s => s.OpenbaarGekwalificeerd()
                     && (provincie == null || string.Equals(s.Provincie, provincie, StringComparison.OrdinalIgnoreCase)))
                 .Select(s => new GekwalificeerdeSchool(s.Brin, s.Naam, s.Sector, s.Plaats, s.Gemeente, s.Provincie, s.GekwalificeerdSinds)).ToList())
             .WithTags("Register").WithSummary("Openbare lijst van gekwalificeerde scholen (voor de kaart), optioneel per provincie.");

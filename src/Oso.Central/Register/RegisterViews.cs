@@ -79,6 +79,14 @@ public sealed record AanleverpuntInfo(string RouteringsKenmerk, string Brin, str
 
 internal static class RegisterViews
 {
+    /// <summary>
+    /// On the public list of qualified schools: taking part and qualified (also when the qualification expires soon).
+    /// Not the test school 00YY: it is there for suppliers' test exchanges, not a school anyone transfers pupils to.
+    /// </summary>
+    public static bool OpenbaarGekwalificeerd(this SchoolInfo s) =>
+        s.Deelname == Deelname.Actief && s.Kwalificatie is KwalificatieStatus.Gekwalificeerd or KwalificatieStatus.VerlooptBinnenkort
+        && s.Brin != TestSchool.Testschool.Brin;
+
     public static SchoolInfo Info(this School s, DateTimeOffset nu) => new(s.Brin, s.Naam, s.Sector, s.BestuurId, s.Plaats, s.Gemeente, s.Provincie,
         s.Deelname, Kwalificatie.StatusVan(s, nu), s.GekwalificeerdSinds, s.GekwalificeerdTot,
         s.Vestigingen.OrderBy(v => v.Code, StringComparer.Ordinal).Select(v => new VestigingInfo(v.Code, v.Naam, v.Plaats)).ToList());

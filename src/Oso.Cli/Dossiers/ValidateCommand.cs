@@ -131,7 +131,9 @@ internal static class ValidateCommand
                 context.Out.WriteLine(JsonSerializer.Serialize(JsonLine(result, strict), Json));
                 break;
             case "meldingen":
-                MeldingenXml.Write(context.Out, result.Report?.Meldingen ?? [], strict);
+                // an unreadable file must not look like an empty (valid) list of meldingen
+                MeldingenXml.Write(context.Out, result.Report?.Meldingen
+                    ?? [new Melding(MeldingType.Fout, "BESTAND.Onleesbaar", "/", 0, 0, "Het bestand kan niet worden gelezen: " + result.Unreadable)], strict);
                 break;
             default:
                 PrintText(context, result, strict);

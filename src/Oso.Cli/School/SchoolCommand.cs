@@ -24,18 +24,25 @@ internal static class SchoolCommand
     };
 
     /// <summary>Options every admin command has.</summary>
+    /// <summary>The environment variable that holds a School node's master key.</summary>
+    internal const string MasterKeyVariable = "OSO_SCHOOL_MASTER_KEY";
+
     internal sealed class Common
     {
         public Option<string> Data { get; } = new("--data") { Description = $"De gegevensmap van de node (standaard {DefaultData}).", DefaultValueFactory = _ => DefaultData };
         public Option<string?> Database { get; } = new("--database") { Description = "Een verbindingsreeks: leeg is SQLite in de gegevensmap; 'Host=…' is PostgreSQL." };
-        public Option<string?> MasterKey { get; } = new("--master-key") { Description = "De hoofdsleutel (base64); standaard uit de gegevensmap (alleen voor ontwikkeling)." };
+        public Option<string?> MasterKeyFile { get; } = new("--master-key-file")
+        {
+            Description = "Bestand met de hoofdsleutel (base64), buiten de gegevensmap. Zonder: de omgevingsvariabele "
+                + MasterKeyVariable + ", en anders een sleutel in de gegevensmap (alleen voor ontwikkeling).",
+        };
         public Option<bool> JsonOutput { get; } = new("--json") { Description = "Uitvoer als JSON." };
 
         public Command AddTo(Command command)
         {
             command.Options.Add(Data);
             command.Options.Add(Database);
-            command.Options.Add(MasterKey);
+            command.Options.Add(MasterKeyFile);
             command.Options.Add(JsonOutput);
             return command;
         }
@@ -44,8 +51,26 @@ internal static class SchoolCommand
         {
             DataDirectory = Path.GetFullPath(parse.GetValue(Data)!),
             Database = parse.GetValue(Database),
-            MasterKey = parse.GetValue(MasterKey),
+            MasterKey = MasterKeyFrom(parse.GetValue(MasterKeyFile)),
         };
+
+        // never on the command line, where every user of the machine can read it in the process list
+        private static string? MasterKeyFrom(string? file)
+        {
+            if (file is not null)
+            {
+                try
+                {
+                    return File.ReadAllText(file).Trim();
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new InvalidOperationException($"Het sleutelbestand {file} is niet te lezen: {e.Message}");
+                }
+            }
+            var fromEnvironment = Environment.GetEnvironmentVariable(MasterKeyVariable);
+            return string.IsNullOrWhiteSpace(fromEnvironment) ? null : fromEnvironment.Trim();
+        }
     }
 
     private static Command Add(CliContext context)
@@ -85,13 +110,15 @@ internal static class SchoolCommand
         var rk = new Argument<string>("ROUTERINGSKENMERK") { Description = "20 tekens: 00000007000 + BRIN + 5 tekens." };
         var doel = new Option<string>("--doel") { Description = "OV of SWV.", DefaultValueFactory = _ => "OV" };
         doel.AcceptOnlyFromAmong("OV", "SWV");
-        var add = common.AddTo(new Command("add", "Voeg een aanleverpunt van een school toe (registreer het ook bij Central).") { brin, rk, doel });
+        var add = common.AddTo(new Command("add", "Richt een aanleverpunt van een school op deze node in. Registreer het daarna bij Central (Mijn OSO, of oso central endpoint add) met het adres https://<deze node>/oso/aanleverpunt/<routeringskenmerk>.") { brin, rk, doel });
         add.SetAction((parse, ct) => RunAsync(context, common, parse, async admin =>
         {
             if (!Oso.Protocol.Identifiers.RouteringsKenmerk.TryParse(parse.GetValue(rk), out var kenmerk) || kenmerk.Brin.Value != parse.GetValue(brin))
                 throw new ArgumentException("Het routeringskenmerk is 00000007000 + het BRIN van de school + 5 tekens.");
-            await admin.AddAanleverpuntAsync(parse.GetValue(brin)!, kenmerk.Value, parse.GetValue(doel)!, ct).ConfigureAwait(false);
-            return (new { routeringsKenmerk = kenmerk.Value }, $"Aanleverpunt {kenmerk.Value} toegevoegd.");
+            var added = await admin.AddAanleverpuntAsync(parse.GetValue(brin)!, kenmerk.Value, parse.GetValue(doel)!, ct).ConfigureAwait(false);
+            return (new { routeringsKenmerk = kenmerk.Value, toegevoegd = added, pad = "/oso/aanleverpunt/" + kenmerk.Value },
+                (added ? $"Aanleverpunt {kenmerk.Value} ingericht." : $"Aanleverpunt {kenmerk.Value} bestond al.")
+                + $" Registreer het bij Central met het adres https://<deze node>/oso/aanleverpunt/{kenmerk.Value}.");
         }, ct));
         return new Command("aanleverpunt", "Aanleverpunten van scholen op deze node.") { add };
     }

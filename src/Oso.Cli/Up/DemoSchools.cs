@@ -18,12 +18,15 @@ public static class DemoSchools
     /// <summary>The secondary school (doel).</summary>
     public static Definition Vo { get; } = new("92VO", "Het Stadslyceum", "VO", "0000000700092VO00001");
 
+    // string.GetHashCode differs per process: the demo school must look the same on every run
+    private static int StableSeed(string brin) => brin.Aggregate(17, (h, c) => unchecked((h * 31) + c)) & 0xFFFF;
+
     /// <summary>The school block synthetic dossiers of a demo school carry.</summary>
     public static Dossier.Model.School SyntheticSchool(Definition school)
     {
         ArgumentNullException.ThrowIfNull(school);
         var profile = school.Sector == "PO" ? SyntheticProfile.Povo : SyntheticProfile.Vovo;
-        return SyntheticDossiers.CreateSchool(profile, seed: school.Brin.GetHashCode(StringComparison.Ordinal) & 0xFFFF) with
+        return SyntheticDossiers.CreateSchool(profile, seed: StableSeed(school.Brin)) with
         {
             Naam = school.Naam,
             Brincode = school.Brin,

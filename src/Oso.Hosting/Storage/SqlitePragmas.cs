@@ -6,7 +6,7 @@ namespace Oso.Hosting.Storage;
 /// <summary>
 /// Per-connection SQLite settings: WAL with <c>synchronous=NORMAL</c> (a committed transaction survives a crash of the
 /// process; only a power loss can undo the last commits — PostgreSQL is the choice where that matters), a busy
-/// timeout so concurrent readers wait instead of failing, and foreign keys on.
+/// timeout so a writer waits for another writer instead of failing (in WAL mode readers never wait), and foreign keys on.
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {

@@ -4,8 +4,8 @@ namespace Oso.School.Crypto;
 
 /// <summary>
 /// The node's master key (256 bits). It never encrypts pupil data itself: it wraps each school's data key. In
-/// production it comes from configuration (<c>Oso:School:MasterKey</c>, base64) — a secret store, not a file next
-/// to the database; in development it is generated once into the data directory, readable by the owner only.
+/// production it comes from the environment (<c>OSO_SCHOOL_MASTER_KEY</c>, base64) or a key file outside the data
+/// directory (<c>--master-key-file</c>) — a secret store, not a file next to the database; in development it is generated once into the data directory, readable by the owner only.
 /// </summary>
 public sealed class MasterKey : IDisposable
 {
@@ -27,9 +27,9 @@ public sealed class MasterKey : IDisposable
         }
         catch (FormatException)
         {
-            throw new InvalidOperationException("De hoofdsleutel (Oso:School:MasterKey) is geen geldige base64-tekst.");
+            throw new InvalidOperationException("De hoofdsleutel is geen geldige base64-tekst.");
         }
-        return key.Length == 32 ? new MasterKey(key) : throw new InvalidOperationException("De hoofdsleutel (Oso:School:MasterKey) moet 32 bytes zijn.");
+        return key.Length == 32 ? new MasterKey(key) : throw new InvalidOperationException("De hoofdsleutel moet 32 bytes zijn (44 tekens base64).");
     }
 
     /// <summary>Loads <c>master.key</c> from a directory, creating it (mode 600) when missing — for development.</summary>

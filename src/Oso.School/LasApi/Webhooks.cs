@@ -1,4 +1,4 @@
-using System.Net.Http.Json;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -51,6 +51,7 @@ public sealed class Webhooks(SchoolStore store, ProtectedDossiers crypto, IHttpC
         }
         var body = JsonSerializer.SerializeToUtf8Bytes(new Body("dossier.ontvangen", dossier.Id, dossier.Brin, dossier.BronBrin, dossier.AanmeldingId, dossier.ReceivedAt));
         var failures = new List<string>();
+        var sender = http.CreateClient("webhooks");
         foreach (var client in clients)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, client.WebhookUrl) { Content = new ByteArrayContent(body) };
@@ -62,12 +63,17 @@ public sealed class Webhooks(SchoolStore store, ProtectedDossiers crypto, IHttpC
             }
             try
             {
-                using var response = await http.CreateClient("webhooks").SendAsync(request, cancellationToken).ConfigureAwait(false);
+                using var response = await sender.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode) failures.Add($"{client.Naam}: HTTP {(int)response.StatusCode}");
             }
             catch (HttpRequestException ex)
             {
                 failures.Add($"{client.Naam}: {ex.HttpRequestError}");
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // the client's timeout, not the node stopping: a failed delivery, retried like any other
+                failures.Add($"{client.Naam}: geen antwoord binnen {sender.Timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s");
             }
         }
         return failures.Count == 0 ? OutboxOutcome.Done : OutboxOutcome.RetryLater(string.Join("; ", failures));

@@ -70,7 +70,8 @@ public sealed class OutboxQueue(TimeProvider time)
             CreatedAt = now,
             DueAt = now + (delay ?? TimeSpan.Zero),
         });
-        Signal();
+        // not now: before the commit the worker cannot see the message, finds nothing and sleeps until the next poll
+        db.AfterCommit(Signal);
     }
 
     /// <summary>Wakes the worker (after a commit; harmless when there is nothing to do).</summary>

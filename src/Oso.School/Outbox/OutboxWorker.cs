@@ -54,9 +54,11 @@ public sealed class OutboxWorker(
             {
                 return;
             }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            catch (Exception ex)
             {
-                logger.LogWarning("Outbox: de database gaf een fout ({Error}); opnieuw over {Seconds} s.", ex.GetType().Name, options.Value.PollInterval.TotalSeconds);
+                // the database or a bug: never stop the worker (all background work would stop until a restart).
+                // Only the type is logged: messages may quote pupil data.
+                logger.LogWarning("Outbox: {Error} buiten een handler; opnieuw over {Seconds} s.", ex.GetType().Name, options.Value.PollInterval.TotalSeconds);
             }
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             timeout.CancelAfter(options.Value.PollInterval);
@@ -91,10 +93,11 @@ public sealed class OutboxWorker(
             {
                 outcome = await handler.HandleAsync(message, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
-                // a bug or broken infrastructure: keep the message for another attempt; log the type, not the content
-                logger.LogError(ex, "Outbox: {Kind} {Id} mislukte met {Error}.", message.Kind, message.Id, ex.GetType().Name);
+                // a timeout (a cancellation that is not the node stopping), a bug or broken infrastructure: keep the message
+                // for another attempt with backoff. Log the type, never the message text or stack: it may quote pupil data.
+                logger.LogError("Outbox: {Kind} {Id} mislukte met {Error}.", message.Kind, message.Id, ex.GetType().Name);
                 outcome = OutboxOutcome.RetryLater(ex.GetType().Name);
             }
         }

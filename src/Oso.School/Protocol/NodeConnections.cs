@@ -22,9 +22,9 @@ public sealed class NodeConnections : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(tls);
-        if (options.TrafficCenterUrl is null) throw new InvalidOperationException("Geen Traffic Center ingesteld (Oso:School:TrafficCenterUrl).");
+        if (options.TrafficCenterUrl is null) throw new InvalidOperationException("Geen Traffic Center ingesteld (--traffic-center).");
         if (options.SystemCertificate is null || options.SystemKey is null)
-            throw new InvalidOperationException("Geen systeemcertificaat ingesteld (Oso:School:SystemCertificate en SystemKey).");
+            throw new InvalidOperationException("Geen systeemcertificaat ingesteld (--system-cert en --system-key).");
         SystemCertificate = HostTls.LoadPem(options.SystemCertificate, options.SystemKey);
         Systeem = CertificateNames.Systeem(SystemCertificate)
             ?? throw new InvalidOperationException("Het systeemcertificaat noemt geen systeem-id (SAN urn:oso:systeem:...).");
@@ -67,34 +67,63 @@ public sealed class NodeConnections : IDisposable
 /// <summary>Fetches Central's list of revoked certificates periodically, so the node refuses them too.</summary>
 public sealed class RevocationRefresher(SchoolOptions options, NodeConnections connections, ILogger<RevocationRefresher> logger) : BackgroundService
 {
-    /// <summary>The published list's shape.</summary>
-    /// <param name="SerialNumbers">Revoked serial numbers (hex).</param>
-    /// <param name="Thumbprints">Revoked thumbprints (hex).</param>
-    public sealed record RevocationDocument(IReadOnlyList<string>? SerialNumbers, IReadOnlyList<string>? Thumbprints);
+    /// <summary>The list as Central publishes it at <c>/api/certificaten/ingetrokken</c>.</summary>
+    /// <param name="Bijgewerkt">When Central produced the list.</param>
+    /// <param name="Certificaten">The revoked certificates.</param>
+    public sealed record Ingetrokken(DateTimeOffset Bijgewerkt, IReadOnlyList<IngetrokkenCertificaat>? Certificaten);
+
+    /// <summary>One revoked certificate.</summary>
+    /// <param name="Serienummer">Serial number (hex).</param>
+    /// <param name="Sha256">SHA-256 fingerprint (hex).</param>
+    public sealed record IngetrokkenCertificaat(string? Serienummer, string? Sha256);
+
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>How often the list is fetched.</summary>
+    public static TimeSpan Interval { get; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Fetches the list once and applies it; false (the previous list stays) when Central could not be read.</summary>
+    public async Task<bool> RefreshAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (options.RevocationListUrl is null) return false;
+        try
+        {
+            var document = await http.GetFromJsonAsync<Ingetrokken>(options.RevocationListUrl, Json, cancellationToken).ConfigureAwait(false);
+            if (document?.Certificaten is null)
+            {
+                logger.LogWarning("De intrekkingslijst van Central heeft geen certificatenlijst; de vorige blijft gelden.");
+                return false;
+            }
+            var list = document.Certificaten;
+            connections.UpdateRevocations(new CertificateRevocationList(
+                list.Select(c => c.Serienummer).OfType<string>(), list.Select(c => c.Sha256).OfType<string>()));
+            return true;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Intrekkingslijst van Central niet opgehaald ({Error}); de vorige blijft gelden.", ex.GetType().Name);
+            return false;
+        }
+    }
+
+    /// <summary>An HTTP client that trusts Central's server certificate by the node's anchors.</summary>
+    public HttpClient CreateClient() => new(new SocketsHttpHandler
+    {
+        SslOptions = { RemoteCertificateValidationCallback = connections.Validator.ServerCertificateCallback() },
+    }) { Timeout = TimeSpan.FromSeconds(30) };
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (options.RevocationListUrl is null) return;
-        using var http = new HttpClient(new SocketsHttpHandler
-        {
-            SslOptions = { RemoteCertificateValidationCallback = connections.Validator.ServerCertificateCallback() },
-        });
+        using var http = CreateClient();
         while (!stoppingToken.IsCancellationRequested)
         {
+            await RefreshAsync(http, stoppingToken).ConfigureAwait(false);
             try
             {
-                var document = await http.GetFromJsonAsync<RevocationDocument>(options.RevocationListUrl, stoppingToken).ConfigureAwait(false);
-                if (document is not null)
-                    connections.UpdateRevocations(new CertificateRevocationList(document.SerialNumbers ?? [], document.Thumbprints ?? []));
-            }
-            catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning("Intrekkingslijst van Central niet opgehaald ({Error}); de vorige blijft gelden.", ex.GetType().Name);
-            }
-            try
-            {
-                await Task.Delay(TimeSpan.FromMinutes(5), stoppingToken).ConfigureAwait(false);
+                await Task.Delay(Interval, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

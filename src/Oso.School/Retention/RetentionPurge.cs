@@ -8,8 +8,8 @@ namespace Oso.School.Retention;
 
 /// <summary>
 /// Keeps pupil data no longer than needed: received dossiers after import (or at most a maximum when never imported),
-/// refused requests after the notification window, finished outbox work. Every removal is audited; the audit log
-/// itself is kept.
+/// refused requests after the notification window, finished outbox work. Removing a received dossier is audited
+/// (the other removals are of data that was never pupil content: refusals, finished work); the audit log itself is kept.
 /// </summary>
 public sealed class RetentionPurge(SchoolStore store, AuditLog audit, SchoolOptions options, TimeProvider time) : IOutboxHandler
 {

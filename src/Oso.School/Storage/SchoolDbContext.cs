@@ -53,6 +53,36 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
     /// <summary>Parents' personal links.</summary>
     public DbSet<ParentLink> ParentLinks => Set<ParentLink>();
 
+    private List<Action>? _afterCommit;
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once this context's changes are committed: after <see cref="SchoolStore.WriteAsync{T}"/>
+    /// commits its transaction (never when it rolls back), or — outside a transaction — after the next SaveChanges.
+    /// </summary>
+    internal void AfterCommit(Action action)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            (_afterCommit ??= []).Add(action);
+            return;
+        }
+        EventHandler<SavedChangesEventArgs>? once = null;
+        once = (_, _) =>
+        {
+            SavedChanges -= once;
+            action();
+        };
+        SavedChanges += once;
+    }
+
+    /// <summary>Called by <see cref="SchoolStore"/> after the commit: runs what <see cref="AfterCommit"/> collected.</summary>
+    internal void Committed()
+    {
+        var actions = _afterCommit;
+        _afterCommit = null;
+        foreach (var action in actions ?? []) action();
+    }
+
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

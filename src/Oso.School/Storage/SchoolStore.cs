@@ -28,6 +28,7 @@ public sealed class SchoolStore(IDbContextFactory<SchoolDbContext> factory)
             var result = await work(db).ConfigureAwait(false);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            db.Committed(); // e.g. wake the outbox worker for messages that are only now visible to it
             return result;
         }
         finally

@@ -29,12 +29,22 @@ public sealed class SchoolAdmin(SchoolStore store, PupilDataProtector protector,
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Adds an aanleverpunt of a school on this node (idempotent).</summary>
-    public Task AddAanleverpuntAsync(string brin, string routeringsKenmerk, string doel = "OV", CancellationToken cancellationToken = default) =>
+    /// <summary>Adds an aanleverpunt of a school on this node; false when it exists (idempotent).</summary>
+    public Task<bool> AddAanleverpuntAsync(string brin, string routeringsKenmerk, string doel = "OV", CancellationToken cancellationToken = default) =>
         store.WriteAsync(async db =>
         {
-            if (await db.Aanleverpunten.AnyAsync(a => a.RouteringsKenmerk == routeringsKenmerk, cancellationToken).ConfigureAwait(false)) return;
+            if (!await db.Tenants.AnyAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false))
+                throw new InvalidOperationException($"School {brin} is niet bekend op deze node; sluit haar eerst aan (oso school add).");
+            var existing = await db.Aanleverpunten.FirstOrDefaultAsync(a => a.RouteringsKenmerk == routeringsKenmerk, cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                return existing.Brin == brin ? false
+                    : throw new InvalidOperationException($"Aanleverpunt {routeringsKenmerk} hoort al bij school {existing.Brin}.");
+            }
             db.Aanleverpunten.Add(new NodeAanleverpunt { RouteringsKenmerk = routeringsKenmerk, Brin = brin, Doel = doel });
+            await audit.RecordAsync(db, brin, Actor.Node, "aanleverpunt.toegevoegd", "Een aanleverpunt (" + doel + ") is op deze node ingericht.",
+                detail: "rk=" + routeringsKenmerk, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return true;
         }, cancellationToken);
 
     /// <summary>Creates a LAS client for a school; the API key is shown once and stored only as a hash.</summary>

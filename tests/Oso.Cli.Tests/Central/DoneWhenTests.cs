@@ -101,32 +101,6 @@ public sealed class DoneWhenTests : IDisposable
         throw new TimeoutException("oso central serve printed no URL within a minute.");
     }
 
-    /// <summary>A StringWriter that another task may write to while the test reads it.</summary>
-    private sealed class LockedWriter : StringWriter
-    {
-        private readonly Lock _lock = new();
-
-        public override void Write(char value)
-        {
-            lock (_lock) base.Write(value);
-        }
-
-        public override void Write(string? value)
-        {
-            lock (_lock) base.Write(value);
-        }
-
-        public override void Write(char[] buffer, int index, int count)
-        {
-            lock (_lock) base.Write(buffer, index, count);
-        }
-
-        public string Snapshot()
-        {
-            lock (_lock) return ToString();
-        }
-    }
-
     public void Dispose()
     {
         try { Directory.Delete(_root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }

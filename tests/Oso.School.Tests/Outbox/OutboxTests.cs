@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Oso.School.Outbox;
 using Oso.School.Storage;
+using Oso.School.Tests.Infrastructure;
 using Oso.Testing;
 
 namespace Oso.School.Tests.Outbox;
@@ -37,9 +39,19 @@ public sealed class OutboxTests
         return (services, recorder, time);
     }
 
-    private static OutboxWorker Worker(TestServices services, string? name = null) => new(
+    private static OutboxWorker Worker(TestServices services, string? name = null, OutboxOptions? options = null, ILogger<OutboxWorker>? logger = null) => new(
         services.Get<IDbContextFactory<SchoolDbContext>>(), services.Provider.GetServices<IOutboxHandler>(), services.Get<OutboxQueue>(),
-        services.Get<TimeProvider>(), Options.Create(new OutboxOptions()), NullLogger<OutboxWorker>.Instance);
+        services.Get<TimeProvider>(), Options.Create(options ?? new OutboxOptions()), logger ?? NullLogger<OutboxWorker>.Instance);
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (watch.Elapsed > (timeout ?? TimeSpan.FromSeconds(10))) Assert.Fail(what);
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
 
     private static Task Enqueue(TestServices services, string key, TimeSpan? delay = null) =>
         services.Get<SchoolStore>().WriteAsync(db => services.Get<OutboxQueue>().EnqueueAsync(db, "test", new { key }, key, delay));
@@ -98,9 +110,14 @@ public sealed class OutboxTests
         var (services, handler, time) = await CreateAsync(engine);
         await using var _ = services;
         await Enqueue(services, "c");
-        // an instance claims the message and dies before finishing it
-        handler.Decide = _ => throw new OperationCanceledException("process killed");
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Worker(services, "crashed").RunOneAsync(TestContext.Current.CancellationToken));
+        // an instance claims the message and is stopped before finishing it
+        using var shutdown = new CancellationTokenSource();
+        handler.Decide = _ =>
+        {
+            shutdown.Cancel();
+            throw new OperationCanceledException(shutdown.Token);
+        };
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Worker(services, "crashed").RunOneAsync(shutdown.Token));
         handler.Decide = _ => OutboxOutcome.Done;
 
         var other = Worker(services, "other");
@@ -111,6 +128,81 @@ public sealed class OutboxTests
         await using var db = services.Get<SchoolStore>().Read();
         Assert.NotNull((await db.Outbox.SingleAsync()).CompletedAt);
         Assert.Equal(["c", "c"], handler.Runs);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_handler_that_times_out_is_retried_later_and_the_worker_keeps_doing_other_work(DatabaseProvider engine)
+    {
+        var (services, handler, _) = await CreateAsync(engine);
+        await using var _ = services;
+        // what HttpClient throws when its timeout passes: a cancellation that is not the node shutting down
+        handler.Decide = m => m.IdempotencyKey == "hangs"
+            ? throw new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 15 seconds elapsing.")
+            : OutboxOutcome.Done;
+        var worker = Worker(services, options: new OutboxOptions { PollInterval = TimeSpan.FromMilliseconds(100) });
+        await worker.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await Enqueue(services, "hangs");
+            await WaitUntilAsync(() => handler.Runs.Contains("hangs"), "the first message never ran");
+            await Enqueue(services, "next");
+            await WaitUntilAsync(() => handler.Runs.Contains("next"), "the worker stopped after a handler timed out: later work never ran");
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+
+        await using var db = services.Get<SchoolStore>().Read();
+        var hangs = await db.Outbox.SingleAsync(m => m.IdempotencyKey == "hangs");
+        Assert.Null(hangs.FailedAt);
+        Assert.Null(hangs.CompletedAt);
+        Assert.Equal("TaskCanceledException", hangs.LastError);
+        Assert.True(hangs.DueAt > hangs.CreatedAt, "a retry waits for its backoff");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Work_queued_in_a_transaction_starts_as_soon_as_the_transaction_commits(DatabaseProvider engine)
+    {
+        var (services, handler, _) = await CreateAsync(engine);
+        await using var _ = services;
+        var worker = Worker(services, options: new OutboxOptions { PollInterval = TimeSpan.FromMinutes(5) });
+        await worker.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await Task.Delay(300, TestContext.Current.CancellationToken); // the worker found nothing and waits to be woken
+            await services.Get<SchoolStore>().WriteAsync(async db =>
+            {
+                await services.Get<OutboxQueue>().EnqueueAsync(db, "test", new { key = "d" }, "d");
+                await Task.Delay(500, TestContext.Current.CancellationToken); // the rest of the unit of work
+            });
+
+            await WaitUntilAsync(() => handler.Runs.Contains("d"), "queued work waited for the next poll instead of starting after the commit",
+                TimeSpan.FromSeconds(5));
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task A_handler_s_exception_is_logged_by_its_type_only_never_with_its_message()
+    {
+        var (services, handler, _) = await CreateAsync(DatabaseProvider.Sqlite);
+        await using var _ = services;
+        using var log = new LogCapture();
+        handler.Decide = _ => throw new InvalidOperationException("Leerling Jansen, BSN 999991073, niet gevonden");
+        await Enqueue(services, "e");
+
+        Assert.True(await Worker(services, logger: log.For<OutboxWorker>()).RunOneAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains(log.Lines, l => l.Contains("InvalidOperationException", StringComparison.Ordinal));
+        Assert.DoesNotContain(log.Lines, l => l.Contains("Jansen", StringComparison.Ordinal) || l.Contains("999991073", StringComparison.Ordinal));
+        await using var db = services.Get<SchoolStore>().Read();
+        Assert.Equal("InvalidOperationException", (await db.Outbox.SingleAsync()).LastError);
     }
 
     [Fact]
