@@ -25,6 +25,9 @@ public abstract class ChainFixture : IAsyncLifetime
 
     protected abstract DatabaseProvider Provider { get; }
 
+    /// <summary>Outbox attempts before the node gives up (high by default, so retries always get through).</summary>
+    protected virtual int MaxAttempts => 100;
+
     public DemoChain Chain { get; private set; } = null!;
 
     public string DataDirectory => _directory;
@@ -57,7 +60,7 @@ public abstract class ChainFixture : IAsyncLifetime
             ConfigureSchool = services => services.AddSingleton(Options.Create(new OutboxOptions
             {
                 Lease = TimeSpan.FromSeconds(4), PollInterval = TimeSpan.FromMilliseconds(250), FirstBackoff = TimeSpan.FromMilliseconds(500),
-                MaxBackoff = TimeSpan.FromSeconds(2), MaxAttempts = 100,
+                MaxBackoff = TimeSpan.FromSeconds(2), MaxAttempts = MaxAttempts,
             })),
         });
         Anchor = X509CertificateLoader.LoadCertificateFromFile(Chain.Central.TrustAnchorPemPath);

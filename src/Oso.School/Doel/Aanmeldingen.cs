@@ -121,4 +121,9 @@ public static class TransferStatus
     public const string Bezig = "Bezig";
     /// <summary>Finished (see the result).</summary>
     public const string Klaar = "Klaar";
+    /// <summary>
+    /// Given up by the node (the Traffic Center or the bron stayed unreachable, or the node kept failing): final; the last
+    /// trace step says what failed and who must act. No result code: the afmelding may not have been made.
+    /// </summary>
+    public const string Mislukt = "Mislukt";
 }

@@ -46,7 +46,7 @@ public sealed class TransferRequest
     /// <summary>Ask only for a dossier released after this moment.</summary>
     public DateTimeOffset? Aanvraagdatum { get; init; }
 
-    /// <summary>Wachtrij, Bezig, Klaar or Mislukt.</summary>
+    /// <summary>Wachtrij, Bezig, Klaar or Mislukt (see <see cref="TransferStatus"/>).</summary>
     public required string Status { get; set; }
 
     /// <summary>The session, once granted.</summary>
@@ -61,7 +61,7 @@ public sealed class TransferRequest
     /// <summary>The trace: JSON list of steps (no personal data).</summary>
     public string Trace { get; set; } = "[]";
 
-    /// <summary>Encrypted zoeksleutel key k, kept while the request runs (so a restart can finish it).</summary>
+    /// <summary>Encrypted zoeksleutel key k, kept while the request runs (so a restart can finish it); removed when it is Klaar or Mislukt.</summary>
     public byte[]? Geheim { get; set; }
 
     /// <summary>When asked.</summary>

@@ -50,7 +50,7 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
         {
             request = await db.TransferRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken).ConfigureAwait(false);
             if (request is null) return OutboxOutcome.GiveUp("De aanvraag bestaat niet meer.");
-            if (request.Status == TransferStatus.Klaar) return OutboxOutcome.Done;
+            if (request.Status is TransferStatus.Klaar or TransferStatus.Mislukt) return OutboxOutcome.Done;
             aanmelding = await db.Aanmeldingen.AsNoTracking().FirstAsync(a => a.Id == request.AanmeldingId, cancellationToken).ConfigureAwait(false);
             doelRk = await db.Aanleverpunten.Where(a => a.Brin == request.Brin && a.Active && a.Doel == "OV").Select(a => a.RouteringsKenmerk)
                 .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
@@ -203,6 +203,41 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
                 request.AanmeldingId.ToString(), "resultaat=" + code, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         return OutboxOutcome.Done;
+    }
+
+    /// <summary>
+    /// The outbox gave up on this request (the Traffic Center or the bron stayed unreachable, or the node kept failing):
+    /// it ends <see cref="TransferStatus.Mislukt"/> with a last step that says what failed and who must act, and its key
+    /// is removed. Saved in the transaction that marks the outbox message failed.
+    /// </summary>
+    public async Task OnGivenUpAsync(SchoolDbContext db, OutboxMessage message, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(message);
+        var id = JsonSerializer.Deserialize<Payload>(message.Payload)!.RequestId;
+        var row = await db.TransferRequests.FirstOrDefaultAsync(r => r.Id == id, cancellationToken).ConfigureAwait(false);
+        if (row is null || row.Status is TransferStatus.Klaar or TransferStatus.Mislukt) return;
+        var trace = TraceStep.Parse(row.Trace);
+        trace.Add(new TraceStep(time.GetUtcNow(), "Afgebroken", "Doelschool " + row.Brin, null, GaveUp(row, trace, message.Attempts, reason), null, false));
+        row.Status = TransferStatus.Mislukt;
+        row.FinishedAt = time.GetUtcNow();
+        row.Geheim = null; // the zoeksleutel key is not needed any more
+        row.Trace = TraceStep.Write(trace);
+        await audit.RecordAsync(db, row.Brin, Actor.Node, "overdracht.afgerond", "De opvraging van het dossier is mislukt en wordt niet meer automatisch herhaald.",
+            row.AanmeldingId.ToString(), "status=" + TransferStatus.Mislukt, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string GaveUp(TransferRequest row, List<TraceStep> trace, int attempts, string reason)
+    {
+        var punten = JsonSerializer.Deserialize<List<Punt>>(row.Aanleverpunten ?? "[]") ?? [];
+        var wat = row.SessieId is null
+            ? "Er is geen sessie bij het Traffic Center verkregen, dus er is geen dossier opgevraagd."
+            : punten.Any(p => !trace.Any(s => s.Stap == "Dossier opvragen" && s.Aanleverpunt == p.Rk))
+                ? "De sessie bij het Traffic Center is verkregen, maar niet elk aanleverpunt van de bronschool is bevraagd; wat wel binnenkwam, staat bij de ontvangen dossiers."
+                : "Elk aanleverpunt van de bronschool is bevraagd (zie de stappen hiervoor) en wat binnenkwam, staat bij de ontvangen dossiers, maar de afmelding bij het Traffic Center lukte niet.";
+        return $"De opvraging is afgebroken na {attempts} pogingen (laatste fout: {reason}). {wat} De node probeert het niet meer. "
+            + "Actie voor de school: vraag het dossier opnieuw op. "
+            + "Actie voor de beheerder (leverancier van de node) als dat ook mislukt: controleer de verbinding met het Traffic Center en met de bronschool, en het logboek van de node.";
     }
 
     private Task AddStepAsync(Guid id, List<TraceStep> trace, TraceStep step, CancellationToken cancellationToken)

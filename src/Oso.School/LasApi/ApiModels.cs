@@ -37,6 +37,14 @@ public sealed record AanmeldingDto(string Pgn, DateOnly Geboortedatum, string Br
 public sealed record AanvragenDto(DateTimeOffset? AlleenGewijzigdSinds);
 
 /// <summary>A request and its trace.</summary>
+/// <param name="Id">The request.</param>
+/// <param name="AanmeldingId">Its aanmelding.</param>
+/// <param name="Status">Wachtrij, Bezig, Klaar (see the result) or Mislukt (given up by the node; the toelichting says what failed and who must act).</param>
+/// <param name="Resultaat">The beste resultaat reported to the Traffic Center (Klaar only).</param>
+/// <param name="Toelichting">The result's Dutch explanation, or for Mislukt the last step's.</param>
+/// <param name="Aangemaakt">When asked.</param>
+/// <param name="Afgerond">When Klaar or Mislukt.</param>
+/// <param name="Stappen">The trace.</param>
 public sealed record AanvraagDto(Guid Id, Guid AanmeldingId, string Status, string? Resultaat, string? Toelichting, DateTimeOffset Aangemaakt,
     DateTimeOffset? Afgerond, IReadOnlyList<Doel.TraceStep> Stappen);
 

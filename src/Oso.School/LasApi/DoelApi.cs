@@ -63,8 +63,14 @@ public static class DoelApi
         return r is null ? Problems.NotFound("Geen aanvraag met dit id.") : Results.Ok(ToDto(r));
     }
 
-    internal static AanvraagDto ToDto(TransferRequest r) => new(r.Id, r.AanmeldingId, r.Status, r.Resultaat,
-        Enum.TryParse<ResultaatCode>(r.Resultaat, out var code) ? code.Info().Toelichting : null, r.CreatedAt, r.FinishedAt, TraceStep.Parse(r.Trace));
+    internal static AanvraagDto ToDto(TransferRequest r)
+    {
+        var stappen = TraceStep.Parse(r.Trace);
+        var toelichting = Enum.TryParse<ResultaatCode>(r.Resultaat, out var code) ? code.Info().Toelichting
+            : r.Status == TransferStatus.Mislukt ? stappen.LastOrDefault()?.Toelichting // what failed and who must act
+            : null;
+        return new(r.Id, r.AanmeldingId, r.Status, r.Resultaat, toelichting, r.CreatedAt, r.FinishedAt, stappen);
+    }
 
     private static async Task<IResult> ListReceived(string brin, bool? nieuw, HttpContext context, SchoolStore store)
     {

@@ -41,6 +41,17 @@ public interface IOutboxHandler
 
     /// <summary>Does the work.</summary>
     Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called once when the outbox gives up on a message of this kind (<see cref="OutboxOutcome.GiveUp"/>, or a retry at the
+    /// maximum number of attempts), inside the transaction that marks the message failed: record the final failure where
+    /// people will see it. Nothing by default.
+    /// </summary>
+    /// <param name="db">The transaction's context (changes are saved and committed with the failed message).</param>
+    /// <param name="message">The message, with its attempts.</param>
+    /// <param name="reason">The last error (no personal data).</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    Task OnGivenUpAsync(SchoolDbContext db, OutboxMessage message, string reason, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Queues outbox work inside the caller's transaction and wakes the worker after the commit.</summary>

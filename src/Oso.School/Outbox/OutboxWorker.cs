@@ -32,6 +32,7 @@ public sealed record OutboxOptions
 /// </summary>
 public sealed class OutboxWorker(
     IDbContextFactory<SchoolDbContext> factory,
+    SchoolStore store,
     IEnumerable<IOutboxHandler> handlers,
     OutboxQueue queue,
     TimeProvider time,
@@ -83,7 +84,8 @@ public sealed class OutboxWorker(
         var message = await ClaimAsync(cancellationToken).ConfigureAwait(false);
         if (message is null) return false;
         OutboxOutcome outcome;
-        if (!_handlers.TryGetValue(message.Kind, out var handler))
+        var handler = _handlers.GetValueOrDefault(message.Kind);
+        if (handler is null)
         {
             outcome = OutboxOutcome.GiveUp("Onbekende soort werk: " + message.Kind);
         }
@@ -101,7 +103,19 @@ public sealed class OutboxWorker(
                 outcome = OutboxOutcome.RetryLater(ex.GetType().Name);
             }
         }
-        await FinishAsync(message, outcome, cancellationToken).ConfigureAwait(false);
+        string? recordingFailed = null;
+        try
+        {
+            await store.WriteAsync(db => FinishAsync(db, message, handler, outcome, error => recordingFailed = error, cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception) when (recordingFailed is not null)
+        {
+            // the handler could not record that its work was given up (a bug): still mark the message failed, or it would
+            // run again after the lease
+            logger.LogError("Outbox: {Kind} {Id}: het vastleggen van het opgeven mislukte met {Error}.", message.Kind, message.Id, recordingFailed);
+            await store.WriteAsync(db => FinishAsync(db, message, null, outcome, _ => { }, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
         return true;
     }
 
@@ -123,14 +137,15 @@ public sealed class OutboxWorker(
         return claimed.FirstOrDefault();
     }
 
-    private async Task FinishAsync(OutboxMessage message, OutboxOutcome outcome, CancellationToken cancellationToken)
+    private async Task FinishAsync(SchoolDbContext db, OutboxMessage message, IOutboxHandler? handler, OutboxOutcome outcome,
+        Action<string> recordingFailed, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var row = await db.Outbox.FirstAsync(m => m.Id == message.Id, cancellationToken).ConfigureAwait(false);
         if (row.LockedBy != _instance) return; // the lease expired and another instance took it over
         var now = time.GetUtcNow();
         row.LockedBy = null;
         row.LockedUntil = null;
+        string? gaveUp = null;
         switch (outcome)
         {
             case OutboxOutcome.Completed:
@@ -146,14 +161,26 @@ public sealed class OutboxWorker(
             case OutboxOutcome.Retry retry:
                 row.FailedAt = now;
                 row.LastError = "Opgegeven na " + row.Attempts + " pogingen: " + retry.Error;
+                gaveUp = retry.Error;
                 logger.LogWarning("Outbox: {Kind} {Id} opgegeven na {Attempts} pogingen.", row.Kind, row.Id, row.Attempts);
                 break;
             case OutboxOutcome.Failed failed:
                 row.FailedAt = now;
                 row.LastError = failed.Error;
+                gaveUp = failed.Error;
+                logger.LogWarning("Outbox: {Kind} {Id} opgegeven na poging {Attempts}.", row.Kind, row.Id, row.Attempts);
                 break;
         }
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (gaveUp is null || handler is null) return;
+        try
+        {
+            await handler.OnGivenUpAsync(db, row, gaveUp, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            recordingFailed(ex.GetType().Name);
+            throw; // rolls this transaction back; the caller finishes the message without the handler
+        }
     }
 
     private TimeSpan Backoff(int attempts)

@@ -25,6 +25,16 @@ public sealed class OutboxTests
             Runs.Enqueue(message.IdempotencyKey);
             return Task.FromResult(Decide(message));
         }
+
+        public ConcurrentQueue<string> GivenUp { get; } = new();
+        public Action<OutboxMessage> OnGivenUp { get; set; } = _ => { };
+
+        public Task OnGivenUpAsync(SchoolDbContext db, OutboxMessage message, string reason, CancellationToken cancellationToken)
+        {
+            OnGivenUp(message);
+            GivenUp.Enqueue(message.IdempotencyKey + ": " + reason);
+            return Task.CompletedTask;
+        }
     }
 
     private static async Task<(TestServices Services, Recorder Handler, FakeTimeProvider Time)> CreateAsync(DatabaseProvider engine)
@@ -40,8 +50,8 @@ public sealed class OutboxTests
     }
 
     private static OutboxWorker Worker(TestServices services, string? name = null, OutboxOptions? options = null, ILogger<OutboxWorker>? logger = null) => new(
-        services.Get<IDbContextFactory<SchoolDbContext>>(), services.Provider.GetServices<IOutboxHandler>(), services.Get<OutboxQueue>(),
-        services.Get<TimeProvider>(), Options.Create(options ?? new OutboxOptions()), logger ?? NullLogger<OutboxWorker>.Instance);
+        services.Get<IDbContextFactory<SchoolDbContext>>(), services.Get<SchoolStore>(), services.Provider.GetServices<IOutboxHandler>(),
+        services.Get<OutboxQueue>(), services.Get<TimeProvider>(), Options.Create(options ?? new OutboxOptions()), logger ?? NullLogger<OutboxWorker>.Instance);
 
     private static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
     {
@@ -101,6 +111,28 @@ public sealed class OutboxTests
         Assert.NotNull(row.FailedAt);
         Assert.Equal(new OutboxOptions().MaxAttempts, row.Attempts);
         Assert.Contains("doel niet bereikbaar", row.LastError);
+        Assert.Equal(["b: doel niet bereikbaar"], handler.GivenUp); // the handler heard once, to record the failure
+    }
+
+    [Fact]
+    public async Task Work_whose_handler_cannot_record_the_give_up_is_still_given_up_and_not_run_again()
+    {
+        var (services, handler, time) = await CreateAsync(DatabaseProvider.Sqlite);
+        await using var _ = services;
+        handler.Decide = _ => OutboxOutcome.GiveUp("bestaat niet meer");
+        handler.OnGivenUp = _ => throw new InvalidOperationException("a bug");
+        await Enqueue(services, "f");
+        var worker = Worker(services);
+
+        Assert.True(await worker.RunOneAsync(TestContext.Current.CancellationToken));
+        time.Advance(new OutboxOptions().Lease + TimeSpan.FromHours(2));
+        Assert.False(await worker.RunOneAsync(TestContext.Current.CancellationToken));
+
+        await using var db = services.Get<SchoolStore>().Read();
+        var row = await db.Outbox.SingleAsync();
+        Assert.NotNull(row.FailedAt);
+        Assert.Equal("bestaat niet meer", row.LastError);
+        Assert.Equal(["f"], handler.Runs);
     }
 
     [Theory]
