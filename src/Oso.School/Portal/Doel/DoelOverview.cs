@@ -15,8 +15,11 @@ namespace Oso.School.Portal.Doel;
 public sealed record RequestSummary(Guid Id, string Status, string? Resultaat, string? Toelichting, DateTimeOffset Aangemaakt, DateTimeOffset? Afgerond, string Trigger,
     DateTimeOffset? Aanvraagdatum)
 {
-    /// <summary>Finished.</summary>
-    public bool Klaar => Status == TransferStatus.Klaar;
+    /// <summary>Finished: with a result, or given up by the node (<see cref="TransferStatus.Mislukt"/>).</summary>
+    public bool Klaar => Status is TransferStatus.Klaar or TransferStatus.Mislukt;
+
+    /// <summary>Given up by the node: the last step says what failed and who must act.</summary>
+    public bool Mislukt => Status == TransferStatus.Mislukt;
 
     /// <summary>The dossier arrived.</summary>
     public bool Geslaagd => Resultaat == nameof(ResultaatCode.OverdrachtGeslaagd);
@@ -26,6 +29,7 @@ public sealed record RequestSummary(Guid Id, string Status, string? Resultaat, s
     {
         TransferStatus.Wachtrij => "in de wachtrij",
         TransferStatus.Bezig => "bezig",
+        TransferStatus.Mislukt => "mislukt: afgebroken door de node",
         _ => Geslaagd ? "dossier ontvangen" : "afgerond: " + (Resultaat ?? "onbekend"),
     };
 
