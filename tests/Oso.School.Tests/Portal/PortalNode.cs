@@ -35,6 +35,7 @@ public sealed partial class PortalNode : IAsyncDisposable
     private readonly DevelopmentCertificateAuthority _ca;
     private readonly ConcurrentDictionary<string, string> _keys = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, long> _steps = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, string> _codes = new(StringComparer.OrdinalIgnoreCase);
 
     private PortalNode(SchoolNode node, TestDatabase database, DevelopmentCertificateAuthority ca, string data, LogCapture logs)
     {
@@ -114,18 +115,22 @@ public sealed partial class PortalNode : IAsyncDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.Status);
     }
 
-    /// <summary>A TOTP code of a step this account has not used yet (the node refuses a code twice).</summary>
+    /// <summary>
+    /// A TOTP code of a step this account has not used yet (the node refuses a code twice), or with <paramref name="reuse"/>
+    /// exactly the code used last.
+    /// </summary>
     public async Task<string> CodeAsync(string email, bool reuse = false)
     {
+        if (reuse) return _codes[email];
         var totp = new Totp(Base32Encoding.ToBytes(_keys[email]));
         while (true)
         {
             var now = TimeProvider.System.GetUtcNow();
             var step = now.ToUnixTimeSeconds() / 30;
-            if (reuse || step > _steps.GetValueOrDefault(email))
+            if (step > _steps.GetValueOrDefault(email))
             {
                 _steps[email] = step;
-                return totp.ComputeTotp(now.UtcDateTime);
+                return _codes[email] = totp.ComputeTotp(now.UtcDateTime);
             }
             await Task.Delay(TimeSpan.FromSeconds(30 - now.ToUnixTimeSeconds() % 30) + TimeSpan.FromMilliseconds(200));
         }
