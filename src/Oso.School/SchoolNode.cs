@@ -14,8 +14,10 @@ using Oso.School.Crypto;
 using Oso.School.Doel;
 using Oso.School.LasApi;
 using Oso.School.Outbox;
+using Oso.School.Portal;
 using Oso.School.Protocol;
 using Oso.School.Retention;
+using Oso.School.Staff;
 using Oso.School.Storage;
 using Oso.School.Tenancy;
 using Scalar.AspNetCore;
@@ -55,6 +57,9 @@ public sealed class SchoolNode : IAsyncDisposable
     /// <summary>Node administration.</summary>
     public SchoolAdmin Admin => _app.Services.GetRequiredService<SchoolAdmin>();
 
+    /// <summary>Staff accounts of the schools on the node.</summary>
+    public StaffAccounts Staff => _app.Services.GetRequiredService<StaffAccounts>();
+
     /// <summary>The URL of an aanleverpunt on this node, to register at Central.</summary>
     public Uri AanleverpuntUrl(string routeringsKenmerk) => new(PublicProtocolUrl, "/oso/aanleverpunt/" + routeringsKenmerk);
 
@@ -77,6 +82,7 @@ public sealed class SchoolNode : IAsyncDisposable
         var services = builder.Services;
         var connections = new NodeConnections(options, tls, time); // before the app: Kestrel checks callers with its validator
         services.AddSchoolNode(options, data, tls, connections);
+        services.AddSchoolPortal();
         configure?.Invoke(services);
 
         OsoListeners.Configure(builder, new ListenerOptions { Address = options.BindAddress, PortalPort = options.PortalPort, ProtocolPort = options.ProtocolPort },
@@ -98,8 +104,11 @@ public sealed class SchoolNode : IAsyncDisposable
             }
         }
 
+        app.UseSchoolPortalPages();
         app.UseRouting();
         app.UseListenerSeparation();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapSchoolProtocol();
         var api = app.MapGroup("/api/v1/scholen/{brin}").AddEndpointFilter<LasAuthentication>().WithTags("LAS-koppelvlak");
         api.MapBronApi();
@@ -107,9 +116,11 @@ public sealed class SchoolNode : IAsyncDisposable
         app.MapGet("/health", () => Microsoft.AspNetCore.Http.Results.Ok(new { status = "ok" })).ExcludeFromDescription();
         app.MapOpenApi();
         app.MapScalarApiReference();
+        app.MapSchoolPortal();
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var (portal, protocol) = OsoListeners.BoundUrls(app, new ListenerOptions { Address = options.BindAddress, PortalPort = options.PortalPort, ProtocolPort = options.ProtocolPort });
+        app.Services.GetRequiredService<PortalAddress>().Bound(portal);
         return new SchoolNode(app, tls, portal, protocol, options);
     }
 
@@ -141,6 +152,9 @@ public sealed class SchoolAdminSession : IAsyncDisposable
 
     /// <summary>The administration.</summary>
     public SchoolAdmin Admin => _services.GetRequiredService<SchoolAdmin>();
+
+    /// <summary>Staff accounts.</summary>
+    public StaffAccounts Staff => _services.GetRequiredService<StaffAccounts>();
 
     /// <summary>Opens the node's database (migrating it when needed).</summary>
     public static async Task<SchoolAdminSession> OpenAsync(SchoolOptions options, CancellationToken cancellationToken = default)

@@ -65,4 +65,38 @@ public sealed record SchoolOptions
 
     /// <summary>Environment name shown in the portal (Ontwikkeling, Test, Productie).</summary>
     public string EnvironmentName { get; init; } = "Ontwikkeling";
+
+    /// <summary>The portal's address as staff and parents reach it (links in mail); default the bound portal URL.</summary>
+    public Uri? PublicPortalUrl { get; init; }
+
+    /// <summary>How long a parents' personal link works.</summary>
+    public TimeSpan ParentLinkLifetime { get; init; } = TimeSpan.FromDays(14);
+
+    /// <summary>How mail to parents goes out.</summary>
+    public MailOptions Mail { get; init; } = new();
+}
+
+/// <summary>
+/// Mail to parents. Without an SMTP server (development) every message is written as an <c>.eml</c> file to a
+/// pickup directory (default <c>DATA/outbox-mail</c>) instead of being sent.
+/// </summary>
+public sealed record MailOptions
+{
+    /// <summary>The sender.</summary>
+    public string From { get; init; } = "OpenOSO <noreply@openoso.invalid>";
+
+    /// <summary>The SMTP server's host name; empty: write to <see cref="PickupDirectory"/>.</summary>
+    public string? SmtpHost { get; init; }
+
+    /// <summary>The SMTP port (587: submission with STARTTLS).</summary>
+    public int SmtpPort { get; init; } = 587;
+
+    /// <summary>The SMTP user name, if the server wants one.</summary>
+    public string? SmtpUserName { get; init; }
+
+    /// <summary>The SMTP password.</summary>
+    public string? SmtpPassword { get; init; }
+
+    /// <summary>Where messages are written when no SMTP server is set (relative to the data directory); default <c>outbox-mail</c>.</summary>
+    public string PickupDirectory { get; init; } = "outbox-mail";
 }

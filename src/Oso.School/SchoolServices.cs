@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Oso.Dossier.Validation;
@@ -9,8 +10,13 @@ using Oso.School.Crypto;
 using Oso.School.Doel;
 using Oso.School.LasApi;
 using Oso.School.Outbox;
+using Oso.School.Parents;
+using Oso.School.Portal;
+using Oso.School.Portal.Doel;
+using Oso.School.Portal.Dossiers;
 using Oso.School.Protocol;
 using Oso.School.Retention;
+using Oso.School.Staff;
 using Oso.School.Storage;
 using Oso.School.Tenancy;
 
@@ -35,6 +41,16 @@ public static class SchoolServices
         services.AddSingleton<IOutboxHandler, TransferRunner>();
         services.AddSingleton<IOutboxHandler, Webhooks>();
         services.AddSingleton<IOutboxHandler, RetentionPurge>();
+        services.AddSingleton<IOutboxHandler, ParentMail>();
+        services.AddSingleton<ParentLinks>();
+        services.AddSingleton<ParentSession>();
+        services.AddSingleton<PortalAddress>();
+        services.AddSingleton<IMailTransport>(sp => string.IsNullOrWhiteSpace(options.Mail.SmtpHost)
+            ? new PickupDirectoryTransport(Path.Combine(data, options.Mail.PickupDirectory), options.Mail.From, sp.GetRequiredService<TimeProvider>())
+            : new SmtpTransport(options.Mail));
+        services.AddSingleton<StaffAccess>();
+        services.AddSingleton<DossierOverview>();
+        services.AddSingleton<DoelOverview>();
         services.AddOptions<OutboxOptions>();
         services.AddSingleton<OutboxWorker>();
         services.AddSingleton<RevocationRefresher>();
@@ -56,8 +72,8 @@ public static class SchoolServices
     }
 
     /// <summary>
-    /// The storage core: database, master key and per-school data keys, audit log, outbox queue, validator and node
-    /// administration — enough for the admin commands, which work on the data directory without network.
+    /// The storage core: database, master key and per-school data keys, audit log, outbox queue, validator, node
+    /// administration and staff accounts — enough for the admin commands, which work on the data directory without network.
     /// </summary>
     public static IServiceCollection AddSchoolStorage(this IServiceCollection services, SchoolOptions options, string data)
     {
@@ -74,6 +90,10 @@ public static class SchoolServices
         services.AddSingleton<OutboxQueue>();
         services.AddSingleton(new DossierValidator());
         services.AddSingleton<SchoolAdmin>();
+        services.AddIdentityCore<StaffUser>(StaffAccounts.ConfigureIdentity)
+            .AddEntityFrameworkStores<SchoolDbContext>()
+            .AddTokenProvider<TotpProvider>(TokenOptions.DefaultAuthenticatorProvider);
+        services.AddSingleton<StaffAccounts>();
         return services;
     }
 }

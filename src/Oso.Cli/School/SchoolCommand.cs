@@ -20,6 +20,7 @@ internal static class SchoolCommand
         ListSchools(context),
         Aanleverpunt(context),
         Las(context),
+        StaffCommand.Create(context),
     };
 
     /// <summary>Options every admin command has.</summary>

@@ -87,6 +87,9 @@ public sealed class DemoChain : IAsyncDisposable
     /// <summary>The demo schools, keys and logins.</summary>
     public DemoState State { get; }
 
+    /// <summary>A parents' link for a demo pupil of the primary school, made at this start (development only).</summary>
+    public Uri? ParentLink { get; private init; }
+
     /// <summary>The options.</summary>
     public ChainOptions Options { get; }
 
@@ -118,7 +121,15 @@ public sealed class DemoChain : IAsyncDisposable
                 state = await SeedNodeAsync(central, school, options, cancellationToken).ConfigureAwait(false);
                 state.Save(data);
             }
-            return new DemoChain(central, school, state, options);
+            // School-portal staff (also for data directories made before the portal existed) and a fresh parents' link
+            var staff = await SchoolDemoLogins.EnsureAsync(school, cancellationToken).ConfigureAwait(false);
+            if (!staff.All(state.Logins.Contains))
+            {
+                state = state with { Logins = [.. state.Logins.Where(l => l.Waar != SchoolDemoLogins.Portal), .. staff] };
+                state.Save(data);
+            }
+            var parentLink = await SchoolDemoLogins.ParentLinkAsync(school, cancellationToken).ConfigureAwait(false);
+            return new DemoChain(central, school, state, options) { ParentLink = parentLink };
         }
         catch
         {

@@ -65,6 +65,12 @@ internal static class UpCommand
             "  Demo-logins (bij de eerste aanmelding stel je tweestapsverificatie in):",
         };
         lines.AddRange(s.Logins.Select(l => $"    {l.Rol,-40} {l.Email} / {l.Wachtwoord}  ({l.Waar})"));
+        if (chain.ParentLink is { } parentLink)
+        {
+            lines.Add($"  Ouderlink (demo: leerling {SchoolDemoLogins.ParentLinkPupil} van {s.Po.Brin}; geen account nodig, 14 dagen geldig, bij elke start een nieuwe):");
+            lines.Add($"    {parentLink}");
+            lines.Add($"  E-mail aan ouders schrijft de node in ontwikkeling naar {Path.Combine(directory, "school", "outbox-mail")}.");
+        }
         lines.Add("");
         lines.Add($"  Gegevens: {directory}   (certificaten van de ontwikkel-CA: {chain.Central.CertificateAuthorityDirectory})");
         lines.Add("  Speel het hele verhaal af in een ander venster met: ./oso demo");

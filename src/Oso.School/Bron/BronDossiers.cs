@@ -237,6 +237,44 @@ public sealed class BronDossiers(SchoolStore store, ProtectedDossiers crypto, Au
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Changes the pupil's draft (staff composing in the portal). The changed dossier is validated and stored even when it
+    /// has errors — a draft may be incomplete; release requires none — and the identity summary follows the dossier.
+    /// </summary>
+    /// <param name="brin">The school.</param>
+    /// <param name="pupilId">The pupil.</param>
+    /// <param name="change">The change to the dossier.</param>
+    /// <param name="section">What was changed (for the audit record, e.g. <c>overstapadvies</c>).</param>
+    /// <param name="actor">Who.</param>
+    /// <param name="cancellationToken">Cancels.</param>
+    /// <returns>The validation report of the changed draft, or null when the school has no such pupil.</returns>
+    public async Task<ValidationReport?> UpdateDraftAsync(string brin, Guid pupilId, Func<Dossier.Model.Dossier, Dossier.Model.Dossier> change, string section,
+        Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return await store.WriteAsync(async db =>
+        {
+            var draft = await db.Drafts.FirstOrDefaultAsync(d => d.PupilId == pupilId, cancellationToken).ConfigureAwait(false);
+            var pupil = await db.Pupils.FirstOrDefaultAsync(p => p.Id == pupilId && p.Brin == brin, cancellationToken).ConfigureAwait(false);
+            if (draft is null || pupil is null) return null;
+            var updated = change(crypto.Dossier(brin, draft.Xml, Contexts.Draft(pupilId)));
+            var xml = DossierWriter.ToBytes(updated, indent: false);
+            var report = validator.Validate(new MemoryStream(xml), cancellationToken);
+            var leerling = updated.Huidigeschool.Leerling;
+            var pgn = leerling.Bsn ?? leerling.Onderwijsnummer;
+            pupil.PgnIndex = pgn is null ? null : crypto.Index(brin, "pgn", pgn);
+            pupil.Identity = crypto.ProtectJson(brin, new PupilIdentity(Name(leerling), leerling.Geboortedatum, pgn), Contexts.PupilIdentity(pupilId));
+            draft.Xml = crypto.ProtectXml(brin, xml, Contexts.Draft(pupilId));
+            draft.UpdatedAt = time.GetUtcNow();
+            draft.UpdatedBy = actor.ToString();
+            draft.Fouten = report.Fouten;
+            draft.Waarschuwingen = report.Waarschuwingen;
+            await audit.RecordAsync(db, brin, actor, "dossier.bewerkt", "Het concept-dossier is aangevuld of gewijzigd.", pupilId.ToString(),
+                $"onderdeel={section};fouten={report.Fouten}", cancellationToken).ConfigureAwait(false);
+            return report;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The pupil's id for a LAS pupil number, or null.</summary>
     public async Task<Guid?> FindPupilAsync(string brin, string lasId, CancellationToken cancellationToken = default)
     {

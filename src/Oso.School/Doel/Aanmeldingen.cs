@@ -98,6 +98,18 @@ public sealed class Aanmeldingen(SchoolStore store, ProtectedDossiers crypto, Au
             aanmeldingId.ToString(), "bron=" + aanmelding.BronBrin, cancellationToken).ConfigureAwait(false);
         return new DoelResult.Ok(id);
     }
+
+    /// <summary>Confirms that a received dossier was imported (by the LAS, or marked by staff); false when the school has no such dossier.</summary>
+    public async Task<bool> AcknowledgeAsync(string brin, Guid receivedId, Actor actor, string purpose, CancellationToken cancellationToken = default) =>
+        await store.WriteAsync(async db =>
+        {
+            var d = await db.ReceivedDossiers.FirstOrDefaultAsync(x => x.Id == receivedId && x.Brin == brin, cancellationToken).ConfigureAwait(false);
+            if (d is null) return false;
+            d.ImportedAt ??= time.GetUtcNow();
+            await audit.RecordAsync(db, brin, actor, "ontvangen.geimporteerd", purpose, d.AanmeldingId.ToString(), "ontvangen=" + receivedId, cancellationToken)
+                .ConfigureAwait(false);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
 }
 
 /// <summary>The states of a <see cref="TransferRequest"/>.</summary>

@@ -98,17 +98,10 @@ public static class DoelApi
         return Results.Bytes(xml, "application/xml");
     }
 
-    private static async Task<IResult> Acknowledge(string brin, Guid id, HttpContext context, SchoolStore store, AuditLog audit, TimeProvider time)
+    private static async Task<IResult> Acknowledge(string brin, Guid id, HttpContext context, Aanmeldingen aanmeldingen)
     {
-        var found = await store.WriteAsync(async db =>
-        {
-            var d = await db.ReceivedDossiers.FirstOrDefaultAsync(x => x.Id == id && x.Brin == brin, context.RequestAborted).ConfigureAwait(false);
-            if (d is null) return false;
-            d.ImportedAt ??= time.GetUtcNow();
-            await audit.RecordAsync(db, brin, Actor.Las(LasAuthentication.Client(context).Id), "ontvangen.geimporteerd", "Het LAS bevestigt de import van het dossier.",
-                d.AanmeldingId.ToString(), "ontvangen=" + id, context.RequestAborted).ConfigureAwait(false);
-            return true;
-        }, context.RequestAborted).ConfigureAwait(false);
+        var found = await aanmeldingen.AcknowledgeAsync(brin, id, Actor.Las(LasAuthentication.Client(context).Id), "Het LAS bevestigt de import van het dossier.",
+            context.RequestAborted).ConfigureAwait(false);
         return found ? Results.NoContent() : Problems.NotFound("Geen ontvangen dossier met dit id.");
     }
 

@@ -36,6 +36,9 @@ public sealed class RetentionPurge(SchoolStore store, AuditLog audit, SchoolOpti
             }
             var requestsBefore = now - options.NotifyWithin;
             await db.IncomingRequests.Where(r => r.ReceivedAt < requestsBefore).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            // parents' links (with their encrypted e-mail address) a month after they expired; the audit log keeps their ids
+            var linksBefore = now - TimeSpan.FromDays(30);
+            await db.ParentLinks.Where(l => l.ExpiresAt < linksBefore).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             var outboxBefore = now - TimeSpan.FromDays(30);
             await db.Outbox.Where(m => (m.CompletedAt != null && m.CompletedAt < outboxBefore) || (m.FailedAt != null && m.FailedAt < outboxBefore))
                 .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Oso.Hosting.Storage;
 using Oso.School.Audit;
@@ -5,12 +6,17 @@ using Oso.School.Bron;
 using Oso.School.Doel;
 using Oso.School.LasApi;
 using Oso.School.Outbox;
+using Oso.School.Parents;
+using Oso.School.Staff;
 using Oso.School.Tenancy;
 
 namespace Oso.School.Storage;
 
-/// <summary>The School node's database. Pupil data in it is encrypted (see Crypto/); nothing here is plaintext PII.</summary>
-public abstract class SchoolDbContext(DbContextOptions options) : DbContext(options)
+/// <summary>
+/// The School node's database. Pupil data in it is encrypted (see Crypto/); nothing here is plaintext pupil data. Staff
+/// accounts (ASP.NET Core Identity's user tables) hold staff names and e-mail addresses, which are staff data.
+/// </summary>
+public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserContext<StaffUser>(options)
 {
     /// <summary>Schools on this node.</summary>
     public DbSet<SchoolTenant> Tenants => Set<SchoolTenant>();
@@ -42,6 +48,10 @@ public abstract class SchoolDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     /// <summary>The audit chains' heads.</summary>
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    /// <summary>Staff members' roles per school.</summary>
+    public DbSet<StaffMembership> StaffMemberships => Set<StaffMembership>();
+    /// <summary>Parents' personal links.</summary>
+    public DbSet<ParentLink> ParentLinks => Set<ParentLink>();
 
     private List<Action>? _afterCommit;
 
@@ -81,75 +91,89 @@ public abstract class SchoolDbContext(DbContextOptions options) : DbContext(opti
     }
 
     /// <inheritdoc />
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.Entity<SchoolTenant>(e =>
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder); // Identity's user tables
+        builder.Entity<StaffUser>(e => e.Property(x => x.Naam).HasMaxLength(200));
+        builder.Entity<StaffMembership>(e =>
+        {
+            e.HasKey(x => new { x.UserId, x.Brin });
+            e.HasIndex(x => x.Brin);
+            e.Property(x => x.Rol).HasConversion<string>().HasMaxLength(20);
+        });
+        builder.Entity<ParentLink>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasIndex(x => new { x.Brin, x.PupilId });
+        });
+        builder.Entity<SchoolTenant>(e =>
         {
             e.HasKey(x => x.Brin);
             e.Property(x => x.Brin).HasMaxLength(4);
         });
-        modelBuilder.Entity<NodeAanleverpunt>(e =>
+        builder.Entity<NodeAanleverpunt>(e =>
         {
             e.HasKey(x => x.RouteringsKenmerk);
             e.HasIndex(x => x.Brin);
         });
-        modelBuilder.Entity<LasClient>(e =>
+        builder.Entity<LasClient>(e =>
         {
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.KeyHash).IsUnique();
         });
-        modelBuilder.Entity<Pupil>(e =>
+        builder.Entity<Pupil>(e =>
         {
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.Brin, x.LasIdIndex }).IsUnique();
             e.HasIndex(x => new { x.Brin, x.PgnIndex });
         });
-        modelBuilder.Entity<DossierDraft>().HasKey(x => x.PupilId);
-        modelBuilder.Entity<DossierRelease>(e =>
+        builder.Entity<DossierDraft>().HasKey(x => x.PupilId);
+        builder.Entity<DossierRelease>(e =>
         {
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.PupilId, x.Version }).IsUnique();
         });
-        modelBuilder.Entity<Disclosure>(e =>
+        builder.Entity<Disclosure>(e =>
         {
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.PupilId);
         });
-        modelBuilder.Entity<IncomingRequest>(e =>
+        builder.Entity<IncomingRequest>(e =>
         {
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.Brin, x.PgnIndex, x.AwaitingNotification });
             e.HasIndex(x => x.SessieId);
         });
-        modelBuilder.Entity<Aanmelding>(e =>
+        builder.Entity<Aanmelding>(e =>
         {
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.Brin, x.PgnIndex });
         });
-        modelBuilder.Entity<TransferRequest>(e =>
+        builder.Entity<TransferRequest>(e =>
         {
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.AanmeldingId);
             e.HasIndex(x => x.SessieId);
         });
-        modelBuilder.Entity<ReceivedDossier>(e =>
+        builder.Entity<ReceivedDossier>(e =>
         {
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.Brin, x.ImportedAt });
         });
-        modelBuilder.Entity<ReceivedNotification>().HasKey(x => x.SessieId);
-        modelBuilder.Entity<OutboxMessage>(e =>
+        builder.Entity<ReceivedNotification>().HasKey(x => x.SessieId);
+        builder.Entity<OutboxMessage>(e =>
         {
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.IdempotencyKey).IsUnique();
             e.HasIndex(x => new { x.CompletedAt, x.FailedAt, x.DueAt });
         });
-        modelBuilder.Entity<AuditEntry>(e =>
+        builder.Entity<AuditEntry>(e =>
         {
             e.HasKey(x => new { x.Brin, x.Sequence });
         });
-        modelBuilder.Entity<AuditHead>().HasKey(x => x.Brin);
+        builder.Entity<AuditHead>().HasKey(x => x.Brin);
     }
 }
 

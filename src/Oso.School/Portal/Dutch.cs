@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace Oso.School.Portal;
+
+/// <summary>Dates and times as Dutch people read them (the node runs with invariant globalization, so no culture does it).</summary>
+public static class Dutch
+{
+    private static readonly string[] Months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+
+    /// <summary>"1 april 2026".</summary>
+    public static string Date(DateOnly date) => $"{date.Day} {Months[date.Month - 1]} {date.Year}";
+
+    /// <summary>"1 april 2026" or "" for none.</summary>
+    public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";
+
+    /// <summary>"1 april 2026 om 14:05" (Dutch local time).</summary>
+    public static string Moment(DateTimeOffset moment)
+    {
+        var local = Amsterdam.Local(moment);
+        return Date(DateOnly.FromDateTime(local.DateTime)) + " om " + local.ToString("HH:mm", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>"1 april 2026 om 14:05" or "" for none.</summary>
+    public static string Moment(DateTimeOffset? moment) => moment is { } m ? Moment(m) : "";
+
+    /// <summary>A date for an <c>input type="date"</c>.</summary>
+    public static string IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>Parses an <c>input type="date"</c> value.</summary>
+    public static bool TryParseIsoDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact((text ?? "").Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    /// <summary>Only the last four characters of a BSN or onderwijsnummer: "*****6728".</summary>
+    public static string Masked(string? pgn) => pgn is { Length: > 4 } p ? new string('*', p.Length - 4) + p[^4..] : pgn ?? "";
+}
+
+/// <summary>Dutch local time (dates the parents and staff see, the inzagedatum).</summary>
+public static class Amsterdam
+{
+    private static readonly TimeZoneInfo Zone = Find();
+
+    /// <summary>Now, in Dutch local time.</summary>
+    public static DateTimeOffset Now(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone);
+    }
+
+    /// <summary>A moment in Dutch local time.</summary>
+    public static DateTimeOffset Local(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Zone);
+
+    private static TimeZoneInfo Find()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}

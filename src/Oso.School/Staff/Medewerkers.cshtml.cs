@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Mvc;
+using Oso.School.Portal;
+
+namespace Oso.School.Staff;
+
+/// <summary>The school's staff, for its beheerder: add (with a first password shown once), revoke, reset two-factor authentication.</summary>
+public sealed class MedewerkersModel(StaffAccounts accounts) : PortalPageModel
+{
+    /// <summary>New staff member: name.</summary>
+    [BindProperty] public string? Naam { get; set; }
+    /// <summary>New staff member: e-mail address.</summary>
+    [BindProperty] public string? Email { get; set; }
+    /// <summary>New staff member: role.</summary>
+    [BindProperty] public StaffRol Rol { get; set; }
+
+    /// <summary>The staff.</summary>
+    public IReadOnlyList<StaffInfo> Medewerkers { get; private set; } = [];
+
+    /// <summary>The first password of the account just created.</summary>
+    public string? NieuwWachtwoord { get; private set; }
+
+    /// <summary>Who was just added.</summary>
+    public string? NieuwNaam { get; private set; }
+
+    /// <inheritdoc />
+    protected override bool BeheerderOnly => true;
+
+    /// <inheritdoc />
+    protected override string Titel => "Medewerkers";
+
+    /// <summary>Shows the staff.</summary>
+    public async Task OnGetAsync() => Medewerkers = await accounts.ListAsync(Brin, HttpContext.RequestAborted);
+
+    /// <summary>Adds a staff member.</summary>
+    public async Task<IActionResult> OnPostToevoegenAsync()
+    {
+        var result = await accounts.AddAsync(Brin, Email ?? "", Naam ?? "", Rol, null, Staff.Actor, HttpContext.RequestAborted);
+        switch (result)
+        {
+            case StaffResult.Added added:
+                NieuwWachtwoord = added.InitialPassword;
+                NieuwNaam = Naam!.Trim();
+                if (added.InitialPassword is null) Bericht = $"{NieuwNaam} had al een account en heeft nu ook toegang tot deze school.";
+                (Naam, Email, Rol) = (null, null, StaffRol.Medewerker);
+                break;
+            case StaffResult.Invalid invalid:
+                Errors.Add(invalid.Field ?? "email", invalid.Reason);
+                break;
+            default:
+                return NotFound();
+        }
+        await OnGetAsync();
+        return Page();
+    }
+
+    /// <summary>Revokes a staff member's access to this school.</summary>
+    public async Task<IActionResult> OnPostVerwijderenAsync(string gebruiker)
+    {
+        if (gebruiker == Staff.UserId) return BadRequest();
+        var result = await accounts.RemoveAsync(Brin, gebruiker, Staff.Actor, HttpContext.RequestAborted);
+        if (result is StaffResult.Invalid invalid)
+        {
+            Errors.Add("naam", invalid.Reason);
+            await OnGetAsync();
+            return Page();
+        }
+        Bericht = "De toegang is ingetrokken.";
+        return Naar("/medewerkers");
+    }
+
+    /// <summary>Turns a staff member's two-factor authentication off: they set it up again at their next sign-in.</summary>
+    public async Task<IActionResult> OnPostTweestapsAsync(string gebruiker)
+    {
+        if (await accounts.ResetTwoFactorAsync(Brin, gebruiker, Staff.Actor, HttpContext.RequestAborted) is not StaffResult.Added) return NotFound();
+        Bericht = "Bij de volgende aanmelding stelt deze medewerker de tweestapsverificatie opnieuw in.";
+        return Naar("/medewerkers");
+    }
+}

@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using OtpNet;
+using Oso.Browser.Tests.Infrastructure;
+using Oso.Cli.Up;
+using Oso.School.Bron;
+using Oso.School.Crypto;
+using Oso.School.Storage;
+using static Microsoft.Playwright.Assertions;
+
+namespace Oso.Browser.Tests.School;
+
+/// <summary>
+/// A demo chain for the School portal's journeys (one per test class), with the TOTP keys staff enrolled in it, and the
+/// steps journeys repeat: signing in (first-time two-factor set-up included), finding a demo pupil, reading the dev
+/// mail folder, reading what the node stored.
+/// </summary>
+public sealed partial class SchoolPortaal : IAsyncLifetime
+{
+    public const string Wachtwoord = "Demo-OpenOSO-2026!";
+    public const string PoMedewerker = "po-medewerker@openoso.demo";
+    public const string PoBeheerder = "po-beheerder@openoso.demo";
+    public const string VoMedewerker = "vo-medewerker@openoso.demo";
+
+    private readonly ChainFixture _chain = new();
+    private readonly ConcurrentDictionary<string, string> _keys = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, long> _lastStep = new(StringComparer.OrdinalIgnoreCase);
+
+    public DemoChain Chain => _chain.Chain;
+
+    public Uri Portal => _chain.SchoolPortal;
+
+    public string MailDirectory => Path.Combine(Path.GetFullPath(Chain.Options.DataDirectory), "school", "outbox-mail");
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(BrowserFixture.Chromium)) return; // the tests skip; no chain needed
+        await _chain.InitializeAsync();
+    }
+
+    public ValueTask DisposeAsync() => _chain.DisposeAsync();
+
+    public string Url(string path) => new Uri(Portal, path).ToString();
+
+    /// <summary>
+    /// Signs in with password and TOTP. The first time, the enrolment page shows the key (screenshot and WCAG scan when a
+    /// journey is given); a code is never used twice (the node refuses that), so a second sign-in waits for the next step.
+    /// </summary>
+    public async Task SignInAsync(IPage page, string email, string? journey = null)
+    {
+        await page.GotoAsync(Url("/inloggen"));
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#wachtwoord", Wachtwoord);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/inloggen/code"));
+        if (await page.Locator("#tweestaps-sleutel").CountAsync() > 0)
+        {
+            _keys[email] = (await page.InnerTextAsync("#tweestaps-sleutel")).Replace(" ", "", StringComparison.Ordinal);
+            await Expect(page.Locator("main img.qr[src^='data:image/png;base64,']")).ToBeVisibleAsync();
+            if (journey is not null)
+            {
+                await page.ScreenshotAsync(journey, "00-tweestaps-instellen");
+                await page.AssertAccessibleAsync("tweestapsverificatie instellen");
+            }
+        }
+        else if (journey is not null)
+        {
+            await page.AssertAccessibleAsync("code invullen");
+        }
+        await page.FillAsync("#code", await CodeAsync(email));
+        await page.ClickAsync("main button[type=submit]");
+        await Expect(page).Not.ToHaveURLAsync(new Regex("/inloggen"));
+    }
+
+    /// <summary>A code from a step not used before for this account (waits for the next step when needed).</summary>
+    public async Task<string> CodeAsync(string email)
+    {
+        var totp = new Totp(Base32Encoding.ToBytes(_keys[email]));
+        while (true)
+        {
+            var now = TimeProvider.System.GetUtcNow();
+            var step = now.ToUnixTimeSeconds() / 30;
+            if (step > _lastStep.GetValueOrDefault(email))
+            {
+                _lastStep[email] = step;
+                return totp.ComputeTotp(now.UtcDateTime);
+            }
+            await Task.Delay(TimeSpan.FromSeconds(30 - now.ToUnixTimeSeconds() % 30) + TimeSpan.FromMilliseconds(200));
+        }
+    }
+
+    /// <summary>The node's id of a demo pupil of the primary school (by LAS number).</summary>
+    public async Task<Guid> PupilAsync(string lasId) =>
+        await Chain.School.Services.GetRequiredService<BronDossiers>().FindPupilAsync(DemoSchools.Po.Brin, lasId) ?? throw new InvalidOperationException(lasId);
+
+    /// <summary>What the primary school holds of a pupil's identity (name, birth date, BSN), as staff of the new school would be told.</summary>
+    public async Task<PupilIdentity> IdentityAsync(Guid pupil)
+    {
+        var services = Chain.School.Services;
+        await using var db = services.GetRequiredService<SchoolStore>().Read();
+        var row = await db.Pupils.AsNoTracking().FirstAsync(p => p.Id == pupil);
+        return services.GetRequiredService<ProtectedDossiers>().Json<PupilIdentity>(DemoSchools.Po.Brin, row.Identity, ProtectedDossiers.Contexts.PupilIdentity(pupil));
+    }
+
+    /// <summary>The current released version of a pupil's dossier.</summary>
+    public async Task<(int Version, Oso.Dossier.Model.Dossier Dossier)> ReleasedAsync(Guid pupil)
+    {
+        var services = Chain.School.Services;
+        await using var db = services.GetRequiredService<SchoolStore>().Read();
+        var release = await db.Releases.AsNoTracking().Where(r => r.PupilId == pupil && r.SupersededAt == null).SingleAsync();
+        return (release.Version, services.GetRequiredService<ProtectedDossiers>().Dossier(release.Brin, release.Xml, ProtectedDossiers.Contexts.Release(release.Id)));
+    }
+
+    /// <summary>Waits for the mail to an address in the node's pickup directory and returns the parents' link in it.</summary>
+    public async Task<string> ParentLinkFromMailAsync(string address)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(30);
+        while (TimeProvider.System.GetUtcNow() < deadline)
+        {
+            if (Directory.Exists(MailDirectory))
+                foreach (var file in Directory.GetFiles(MailDirectory, "*.eml"))
+                {
+                    var text = await File.ReadAllTextAsync(file);
+                    if (!text.Contains("To: " + address, StringComparison.Ordinal)) continue;
+                    var link = LinkPattern().Match(text);
+                    Assert.True(link.Success, "De e-mail bevat geen persoonlijke link:\n" + text);
+                    return link.Value;
+                }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("Geen e-mail aan " + address + " in " + MailDirectory);
+    }
+
+    [GeneratedRegex(@"https://\S+/ouders#code=[A-Za-z0-9_-]+")]
+    private static partial Regex LinkPattern();
+}

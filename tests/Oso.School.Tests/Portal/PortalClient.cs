@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Oso.School.Tests.Portal;
+
+/// <summary>An HTTP client that behaves like a browser for the portal's forms: keeps cookies, sends the form token it read.</summary>
+public sealed partial class PortalClient : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public PortalClient(Uri portal)
+    {
+        Cookies = new CookieContainer();
+        _http = new HttpClient(new HttpClientHandler
+        {
+            CookieContainer = Cookies,
+            UseCookies = true,
+            AllowAutoRedirect = false,
+            ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator, // the node's development certificate
+        }) { BaseAddress = portal };
+    }
+
+    public CookieContainer Cookies { get; }
+
+    public sealed record Answer(HttpStatusCode Status, string? Location, string Html);
+
+    public async Task<Answer> GetAsync(string path)
+    {
+        using var response = await _http.GetAsync(path);
+        return new Answer(response.StatusCode, response.Headers.Location?.ToString(), await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Posts a form, with the form token from <paramref name="page"/> unless <paramref name="withToken"/> is false.</summary>
+    public async Task<Answer> PostAsync(string path, string page, Dictionary<string, string> fields, bool withToken = true)
+    {
+        var values = new Dictionary<string, string>(fields);
+        if (withToken) values["__formulier"] = Token(page);
+        using var response = await _http.PostAsync(path, new FormUrlEncodedContent(values));
+        return new Answer(response.StatusCode, response.Headers.Location?.ToString(), await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Step one of signing in; returns the code page.</summary>
+    public async Task<string> SignInWithPasswordAsync(string email, string password)
+    {
+        var login = await GetAsync("/inloggen");
+        var posted = await PostAsync("/inloggen", login.Html, new() { ["email"] = email, ["wachtwoord"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        return (await GetAsync("/inloggen/code")).Html;
+    }
+
+    public static string Token(string page)
+    {
+        var match = TokenPattern().Match(page);
+        Assert.True(match.Success, "De pagina heeft geen formulier-token.");
+        return match.Groups[1].Value;
+    }
+
+    /// <summary>The error messages next to fields.</summary>
+    public static IReadOnlyList<string> FieldErrors(string page) =>
+        FieldErrorPattern().Matches(page).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+
+    public void Dispose() => _http.Dispose();
+
+    [GeneratedRegex("name=\"__formulier\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex("class=\"field-error\"[^>]*><span class=\"visually-hidden\">Fout: </span>([^<]*)</p>")]
+    private static partial Regex FieldErrorPattern();
+}

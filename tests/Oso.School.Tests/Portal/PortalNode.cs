@@ -1,0 +1,209 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OtpNet;
+using Oso.Protocol.Identifiers;
+using Oso.Protocol.Security;
+using Oso.School.Audit;
+using Oso.School.Bron;
+using Oso.School.Staff;
+using Oso.School.Storage;
+using Oso.Synthetic;
+using Oso.Testing;
+using DatabaseProvider = Oso.Testing.DatabaseProvider;
+
+namespace Oso.School.Tests.Portal;
+
+/// <summary>
+/// A running School node (both listeners on free ports, SQLite or PostgreSQL) with a primary school (00YY) and a
+/// secondary school (22VO), a beheerder and a medewerker each, and pupils delivered as their LAS would: for testing the
+/// portal and the parents' page over real HTTPS. Every log message of the node, at every level, is kept.
+/// </summary>
+public sealed partial class PortalNode : IAsyncDisposable
+{
+    public const string Po = "00YY";
+    public const string Vo = "22VO";
+    public const string Password = "Portaal-Test-2026!";
+    public const string PoMedewerker = "medewerker@00yy.test";
+    public const string PoBeheerder = "beheerder@00yy.test";
+    public const string VoMedewerker = "medewerker@22vo.test";
+
+    private readonly TestDatabase _database;
+    private readonly DevelopmentCertificateAuthority _ca;
+    private readonly ConcurrentDictionary<string, string> _keys = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, long> _steps = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, string> _codes = new(StringComparer.OrdinalIgnoreCase);
+
+    private PortalNode(SchoolNode node, TestDatabase database, DevelopmentCertificateAuthority ca, string data, LogCapture logs)
+    {
+        Node = node;
+        _database = database;
+        _ca = ca;
+        DataDirectory = data;
+        Logs = logs;
+    }
+
+    public SchoolNode Node { get; }
+
+    public string DataDirectory { get; }
+
+    public LogCapture Logs { get; }
+
+    public DatabaseProvider Engine => _database.Provider;
+
+    public T Get<T>() where T : notnull => Node.Services.GetRequiredService<T>();
+
+    public static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+
+    public static async Task<PortalNode> StartAsync(DatabaseProvider engine)
+    {
+        var database = TestDatabase.Create(engine, "portal");
+        var data = Directory.CreateTempSubdirectory("oso-portal-").FullName;
+        var ca = DevelopmentCertificateAuthority.Create(TimeProvider.System);
+        var caDir = Path.Combine(data, "ca");
+        ca.Save(caDir);
+        using (var system = ca.IssueSystemCertificate(SysteemId.Parse("testlas")))
+            DevelopmentCertificateAuthority.SavePem(system, data, "system");
+        var logs = new LogCapture();
+        var node = await SchoolNode.StartAsync(new SchoolOptions
+        {
+            DataDirectory = Path.Combine(data, "node"),
+            Database = database.ConnectionString,
+            PortalPort = 0,
+            ProtocolPort = 0,
+            TrafficCenterUrl = new Uri("https://127.0.0.1:9/oso/tc"),
+            SystemCertificate = Path.Combine(data, "system.crt.pem"),
+            SystemKey = Path.Combine(data, "system.key.pem"),
+            DevelopmentCaDirectory = caDir,
+        }, services => services.AddLogging(b => b.AddProvider(logs).AddFilter<LogCapture>(null, LogLevel.Trace)));
+        var portal = new PortalNode(node, database, ca, data, logs);
+        await portal.SeedAsync();
+        return portal;
+    }
+
+    private async Task SeedAsync()
+    {
+        await Node.Admin.AddSchoolAsync(Po, "Basisschool Het Testpunt", "PO", "Utrecht");
+        await Node.Admin.AddSchoolAsync(Vo, "Testcollege", "VO", "Utrecht");
+        foreach (var (brin, email, rol) in new[] { (Po, PoMedewerker, StaffRol.Medewerker), (Po, PoBeheerder, StaffRol.Beheerder), (Vo, VoMedewerker, StaffRol.Medewerker) })
+            Assert.IsType<StaffResult.Added>(await Node.Staff.AddAsync(brin, email, "Test " + email[..email.IndexOf('@')], rol, Password, Actor.Node));
+    }
+
+    /// <summary>Delivers a fixed synthetic pupil's dossier as the school's LAS would (to 22VO with the BRIN changed).</summary>
+    public async Task<Guid> DeliverAsync(string brin, string fixedPupil, Func<Dossier.Model.Dossier, Dossier.Model.Dossier>? change = null)
+    {
+        var dossier = SyntheticDossiers.Fixed(fixedPupil, Today, new SyntheticOptions { AttachmentSize = 1024 });
+        dossier = dossier with { Huidigeschool = dossier.Huidigeschool with { Brincode = brin } };
+        if (change is not null) dossier = change(dossier);
+        var stored = await Get<BronDossiers>().DeliverAsync(brin, "LAS-" + fixedPupil, dossier, Actor.Las(Guid.Empty));
+        return Assert.IsType<DeliveryResult.Stored>(stored).PupilId;
+    }
+
+    /// <summary>A browser-like client: cookies kept, redirects not followed (tests look at them), the node's certificate accepted.</summary>
+    public PortalClient Client() => new(Node.PortalUrl);
+
+    /// <summary>Signs a client in with password and TOTP (setting two-factor authentication up on the first sign-in).</summary>
+    public async Task SignInAsync(PortalClient client, string email)
+    {
+        var code = await client.SignInWithPasswordAsync(email, Password);
+        if (code.Contains("id=\"tweestaps-sleutel\"", StringComparison.Ordinal))
+            _keys[email] = KeyPattern().Match(code).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
+        var response = await client.PostAsync("/inloggen/code", code, new() { ["code"] = await CodeAsync(email) });
+        Assert.Equal(HttpStatusCode.Redirect, response.Status);
+    }
+
+    /// <summary>
+    /// A TOTP code of a step this account has not used yet (the node refuses a code twice), or with <paramref name="reuse"/>
+    /// exactly the code used last.
+    /// </summary>
+    public async Task<string> CodeAsync(string email, bool reuse = false)
+    {
+        if (reuse) return _codes[email];
+        var totp = new Totp(Base32Encoding.ToBytes(_keys[email]));
+        while (true)
+        {
+            var now = TimeProvider.System.GetUtcNow();
+            var step = now.ToUnixTimeSeconds() / 30;
+            if (step > _steps.GetValueOrDefault(email))
+            {
+                _steps[email] = step;
+                return _codes[email] = totp.ComputeTotp(now.UtcDateTime);
+            }
+            await Task.Delay(TimeSpan.FromSeconds(30 - now.ToUnixTimeSeconds() % 30) + TimeSpan.FromMilliseconds(200));
+        }
+    }
+
+    /// <summary>The account id of a staff member.</summary>
+    public async Task<string> UserIdAsync(string email) => (await Node.Staff.FindAsync(email))!;
+
+    /// <summary>Every stored value of every table, as text (byte columns also decoded as UTF-8), and the raw SQLite files.</summary>
+    public async Task<string> DatabaseTextAsync()
+    {
+        if (Engine == DatabaseProvider.Sqlite)
+        {
+            var directory = Path.GetDirectoryName(_database.ConnectionString.Split(';')[0].Replace("Data Source=", "", StringComparison.Ordinal))!;
+            return string.Concat(Directory.GetFiles(directory, "portal.db*").Select(f =>
+            {
+                using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                return System.Text.Encoding.Latin1.GetString(copy.ToArray()) + System.Text.Encoding.UTF8.GetString(copy.ToArray());
+            }));
+        }
+        await using var db = Get<SchoolStore>().Read();
+        var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct().ToList();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        var text = new System.Text.StringBuilder();
+        foreach (var table in tables)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\"";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                for (var i = 0; i < reader.FieldCount; i++)
+                    text.Append(reader.IsDBNull(i) ? "" : reader.GetValue(i) is byte[] bytes ? System.Text.Encoding.UTF8.GetString(bytes) : Convert.ToString(reader.GetValue(i))).Append('|');
+        }
+        return text.ToString();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Node.DisposeAsync();
+        _ca.Dispose();
+        _database.Dispose();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    [GeneratedRegex("id=\"tweestaps-sleutel\">([^<]+)<")]
+    private static partial Regex KeyPattern();
+}
+
+/// <summary>Every log message of a node at every level (with exceptions), to check what never appears in logs.</summary>
+public sealed class LogCapture : ILoggerProvider
+{
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    public IReadOnlyCollection<string> Lines => _lines;
+
+    public string All => string.Join('\n', _lines);
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception} {(state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(",", pairs.Select(p => p.Key + "=" + p.Value)) : "")}");
+    }
+}
