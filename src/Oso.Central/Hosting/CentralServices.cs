@@ -32,17 +32,7 @@ internal static class CentralServices
     }
 
     /// <summary>Password and lockout rules for people's accounts.</summary>
-    public static void ConfigureIdentity(IdentityOptions o)
-    {
-        o.User.RequireUniqueEmail = true;
-        o.Password.RequiredLength = 12;
-        o.Password.RequireNonAlphanumeric = false;
-        o.Password.RequireUppercase = false;
-        o.Password.RequireLowercase = false;
-        o.Password.RequireDigit = false;
-        o.Lockout.MaxFailedAccessAttempts = 5;
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-    }
+    public static void ConfigureIdentity(IdentityOptions o) => Oso.Hosting.Portal.PortalAccounts.ConfigureIdentity(o);
 
     /// <summary>Applies migrations and makes sure the test school (00YY) exists, pointing at <paramref name="testschoolUrl"/> when given.</summary>
     public static async Task PrepareAsync(IServiceProvider services, Uri? testschoolUrl, CancellationToken ct)

@@ -137,13 +137,17 @@ internal static class SchoolCommand
         return new Command("las", "LAS-installaties met toegang tot de koppelvlak-API.") { add };
     }
 
-    private static async Task<int> RunAsync(CliContext context, Common common, ParseResult parse, Func<Oso.School.Tenancy.SchoolAdmin, Task<(object Value, string Text)>> work,
+    private static Task<int> RunAsync(CliContext context, Common common, ParseResult parse, Func<Oso.School.Tenancy.SchoolAdmin, Task<(object Value, string Text)>> work,
+        CancellationToken ct) => RunSessionAsync(context, common, parse, session => work(session.Admin), ct);
+
+    /// <summary>Opens the node's data directory, runs one admin action and prints its result (text or <c>--json</c>) with Dutch errors.</summary>
+    internal static async Task<int> RunSessionAsync(CliContext context, Common common, ParseResult parse, Func<SchoolAdminSession, Task<(object Value, string Text)>> work,
         CancellationToken ct)
     {
         try
         {
             await using var session = await SchoolAdminSession.OpenAsync(common.Options(parse), ct).ConfigureAwait(false);
-            var (value, text) = await work(session.Admin).ConfigureAwait(false);
+            var (value, text) = await work(session).ConfigureAwait(false);
             await context.Out.WriteLineAsync(parse.GetValue(common.JsonOutput) ? JsonSerializer.Serialize(value, Json) : text).ConfigureAwait(false);
             return ExitCodes.Ok;
         }

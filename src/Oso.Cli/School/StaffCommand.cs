@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Oso.School;
 using Oso.School.Audit;
 using Oso.School.Staff;
@@ -13,8 +11,6 @@ namespace Oso.Cli.School;
 /// </summary>
 internal static class StaffCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static Command Create(CliContext context) => new("staff", "Medewerkers van scholen op deze node: accounts voor het School-portaal (inloggen met wachtwoord en tweestapsverificatie).")
     {
         Add(context),
@@ -86,25 +82,6 @@ internal static class StaffCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, SchoolCommand.Common common, ParseResult parse, Func<StaffAccounts, Task<(object Value, string Text)>> work,
-        CancellationToken ct)
-    {
-        try
-        {
-            await using var session = await SchoolAdminSession.OpenAsync(common.Options(parse), ct).ConfigureAwait(false);
-            var (value, text) = await work(session.Staff).ConfigureAwait(false);
-            await context.Out.WriteLineAsync(parse.GetValue(common.JsonOutput) ? JsonSerializer.Serialize(value, Json) : text).ConfigureAwait(false);
-            return ExitCodes.Ok;
-        }
-        catch (ArgumentException e)
-        {
-            await context.Error.WriteLineAsync("oso: " + e.Message).ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-        catch (InvalidOperationException e)
-        {
-            await context.Error.WriteLineAsync("oso: " + e.Message).ConfigureAwait(false);
-            return ExitCodes.Failed;
-        }
-    }
+    private static Task<int> RunAsync(CliContext context, SchoolCommand.Common common, ParseResult parse, Func<StaffAccounts, Task<(object Value, string Text)>> work,
+        CancellationToken ct) => SchoolCommand.RunSessionAsync(context, common, parse, session => work(session.Staff), ct);
 }

@@ -56,19 +56,7 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, SchoolStore store
     private const string PasswordAlphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     /// <summary>The password rules (also used by the portal's login).</summary>
-    public static void ConfigureIdentity(IdentityOptions o)
-    {
-        ArgumentNullException.ThrowIfNull(o);
-        o.User.RequireUniqueEmail = true;
-        o.Password.RequiredLength = 12;
-        o.Password.RequireNonAlphanumeric = false;
-        o.Password.RequireUppercase = false;
-        o.Password.RequireLowercase = false;
-        o.Password.RequireDigit = false;
-        o.Lockout.MaxFailedAccessAttempts = 5;
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        o.Lockout.AllowedForNewUsers = true;
-    }
+    public static void ConfigureIdentity(IdentityOptions o) => Oso.Hosting.Portal.PortalAccounts.ConfigureIdentity(o);
 
     /// <summary>
     /// Gives a person a role at a school: creates the account when the e-mail address is new (with the given password,

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Oso.School.Outbox;
 using Oso.School.Storage;
-using Oso.School.Tests.Infrastructure;
 using Oso.Testing;
 
 namespace Oso.School.Tests.Outbox;

@@ -181,29 +181,3 @@ public sealed partial class PortalNode : IAsyncDisposable
     [GeneratedRegex("id=\"tweestaps-sleutel\">([^<]+)<")]
     private static partial Regex KeyPattern();
 }
-
-/// <summary>Every log message of a node at every level (with exceptions), to check what never appears in logs.</summary>
-public sealed class LogCapture : ILoggerProvider
-{
-    private readonly ConcurrentQueue<string> _lines = new();
-
-    public IReadOnlyCollection<string> Lines => _lines;
-
-    public string All => string.Join('\n', _lines);
-
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception} {(state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(",", pairs.Select(p => p.Key + "=" + p.Value)) : "")}");
-    }
-}

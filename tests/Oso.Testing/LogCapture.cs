@@ -1,15 +1,21 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Oso.School.Tests.Infrastructure;
+namespace Oso.Testing;
 
-/// <summary>Keeps every log line (message, state values and exception) so a test can search them.</summary>
+/// <summary>
+/// Keeps every log line of a host at every level (message, state values and exception), so a test can check what
+/// never appears in logs (names, PGNs, tokens) and what does.
+/// </summary>
 public sealed class LogCapture : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
 
     public IReadOnlyCollection<string> Lines => _lines;
 
+    public string All => string.Join('\n', _lines);
+
+    /// <summary>A typed logger writing here (for classes constructed by hand in a test).</summary>
     public ILogger<T> For<T>() => new Logger<T>(new Factory(this));
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
