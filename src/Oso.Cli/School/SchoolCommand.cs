@@ -21,6 +21,7 @@ internal static class SchoolCommand
         Aanleverpunt(context),
         Las(context),
         StaffCommand.Create(context),
+        AuditCommand.Create(context),
     };
 
     /// <summary>Options every admin command has.</summary>
@@ -141,15 +142,24 @@ internal static class SchoolCommand
         CancellationToken ct) => RunSessionAsync(context, common, parse, session => work(session.Admin), ct);
 
     /// <summary>Opens the node's data directory, runs one admin action and prints its result (text or <c>--json</c>) with Dutch errors.</summary>
-    internal static async Task<int> RunSessionAsync(CliContext context, Common common, ParseResult parse, Func<SchoolAdminSession, Task<(object Value, string Text)>> work,
-        CancellationToken ct)
+    internal static Task<int> RunSessionAsync(CliContext context, Common common, ParseResult parse, Func<SchoolAdminSession, Task<(object Value, string Text)>> work,
+        CancellationToken ct) =>
+        RunCheckAsync(context, common, parse, async session =>
+        {
+            var (value, text) = await work(session).ConfigureAwait(false);
+            return (value, text, true);
+        }, ct);
+
+    /// <summary>As <see cref="RunSessionAsync"/>, for a check: exit 1 when it found a problem (its result is printed either way).</summary>
+    internal static async Task<int> RunCheckAsync(CliContext context, Common common, ParseResult parse,
+        Func<SchoolAdminSession, Task<(object Value, string Text, bool Ok)>> work, CancellationToken ct)
     {
         try
         {
             await using var session = await SchoolAdminSession.OpenAsync(common.Options(parse), ct).ConfigureAwait(false);
-            var (value, text) = await work(session).ConfigureAwait(false);
+            var (value, text, ok) = await work(session).ConfigureAwait(false);
             await context.Out.WriteLineAsync(parse.GetValue(common.JsonOutput) ? JsonSerializer.Serialize(value, Json) : text).ConfigureAwait(false);
-            return ExitCodes.Ok;
+            return ok ? ExitCodes.Ok : ExitCodes.Failed;
         }
         catch (ArgumentException e)
         {

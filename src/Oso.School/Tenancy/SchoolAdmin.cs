@@ -72,10 +72,58 @@ public sealed class SchoolAdmin(SchoolStore store, PupilDataProtector protector,
             client.WebhookSecret = secret is null ? null : crypto.ProtectJson(brin, secret, ProtectedDossiers.Contexts.Webhook(clientId));
         }, cancellationToken);
 
+    /// <summary>
+    /// Checks the hash chain of each school's audit log (every school on the node when none is given): how many records
+    /// it holds and the first record that was changed, removed or inserted, if any.
+    /// </summary>
+    public async Task<IReadOnlyList<AuditChainStatus>> VerifyAuditAsync(IReadOnlyCollection<string> brins, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(brins);
+        await using var db = store.Read();
+        var known = await db.Tenants.AsNoTracking().OrderBy(t => t.Brin).Select(t => t.Brin).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var brin in brins)
+            if (!known.Contains(brin)) throw new InvalidOperationException($"School {brin} is niet bekend op deze node.");
+        var result = new List<AuditChainStatus>();
+        foreach (var brin in brins.Count > 0 ? [.. brins.Distinct().Order(StringComparer.Ordinal)] : known)
+        {
+            var broken = await AuditLog.VerifyAsync(db, brin, cancellationToken).ConfigureAwait(false);
+            var count = await db.Audit.LongCountAsync(a => a.Brin == brin, cancellationToken).ConfigureAwait(false);
+            result.Add(new AuditChainStatus(brin, count, broken));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// A school's audit records, newest first: all of them, or those about one pupil (our internal id, as the portal
+    /// shows it), from a moment on. For the privacy officer who must answer "who saw this child's data, and why".
+    /// </summary>
+    public async Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(string brin, string? pupilRef, DateTimeOffset? since, int max,
+        CancellationToken cancellationToken = default)
+    {
+        if (max is < 1 or > 100_000) throw new ArgumentException("Het maximum aantal regels ligt tussen 1 en 100.000.", nameof(max));
+        await using var db = store.Read();
+        if (!await db.Tenants.AnyAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false))
+            throw new InvalidOperationException($"School {brin} is niet bekend op deze node.");
+        var query = db.Audit.AsNoTracking().Where(a => a.Brin == brin);
+        if (pupilRef is not null) query = query.Where(a => a.PupilRef == pupilRef);
+        if (since is { } from) query = query.Where(a => a.At >= from);
+        return await query.OrderByDescending(a => a.Sequence).Take(max).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The schools on this node.</summary>
     public async Task<IReadOnlyList<SchoolTenant>> SchoolsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = store.Read();
         return await db.Tenants.AsNoTracking().OrderBy(t => t.Brin).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
+}
+
+/// <summary>The state of one school's audit chain.</summary>
+/// <param name="Brin">The school.</param>
+/// <param name="Records">How many records the chain holds.</param>
+/// <param name="FirstBroken">The sequence number of the first record that does not fit the chain, or null when it is intact.</param>
+public sealed record AuditChainStatus(string Brin, long Records, long? FirstBroken)
+{
+    /// <summary>True when every record is where it was written and unchanged.</summary>
+    public bool Intact => FirstBroken is null;
 }
