@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Oso.School;
@@ -129,13 +130,70 @@ internal static class SchoolCommand
         var common = new Common();
         var brin = new Argument<string>("BRIN");
         var naam = new Option<string>("--naam") { Description = "Een naam voor deze LAS-installatie.", DefaultValueFactory = _ => "LAS" };
-        var add = common.AddTo(new Command("add", "Geef een LAS-installatie toegang tot de koppelvlak-API; de API-sleutel wordt één keer getoond.") { brin, naam });
+        var certificaat = new Option<FileInfo?>("--certificaat")
+        {
+            Description = "Een clientcertificaat (PEM of DER) waarmee de LAS zich ook zonder API-sleutel mag aanmelden.",
+        };
+        var add = common.AddTo(new Command("add", "Geef een LAS-installatie toegang tot de koppelvlak-API; de API-sleutel wordt één keer getoond.") { brin, naam, certificaat });
         add.SetAction((parse, ct) => RunAsync(context, common, parse, async admin =>
         {
-            var (id, key) = await admin.CreateLasClientAsync(parse.GetValue(brin)!, parse.GetValue(naam)!, ct).ConfigureAwait(false);
-            return (new { id, apiSleutel = key }, $"LAS-koppeling {id}{Environment.NewLine}API-sleutel (bewaar hem nu; hij wordt niet opnieuw getoond): {key}");
+            using var certificate = LoadCertificate(parse.GetValue(certificaat));
+            var (id, key) = await admin.CreateLasClientAsync(parse.GetValue(brin)!, parse.GetValue(naam)!, certificate, ct).ConfigureAwait(false);
+            return (new { id, apiSleutel = key, certificaat = certificate?.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256) },
+                $"LAS-koppeling {id}{Environment.NewLine}API-sleutel (bewaar hem nu; hij wordt niet opnieuw getoond): {key}"
+                + (certificate is null ? "" : $"{Environment.NewLine}Clientcertificaat gekoppeld: {certificate.Subject}"));
         }, ct));
-        return new Command("las", "LAS-installaties met toegang tot de koppelvlak-API.") { add };
+
+        var listCommon = new Common();
+        var listBrin = new Argument<string>("BRIN");
+        var list = listCommon.AddTo(new Command("list", "De LAS-koppelingen van een school (nieuwste eerst), ook de ingetrokken; nooit hun sleutel.") { listBrin });
+        list.SetAction((parse, ct) => RunAsync(context, listCommon, parse, async admin =>
+        {
+            var clients = await admin.LasClientsAsync(parse.GetValue(listBrin)!, ct).ConfigureAwait(false);
+            var rows = clients.Select(c => new
+            {
+                id = c.Id, naam = c.Naam, aangemaakt = c.CreatedAt, ingetrokken = c.RevokedAt, certificaat = c.CertificateThumbprint, webhook = c.WebhookUrl,
+            }).ToList();
+            var text = clients.Count == 0 ? "Deze school heeft geen LAS-koppelingen." : string.Join(Environment.NewLine, clients.Select(c =>
+                $"{c.Id}  {c.Naam}  aangemaakt {c.CreatedAt.UtcDateTime:yyyy-MM-dd}"
+                + (c.RevokedAt is { } revoked ? $"  INGETROKKEN {revoked.UtcDateTime:yyyy-MM-dd}" : "  actief")
+                + (c.CertificateThumbprint is null ? "" : "  met clientcertificaat")
+                + (c.WebhookUrl is null ? "" : "  webhook " + c.WebhookUrl)));
+            return ((object)rows, text);
+        }, ct));
+
+        var revokeCommon = new Common();
+        var revokeBrin = new Argument<string>("BRIN");
+        var revokeId = new Argument<Guid>("ID") { Description = "De id van de LAS-koppeling (oso school las list)." };
+        var revoke = revokeCommon.AddTo(new Command("revoke",
+            "Trekt de toegang van een LAS-installatie direct in (bijvoorbeeld als de API-sleutel is uitgelekt): sleutel en certificaat werken niet meer.") { revokeBrin, revokeId });
+        revoke.SetAction((parse, ct) => RunAsync(context, revokeCommon, parse, async admin =>
+        {
+            var revoked = await admin.RevokeLasClientAsync(parse.GetValue(revokeBrin)!, parse.GetValue(revokeId), ct).ConfigureAwait(false);
+            return (new { id = parse.GetValue(revokeId), ingetrokken = revoked },
+                revoked ? $"LAS-koppeling {parse.GetValue(revokeId)} is ingetrokken." : $"LAS-koppeling {parse.GetValue(revokeId)} was al ingetrokken.");
+        }, ct));
+        return new Command("las", "LAS-installaties met toegang tot de koppelvlak-API.") { add, list, revoke };
+    }
+
+    private static X509Certificate2? LoadCertificate(FileInfo? file)
+    {
+        if (file is null) return null;
+        try
+        {
+            var bytes = File.ReadAllBytes(file.FullName);
+            return System.Text.Encoding.ASCII.GetString(bytes).Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal)
+                ? X509Certificate2.CreateFromPem(System.Text.Encoding.ASCII.GetString(bytes))
+                : X509CertificateLoader.LoadCertificate(bytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException($"Het certificaat {file.FullName} is niet te lezen: {e.Message}");
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            throw new ArgumentException($"{file.FullName} is geen certificaat (verwacht: PEM of DER).");
+        }
     }
 
     private static Task<int> RunAsync(CliContext context, Common common, ParseResult parse, Func<Oso.School.Tenancy.SchoolAdmin, Task<(object Value, string Text)>> work,

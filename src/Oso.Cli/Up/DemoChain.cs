@@ -174,7 +174,7 @@ public sealed class DemoChain : IAsyncDisposable
         var node = School.Admin;
         await node.AddSchoolAsync(school.Brin, school.Naam, school.Sector, "Utrecht", cancellationToken).ConfigureAwait(false);
         await node.AddAanleverpuntAsync(school.Brin, school.RouteringsKenmerk, "OV", cancellationToken).ConfigureAwait(false);
-        var (id, key) = await node.CreateLasClientAsync(school.Brin, "Test-LAS", cancellationToken).ConfigureAwait(false);
+        var (id, key) = await node.CreateLasClientAsync(school.Brin, "Test-LAS", cancellationToken: cancellationToken).ConfigureAwait(false);
         _ = (await admin.AddEndpointAsync(new NieuwAanleverpunt(school.RouteringsKenmerk, School.AanleverpuntUrl(school.RouteringsKenmerk).ToString(),
             Uitwisseldoel.Ov, SysteemId, from), cancellationToken).ConfigureAwait(false)).Zeker;
         return new DemoSchool(school.Brin, school.Naam, school.Sector, school.RouteringsKenmerk, id, key);
@@ -245,7 +245,7 @@ public sealed class DemoChain : IAsyncDisposable
         {
             await node.AddSchoolAsync(demo.Brin, demo.Naam, demo.Sector, "Utrecht", ct).ConfigureAwait(false);
             await node.AddAanleverpuntAsync(demo.Brin, demo.RouteringsKenmerk, "OV", ct).ConfigureAwait(false);
-            var (id, key) = await node.CreateLasClientAsync(demo.Brin, "Demo-LAS", ct).ConfigureAwait(false);
+            var (id, key) = await node.CreateLasClientAsync(demo.Brin, "Demo-LAS", cancellationToken: ct).ConfigureAwait(false);
             _ = (await central.Admin.AddEndpointAsync(new NieuwAanleverpunt(demo.RouteringsKenmerk, school.AanleverpuntUrl(demo.RouteringsKenmerk).ToString(),
                 Uitwisseldoel.Ov, SysteemId, from), ct).ConfigureAwait(false)).Zeker;
             schools.Add(new DemoSchool(demo.Brin, demo.Naam, demo.Sector, demo.RouteringsKenmerk, id, key));

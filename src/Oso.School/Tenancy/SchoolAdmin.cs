@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
 using Oso.Dossier.Identifiers;
 using Oso.School.Audit;
@@ -48,19 +49,84 @@ public sealed class SchoolAdmin(SchoolStore store, PupilDataProtector protector,
         }, cancellationToken);
 
     /// <summary>Creates a LAS client for a school; the API key is shown once and stored only as a hash.</summary>
-    public async Task<(Guid Id, string ApiKey)> CreateLasClientAsync(string brin, string naam, CancellationToken cancellationToken = default)
+    /// <remarks>With a <paramref name="certificate"/> the client may also sign in with it (see <see cref="SetLasCertificateAsync"/>); a refused certificate creates nothing.</remarks>
+    public async Task<(Guid Id, string ApiKey)> CreateLasClientAsync(string brin, string naam, X509Certificate2? certificate = null, CancellationToken cancellationToken = default)
     {
+        var thumbprint = certificate is null ? null : UsableThumbprint(certificate);
         var key = "oso_" + brin.ToLowerInvariant() + "_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         var id = Guid.NewGuid();
         await store.WriteAsync(async db =>
         {
             if (!await db.Tenants.AnyAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false))
                 throw new InvalidOperationException($"School {brin} is niet bekend op deze node.");
-            db.LasClients.Add(new LasClient { Id = id, Brin = brin, Naam = naam, KeyHash = LasAuthentication.Hash(key), CreatedAt = time.GetUtcNow() });
+            var client = new LasClient { Id = id, Brin = brin, Naam = naam, KeyHash = LasAuthentication.Hash(key), CreatedAt = time.GetUtcNow() };
+            db.LasClients.Add(client);
             await audit.RecordAsync(db, brin, Actor.Node, "las.gekoppeld", "Een LAS-installatie kreeg toegang tot de koppelvlak-API.", detail: "client=" + id,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (thumbprint is not null) await AttachCertificateAsync(db, client, thumbprint, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         return (id, key);
+    }
+
+    /// <summary>A school's LAS clients, newest first (revoked ones included, marked as such).</summary>
+    public async Task<IReadOnlyList<LasClientInfo>> LasClientsAsync(string brin, CancellationToken cancellationToken = default)
+    {
+        await using var db = store.Read();
+        if (!await db.Tenants.AnyAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false))
+            throw new InvalidOperationException($"School {brin} is niet bekend op deze node.");
+        var clients = await db.LasClients.AsNoTracking().Where(c => c.Brin == brin).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. clients.OrderByDescending(c => c.CreatedAt).Select(c => new LasClientInfo(c.Id, c.Naam, c.CreatedAt, c.RevokedAt, c.CertificateThumbprint, c.WebhookUrl))];
+    }
+
+    /// <summary>
+    /// Revokes a LAS client at once: its API key and certificate no longer open the API and its webhook is no longer
+    /// called. False when it was already revoked; audited.
+    /// </summary>
+    public Task<bool> RevokeLasClientAsync(string brin, Guid clientId, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(async db =>
+        {
+            var client = await db.LasClients.FirstOrDefaultAsync(c => c.Id == clientId && c.Brin == brin, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"LAS-koppeling {clientId} van school {brin} bestaat niet.");
+            if (client.RevokedAt is not null) return false;
+            client.RevokedAt = time.GetUtcNow();
+            await audit.RecordAsync(db, brin, Actor.Node, "las.ingetrokken", "De toegang van een LAS-installatie tot de koppelvlak-API is ingetrokken.",
+                detail: "client=" + clientId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Lets a LAS client also sign in with its client certificate (TLS, on the portal listener) instead of the API key;
+    /// the certificate's SHA-256 thumbprint is kept. A certificate that has expired, is not yet valid or is registered
+    /// for another client is refused; audited.
+    /// </summary>
+    public Task SetLasCertificateAsync(string brin, Guid clientId, X509Certificate2 certificate, CancellationToken cancellationToken = default)
+    {
+        var thumbprint = UsableThumbprint(certificate);
+        return store.WriteAsync(async db =>
+        {
+            var client = await db.LasClients.FirstOrDefaultAsync(c => c.Id == clientId && c.Brin == brin, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"LAS-koppeling {clientId} van school {brin} bestaat niet.");
+            if (client.RevokedAt is not null) throw new InvalidOperationException($"LAS-koppeling {clientId} is ingetrokken; maak een nieuwe aan.");
+            await AttachCertificateAsync(db, client, thumbprint, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    private string UsableThumbprint(X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (certificate.NotAfter.ToUniversalTime() <= now || certificate.NotBefore.ToUniversalTime() > now)
+            throw new ArgumentException($"Het certificaat is nu niet geldig (geldig van {certificate.NotBefore:yyyy-MM-dd} tot {certificate.NotAfter:yyyy-MM-dd}).", nameof(certificate));
+        return certificate.GetCertHashString(HashAlgorithmName.SHA256);
+    }
+
+    private async Task AttachCertificateAsync(SchoolDbContext db, LasClient client, string thumbprint, CancellationToken cancellationToken)
+    {
+        if (await db.LasClients.AnyAsync(c => c.CertificateThumbprint == thumbprint && c.Id != client.Id, cancellationToken).ConfigureAwait(false))
+            throw new InvalidOperationException("Dit certificaat is al aan een andere LAS-koppeling gekoppeld.");
+        client.CertificateThumbprint = thumbprint;
+        await audit.RecordAsync(db, client.Brin, Actor.Node, "las.certificaat", "Een LAS-installatie mag zich ook met haar clientcertificaat aanmelden.",
+            detail: "client=" + client.Id + " sha256=" + thumbprint, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sets (or clears) a LAS client's webhook.</summary>
@@ -127,3 +193,12 @@ public sealed record AuditChainStatus(string Brin, long Records, long? FirstBrok
     /// <summary>True when every record is where it was written and unchanged.</summary>
     public bool Intact => FirstBroken is null;
 }
+
+/// <summary>A LAS client as the operator sees it (never its key).</summary>
+/// <param name="Id">The client id.</param>
+/// <param name="Naam">Its name.</param>
+/// <param name="CreatedAt">When it was created.</param>
+/// <param name="RevokedAt">When it was revoked, or null.</param>
+/// <param name="CertificateThumbprint">The SHA-256 thumbprint of its client certificate, if registered.</param>
+/// <param name="WebhookUrl">Its webhook, if set.</param>
+public sealed record LasClientInfo(Guid Id, string Naam, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, string? CertificateThumbprint, string? WebhookUrl);
