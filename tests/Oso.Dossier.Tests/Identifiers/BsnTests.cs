@@ -24,7 +24,7 @@ public sealed class BsnTests
     [InlineData("123456789")] // weighted sum 147: 11-proef fails
     [InlineData("123456783")]
     [InlineData("111222334")]
-    [InlineData("000000000")] // the sum is 0: no number
+    [InlineData("000000000")] // passes the sum, but is no number
     [InlineData("12345678")] // eight digits
     [InlineData("1234567820")] // ten digits
     [InlineData("12345678a")]
@@ -44,6 +44,22 @@ public sealed class BsnTests
         Assert.False(Bsn.TryParse(text, out var bsn));
         Assert.Equal(default, bsn);
         Assert.False(Bsn.IsValid(text));
+    }
+
+    // regression: the weighted sum 0 was refused as such, which refused these numbers that pass the 11-proef too
+    [Theory]
+    [InlineData("100000009")] // 9·1 − 9 = 0
+    [InlineData("010000008")] // 8·1 − 8 = 0
+    [InlineData("000000012")] // 2·1 − 2 = 0
+    [InlineData("000100006")] // 6·1 − 6 = 0
+    public void A_weighted_sum_of_zero_passes_the_11_proef(string text)
+    {
+        Assert.True(ElevenTest.TryWeightedSum(text, out var sum));
+        Assert.Equal(0, sum % 11);
+        Assert.True(Bsn.TryParse(text, out var bsn));
+        Assert.Equal(text, bsn.Value);
+        Assert.True(Pgn.TryParse(text, out var pgn));
+        Assert.Equal(PgnKind.Bsn, pgn.Kind);
     }
 
     [Fact]
@@ -79,9 +95,12 @@ public sealed class BsnTests
     public void Every_eight_digit_prefix_has_at_most_one_check_digit_and_it_is_the_weighted_sum_mod_11()
     {
         var random = new Random(20190101);
-        for (var n = 0; n < 5_000; n++)
+        // random prefixes, and every prefix with one digit 1 (weighted sums 2 to 9, whose check digit makes the sum 0)
+        var prefixes = Enumerable.Range(0, 5_000).Select(_ => string.Concat(Enumerable.Range(0, 8).Select(_ => (char)('0' + random.Next(10)))))
+            .Concat(Enumerable.Range(0, 8).Select(i => new string('0', i) + "1" + new string('0', 7 - i)))
+            .Append("00000000");
+        foreach (var prefix in prefixes)
         {
-            var prefix = string.Concat(Enumerable.Range(0, 8).Select(_ => (char)('0' + random.Next(10))));
             var check = Enumerable.Range(0, 8).Sum(i => (9 - i) * (prefix[i] - '0')) % 11;
             var valid = Enumerable.Range(0, 10).Where(d => Bsn.IsValid(prefix + d)).ToArray();
             if (prefix == "00000000") Assert.Empty(valid);
