@@ -49,7 +49,7 @@ internal static class ValueMessages
 
     private static string Show(string value)
     {
-        var shown = value.Length > 60 ? value[..57] + "..." : value;
+        var shown = Rules.Xpath.XsText.Quote(value);
         return "'" + shown.Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal) + "'";
     }
 
