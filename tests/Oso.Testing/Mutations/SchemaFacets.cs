@@ -8,7 +8,8 @@ namespace Oso.Testing.Mutations;
 /// The simple types of the official XSD by element and attribute name, read with .NET's <see cref="XmlSchemaSet"/>
 /// (not from our generated schema, so that a mistake there is not copied), and values at and just beyond each
 /// type's facets: lengths at the limit and one over (also in characters outside the BMP), integers around each
-/// bound, near misses of each pattern, impossible dates and odd time zones, decimals in every lexical shape.
+/// bound, near misses of each pattern, impossible dates and odd time zones, decimals in every lexical shape, numbers
+/// around the 24 digits xmllint takes.
 /// </summary>
 public sealed class SchemaFacets
 {
@@ -105,10 +106,11 @@ public sealed class SchemaFacets
         ];
 
         private static readonly string[] Decimals =
-            ["0", "-0", "1.", "0.5", ".5", "-.5", "+1.50", "1,5", "1e3", ".", "-", "+", "1.2.3", " 3.0 ", "00.000", "1 000", "١.٥", "12345678901234567890123.5", "123456789012345678901234567890.5"];
+            ["0", "-0", "1.", "0.5", ".5", "-.5", "+1.50", "1,5", "1e3", ".", "-", "+", "1.2.3", " 3.0 ", "00.000", "1 000", "١.٥", "12345678901234567890123.5", "123456789012345678901234.", "1234567890123456789012345.5",
+             "0.0000000000000000000000001", "123456789012345678901234567890.5"];
 
         private static readonly string[] Integers =
-            ["0", "-0", "+0", "00", "1.0", "1e1", "0x10", "١", "٣٣", "1 0", "12345678901234567890", "-99999999999999999999", "123456789012345678901234567890"];
+            ["0", "-0", "+0", "00", "1.0", "1e1", "0x10", "١", "٣٣", "1 0", "12345678901234567890", "-99999999999999999999", "123456789012345678901234", "1234567890123456789012345", "123456789012345678901234567890"];
 
         private static readonly string[] Texts = ["x", "\t", "\n", "a\u00A0b", "\u00A0", "😀", "é"];
 
