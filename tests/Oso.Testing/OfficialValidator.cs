@@ -119,6 +119,6 @@ public static class OfficialValidator
         Assert.Skip(reason);
     }
 
-    private static bool OnPath(string program) =>
+    internal static bool OnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, program)));
 }

@@ -37,6 +37,8 @@ public enum SimpleValueProblem
     TooSmall,
     /// <summary>Above maxInclusive (or out of xs:int's range).</summary>
     TooLarge,
+    /// <summary>An xs:decimal or xs:integer with more digits than the official validator takes (<see cref="XmlValues.MaxDigits"/>).</summary>
+    TooManyDigits,
 }
 
 /// <summary>
@@ -107,12 +109,14 @@ public sealed class SimpleTypeDefinition
                 break;
             case BuiltInType.Decimal:
                 if (!XmlValues.IsDecimal(collapsed)) return SimpleValueProblem.Lexical;
+                if (!XmlValues.FitsDigitLimit(collapsed)) return SimpleValueProblem.TooManyDigits;
                 break;
             case BuiltInType.Integer:
             case BuiltInType.Int:
                 if (!XmlValues.IsInteger(collapsed)) return SimpleValueProblem.Lexical;
                 var problem = CheckRange(collapsed);
                 if (problem != SimpleValueProblem.None) return problem;
+                if (!XmlValues.FitsDigitLimit(collapsed)) return SimpleValueProblem.TooManyDigits;
                 break;
         }
         if (_pattern is not null && !_pattern.IsMatch(collapsed)) return SimpleValueProblem.Pattern;

@@ -32,6 +32,8 @@ internal static class ValueMessages
             SimpleValueProblem.TooLarge => type.MaxInclusive is { } max
                 ? $"De waarde {shown} van {what} is groter dan {max.ToString(Dutch)}."
                 : $"De waarde {shown} van {what} is te groot.",
+            SimpleValueProblem.TooManyDigits =>
+                $"De waarde {shown} van {what} heeft te veel cijfers: de officiële validatie neemt er hoogstens {XmlValues.MaxDigits} (voorloopnullen niet meegeteld).",
             _ => $"De waarde {shown} van {what} is ongeldig.",
         };
     }
@@ -49,7 +51,7 @@ internal static class ValueMessages
 
     private static string Show(string value)
     {
-        var shown = value.Length > 60 ? value[..57] + "..." : value;
+        var shown = Rules.Xpath.XsText.Quote(value);
         return "'" + shown.Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal) + "'";
     }
 

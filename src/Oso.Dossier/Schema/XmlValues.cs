@@ -108,6 +108,31 @@ public static class XmlValues
         return digits > 0;
     }
 
+    /// <summary>
+    /// The most digits of an xs:decimal or xs:integer the official validator takes: xmllint (libxml2) keeps 24, counted
+    /// after leading zeros and with every fraction digit. XML Schema 1.0 lets a processor set such a limit (at least 18).
+    /// </summary>
+    public const int MaxDigits = 24;
+
+    /// <summary>
+    /// True when a lexically valid xs:decimal or xs:integer has at most <see cref="MaxDigits"/> digits after leading zeros
+    /// (<c>-000123.4500</c> has 7), as libxml2 reads them: it also refuses a point after the 24th digit (<c>1…4.</c>).
+    /// </summary>
+    public static bool FitsDigitLimit(string collapsed)
+    {
+        ArgumentNullException.ThrowIfNull(collapsed);
+        var i = collapsed.Length > 0 && (collapsed[0] == '+' || collapsed[0] == '-') ? 1 : 0;
+        while (i < collapsed.Length && collapsed[i] == '0') i++;
+        var digits = 0;
+        for (; i < collapsed.Length; i++)
+        {
+            if (collapsed[i] != '.') digits++;
+            else if (digits == MaxDigits) return false;
+            if (digits > MaxDigits) return false;
+        }
+        return true;
+    }
+
     /// <summary>Parses an xs:integer or xs:int value into a long (null when it does not fit).</summary>
     public static long? ParseInteger(string value) =>
         long.TryParse(Collapse(value), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : null;

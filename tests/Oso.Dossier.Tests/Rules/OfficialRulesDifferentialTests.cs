@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using Oso.Dossier.Rules;
 using Oso.Testing;
@@ -36,10 +35,8 @@ public sealed class OfficialRulesDifferentialTests
     [Fact]
     public async Task Our_fouts_equal_the_official_xslt_on_mutated_examples()
     {
-        var variants = Setting("OSO_DIFF_VARIANTS", DefaultVariants);
-        var seeds = (Environment.GetEnvironmentVariable("OSO_DIFF_SEEDS") ?? "1")
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        var variants = DiffSettings.Count("OSO_DIFF_VARIANTS", DefaultVariants);
+        var seeds = DiffSettings.Seeds("OSO_DIFF_SEEDS");
         var examples = StandardFiles.Examples.Select(p => (Path.GetFileName(p), File.ReadAllText(p))).ToList();
         var work = Directory.CreateTempSubdirectory("oso-rules-diff-");
         var stopwatch = Stopwatch.StartNew();
@@ -137,9 +134,6 @@ public sealed class OfficialRulesDifferentialTests
             work.Delete(recursive: true);
         }
     }
-
-    private static int Setting(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;
 
     private static void Keep(string file)
     {

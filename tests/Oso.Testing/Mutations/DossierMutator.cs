@@ -17,9 +17,10 @@ public sealed record Variant(string Name, string Example, IReadOnlyList<string> 
 /// (delete, duplicate, reorder, move, rename, other namespace, insert), field values (codes in and outside
 /// the code lists, dates at the edges of the test window and invalid ones, booleans in every spelling,
 /// empty, padded and very long text, text split by comments or in CDATA), profile and category flags,
-/// inzage and consent flags — one to four at a time. The result is always well-formed XML.
+/// inzage and consent flags — one to four at a time. The result is always well-formed XML. Given the official
+/// schema's <see cref="SchemaFacets"/>, it also makes schema mutations (see DossierMutator.Schema.cs).
 /// </summary>
-public sealed class DossierMutator
+public sealed partial class DossierMutator
 {
     private const string Od = "http://www.edustandaard.nl/oso_gegevensset/2019/dossier";
 
@@ -29,6 +30,7 @@ public sealed class DossierMutator
     private readonly Random _random;
     private readonly int _seed;
     private readonly List<(string Name, XDocument Document)> _examples;
+    private readonly SchemaFacets? _facets;
     private int _count;
 
     /// <param name="seed">The seed: the same seed and examples give the same variants.</param>
@@ -39,6 +41,13 @@ public sealed class DossierMutator
         _random = new Random(seed);
         _examples = [.. examples.Select(e => (e.Name, Parse(e.Xml)))];
     }
+
+    /// <param name="seed">The seed: the same seed, examples and schema give the same variants.</param>
+    /// <param name="examples">The base documents by name (the official examples).</param>
+    /// <param name="facets">The official schema's simple types: adds values at and beyond their facets, text where only
+    /// elements may be, elements where only text may be, emptied elements and attributes to the mutations.</param>
+    public DossierMutator(int seed, IEnumerable<(string Name, string Xml)> examples, SchemaFacets facets)
+        : this(seed, examples) => _facets = facets;
 
     /// <summary>The next variant.</summary>
     public Variant Next()
@@ -63,7 +72,8 @@ public sealed class DossierMutator
     {
         var all = doc.Root!.Descendants().ToList();
         if (all.Count == 0) return null;
-        return _random.Next(27) switch
+        // without facets the draw is as it always was, so that a seed keeps giving the same variants
+        return _random.Next(_facets is null ? 27 : 27 + SchemaMutationKinds) switch
         {
             0 => Delete(PickTarget(all)),
             1 => DeleteAll(PickTarget(all)),
@@ -86,7 +96,8 @@ public sealed class DossierMutator
             22 => SetNamed(doc, "validatieversie", ValuePools.Codes),
             23 => SetFlag(all),
             24 or 25 => PupilScenario(doc),
-            _ => SetNamed(doc, "deeldossier", ValuePools.Deeldossier),
+            26 => SetNamed(doc, "deeldossier", ValuePools.Deeldossier),
+            var kind => SchemaMutation(kind - 27, doc, all),
         };
     }
 
@@ -399,7 +410,8 @@ public sealed class DossierMutator
     private static string PathOf(XElement e) =>
         string.Concat(e.AncestorsAndSelf().Reverse().Select(a => "/" + a.Name.LocalName));
 
-    private static string Show(string value) => value.Length > 40 ? value[..37] + "..." : value.Replace("\n", "\\n", StringComparison.Ordinal);
+    private static string Show(string value) =>
+        value.Length > 40 ? value[..(char.IsHighSurrogate(value[36]) ? 36 : 37)] + "..." : value.Replace("\n", "\\n", StringComparison.Ordinal);
 
     private static XDocument Parse(string xml)
     {

@@ -46,6 +46,11 @@ internal static class XsText
     }
 
     /// <summary>Shortens a value for quoting in a message.</summary>
-    public static string Quote(string value) =>
-        value.Length <= 60 ? value : string.Concat(value.AsSpan(0, 57), "...");
+    public static string Quote(string value)
+    {
+        if (value.Length <= 60) return value;
+        // never between the two halves of a character outside the BMP: a lone surrogate cannot be written as XML or UTF-8
+        var cut = char.IsHighSurrogate(value[56]) ? 56 : 57;
+        return string.Concat(value.AsSpan(0, cut), "...");
+    }
 }
