@@ -87,6 +87,20 @@ public abstract class ChainFixture : IAsyncLifetime
 
     public LasApiClient Vo => Las(Chain.State.Vo);
 
+    /// <summary>
+    /// A bare HTTP client that trusts the node's server certificate as the node's own peers do, optionally presenting a
+    /// client certificate; every request opens a new connection (the node decides about certificates at the handshake).
+    /// </summary>
+    public HttpClient NodeHttpClient(X509Certificate2? clientCertificate = null) => new(new SocketsHttpHandler
+    {
+        SslOptions = new System.Net.Security.SslClientAuthenticationOptions
+        {
+            ClientCertificates = clientCertificate is null ? null : [clientCertificate],
+            RemoteCertificateValidationCallback = Chain.School.Services.GetRequiredService<Oso.School.Protocol.NodeConnections>().Validator.ServerCertificateCallback(),
+        },
+        PooledConnectionLifetime = TimeSpan.Zero,
+    });
+
     private int _seed = 100;
 
     /// <summary>A new synthetic POVO pupil of the demo primary school (not yet seen by the parents).</summary>

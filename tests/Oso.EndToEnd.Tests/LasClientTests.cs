@@ -1,9 +1,6 @@
 using System.Net;
-using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.Extensions.DependencyInjection;
 using Oso.Cli.Up;
-using Oso.School.Protocol;
 
 namespace Oso.EndToEnd.Tests;
 
@@ -60,16 +57,7 @@ public sealed class LasClientTests(SqliteChain fixture) : IClassFixture<SqliteCh
 
     private async Task<HttpStatusCode> ReceivedStatusAsync(string brin, string? apiKey, X509Certificate2? certificate)
     {
-        using var handler = new SocketsHttpHandler
-        {
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                ClientCertificates = certificate is null ? null : [certificate],
-                RemoteCertificateValidationCallback = fixture.Chain.School.Services.GetRequiredService<NodeConnections>().Validator.ServerCertificateCallback(),
-            },
-            PooledConnectionLifetime = TimeSpan.Zero,
-        };
-        using var http = new HttpClient(handler);
+        using var http = fixture.NodeHttpClient(certificate);
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(fixture.Chain.School.PortalUrl, $"/api/v1/scholen/{brin}/ontvangen"));
         if (apiKey is not null) request.Headers.Authorization = new("Bearer", apiKey);
         using var response = await http.SendAsync(request, _ct);

@@ -1,4 +1,3 @@
-using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
 using Oso.Cli.Up;
@@ -35,16 +34,7 @@ public sealed class RevocationTests(SqliteChain fixture) : IClassFixture<SqliteC
     // a fresh connection each time: the node decides at the TLS handshake
     private async Task<bool> HandshakeAcceptedAsync(X509Certificate2 client)
     {
-        using var handler = new SocketsHttpHandler
-        {
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                ClientCertificates = [client],
-                RemoteCertificateValidationCallback = fixture.Chain.School.Services.GetRequiredService<NodeConnections>().Validator.ServerCertificateCallback(),
-            },
-            PooledConnectionLifetime = TimeSpan.Zero,
-        };
-        using var http = new HttpClient(handler);
+        using var http = fixture.NodeHttpClient(client);
         try
         {
             using var response = await http.GetAsync(new Uri(fixture.Chain.School.ProtocolUrl, "/oso/aanleverpunt/onbekend"), _ct);

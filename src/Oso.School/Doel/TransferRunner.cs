@@ -201,6 +201,7 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
             row.Trace = TraceStep.Write(trace);
             await audit.RecordAsync(db, request.Brin, Actor.Node, "overdracht.afgerond", "De opvraging van het dossier is afgerond.",
                 request.AanmeldingId.ToString(), "resultaat=" + code, cancellationToken).ConfigureAwait(false);
+            await Webhooks.EnqueueRequestFinishedAsync(db, outbox, row, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         return OutboxOutcome.Done;
     }
@@ -225,6 +226,7 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
         row.Trace = TraceStep.Write(trace);
         await audit.RecordAsync(db, row.Brin, Actor.Node, "overdracht.afgerond", "De opvraging van het dossier is mislukt en wordt niet meer automatisch herhaald.",
             row.AanmeldingId.ToString(), "status=" + TransferStatus.Mislukt, cancellationToken).ConfigureAwait(false);
+        await Webhooks.EnqueueRequestFinishedAsync(db, outbox, row, cancellationToken).ConfigureAwait(false);
     }
 
     private static string GaveUp(TransferRequest row, List<TraceStep> trace, int attempts, string reason)

@@ -27,7 +27,7 @@ public static class DoelApi
         school.MapGet("/ontvangen", ListReceived).WithSummary("Ontvangen dossiers (?nieuw=true: nog niet geïmporteerd).");
         school.MapGet("/ontvangen/{id:guid}", GetReceived).WithSummary("Een ontvangen dossier: OSO-XML, of JSON met Accept: application/json.");
         school.MapPost("/ontvangen/{id:guid}/bevestigen", Acknowledge).WithSummary("Bevestig dat het LAS het dossier heeft geïmporteerd.");
-        school.MapPut("/webhook", SetWebhook).WithSummary("Stel de webhook in die wordt aangeroepen als er een dossier binnenkomt.");
+        school.MapPut("/webhook", SetWebhook).WithSummary("Stel de webhook in die wordt aangeroepen als er een dossier binnenkomt en als een aanvraag is afgerond (gelukt, geweigerd of mislukt).");
         return school;
     }
 

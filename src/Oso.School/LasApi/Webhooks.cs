@@ -12,8 +12,10 @@ using static Oso.School.Crypto.ProtectedDossiers;
 namespace Oso.School.LasApi;
 
 /// <summary>
-/// Tells the school's LAS that a dossier arrived: a POST with ids only (the LAS then fetches the dossier through the
-/// API), camelCase like the rest of the API. Headers: <c>X-Oso-Delivery</c> (the same on every retry, so the LAS can
+/// Tells the school's LAS what happened without it having to poll: <c>dossier.ontvangen</c> when a dossier arrived (ids
+/// only; the LAS then fetches the dossier through the API) and <c>aanvraag.afgerond</c> when a request ended — with its
+/// status, resultaat and, when it did not succeed, what went wrong and who must act — as a POST, camelCase like the rest
+/// of the API. Headers: <c>X-Oso-Delivery</c> (the same on every retry, so the LAS can
 /// drop duplicates), <c>X-Oso-Timestamp</c> (Unix seconds of this attempt) and, with the client's webhook secret,
 /// <c>X-Oso-Signature: sha256=...</c> — HMAC-SHA256 over <c>{timestamp}.{body}</c>, so an old request cannot be
 /// replayed with a fresh timestamp.
@@ -34,9 +36,10 @@ public sealed class Webhooks(SchoolStore store, ProtectedDossiers crypto, IHttpC
     /// <summary>The outbox kind.</summary>
     public const string Kind = "webhook.versturen";
 
-    /// <summary>The outbox payload.</summary>
-    /// <param name="ReceivedDossierId">The new dossier.</param>
-    public sealed record Payload(Guid ReceivedDossierId);
+    /// <summary>The outbox payload: a received dossier, or a finished request.</summary>
+    /// <param name="ReceivedDossierId">The new dossier (empty for a request event).</param>
+    /// <param name="TransferRequestId">The request that ended (for <c>aanvraag.afgerond</c>).</param>
+    public sealed record Payload(Guid ReceivedDossierId, Guid? TransferRequestId = null);
 
     /// <summary>What the LAS receives.</summary>
     /// <param name="Gebeurtenis">Always <c>dossier.ontvangen</c>.</param>
@@ -47,23 +50,65 @@ public sealed class Webhooks(SchoolStore store, ProtectedDossiers crypto, IHttpC
     /// <param name="OntvangenOp">When.</param>
     public sealed record Body(string Gebeurtenis, Guid Id, string Brin, string BronBrin, Guid AanmeldingId, DateTimeOffset OntvangenOp);
 
+    /// <summary>What the LAS receives when a request ended (no personal data: ids, codes and the trace's explanation).</summary>
+    /// <param name="Gebeurtenis">Always <c>aanvraag.afgerond</c>.</param>
+    /// <param name="Id">The request's id (GET …/aanvragen/{id} gives every step).</param>
+    /// <param name="Brin">The school.</param>
+    /// <param name="AanmeldingId">The aanmelding.</param>
+    /// <param name="Status"><c>Klaar</c> (the protocol ran; see the resultaat) or <c>Mislukt</c> (the node gave up).</param>
+    /// <param name="Resultaat">The beste resultaat of the afmelding (e.g. <c>OverdrachtGeslaagd</c>, <c>LeerlinginfoNietBeschikbaar</c>), if any.</param>
+    /// <param name="Toelichting">What it means and, when it did not succeed, who must do what.</param>
+    /// <param name="AfgerondOp">When it ended.</param>
+    public sealed record RequestBody(string Gebeurtenis, Guid Id, string Brin, Guid AanmeldingId, string Status, string? Resultaat, string? Toelichting,
+        DateTimeOffset? AfgerondOp);
+
+    /// <summary>
+    /// Queues <c>aanvraag.afgerond</c> for a request that just ended, in the caller's transaction — only when the school
+    /// has a LAS client with a webhook (otherwise there is no one to tell).
+    /// </summary>
+    public static async Task EnqueueRequestFinishedAsync(SchoolDbContext db, OutboxQueue outbox, TransferRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(outbox);
+        ArgumentNullException.ThrowIfNull(request);
+        if (!await db.LasClients.AnyAsync(c => c.Brin == request.Brin && c.RevokedAt == null && c.WebhookUrl != null, cancellationToken).ConfigureAwait(false))
+            return;
+        await outbox.EnqueueAsync(db, Kind, new Payload(Guid.Empty, request.Id), "webhook:aanvraag:" + request.Id, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+    }
+
     string IOutboxHandler.Kind => Kind;
 
     /// <inheritdoc />
     public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var id = JsonSerializer.Deserialize<Payload>(message.Payload)!.ReceivedDossierId;
-        ReceivedDossier? dossier;
+        var payload = JsonSerializer.Deserialize<Payload>(message.Payload)!;
+        string brin;
+        Guid eventId;
+        byte[] body;
         List<LasClient> clients;
         await using (var db = store.Read())
         {
-            dossier = await db.ReceivedDossiers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false);
-            if (dossier is null) return OutboxOutcome.Done;
-            clients = await db.LasClients.AsNoTracking().Where(c => c.Brin == dossier.Brin && c.RevokedAt == null && c.WebhookUrl != null)
+            if (payload.TransferRequestId is { } requestId)
+            {
+                var request = await db.TransferRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken).ConfigureAwait(false);
+                if (request is null) return OutboxOutcome.Done;
+                var shown = DoelApi.ToDto(request);
+                (brin, eventId) = (request.Brin, requestId);
+                body = JsonSerializer.SerializeToUtf8Bytes(new RequestBody("aanvraag.afgerond", request.Id, request.Brin, request.AanmeldingId, shown.Status,
+                    shown.Resultaat, shown.Toelichting, shown.Afgerond), Json);
+            }
+            else
+            {
+                var dossier = await db.ReceivedDossiers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == payload.ReceivedDossierId, cancellationToken).ConfigureAwait(false);
+                if (dossier is null) return OutboxOutcome.Done;
+                (brin, eventId) = (dossier.Brin, dossier.Id);
+                body = JsonSerializer.SerializeToUtf8Bytes(new Body("dossier.ontvangen", dossier.Id, dossier.Brin, dossier.BronBrin, dossier.AanmeldingId, dossier.ReceivedAt), Json);
+            }
+            clients = await db.LasClients.AsNoTracking().Where(c => c.Brin == brin && c.RevokedAt == null && c.WebhookUrl != null)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
         }
-        var body = JsonSerializer.SerializeToUtf8Bytes(new Body("dossier.ontvangen", dossier.Id, dossier.Brin, dossier.BronBrin, dossier.AanmeldingId, dossier.ReceivedAt), Json);
         var failures = new List<string>();
         var sender = http.CreateClient("webhooks");
         foreach (var client in clients)
@@ -71,7 +116,7 @@ public sealed class Webhooks(SchoolStore store, ProtectedDossiers crypto, IHttpC
             using var request = new HttpRequestMessage(HttpMethod.Post, client.WebhookUrl) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-            request.Headers.Add(DeliveryHeader, DeliveryId(dossier.Id, client.Id).ToString());
+            request.Headers.Add(DeliveryHeader, DeliveryId(payload.TransferRequestId is null ? "" : "aanvraag|", eventId, client.Id).ToString());
             request.Headers.Add(TimestampHeader, timestamp);
             if (client.WebhookSecret is not null)
             {
@@ -108,6 +153,6 @@ public sealed class Webhooks(SchoolStore store, ProtectedDossiers crypto, IHttpC
     }
 
     /// <summary>One id per event and LAS client, the same on every retry.</summary>
-    private static Guid DeliveryId(Guid receivedDossierId, Guid clientId) =>
-        new(SHA256.HashData(Encoding.UTF8.GetBytes("webhook|" + receivedDossierId + "|" + clientId)).AsSpan(0, 16));
+    private static Guid DeliveryId(string kind, Guid eventId, Guid clientId) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes("webhook|" + kind + eventId + "|" + clientId)).AsSpan(0, 16));
 }

@@ -22,12 +22,22 @@ public sealed class TransferGiveUpTests
     private const string Brin = "92VO";
     private static readonly OutboxOptions TwoAttempts = new() { MaxAttempts = 2 };
 
-    private static async Task<(TestServices Services, FakeTimeProvider Time, Guid Request)> RequestedAsync(DatabaseProvider engine)
+    private static async Task<(TestServices Services, FakeTimeProvider Time, Guid Request)> RequestedAsync(DatabaseProvider engine,
+        Func<HttpMessageHandler>? webhookEndpoint = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero));
-        var services = await TestServices.CreateAsync(engine, s => s.AddSingleton<TimeProvider>(time));
+        var services = await TestServices.CreateAsync(engine, s =>
+        {
+            s.AddSingleton<TimeProvider>(time);
+            if (webhookEndpoint is not null) s.AddHttpClient("webhooks").ConfigurePrimaryHttpMessageHandler(webhookEndpoint);
+        });
         var admin = services.Get<SchoolAdmin>();
         await admin.AddSchoolAsync(Brin, "OSO testschool VO", "VO", "Utrecht");
+        if (webhookEndpoint is not null)
+        {
+            var (client, _) = await admin.CreateLasClientAsync(Brin, "Test-LAS");
+            await admin.SetWebhookAsync(Brin, client, "https://las.example/oso/webhook", "geheim");
+        }
         await admin.AddAanleverpuntAsync(Brin, "0000000700092VO00001");
         var aanmeldingen = services.Get<Aanmeldingen>();
         var aanmelding = Assert.IsType<DoelResult.Ok>(await aanmeldingen.RegisterAsync(Brin, new AanmeldingInput("999991073", new DateOnly(2014, 5, 1), "91PO"),
@@ -103,5 +113,44 @@ public sealed class TransferGiveUpTests
         var shown = DoelApi.ToDto(row);
         Assert.Contains("de afmelding bij het Traffic Center lukte niet", shown.Stappen[^1].Toelichting);
         Assert.Equal(["Aanvraag", "Afmelding", "Afmelding", "Afgebroken"], shown.Stappen.Select(s => s.Stap));
+    }
+
+    /// <summary>The LAS's webhook endpoint: keeps the bodies it received.</summary>
+    private sealed class LasEndpoint : HttpMessageHandler
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Bodies { get; } = new();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Bodies.Enqueue(await request.Content!.ReadAsStringAsync(cancellationToken));
+            return new HttpResponseMessage(System.Net.HttpStatusCode.NoContent);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_LAS_is_told_by_webhook_that_its_request_failed_with_what_failed_and_who_must_act(DatabaseProvider engine)
+    {
+        var las = new LasEndpoint();
+        var (services, time, id) = await RequestedAsync(engine, () => las);
+        await using var _ = services;
+        var worker = ActivatorUtilities.CreateInstance<OutboxWorker>(services.Provider, Options.Create(TwoAttempts));
+
+        Assert.True(await worker.RunOneAsync(TestContext.Current.CancellationToken));
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.True(await worker.RunOneAsync(TestContext.Current.CancellationToken)); // the second attempt: given up
+        Assert.Empty(las.Bodies);
+        Assert.True(await worker.RunOneAsync(TestContext.Current.CancellationToken)); // the webhook queued with it
+
+        using var body = System.Text.Json.JsonDocument.Parse(Assert.Single(las.Bodies));
+        var root = body.RootElement;
+        Assert.Equal(["gebeurtenis", "id", "brin", "aanmeldingId", "status", "resultaat", "toelichting", "afgerondOp"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("aanvraag.afgerond", root.GetProperty("gebeurtenis").GetString());
+        Assert.Equal(id, root.GetProperty("id").GetGuid());
+        Assert.Equal("Mislukt", root.GetProperty("status").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, root.GetProperty("resultaat").ValueKind);
+        Assert.Contains("Actie voor de school: vraag het dossier opnieuw op", root.GetProperty("toelichting").GetString());
+        Assert.DoesNotContain("999991073", body.RootElement.GetRawText()); // no PGN in what the LAS is sent unasked
+        Assert.False(await worker.RunOneAsync(TestContext.Current.CancellationToken)); // delivered once, nothing left
     }
 }
