@@ -10,7 +10,7 @@ namespace Oso.School.Outbox;
 /// <summary>Outbox settings.</summary>
 public sealed record OutboxOptions
 {
-    /// <summary>How long a claim holds before another instance may take the message over.</summary>
+    /// <summary>How long a claim holds before another instance may take the message over; renewed every third of it while the handler runs.</summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How often to look for due work when not woken.</summary>
@@ -97,16 +97,25 @@ public sealed class OutboxWorker(
         }
         else
         {
+            using var lease = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var stopRenewing = new CancellationTokenSource();
+            var renewal = RenewLeaseAsync(message, lease, stopRenewing.Token);
             try
             {
-                outcome = await handler.HandleAsync(message, cancellationToken).ConfigureAwait(false);
+                outcome = await handler.HandleAsync(message, lease.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
-                // a timeout (a cancellation that is not the node stopping), a bug or broken infrastructure: keep the message
-                // for another attempt with backoff. Log the type, never the message text or stack: it may quote pupil data.
+                // a timeout (a cancellation that is not the node stopping), a lost claim, a bug or broken infrastructure:
+                // keep the message for another attempt with backoff. Log the type, never the message text or stack: it may
+                // quote pupil data.
                 logger.LogError("Outbox: {Kind} {Id} mislukte met {Error}.", message.Kind, message.Id, ex.GetType().Name);
                 outcome = OutboxOutcome.RetryLater(ex.GetType().Name);
+            }
+            finally
+            {
+                await stopRenewing.CancelAsync().ConfigureAwait(false);
+                await renewal.ConfigureAwait(false);
             }
         }
         string? recordingFailed = null;
@@ -123,6 +132,42 @@ public sealed class OutboxWorker(
             await store.WriteAsync(db => FinishAsync(db, message, null, outcome, _ => { }, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         return true;
+    }
+
+    /// <summary>
+    /// Keeps the claim while the handler runs (every third of the lease), so that a long handler — a transfer with many slow
+    /// aanleverpunten — is not taken over by another instance halfway. When the claim was lost anyway (this instance
+    /// stalled past its lease and another took the message), the handler is cancelled: the work never runs twice at once.
+    /// </summary>
+    private async Task RenewLeaseAsync(OutboxMessage message, CancellationTokenSource lease, CancellationToken stop)
+    {
+        var every = options.Value.Lease / 3;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(every, time, stop).ConfigureAwait(false);
+                await using var db = await factory.CreateDbContextAsync(stop).ConfigureAwait(false);
+                DateTimeOffset? until = time.GetUtcNow() + options.Value.Lease;
+                var renewed = await db.Outbox.Where(m => m.Id == message.Id && m.LockedBy == _instance)
+                    .ExecuteUpdateAsync(set => set.SetProperty(m => m.LockedUntil, until), stop).ConfigureAwait(false);
+                if (renewed == 0)
+                {
+                    logger.LogWarning("Outbox: {Kind} {Id} is door een andere instantie overgenomen; deze poging stopt.", message.Kind, message.Id);
+                    await lease.CancelAsync().ConfigureAwait(false);
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // the database briefly unreachable: try again at the next beat (the claim still holds for a while)
+                logger.LogWarning("Outbox: verlengen van de claim op {Kind} {Id} mislukte met {Error}.", message.Kind, message.Id, ex.GetType().Name);
+            }
+        }
     }
 
     private async Task<OutboxMessage?> ClaimAsync(CancellationToken cancellationToken)

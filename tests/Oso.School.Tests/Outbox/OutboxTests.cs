@@ -19,10 +19,13 @@ public sealed class OutboxTests
         public Func<OutboxMessage, OutboxOutcome> Decide { get; set; } = _ => OutboxOutcome.Done;
         public string Kind => "test";
 
+        /// <summary>Set for work that takes a while (gets the token the worker passes).</summary>
+        public Func<OutboxMessage, CancellationToken, Task<OutboxOutcome>>? Run { get; set; }
+
         public Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
         {
             Runs.Enqueue(message.IdempotencyKey);
-            return Task.FromResult(Decide(message));
+            return Run is { } run ? run(message, cancellationToken) : Task.FromResult(Decide(message));
         }
 
         public ConcurrentQueue<string> GivenUp { get; } = new();
@@ -159,6 +162,86 @@ public sealed class OutboxTests
         await using var db = services.Get<SchoolStore>().Read();
         Assert.NotNull((await db.Outbox.SingleAsync()).CompletedAt);
         Assert.Equal(["c", "c"], handler.Runs);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_handler_that_runs_longer_than_the_lease_keeps_its_claim_and_no_other_instance_runs_it_meanwhile(DatabaseProvider engine)
+    {
+        var (services, handler, time) = await CreateAsync(engine);
+        await using var _ = services;
+        var lease = new OutboxOptions().Lease;
+        await Enqueue(services, "long");
+        var started = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        handler.Run = async (_, ct) =>
+        {
+            started.SetResult();
+            await release.Task.WaitAsync(ct);
+            return OutboxOutcome.Done;
+        };
+        var running = Worker(services, "first").RunOneAsync(TestContext.Current.CancellationToken);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        // well past the first lease, a third of a lease at a time: the running instance renews its claim each time
+        for (var beat = 0; beat < 4; beat++)
+        {
+            time.Advance(lease / 3 + TimeSpan.FromSeconds(1));
+            var expected = time.GetUtcNow() + lease;
+            await WaitUntilAsync(() => LockedUntil(services) == expected, $"the claim was not renewed at beat {beat}");
+            await Task.Delay(50, TestContext.Current.CancellationToken); // the next beat's timer is set
+        }
+        Assert.False(await Worker(services, "second").RunOneAsync(TestContext.Current.CancellationToken), "another instance took over running work");
+
+        release.SetResult();
+        Assert.True(await running);
+        Assert.Equal(["long"], handler.Runs);
+        await using var db = services.Get<SchoolStore>().Read();
+        Assert.NotNull((await db.Outbox.SingleAsync()).CompletedAt);
+    }
+
+    [Fact]
+    public async Task A_handler_whose_claim_was_taken_over_is_cancelled_and_its_outcome_ignored()
+    {
+        var (services, handler, time) = await CreateAsync(DatabaseProvider.Sqlite);
+        await using var _ = services;
+        await Enqueue(services, "stalled");
+        var started = new TaskCompletionSource();
+        var cancelled = new TaskCompletionSource();
+        handler.Run = async (_, ct) =>
+        {
+            started.SetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                cancelled.SetResult();
+                throw;
+            }
+            return OutboxOutcome.Done;
+        };
+        var running = Worker(services, "stalled-instance").RunOneAsync(TestContext.Current.CancellationToken);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        // meanwhile another instance took the message over (this one stalled past its lease)
+        await services.Get<SchoolStore>().WriteAsync(async db => (await db.Outbox.SingleAsync()).LockedBy = "another-instance");
+
+        time.Advance(new OutboxOptions().Lease / 3 + TimeSpan.FromSeconds(1));
+
+        await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        Assert.True(await running);
+        await using var db = services.Get<SchoolStore>().Read();
+        var row = await db.Outbox.SingleAsync();
+        Assert.Equal("another-instance", row.LockedBy); // left to the instance that has it
+        Assert.Null(row.CompletedAt);
+        Assert.Null(row.LastError);
+    }
+
+    private static DateTimeOffset? LockedUntil(TestServices services)
+    {
+        using var db = services.Get<SchoolStore>().Read();
+        return db.Outbox.AsNoTracking().Single().LockedUntil;
     }
 
     [Fact]
