@@ -230,7 +230,7 @@ public sealed class BronDossiers(SchoolStore store, ProtectedDossiers crypto, Au
             {
                 request.AwaitingNotification = false;
                 request.PupilId = pupilId;
-                await outbox.EnqueueAsync(db, NotificationSender.Kind, new NotificationSender.Payload(request.Id), "notify:" + request.Id,
+                await outbox.EnqueueAsync(db, NotificationSender.Kind, new NotificationSender.Payload(request.Id), NotificationSender.Key(request.Id),
                     cancellationToken: cancellationToken).ConfigureAwait(false);
             }
             return new ReleaseResult.Released(id, release.Version, waiting.Count);

@@ -26,6 +26,22 @@ public sealed class NotificationSender(SchoolStore store, NodeConnections connec
     /// <param name="IncomingRequestId">The refused request to notify about.</param>
     public sealed record Payload(Guid IncomingRequestId);
 
+    /// <summary>The outbox idempotency key of the notification about a request.</summary>
+    public static string Key(Guid incomingRequestId) => "notify:" + incomingRequestId;
+
+    /// <summary>A notification given up is audited, so the bron school's log says the doel was not told.</summary>
+    public async Task OnGivenUpAsync(SchoolDbContext db, OutboxMessage message, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(message);
+        var id = JsonSerializer.Deserialize<Payload>(message.Payload)!.IncomingRequestId;
+        var request = await db.IncomingRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken).ConfigureAwait(false);
+        if (request is null) return;
+        await audit.RecordAsync(db, request.Brin, Actor.Node, "notificatie.opgegeven",
+            "Het bericht aan de nieuwe school dat het dossier beschikbaar is, kon niet worden bezorgd en wordt niet meer geprobeerd.",
+            request.PupilId?.ToString(), "doel=" + request.DoelBrin, cancellationToken).ConfigureAwait(false);
+    }
+
     string IOutboxHandler.Kind => Kind;
 
     /// <inheritdoc />

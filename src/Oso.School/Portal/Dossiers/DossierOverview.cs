@@ -57,6 +57,12 @@ public sealed record DisclosureInfo(string DoelBrin, string? DoelNaam, DateTimeO
 public sealed record RequestInfo(Guid Id, string DoelBrin, string? DoelNaam, DateTimeOffset Ontvangen, string Resultaat, string Toelichting, bool WachtOpVrijgave,
     DateTimeOffset? GenotificeerdOp, Guid? PupilId, string? Naam)
 {
+    /// <summary>
+    /// Where the message to the doel stands when it was queued but not delivered: being retried (with the last error), or
+    /// given up (with why, and who must act). Null when no message was queued or it was delivered.
+    /// </summary>
+    public string? Bericht { get; init; }
+
     /// <summary>Whether the dossier went.</summary>
     public bool Geleverd => Resultaat == nameof(ResultaatCode.OverdrachtGeslaagd);
 }
@@ -206,9 +212,29 @@ public sealed class DossierOverview(SchoolStore store, ProtectedDossiers crypto,
         var identities = (await db.Pupils.AsNoTracking().Where(p => p.Brin == brin && pupilIds.Contains(p.Id)).Select(p => new { p.Id, p.Identity })
                 .ToListAsync(cancellationToken).ConfigureAwait(false))
             .ToDictionary(p => p.Id, p => crypto.Json<PupilIdentity>(brin, p.Identity, Contexts.PupilIdentity(p.Id)).Naam);
+        // notifications queued after a release but not (yet) delivered: their outbox message says why
+        var keys = rows.Where(r => r.NotifiedAt is null && !r.AwaitingNotification).Select(r => Bron.NotificationSender.Key(r.Id)).ToList();
+        var messages = keys.Count == 0 ? new Dictionary<string, Outbox.OutboxMessage>() : await db.Outbox.AsNoTracking().Where(m => keys.Contains(m.IdempotencyKey))
+            .ToDictionaryAsync(m => m.IdempotencyKey, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => new RequestInfo(r.Id, r.DoelBrin, names.GetValueOrDefault(r.DoelBrin), r.ReceivedAt, r.Resultaat,
             Enum.TryParse<ResultaatCode>(r.Resultaat, out var code) ? code.Info().Toelichting : r.Resultaat, r.AwaitingNotification, r.NotifiedAt, r.PupilId,
-            r.PupilId is { } id ? identities.GetValueOrDefault(id) : null)).ToList();
+            r.PupilId is { } id ? identities.GetValueOrDefault(id) : null)
+        {
+            Bericht = messages.GetValueOrDefault(Bron.NotificationSender.Key(r.Id)) is { } m ? NotificationState(m) : null,
+        }).ToList();
+    }
+
+    private static string? NotificationState(Outbox.OutboxMessage m)
+    {
+        if (m.FailedAt is { } failed)
+        {
+            return $"Het bericht dat het dossier nu beschikbaar is, kon niet worden bezorgd (opgegeven op {Dutch.Moment(failed)}: {m.LastError}). "
+                + "Actie voor u: laat die school weten dat het dossier klaarstaat; zij kunnen het opnieuw opvragen.";
+        }
+        if (m.CompletedAt is not null) return null;
+        return m.LastError is not null
+            ? $"Bericht dat het dossier nu beschikbaar is, nog niet bezorgd; de node probeert het opnieuw (poging {m.Attempts}: {m.LastError})."
+            : "Bericht dat het dossier nu beschikbaar is, wordt verstuurd.";
     }
 
     internal static async Task<Dictionary<string, string>> SchoolNamesAsync(SchoolDbContext db, IEnumerable<string> brins, CancellationToken cancellationToken)
