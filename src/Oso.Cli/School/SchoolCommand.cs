@@ -182,8 +182,9 @@ internal static class SchoolCommand
         try
         {
             var bytes = File.ReadAllBytes(file.FullName);
-            return System.Text.Encoding.ASCII.GetString(bytes).Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal)
-                ? X509Certificate2.CreateFromPem(System.Text.Encoding.ASCII.GetString(bytes))
+            var text = System.Text.Encoding.ASCII.GetString(bytes);
+            return text.Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal)
+                ? X509Certificate2.CreateFromPem(text)
                 : X509CertificateLoader.LoadCertificate(bytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -57,8 +57,7 @@ public sealed class SchoolAdmin(SchoolStore store, PupilDataProtector protector,
         var id = Guid.NewGuid();
         await store.WriteAsync(async db =>
         {
-            if (!await db.Tenants.AnyAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false))
-                throw new InvalidOperationException($"School {brin} is niet bekend op deze node.");
+            await RequireSchoolAsync(db, brin, cancellationToken).ConfigureAwait(false);
             var client = new LasClient { Id = id, Brin = brin, Naam = naam, KeyHash = LasAuthentication.Hash(key), CreatedAt = time.GetUtcNow() };
             db.LasClients.Add(client);
             await audit.RecordAsync(db, brin, Actor.Node, "las.gekoppeld", "Een LAS-installatie kreeg toegang tot de koppelvlak-API.", detail: "client=" + id,
@@ -72,8 +71,7 @@ public sealed class SchoolAdmin(SchoolStore store, PupilDataProtector protector,
     public async Task<IReadOnlyList<LasClientInfo>> LasClientsAsync(string brin, CancellationToken cancellationToken = default)
     {
         await using var db = store.Read();
-        if (!await db.Tenants.AnyAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false))
-            throw new InvalidOperationException($"School {brin} is niet bekend op deze node.");
+        await RequireSchoolAsync(db, brin, cancellationToken).ConfigureAwait(false);
         var clients = await db.LasClients.AsNoTracking().Where(c => c.Brin == brin).ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. clients.OrderByDescending(c => c.CreatedAt).Select(c => new LasClientInfo(c.Id, c.Naam, c.CreatedAt, c.RevokedAt, c.CertificateThumbprint, c.WebhookUrl))];
     }
@@ -168,12 +166,17 @@ public sealed class SchoolAdmin(SchoolStore store, PupilDataProtector protector,
     {
         if (max is < 1 or > 100_000) throw new ArgumentException("Het maximum aantal regels ligt tussen 1 en 100.000.", nameof(max));
         await using var db = store.Read();
-        if (!await db.Tenants.AnyAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false))
-            throw new InvalidOperationException($"School {brin} is niet bekend op deze node.");
+        await RequireSchoolAsync(db, brin, cancellationToken).ConfigureAwait(false);
         var query = db.Audit.AsNoTracking().Where(a => a.Brin == brin);
         if (pupilRef is not null) query = query.Where(a => a.PupilRef == pupilRef);
         if (since is { } from) query = query.Where(a => a.At >= from);
         return await query.OrderByDescending(a => a.Sequence).Take(max).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task RequireSchoolAsync(SchoolDbContext db, string brin, CancellationToken cancellationToken)
+    {
+        if (!await db.Tenants.AnyAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false))
+            throw new InvalidOperationException($"School {brin} is niet bekend op deze node.");
     }
 
     /// <summary>The schools on this node.</summary>

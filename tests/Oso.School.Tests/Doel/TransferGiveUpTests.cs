@@ -6,6 +6,7 @@ using Oso.School.Audit;
 using Oso.School.Crypto;
 using Oso.School.Doel;
 using Oso.School.LasApi;
+using Oso.School.Tests.LasApi;
 using Oso.School.Outbox;
 using Oso.School.Storage;
 using Oso.School.Tenancy;
@@ -115,18 +116,6 @@ public sealed class TransferGiveUpTests
         Assert.Equal(["Aanvraag", "Afmelding", "Afmelding", "Afgebroken"], shown.Stappen.Select(s => s.Stap));
     }
 
-    /// <summary>The LAS's webhook endpoint: keeps the bodies it received.</summary>
-    private sealed class LasEndpoint : HttpMessageHandler
-    {
-        public System.Collections.Concurrent.ConcurrentQueue<string> Bodies { get; } = new();
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Bodies.Enqueue(await request.Content!.ReadAsStringAsync(cancellationToken));
-            return new HttpResponseMessage(System.Net.HttpStatusCode.NoContent);
-        }
-    }
-
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_LAS_is_told_by_webhook_that_its_request_failed_with_what_failed_and_who_must_act(DatabaseProvider engine)
@@ -139,10 +128,10 @@ public sealed class TransferGiveUpTests
         Assert.True(await worker.RunOneAsync(TestContext.Current.CancellationToken));
         time.Advance(TimeSpan.FromMinutes(1));
         Assert.True(await worker.RunOneAsync(TestContext.Current.CancellationToken)); // the second attempt: given up
-        Assert.Empty(las.Bodies);
+        Assert.Empty(las.Received);
         Assert.True(await worker.RunOneAsync(TestContext.Current.CancellationToken)); // the webhook queued with it
 
-        using var body = System.Text.Json.JsonDocument.Parse(Assert.Single(las.Bodies));
+        using var body = System.Text.Json.JsonDocument.Parse(Assert.Single(las.Received).Body);
         var root = body.RootElement;
         Assert.Equal(["gebeurtenis", "id", "brin", "aanmeldingId", "status", "resultaat", "toelichting", "afgerondOp"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("aanvraag.afgerond", root.GetProperty("gebeurtenis").GetString());

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
@@ -21,20 +20,6 @@ public sealed class WebhookTests
 {
     private const string Brin = "92VO";
     private const string Secret = "las-webhook-geheim";
-
-    /// <summary>The LAS's webhook endpoint: keeps what it received and answers as told.</summary>
-    private sealed class LasEndpoint : HttpMessageHandler
-    {
-        public ConcurrentQueue<(HttpRequestMessage Request, byte[] Body)> Received { get; } = new();
-
-        public Func<CancellationToken, Task<HttpResponseMessage>> Answer { get; set; } = _ => Task.FromResult(new HttpResponseMessage(HttpStatusCode.NoContent));
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Received.Enqueue((request, await request.Content!.ReadAsByteArrayAsync(cancellationToken)));
-            return await Answer(cancellationToken);
-        }
-    }
 
     private sealed record Setup(TestServices Services, LasEndpoint Las, FakeTimeProvider Time, Guid DossierId) : IAsyncDisposable
     {
