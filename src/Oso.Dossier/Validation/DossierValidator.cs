@@ -48,11 +48,24 @@ public sealed class DossierValidator(DossierValidatorOptions? options = null)
 
     private ValidationReport Core(Stream input, CancellationToken cancellationToken)
     {
-        // the official tool picks its stylesheet with a regex over the file's first MiB: keep that prefix while reading
-        using var recording = new PrefixRecordingStream(input, 1 << 20);
-        var read = SchemaValidatingReader.Read(recording, _options.Schema, _options.Limits, keepAttachments: false, cancellationToken);
+        // the official tool picks its stylesheet with a regex over the file's first MiB
+        const int prefixLength = 1 << 20;
+        var limits = _options.Limits;
+        using var document = DocumentBuffer.Read(input, SchemaValidatingReader.FastReadLimit(limits));
+        if (document.Complete)
+        {
+            var read = SchemaValidatingReader.Read(document, _options.Schema, limits, keepAttachments: false, cancellationToken);
+            return WithRules(read, document.Span[..Math.Min(document.Length, prefixLength)]);
+        }
+        // too large to hold: stream it, keeping the prefix while reading
+        using var recording = new PrefixRecordingStream(document.OpenStream(), prefixLength);
+        return WithRules(SchemaValidatingReader.ReadWithXmlReader(recording, _options.Schema, limits, keepAttachments: false, cancellationToken), recording.Prefix);
+    }
+
+    private static ValidationReport WithRules(XmlReadResult read, ReadOnlySpan<byte> prefix)
+    {
         if (read.Root is null) return new ValidationReport(read.Meldingen);
-        var official = Rules.OfficialRules.Evaluate(read.Root, Rules.OfficialRules.SelectProfile(recording.Prefix));
+        var official = Rules.OfficialRules.Evaluate(read.Root, Rules.OfficialRules.SelectProfile(prefix));
         var extra = Rules.Extra.ExtraRules.Evaluate(read.Root);
         if (official.Count == 0 && extra.Count == 0) return new ValidationReport(read.Meldingen);
         return new ValidationReport([.. read.Meldingen, .. official, .. extra]);

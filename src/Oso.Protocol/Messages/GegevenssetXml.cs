@@ -1,3 +1,4 @@
+using Oso.Dossier.Xml;
 using System.Diagnostics.CodeAnalysis;
 using System.Xml;
 

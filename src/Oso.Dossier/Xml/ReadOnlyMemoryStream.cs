@@ -1,4 +1,4 @@
-namespace Oso.Protocol.Messages;
+namespace Oso.Dossier.Xml;
 
 /// <summary>A read-only, seekable stream over a <see cref="ReadOnlyMemory{T}"/> (no copy).</summary>
 internal sealed class ReadOnlyMemoryStream(ReadOnlyMemory<byte> memory) : Stream
