@@ -80,7 +80,7 @@ public static class SchemaValidatingReader
     private sealed class XmlReaderPass(SchemaDefinition schema, XmlLimits limits, bool keepAttachments, CancellationToken cancellationToken)
     {
         private readonly TreeBuilder _builder = new(schema, limits, keepAttachments, cancellationToken);
-        private XmlReader _reader = null!;
+        private XmlReader _reader = null!; // null until created (see Run)
 
         private struct ReaderText(XmlReader reader) : ITextChunks
         {
@@ -92,39 +92,21 @@ public static class SchemaValidatingReader
         public XmlReadResult Run(Stream input)
         {
             var nameTable = new SchemaNameTable(schema.Names);
+            int lastLine = 0, lastColumn = 0;
             try
             {
-                using (_reader = XmlReader.Create(input, HardenedSettings(limits, nameTable)))
+                // inside the try: creating the reader already decodes the first characters (a BOM, then bad bytes, throws)
+                _reader = XmlReader.Create(input, HardenedSettings(limits, nameTable));
+                var lineInfo = (IXmlLineInfo)_reader;
+                while (_reader.Read())
                 {
-                    var lineInfo = (IXmlLineInfo)_reader;
-                    int lastLine = 0, lastColumn = 0;
-                    try
+                    // where the reader was, for errors that carry no position (e.g. a refused DTD after the declaration)
+                    if (_reader.NodeType is XmlNodeType.XmlDeclaration or XmlNodeType.Element)
                     {
-                        while (_reader.Read())
-                        {
-                            // where the reader was, for errors that carry no position (e.g. a refused DTD after the declaration)
-                            if (_reader.NodeType is XmlNodeType.XmlDeclaration or XmlNodeType.Element)
-                            {
-                                lastLine = lineInfo.LineNumber;
-                                lastColumn = lineInfo.LinePosition;
-                            }
-                            if (!Visit()) return _builder.Failed();
-                        }
+                        lastLine = lineInfo.LineNumber;
+                        lastColumn = lineInfo.LinePosition;
                     }
-                    catch (XmlException ex)
-                    {
-                        // some parser errors carry no position; the reader still knows where it stopped
-                        var (line, column) = ex.LineNumber > 0 ? (ex.LineNumber, ex.LinePosition)
-                            : lineInfo.LineNumber > 0 ? (lineInfo.LineNumber, lineInfo.LinePosition) : (lastLine, lastColumn);
-                        var kind = XmlErrors.Classify(ex);
-                        _builder.Fatal(XmlErrors.Code(kind), line, column, XmlErrors.Describe(kind));
-                        return _builder.Failed();
-                    }
-                    catch (DecoderFallbackException)
-                    {
-                        _builder.Fatal(XmlErrors.Code(XmlErrorKind.Encoding), lastLine, lastColumn, XmlErrors.Describe(XmlErrorKind.Encoding));
-                        return _builder.Failed();
-                    }
+                    if (!Visit()) return _builder.Failed();
                 }
                 if (_builder.Root is null)
                 {
@@ -133,8 +115,24 @@ public static class SchemaValidatingReader
                 }
                 return _builder.Result();
             }
+            catch (XmlException ex)
+            {
+                // some parser errors carry no position; the reader still knows where it stopped
+                var lineInfo = _reader as IXmlLineInfo;
+                var (line, column) = ex.LineNumber > 0 ? (ex.LineNumber, ex.LinePosition)
+                    : lineInfo is { LineNumber: > 0 } ? (lineInfo.LineNumber, lineInfo.LinePosition) : (lastLine, lastColumn);
+                var kind = XmlErrors.Classify(ex);
+                _builder.Fatal(XmlErrors.Code(kind), line, column, XmlErrors.Describe(kind));
+                return _builder.Failed();
+            }
+            catch (DecoderFallbackException)
+            {
+                _builder.Fatal(XmlErrors.Code(XmlErrorKind.Encoding), lastLine, lastColumn, XmlErrors.Describe(XmlErrorKind.Encoding));
+                return _builder.Failed();
+            }
             finally
             {
+                _reader?.Dispose();
                 _builder.Release();
             }
         }

@@ -40,8 +40,10 @@ public static class XmlErrors
         if (m.Contains("MaxCharactersInDocument", StringComparison.Ordinal) || m.Contains("MaxCharactersFromEntities", StringComparison.Ordinal)) return XmlErrorKind.TooLarge;
         if (m.Contains("Root element is missing", StringComparison.Ordinal)) return XmlErrorKind.Empty;
         if (m.Contains("Unexpected end of file", StringComparison.Ordinal)) return XmlErrorKind.Truncated;
-        if (m.Contains("encoding", StringComparison.OrdinalIgnoreCase) || m.Contains("invalid character", StringComparison.OrdinalIgnoreCase)
-            || m.Contains("hexadecimal value", StringComparison.Ordinal)) return XmlErrorKind.Encoding;
+        // "'\u0001', hexadecimal value 0x01, is an invalid character." is about the bytes; "'<', hexadecimal value 0x3C, is an
+        // invalid attribute character" or "Name cannot begin with the '1' character, hexadecimal value 0x31" is about the markup
+        if (m.Contains("encoding", StringComparison.OrdinalIgnoreCase) || m.Contains("is an invalid character", StringComparison.OrdinalIgnoreCase)
+            || m.Contains("surrogate", StringComparison.OrdinalIgnoreCase)) return XmlErrorKind.Encoding;
         if (m.Contains("undeclared prefix", StringComparison.Ordinal)) return XmlErrorKind.UndeclaredPrefix;
         if (m.Contains("does not match the end tag", StringComparison.Ordinal)) return XmlErrorKind.MismatchedTag;
         if (m.Contains("multiple root elements", StringComparison.Ordinal) || m.Contains("Data at the root level", StringComparison.Ordinal))
