@@ -22,7 +22,12 @@ public static partial class Xmllint
     public static bool Available { get; } = OfficialValidator.OnPath("xmllint");
 
     /// <summary>Validates a document against the official XSD.</summary>
-    public static XmllintVerdict Validate(byte[] document)
+    public static XmllintVerdict Validate(byte[] document) => Run(document, "--noout", "--nonet", "--schema", StandardFiles.Xsd, "-");
+
+    /// <summary>True when xmllint calls the document well-formed XML (no schema).</summary>
+    public static bool WellFormed(byte[] document) => Run(document, "--noout", "--nonet", "-").Valid;
+
+    private static XmllintVerdict Run(byte[] document, params string[] arguments)
     {
         var psi = new ProcessStartInfo("xmllint")
         {
@@ -31,7 +36,7 @@ public static partial class Xmllint
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { "--noout", "--nonet", "--schema", StandardFiles.Xsd, "-" }) psi.ArgumentList.Add(a);
+        foreach (var a in arguments) psi.ArgumentList.Add(a);
         using var process = Process.Start(psi)!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();

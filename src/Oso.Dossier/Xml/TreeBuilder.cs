@@ -242,15 +242,24 @@ internal sealed class TreeBuilder(SchemaDefinition schema, XmlLimits limits, boo
         return sb.ToString();
     }
 
+    // text in element-only content: read to its end; whitespace does not count towards the text limit (it is formatting,
+    // whichever way the reader typed it), anything else does
     private bool SkipText<T>(ref T text, Frame frame, out bool whitespace) where T : ITextChunks, allows ref struct
     {
         int n;
+        long uncounted = 0;
         whitespace = true;
         while ((n = text.Read(_chunk, 0, _chunk.Length)) > 0)
         {
-            frame.TextLength += n;
-            if (frame.TextLength > limits.MaxTextLength) return TextTooLong(ref text, frame) is not null;
             if (whitespace && _chunk.AsSpan(0, n).ContainsAnyExcept(XmlWhitespace)) whitespace = false;
+            if (whitespace)
+            {
+                uncounted += n;
+                continue;
+            }
+            frame.TextLength += uncounted + n;
+            uncounted = 0;
+            if (frame.TextLength > limits.MaxTextLength) return TextTooLong(ref text, frame) is not null;
         }
         return true;
     }

@@ -167,7 +167,8 @@ public sealed class FastReaderDifferentialTests
     /// <param name="Difference">How it differs from the reference (null when it agrees or refused).</param>
     /// <param name="WellFormed">The reference read a tree (the document is well-formed and within the limits).</param>
     /// <param name="ReferenceFailure">The exception the reference threw, if it did (a bug in the reference, not in the fast reader).</param>
-    private sealed record Comparison(bool Decided, string? Difference, bool WellFormed = false, string? ReferenceFailure = null);
+    /// <param name="Deviation">A difference where xmllint sides with the fast reader (see <see cref="XmlReaderMisjudgedEncoding"/>).</param>
+    private sealed record Comparison(bool Decided, string? Difference, bool WellFormed = false, string? ReferenceFailure = null, string? Deviation = null);
 
     private static Comparison Compare(byte[] document, XmlLimits limits, bool keepAttachments)
     {
@@ -190,8 +191,21 @@ public sealed class FastReaderDifferentialTests
         {
             return new Comparison(true, $"the fast reader threw {ex.GetType().Name}: {ex.Message}\n{ex.StackTrace}");
         }
-        return new Comparison(actual is not null, actual is null ? null : FirstDifference(expected, actual), expected.WellFormed);
+        var difference = actual is null ? null : FirstDifference(expected, actual);
+        if (difference is not null && XmlReaderMisjudgedEncoding(expected, actual!, document))
+            return new Comparison(true, null, expected.WellFormed, Deviation: difference);
+        return new Comparison(actual is not null, difference, expected.WellFormed);
     }
+
+    /// <summary>
+    /// The XmlReader now and then calls well-formed UTF-8 an encoding error: a long run of characters outside the BMP
+    /// (surrogate pairs) crossing its internal buffer, seen once in about 100,000 syntax variants. When the fast reader
+    /// read a tree and xmllint — the official tool's parser — calls the bytes well-formed, the fast reader is right and
+    /// the case is reported as the XmlReader's deviation, not as a difference.
+    /// </summary>
+    private static bool XmlReaderMisjudgedEncoding(XmlReadResult expected, XmlReadResult actual, byte[] document) =>
+        expected.Root is null && actual.Root is not null && expected.Meldingen.Count > 0 && expected.Meldingen[^1].Code == "XML.Codering"
+        && Xmllint.Available && Xmllint.WellFormed(document);
 
     // ------------------------------------------------------------------ 2. the official examples
 
@@ -279,7 +293,7 @@ public sealed class FastReaderDifferentialTests
         var small = SmallDossiers.Select(s => (s.Name, Encoding.UTF8.GetBytes(s.Xml))).ToList();
         Keeper.Clear("syntax");
         var stopwatch = Stopwatch.StartNew();
-        List<string> differences = [], referenceFailures = [];
+        List<string> differences = [], referenceFailures = [], deviations = [];
         var refusedHarmless = new List<string>();
         var brokenHarmless = new List<string>();
         var byKind = new SortedDictionary<string, (int Variants, int Undecided)>(StringComparer.Ordinal);
@@ -312,8 +326,13 @@ public sealed class FastReaderDifferentialTests
                     (outcome.Difference is not null ? differences : referenceFailures).Add(report);
                     Keeper.Keep("syntax", variant.Name + ".xml", variant.Bytes, report);
                 }
+                foreach (var outcome in outcomes[i].Where(o => o.Deviation is not null))
+                {
+                    deviations.Add($"{label}\n{outcome.Deviation}");
+                    Keeper.Keep("syntax", variant.Name + ".xml", variant.Bytes, $"{label}\nXmlReader deviation (xmllint: well-formed)\n{outcome.Deviation}");
+                }
                 // the mutator's own promise, checked against the reference: harmless variants stay well-formed
-                if (variant.Harmless && limits[i] is null && !outcomes[i][0].WellFormed) brokenHarmless.Add(label);
+                if (variant.Harmless && limits[i] is null && !outcomes[i][0].WellFormed && outcomes[i][0].Deviation is null) brokenHarmless.Add(label);
                 if (variant.Harmless && limits[i] is null && !decided)
                 {
                     refusedHarmless.Add(label);
@@ -343,7 +362,7 @@ public sealed class FastReaderDifferentialTests
         output?.WriteLine(
             $"{total} syntax variants (seeds {string.Join(",", seeds)}, {tight} with tight limits, {comparisons} comparisons) in {stopwatch.Elapsed.TotalSeconds:F1} s: " +
             $"{wellFormed} well-formed to the XmlReader path; the fast reader decided {total - undecided}, refused {undecided} ({Percent(undecided, total)}); " +
-            $"{differences.Count} differences; {refusedHarmless.Count} harmless variants refused" +
+            $"{differences.Count} differences; {deviations.Count} XmlReader encoding misjudgements (xmllint: well-formed); {refusedHarmless.Count} harmless variants refused" +
             (referenceFailures.Count > 0 ? $"; the XmlReader path threw on {referenceFailures.Count}" : ""));
         output?.WriteLine("refused by kind (variants with that kind among their mutations):");
         foreach (var (kind, (n, u)) in byKind.OrderByDescending(k => (double)k.Value.Undecided / k.Value.Variants))

@@ -493,6 +493,7 @@ internal sealed class XmlSyntaxMutator
         var xmlns = root.Attributes.FirstOrDefault(a => a.Name == "xmlns");
         if (xmlns is null) return null;
         var prefix = Pick(["od", "a", "x1", "oso", "o.d", "o-d", "_p", "dossier"]);
+        if (root.Attributes.Any(a => a.Name == "xmlns:" + prefix)) return null; // declared already (by prefix-subtree)
         var edits = new List<(int At, int Remove, string Insert)> { (xmlns.NameEnd, 0, ":" + prefix) };
         foreach (var e in layout.Elements)
         {
