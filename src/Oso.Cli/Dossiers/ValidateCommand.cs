@@ -31,10 +31,56 @@ internal static class ValidateCommand
         return command;
     }
 
-    private sealed record FileResult(string File, ValidationReport? Report, string? Unreadable);
+    private sealed record FileResult(string File, ValidationReport? Report, string? Unreadable)
+    {
+        public string Rendered { get; set; } = "";
+    }
+
+    // collects text and writes it to the inner writer in blocks of about 64 KB, and the rest when disposed
+    private sealed class BlockWriter(TextWriter inner) : IDisposable
+    {
+        private readonly StringBuilder _block = new();
+
+        public void Write(string text)
+        {
+            _block.Append(text);
+            if (_block.Length >= 64 * 1024) Flush();
+        }
+
+        private void Flush()
+        {
+            inner.Write(_block);
+            inner.Flush();
+            _block.Clear();
+        }
+
+        public void Dispose() => Flush();
+    }
+
+    private static string Render(FileResult result, string format, bool strict)
+    {
+        var writer = new StringWriter();
+        switch (format)
+        {
+            case "json":
+                writer.WriteLine(JsonLine(result, strict));
+                break;
+            case "meldingen":
+                // an unreadable file must not look like an empty (valid) list of meldingen
+                MeldingenXml.Write(writer, result.Report?.Meldingen
+                    ?? [new Melding(MeldingType.Fout, "BESTAND.Onleesbaar", "/", 0, 0, "Het bestand kan niet worden gelezen: " + result.Unreadable)], strict);
+                break;
+            default:
+                PrintText(writer, result, strict);
+                break;
+        }
+        return writer.ToString();
+    }
 
     private static int Run(CliContext context, string[] paths, string format, bool strict, string? xsdPath, CancellationToken ct)
     {
+        // the rule tables are built on another core while this one lists the files and builds the schema
+        _ = Task.Run(DossierValidator.PrepareRules, ct);
         var files = InputFiles.Expand(paths, out var missing);
         foreach (var m in missing) context.Error.WriteLine($"oso: '{m}' bestaat niet.");
         if (format == "meldingen" && files.Count != 1)
@@ -61,6 +107,9 @@ internal static class ValidateCommand
         var showProgress = context.ErrorIsTerminal && files.Count >= 20;
         var bufferOutput = showProgress && !Console.IsOutputRedirected && ReferenceEquals(context.Out, Console.Out);
         var pending = new List<FileResult>();
+        // standard output flushes every line; a thousand files' results are written in blocks instead (in order, at the end
+        // of each block and of the run), so that writing does not hold up the workers
+        using var output = new BlockWriter(context.Out);
 
         void Complete(int index, FileResult result)
         {
@@ -70,7 +119,7 @@ internal static class ValidateCommand
                 while (next < results.Length && results[next] is { } ready)
                 {
                     if (bufferOutput) pending.Add(ready);
-                    else Print(context, ready, format, strict);
+                    else output.Write(ready.Rendered);
                     next++;
                 }
             }
@@ -89,6 +138,8 @@ internal static class ValidateCommand
                 {
                     result = new FileResult(files[i], null, ex.Message);
                 }
+                // rendered here, in parallel, not under the lock that keeps the output in order
+                result.Rendered = Render(result, format, strict);
                 Complete(i, result);
                 tick?.Invoke();
             });
@@ -103,7 +154,7 @@ internal static class ValidateCommand
                     var task = progress.AddTask("Valideren", maxValue: files.Count);
                     ValidateAll(() => task.Increment(1));
                 });
-            foreach (var r in pending) Print(context, r, format, strict);
+            foreach (var r in pending) output.Write(r.Rendered);
         }
         else
         {
@@ -115,28 +166,10 @@ internal static class ValidateCommand
         if (format == "text")
         {
             var valid = files.Count - invalid - unreadable;
-            context.Out.WriteLine();
-            context.Out.WriteLine($"{files.Count} {(files.Count == 1 ? "bestand" : "bestanden")}: {valid} geldig, {invalid} ongeldig{(unreadable > 0 ? $", {unreadable} onleesbaar" : "")}.");
+            output.Write(Environment.NewLine);
+            output.Write($"{files.Count} {(files.Count == 1 ? "bestand" : "bestanden")}: {valid} geldig, {invalid} ongeldig{(unreadable > 0 ? $", {unreadable} onleesbaar" : "")}.{Environment.NewLine}");
         }
         return unreadable > 0 || missing.Count > 0 ? ExitCodes.Usage : invalid > 0 ? ExitCodes.Failed : ExitCodes.Ok;
-    }
-
-    private static void Print(CliContext context, FileResult result, string format, bool strict)
-    {
-        switch (format)
-        {
-            case "json":
-                context.Out.WriteLine(JsonLine(result, strict));
-                break;
-            case "meldingen":
-                // an unreadable file must not look like an empty (valid) list of meldingen
-                MeldingenXml.Write(context.Out, result.Report?.Meldingen
-                    ?? [new Melding(MeldingType.Fout, "BESTAND.Onleesbaar", "/", 0, 0, "Het bestand kan niet worden gelezen: " + result.Unreadable)], strict);
-                break;
-            default:
-                PrintText(context, result, strict);
-                break;
-        }
     }
 
     private static string JsonLine(FileResult result, bool strict)
@@ -170,21 +203,21 @@ internal static class ValidateCommand
         }
     }
 
-    private static void PrintText(CliContext context, FileResult result, bool strict)
+    private static void PrintText(TextWriter output, FileResult result, bool strict)
     {
         if (result.Report is not { } report)
         {
-            context.Out.WriteLine($"ONLEESBAAR {result.File}: {result.Unreadable}");
+            output.WriteLine($"ONLEESBAAR {result.File}: {result.Unreadable}");
             return;
         }
         var verdict = report.IsValid(strict) ? "GELDIG   " : "ONGELDIG ";
         var counts = report.Meldingen.Count == 0 ? "" : $" ({Count(report.Fouten, "fout", "fouten")}, {Count(report.Waarschuwingen, "waarschuwing", "waarschuwingen")})";
-        context.Out.WriteLine($"{verdict} {result.File}{counts}");
+        output.WriteLine($"{verdict} {result.File}{counts}");
         foreach (var m in report.Meldingen)
         {
             var position = m.Regel > 0 ? $" ({m.Regel}:{m.Kolom})" : "";
-            context.Out.WriteLine($"  {m.Type,-12} {m.Code}  {(m.Locatie.Length > 0 ? m.Locatie : "(document)")}{position}");
-            context.Out.WriteLine($"               {m.Tekst}");
+            output.WriteLine($"  {m.Type,-12} {m.Code}  {(m.Locatie.Length > 0 ? m.Locatie : "(document)")}{position}");
+            output.WriteLine($"               {m.Tekst}");
         }
     }
 

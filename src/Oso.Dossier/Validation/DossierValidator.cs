@@ -25,6 +25,17 @@ public sealed class DossierValidator(DossierValidatorOptions? options = null)
 {
     private readonly DossierValidatorOptions _options = options ?? new DossierValidatorOptions();
 
+    /// <summary>
+    /// Builds the rule tables now instead of at the first document (a few tens of milliseconds). A tool that validates a
+    /// batch can call it on another core while it builds the schema and lists the files. Safe to call more than once.
+    /// </summary>
+    public static void PrepareRules()
+    {
+        System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(Rules.Evaluation.RuleWalker).TypeHandle);
+        System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(Rules.Extra.ExtraRules).TypeHandle);
+        System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(Rules.OfficialRules).TypeHandle);
+    }
+
     /// <summary>Validates a document from a stream.</summary>
     public ValidationReport Validate(Stream input, CancellationToken cancellationToken = default)
     {
