@@ -231,7 +231,7 @@ public sealed class Base64Text : IEquatable<Base64Text>
 
     private static bool IsWhite(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 
-    private sealed class DecodingStream(IEnumerator<ReadOnlyMemory<byte>> segments) : Stream
+    private sealed class DecodingStream(IEnumerator<ReadOnlyMemory<byte>> segments) : ForwardReadStream
     {
         private ReadOnlyMemory<byte> _current;
         private int _position;             // in the current segment
@@ -239,18 +239,6 @@ public sealed class Base64Text : IEquatable<Base64Text>
         private readonly byte[] _pending = new byte[3];
         private int _pendingOffset, _pendingCount;
         private bool _done;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         private bool NextByte(out byte b)
         {

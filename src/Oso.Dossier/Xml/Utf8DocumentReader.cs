@@ -179,6 +179,13 @@ internal ref struct Utf8DocumentReader
         value = default;
         if (!At(name)) return false;
         _pos += name.Length;
+        return EqualsQuotedValue(out value);
+    }
+
+    // = "value" or = 'value' (whitespace around the = allowed), after a name
+    private bool EqualsQuotedValue(out ReadOnlySpan<byte> value)
+    {
+        value = default;
         SkipWhite();
         if (_pos >= _d.Length || _d[_pos] != '=') return false;
         _pos++;
@@ -311,17 +318,7 @@ internal ref struct Utf8DocumentReader
                 break;
             }
             if (!white || count >= _limits.MaxAttributes) return false;
-            if (!Name(out var start, out var length, out var colon)) return false;
-            SkipWhite();
-            if (_pos >= _d.Length || _d[_pos] != '=') return false;
-            _pos++;
-            SkipWhite();
-            if (_pos >= _d.Length || _d[_pos] is not ((byte)'"' or (byte)'\'')) return false;
-            var quote = _d[_pos++];
-            var end = _d[_pos..].IndexOf(quote);
-            if (end < 0) return false;
-            var raw = _d.Slice(_pos, end);
-            _pos += end + 1;
+            if (!Name(out var start, out var length, out var colon) || !EqualsQuotedValue(out var raw)) return false;
             if (raw.IndexOf((byte)'<') >= 0 || AttributeValue(raw) is not { } value) return false;
             for (var i = 0; i < count; i++)
                 if (_d.Slice(_attributes[i].Start, _attributes[i].Length).SequenceEqual(_d.Slice(start, length))) return false;

@@ -8,14 +8,6 @@ public sealed class CentralCliTests : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "oso-cli-central-" + Guid.NewGuid().ToString("N")[..10]);
 
-    internal static async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await OsoCli.RunAsync(args, CliContext.Capture(output, error), TestContext.Current.CancellationToken);
-        return (code, output.ToString(), error.ToString());
-    }
-
     public static TheoryData<string> Commands()
     {
         var data = new TheoryData<string>();
@@ -34,7 +26,7 @@ public sealed class CentralCliTests : IDisposable
     [MemberData(nameof(Commands))]
     public async Task Every_central_command_has_help(string command)
     {
-        var (code, output, _) = await RunAsync([.. command.Split(' '), "--help"]);
+        var (code, output, _) = await CliRunner.RunAsync([.. command.Split(' '), "--help"]);
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("Usage:", output);
     }
@@ -42,7 +34,7 @@ public sealed class CentralCliTests : IDisposable
     [Fact]
     public async Task An_invalid_brin_is_a_usage_error_in_dutch()
     {
-        var (code, _, error) = await RunAsync("central", "school", "add", "--data", _data, "--brin", "12ab", "--naam", "X", "--sector", "PO", "--bestuur", "b");
+        var (code, _, error) = await CliRunner.RunAsync("central", "school", "add", "--data", _data, "--brin", "12ab", "--naam", "X", "--sector", "PO", "--bestuur", "b");
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("is geen BRIN-nummer", error);
     }
@@ -50,7 +42,7 @@ public sealed class CentralCliTests : IDisposable
     [Fact]
     public async Task A_missing_required_option_is_a_usage_error()
     {
-        var (code, _, error) = await RunAsync("central", "board", "add", "--data", _data, "--id", "b1");
+        var (code, _, error) = await CliRunner.RunAsync("central", "board", "add", "--data", _data, "--id", "b1");
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("--naam", error);
     }
@@ -58,7 +50,7 @@ public sealed class CentralCliTests : IDisposable
     [Fact]
     public async Task A_school_under_an_unknown_board_fails_with_exit_code_1()
     {
-        var (code, _, error) = await RunAsync("central", "school", "add", "--data", _data, "--brin", "12AB", "--naam", "X", "--sector", "PO", "--bestuur", "onbekend");
+        var (code, _, error) = await CliRunner.RunAsync("central", "school", "add", "--data", _data, "--brin", "12AB", "--naam", "X", "--sector", "PO", "--bestuur", "onbekend");
         Assert.Equal(ExitCodes.Failed, code);
         Assert.Contains("Bestuur 'onbekend' bestaat niet", error);
     }
@@ -66,7 +58,7 @@ public sealed class CentralCliTests : IDisposable
     [Fact]
     public async Task Json_output_is_one_json_document()
     {
-        var (code, output, _) = await RunAsync("central", "board", "add", "--data", _data, "--id", "b1", "--naam", "Stichting", "--json");
+        var (code, output, _) = await CliRunner.RunAsync("central", "board", "add", "--data", _data, "--id", "b1", "--naam", "Stichting", "--json");
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Equal("Stichting", System.Text.Json.JsonDocument.Parse(output).RootElement.GetProperty("naam").GetString());
     }

@@ -47,7 +47,7 @@ public sealed class DoneWhenTests : IDisposable
             Db("central", "cert", "issue", "--system", "las-voorbeeld", "-o", certs),
         })
         {
-            var (code, _, error) = await CentralCliTests.RunAsync(command);
+            var (code, _, error) = await CliRunner.RunAsync(command);
             Assert.True(code == ExitCodes.Ok, $"{string.Join(' ', command)}: {error}");
         }
         if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(certs, "las-voorbeeld.key.pem")));
@@ -80,7 +80,7 @@ public sealed class DoneWhenTests : IDisposable
         Assert.Equal(ExitCodes.Ok, await serve);
         Assert.Contains("Central stopt.", output.Snapshot());
 
-        var (traceCode, trace, _) = await CentralCliTests.RunAsync(Db("central", "session", "trace", sessie.ToString(), "--json"));
+        var (traceCode, trace, _) = await CliRunner.RunAsync(Db("central", "session", "trace", sessie.ToString(), "--json"));
         Assert.Equal(ExitCodes.Ok, traceCode);
         var json = JsonDocument.Parse(trace).RootElement;
         Assert.Equal("Afgemeld", json.GetProperty("sessie").GetProperty("status").GetString());

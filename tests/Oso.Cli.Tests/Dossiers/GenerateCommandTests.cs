@@ -14,7 +14,7 @@ public sealed class GenerateCommandTests : IDisposable
     {
         var target = Path.Combine(_directory, "uit");
 
-        var (code, output, error) = await Run("dossier", "generate", "--profile", "povo", "--count", "3", "--seed", "7", "--date", "2026-03-20", "--attachment-size", "10KB", "-o", target);
+        var (code, output, error) = await CliRunner.RunAsync("dossier", "generate", "--profile", "povo", "--count", "3", "--seed", "7", "--date", "2026-03-20", "--attachment-size", "10KB", "-o", target);
 
         Assert.Equal(0, code);
         Assert.Equal("", error);
@@ -37,8 +37,8 @@ public sealed class GenerateCommandTests : IDisposable
         var a = Path.Combine(_directory, "a");
         var b = Path.Combine(_directory, "b");
 
-        await Run("dossier", "generate", "-p", "VOSWV", "-n", "2", "--date", "2025-11-03", "--attachment-size", "0", "-o", a);
-        await Run("dossier", "generate", "-p", "VOSWV", "-n", "2", "--date", "2025-11-03", "--attachment-size", "0", "-o", b);
+        await CliRunner.RunAsync("dossier", "generate", "-p", "VOSWV", "-n", "2", "--date", "2025-11-03", "--attachment-size", "0", "-o", a);
+        await CliRunner.RunAsync("dossier", "generate", "-p", "VOSWV", "-n", "2", "--date", "2025-11-03", "--attachment-size", "0", "-o", b);
 
         Assert.Equal(File.ReadAllBytes(Path.Combine(a, "VOSWV-0002.xml")), File.ReadAllBytes(Path.Combine(b, "VOSWV-0002.xml")));
         Assert.DoesNotContain("<bestandsinhoud>", File.ReadAllText(Path.Combine(a, "VOSWV-0001.xml")));
@@ -72,7 +72,7 @@ public sealed class GenerateCommandTests : IDisposable
         if (option != "--profile") args.AddRange(["--profile", "POPO"]);
         args.AddRange([option, value]);
 
-        var (code, output, error) = await Run([.. args]);
+        var (code, output, error) = await CliRunner.RunAsync([.. args]);
 
         Assert.Equal(2, code);
         Assert.Equal("", output);
@@ -83,8 +83,8 @@ public sealed class GenerateCommandTests : IDisposable
     [Fact]
     public async Task The_profile_and_the_directory_are_required()
     {
-        Assert.Equal(2, (await Run("dossier", "generate", "-o", _directory)).Code);
-        Assert.Equal(2, (await Run("dossier", "generate", "-p", "POVO")).Code);
+        Assert.Equal(2, (await CliRunner.RunAsync("dossier", "generate", "-o", _directory)).Code);
+        Assert.Equal(2, (await CliRunner.RunAsync("dossier", "generate", "-p", "POVO")).Code);
     }
 
     [Theory]
@@ -100,14 +100,6 @@ public sealed class GenerateCommandTests : IDisposable
     {
         Assert.True(GenerateCommand.TryParseSize(text, out var bytes));
         Assert.Equal(expected, bytes);
-    }
-
-    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await OsoCli.RunAsync(args, CliContext.Capture(output, error));
-        return (code, output.ToString(), error.ToString());
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

@@ -11,7 +11,7 @@ public sealed class RenderCommandTests : IDisposable
     [Fact]
     public async Task Rendering_to_standard_output_prints_the_page_and_exits_0()
     {
-        var (code, output, error) = await Run("dossier", "render", StandardFiles.Example("OV_POVO_full"));
+        var (code, output, error) = await CliRunner.RunAsync("dossier", "render", StandardFiles.Example("OV_POVO_full"));
 
         Assert.Equal(0, code);
         Assert.StartsWith("<!DOCTYPE html>", output);
@@ -26,7 +26,7 @@ public sealed class RenderCommandTests : IDisposable
         var target = Path.Combine(_directory, "dossier.html");
         File.WriteAllText(target, "old");
 
-        var (code, output, error) = await Run("dossier", "render", StandardFiles.Example("OV_VOVO_full"), "-o", target, "--show-pgn");
+        var (code, output, error) = await CliRunner.RunAsync("dossier", "render", StandardFiles.Example("OV_VOVO_full"), "-o", target, "--show-pgn");
 
         Assert.Equal(0, code);
         Assert.Equal("", output);
@@ -39,7 +39,7 @@ public sealed class RenderCommandTests : IDisposable
     [Fact]
     public async Task The_fragment_option_prints_only_the_article()
     {
-        var (code, output, _) = await Run("dossier", "render", "--fragment", StandardFiles.Example("PaO_POSWV_full"));
+        var (code, output, _) = await CliRunner.RunAsync("dossier", "render", "--fragment", StandardFiles.Example("PaO_POSWV_full"));
 
         Assert.Equal(0, code);
         Assert.StartsWith("<article class=\"oso-dossier\" lang=\"nl\"", output);
@@ -52,7 +52,7 @@ public sealed class RenderCommandTests : IDisposable
         var path = Path.Combine(_directory, "kapot.xml");
         File.WriteAllText(path, "<dossier xmlns=\"http://www.edustandaard.nl/oso_gegevensset/2019/dossier\"><metadata/></dossier>");
 
-        var (code, output, error) = await Run("dossier", "render", path);
+        var (code, output, error) = await CliRunner.RunAsync("dossier", "render", path);
 
         Assert.Equal(1, code);
         Assert.Equal("", output);
@@ -62,17 +62,9 @@ public sealed class RenderCommandTests : IDisposable
     [Fact]
     public async Task A_missing_file_is_a_usage_error()
     {
-        var (code, _, error) = await Run("dossier", "render", Path.Combine(_directory, "bestaat-niet.xml"));
+        var (code, _, error) = await CliRunner.RunAsync("dossier", "render", Path.Combine(_directory, "bestaat-niet.xml"));
 
         Assert.Equal(2, code);
         Assert.Contains("bestaat niet", error);
-    }
-
-    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await OsoCli.RunAsync(args, CliContext.Capture(output, error));
-        return (code, output.ToString(), error.ToString());
     }
 }

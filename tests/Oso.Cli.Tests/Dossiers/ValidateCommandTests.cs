@@ -39,7 +39,7 @@ public sealed class ValidateCommandTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_directory, "sub"));
         Copy("PaO_POSWV_opt_out", Path.Combine("sub", "c.xml"));
 
-        var (code, output, error) = await Run("dossier", "validate", "--json", _directory);
+        var (code, output, error) = await CliRunner.RunAsync("dossier", "validate", "--json", _directory);
 
         Assert.Equal(0, code);
         Assert.Equal("", error);
@@ -55,7 +55,7 @@ public sealed class ValidateCommandTests : IDisposable
     {
         var path = Broken("kapot.xml");
 
-        var (code, output, _) = await Run("dossier", "validate", "--json", path);
+        var (code, output, _) = await CliRunner.RunAsync("dossier", "validate", "--json", path);
 
         Assert.Equal(1, code);
         var line = JsonDocument.Parse(output).RootElement;
@@ -74,7 +74,7 @@ public sealed class ValidateCommandTests : IDisposable
         Copy("OV_BB_full", "goed.xml");
         Broken("fout.xml");
 
-        var (code, output, _) = await Run("dossier", "validate", _directory);
+        var (code, output, _) = await CliRunner.RunAsync("dossier", "validate", _directory);
 
         Assert.Equal(1, code);
         Assert.Contains("GELDIG    " + Path.Combine(_directory, "goed.xml"), output);
@@ -87,7 +87,7 @@ public sealed class ValidateCommandTests : IDisposable
     {
         var path = Broken("kapot.xml");
 
-        var (code, output, _) = await Run("dossier", "validate", "--format", "meldingen", path);
+        var (code, output, _) = await CliRunner.RunAsync("dossier", "validate", "--format", "meldingen", path);
 
         Assert.Equal(1, code);
         using var reader = XmlReader.Create(new StringReader(output), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
@@ -103,7 +103,7 @@ public sealed class ValidateCommandTests : IDisposable
         var path = Path.Combine(_directory, "geen-xml.xml");
         File.WriteAllText(path, $"<dossier xmlns=\"{Od}\"><metadata>123456782</dossier>");
 
-        var (code, output, _) = await Run("dossier", "validate", "--json", path);
+        var (code, output, _) = await CliRunner.RunAsync("dossier", "validate", "--json", path);
 
         Assert.Equal(1, code);
         // what was read before the break is judged too; the break itself comes last, located
@@ -117,17 +117,9 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public async Task A_missing_path_is_a_usage_error_with_exit_2()
     {
-        var (code, _, error) = await Run("dossier", "validate", Path.Combine(_directory, "bestaat-niet.xml"));
+        var (code, _, error) = await CliRunner.RunAsync("dossier", "validate", Path.Combine(_directory, "bestaat-niet.xml"));
 
         Assert.Equal(2, code);
         Assert.Contains("bestaat niet", error);
-    }
-
-    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await OsoCli.RunAsync(args, CliContext.Capture(output, error));
-        return (code, output.ToString(), error.ToString());
     }
 }

@@ -23,7 +23,7 @@ public sealed class SchoolAuditCommandTests : IDisposable
     }
 
     private Task<(int Code, string Out, string Error)> School(params string[] args) =>
-        CentralCliTests.RunAsync(["school", .. args, "--data", Data, "--master-key-file", Key]);
+        CliRunner.RunAsync(["school", .. args, "--data", Data, "--master-key-file", Key]);
 
     private async Task TwoSchoolsAsync()
     {

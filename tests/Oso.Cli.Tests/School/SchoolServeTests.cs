@@ -30,7 +30,7 @@ public sealed class SchoolServeTests : IDisposable
             ["school", "add", "12AB", "--naam", "De Regenboog", "--sector", "PO", "--data", Data, "--master-key-file", KeyFile("k1")],
         })
         {
-            var (code, _, error) = await CentralCliTests.RunAsync(command);
+            var (code, _, error) = await CliRunner.RunAsync(command);
             Assert.True(code == ExitCodes.Ok, $"{string.Join(' ', command)}: {error}");
         }
 
@@ -80,7 +80,7 @@ public sealed class SchoolServeTests : IDisposable
         options[option] = value;
         string[] args = ["school", "serve", .. options.SelectMany(o => new[] { o.Key, o.Value })];
 
-        var (code, _, error) = await CentralCliTests.RunAsync(args);
+        var (code, _, error) = await CliRunner.RunAsync(args);
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains(option, error);
@@ -91,14 +91,14 @@ public sealed class SchoolServeTests : IDisposable
     [Fact]
     public async Task A_node_refuses_a_master_key_that_does_not_fit_its_schools()
     {
-        var (added, _, addError) = await CentralCliTests.RunAsync("school", "add", "12AB", "--naam", "De Regenboog", "--sector", "PO", "--data", Data, "--master-key-file", KeyFile("k1"));
+        var (added, _, addError) = await CliRunner.RunAsync("school", "add", "12AB", "--naam", "De Regenboog", "--sector", "PO", "--data", Data, "--master-key-file", KeyFile("k1"));
         Assert.True(added == ExitCodes.Ok, addError);
 
-        var (code, _, error) = await CentralCliTests.RunAsync("school", "add", "34CD", "--naam", "Het Lyceum", "--sector", "VO", "--data", Data, "--master-key-file", KeyFile("k2"));
+        var (code, _, error) = await CliRunner.RunAsync("school", "add", "34CD", "--naam", "Het Lyceum", "--sector", "VO", "--data", Data, "--master-key-file", KeyFile("k2"));
 
         Assert.Equal(ExitCodes.Failed, code);
         Assert.Contains("De hoofdsleutel past niet bij deze database", error);
-        var (listed, list, _) = await CentralCliTests.RunAsync("school", "list", "--data", Data, "--master-key-file", KeyFile("k1"), "--json");
+        var (listed, list, _) = await CliRunner.RunAsync("school", "list", "--data", Data, "--master-key-file", KeyFile("k1"), "--json");
         Assert.Equal(ExitCodes.Ok, listed);
         Assert.Contains("12AB", list);
         Assert.DoesNotContain("34CD", list);
@@ -108,11 +108,11 @@ public sealed class SchoolServeTests : IDisposable
     public async Task An_aanleverpunt_is_set_up_only_for_a_school_on_the_node_and_only_once()
     {
         var key = KeyFile("k1");
-        await CentralCliTests.RunAsync("school", "add", "12AB", "--naam", "De Regenboog", "--sector", "PO", "--data", Data, "--master-key-file", key);
+        await CliRunner.RunAsync("school", "add", "12AB", "--naam", "De Regenboog", "--sector", "PO", "--data", Data, "--master-key-file", key);
 
-        var (unknown, _, unknownError) = await CentralCliTests.RunAsync("school", "aanleverpunt", "add", "93XX", "0000000700093XX00001", "--data", Data, "--master-key-file", key);
-        var (first, firstOut, _) = await CentralCliTests.RunAsync("school", "aanleverpunt", "add", "12AB", "0000000700012AB00001", "--data", Data, "--master-key-file", key);
-        var (again, againOut, _) = await CentralCliTests.RunAsync("school", "aanleverpunt", "add", "12AB", "0000000700012AB00001", "--data", Data, "--master-key-file", key);
+        var (unknown, _, unknownError) = await CliRunner.RunAsync("school", "aanleverpunt", "add", "93XX", "0000000700093XX00001", "--data", Data, "--master-key-file", key);
+        var (first, firstOut, _) = await CliRunner.RunAsync("school", "aanleverpunt", "add", "12AB", "0000000700012AB00001", "--data", Data, "--master-key-file", key);
+        var (again, againOut, _) = await CliRunner.RunAsync("school", "aanleverpunt", "add", "12AB", "0000000700012AB00001", "--data", Data, "--master-key-file", key);
 
         Assert.Equal(ExitCodes.Failed, unknown);
         Assert.Contains("School 93XX is niet bekend op deze node", unknownError);
