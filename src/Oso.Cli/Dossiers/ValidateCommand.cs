@@ -57,9 +57,15 @@ internal static class ValidateCommand
         public void Dispose() => Flush();
     }
 
+    // a StringWriter says UTF-16, and the <meldingen> declaration takes its encoding from the writer; the output is UTF-8
+    private sealed class Utf8StringWriter : StringWriter
+    {
+        public override Encoding Encoding => Encoding.UTF8;
+    }
+
     private static string Render(FileResult result, string format, bool strict)
     {
-        var writer = new StringWriter();
+        var writer = new Utf8StringWriter();
         switch (format)
         {
             case "json":

@@ -90,6 +90,7 @@ public sealed class ValidateCommandTests : IDisposable
         var (code, output, _) = await CliRunner.RunAsync("dossier", "validate", "--format", "meldingen", path);
 
         Assert.Equal(1, code);
+        Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>", output); // what is written is UTF-8
         using var reader = XmlReader.Create(new StringReader(output), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
         var meldingen = XDocument.Load(reader).Root!;
         XNamespace ns = "http://www.edustandaard.nl/oso_gegevensset/2019/schemas/Meldingen";
