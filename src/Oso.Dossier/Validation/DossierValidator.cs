@@ -59,18 +59,11 @@ public sealed class DossierValidator(DossierValidatorOptions? options = null)
 
     private ValidationReport Core(Stream input, CancellationToken cancellationToken)
     {
-        // the official tool picks its stylesheet with a regex over the file's first MiB
-        const int prefixLength = 1 << 20;
-        var limits = _options.Limits;
-        using var document = DocumentBuffer.Read(input, SchemaValidatingReader.FastReadLimit(limits));
-        if (document.Complete)
-        {
-            var read = SchemaValidatingReader.Read(document, _options.Schema, limits, keepAttachments: false, cancellationToken);
-            return WithRules(read, document.Span[..Math.Min(document.Length, prefixLength)]);
-        }
-        // too large to hold: stream it, keeping the prefix while reading
-        using var recording = new PrefixRecordingStream(document.OpenStream(), prefixLength);
-        return WithRules(SchemaValidatingReader.ReadWithXmlReader(recording, _options.Schema, limits, keepAttachments: false, cancellationToken), recording.Prefix);
+        // the official tool picks its stylesheet with a regex over the file's first MiB: the buffer holds at least that
+        // much of a larger document (see FastReadLimit)
+        using var document = DocumentBuffer.Read(input, SchemaValidatingReader.FastReadLimit(_options.Limits));
+        var read = SchemaValidatingReader.Read(document, _options.Schema, _options.Limits, keepAttachments: false, cancellationToken);
+        return WithRules(read, document.Span[..Math.Min(document.Length, 1 << 20)]);
     }
 
     private static ValidationReport WithRules(XmlReadResult read, ReadOnlySpan<byte> prefix)

@@ -41,10 +41,13 @@ public static class SchemaValidatingReader
         (document.Complete ? TryReadFast(document.Span, schema, limits, keepAttachments, cancellationToken) : null)
         ?? ReadWithXmlReader(document.OpenStream(), schema, limits, keepAttachments, cancellationToken);
 
-    /// <summary>Documents up to this size are read into memory and go through the fast reader.</summary>
-    internal static int FastReadLimit(XmlLimits limits) => (int)Math.Min(MaxFastDocument, limits.MaxDocumentLength);
-
-    private const int MaxFastDocument = 32 * 1024 * 1024;
+    /// <summary>
+    /// Documents up to this size are read into memory and go through the fast reader (which itself refuses one beyond
+    /// <see cref="XmlLimits.MaxDocumentLength"/>); of a larger one, the bytes held are streamed to the XmlReader first.
+    /// At most 32 MiB, and no more than the document limit allows, so that an oversized input is refused early; but at
+    /// least 1 MiB, the prefix in which the official tool looks for the profile.
+    /// </summary>
+    internal static int FastReadLimit(XmlLimits limits) => (int)Math.Clamp(limits.MaxDocumentLength, 1 << 20, 32 << 20);
 
     /// <summary>The reference reader: <see cref="XmlReader"/> with <see cref="HardenedSettings"/>, streaming.</summary>
     internal static XmlReadResult ReadWithXmlReader(Stream input, SchemaDefinition schema, XmlLimits limits, bool keepAttachments, CancellationToken cancellationToken = default) =>
