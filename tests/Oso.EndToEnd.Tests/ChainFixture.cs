@@ -18,9 +18,10 @@ namespace Oso.EndToEnd.Tests;
 /// PostgreSQL, with the demo schools (and no seeded pupils: each test makes its own). Every byte Central receives
 /// is captured, to prove no PGN ever reaches it.
 /// </summary>
-public abstract class ChainFixture : IAsyncLifetime
+public abstract partial class ChainFixture : IAsyncLifetime
 {
     private readonly List<TestDatabase> _databases = [];
+    private readonly List<IDisposable> _owned = [];
     private string _directory = "";
 
     protected abstract DatabaseProvider Provider { get; }
@@ -146,6 +147,7 @@ public abstract class ChainFixture : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         if (Chain is not null) await Chain.DisposeAsync();
+        foreach (var owned in _owned) owned.Dispose();
         foreach (var d in _databases) d.Dispose();
         Anchor?.Dispose();
         try { if (_directory.Length > 0) Directory.Delete(_directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
