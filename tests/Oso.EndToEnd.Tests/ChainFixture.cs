@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Oso.Cli.Demo;
 using Oso.Cli.Up;
@@ -38,6 +39,9 @@ public abstract partial class ChainFixture : IAsyncLifetime
 
     public X509Certificate2 Anchor { get; private set; } = null!;
 
+    /// <summary>Every log line of the School node, at every level.</summary>
+    public LogCapture SchoolLogs { get; } = new();
+
     public async ValueTask InitializeAsync()
     {
         if (Provider == DatabaseProvider.Postgres && !TestDatabase.PostgresAvailable(out _)) return; // each test skips itself
@@ -58,7 +62,7 @@ public abstract partial class ChainFixture : IAsyncLifetime
             Pupils = 0,
             CentralPipeline = Capture,
             // short leases and backoff so restart tests finish in seconds
-            ConfigureSchool = services => services.AddSingleton(Options.Create(new OutboxOptions
+            ConfigureSchool = services => services.AddLogging(b => b.AddProvider(SchoolLogs).AddFilter<LogCapture>(null, LogLevel.Trace)).AddSingleton(Options.Create(new OutboxOptions
             {
                 Lease = TimeSpan.FromSeconds(4), PollInterval = TimeSpan.FromMilliseconds(250), FirstBackoff = TimeSpan.FromMilliseconds(500),
                 MaxBackoff = TimeSpan.FromSeconds(2), MaxAttempts = MaxAttempts,
@@ -67,15 +71,48 @@ public abstract partial class ChainFixture : IAsyncLifetime
         Anchor = X509CertificateLoader.LoadCertificateFromFile(Chain.Central.TrustAnchorPemPath);
     }
 
+    // a copy of what Central's endpoints read, taken as they read it: a body they refuse unread is not read here either
     private void Capture(WebApplication app) => app.Use(async (HttpContext context, Func<Task> next) =>
     {
-        context.Request.EnableBuffering();
+        var original = context.Request.Body;
         using var copy = new MemoryStream();
-        await context.Request.Body.CopyToAsync(copy);
-        ReceivedByCentral.Enqueue(copy.ToArray());
-        context.Request.Body.Position = 0;
-        await next();
+        context.Request.Body = new TeeStream(original, copy);
+        try
+        {
+            await next();
+        }
+        finally
+        {
+            context.Request.Body = original;
+            ReceivedByCentral.Enqueue(copy.ToArray());
+        }
     });
+
+    /// <summary>A read-only stream that copies every byte read from <paramref name="source"/> into <paramref name="copy"/>.</summary>
+    private sealed class TeeStream(Stream source, Stream copy) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("Kestrel reads asynchronously.");
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await source.ReadAsync(buffer, cancellationToken);
+            copy.Write(buffer.Span[..read]);
+            return read;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    }
 
     public void RequireChain()
     {
