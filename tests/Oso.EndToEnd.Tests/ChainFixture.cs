@@ -27,6 +27,9 @@ public abstract partial class ChainFixture : IAsyncLifetime
 
     protected abstract DatabaseProvider Provider { get; }
 
+    /// <summary>The clock of both hosts (the system clock unless a fixture moves time).</summary>
+    protected virtual TimeProvider Time => TimeProvider.System;
+
     /// <summary>Outbox attempts before the node gives up (high by default, so retries always get through).</summary>
     protected virtual int MaxAttempts => 100;
 
@@ -62,7 +65,8 @@ public abstract partial class ChainFixture : IAsyncLifetime
             Pupils = 0,
             CentralPipeline = Capture,
             // short leases and backoff so restart tests finish in seconds
-            ConfigureSchool = services => services.AddLogging(b => b.AddProvider(SchoolLogs).AddFilter<LogCapture>(null, LogLevel.Trace)).AddSingleton(Options.Create(new OutboxOptions
+            Time = Time,
+            ConfigureSchool = services => services.AddSingleton(Time).AddLogging(b => b.AddProvider(SchoolLogs).AddFilter<LogCapture>(null, LogLevel.Trace)).AddSingleton(Options.Create(new OutboxOptions
             {
                 Lease = TimeSpan.FromSeconds(4), PollInterval = TimeSpan.FromMilliseconds(250), FirstBackoff = TimeSpan.FromMilliseconds(500),
                 MaxBackoff = TimeSpan.FromSeconds(2), MaxAttempts = MaxAttempts,

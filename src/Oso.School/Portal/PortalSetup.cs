@@ -60,7 +60,19 @@ public static class PortalSetup
             cookies.TwoFactorRememberMeCookie!.Configure(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
         });
         services.AddAuthorizationBuilder().AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireClaim("amr", "mfa"));
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // the principal re-issued after the check keeps how the staff member signed in (password and code): without
+            // amr=mfa every page would refuse them a minute after signing in
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.HasClaim("amr", "mfa") == true && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity
+                    && !identity.HasClaim("amr", "mfa"))
+                    identity.AddClaim(new System.Security.Claims.Claim("amr", "mfa"));
+                return Task.CompletedTask;
+            };
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "oso-school-formulier";
