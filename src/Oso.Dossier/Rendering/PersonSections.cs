@@ -5,7 +5,7 @@ namespace Oso.Dossier.Rendering;
 /// <summary>The pupil, the parents or guardians, and early-childhood education (VVE).</summary>
 internal static class PersonSections
 {
-    public static void Leerling(HtmlBuilder h, Leerling l, DossierRenderOptions options)
+    public static void Leerling(DocumentBuilder h, Leerling l, DossierRenderOptions options)
     {
         h.Section(1, "leerling", "Leerling", () =>
         {
@@ -32,7 +32,7 @@ internal static class PersonSections
         });
     }
 
-    public static void Verzorgers(HtmlBuilder h, Leerling l)
+    public static void Verzorgers(DocumentBuilder h, Leerling l)
     {
         h.Section(1, "verzorgers", "Ouders en verzorgers", () =>
         {
@@ -61,7 +61,7 @@ internal static class PersonSections
         });
     }
 
-    public static void Vve(HtmlBuilder h, Leerling l)
+    public static void Vve(DocumentBuilder h, Leerling l)
     {
         h.Section(1, "vve", "Voor- en vroegschoolse educatie", () =>
         {

@@ -9,20 +9,17 @@ internal static class SchoolSections
     /// Comes first in the dossier: whether the parents saw the dossier and agree with it. Their disagreement and
     /// their view are shown prominently.
     /// </summary>
-    public static void Inzage(HtmlBuilder h, Ouderinzage? inzage)
+    public static void Inzage(DocumentBuilder h, Ouderinzage? inzage)
     {
         if (inzage is null) return;
         h.Section(1, "inzage", "Inzage door ouders", () =>
         {
             if (inzage.Voorlopigdossier)
-                h.Element("p", "Dit is een voorlopig dossier: de school kan het nog aanvullen.", "notice");
+                h.Paragraph("Dit is een voorlopig dossier: de school kan het nog aanvullen.", ParagraphKind.Notice);
             if (inzage.Akkoord?.Value == "Nee")
             {
-                h.Start("div", "alert").Start("p").Start("strong")
-                    .Text(inzage.Redennietakkoord is null ? "Ouders zijn het niet eens met het dossier." : "Ouders zijn het niet eens met het dossier:")
-                    .End("strong");
-                if (inzage.Redennietakkoord is { } reden) h.Start("span", "text").Text(reden).End("span");
-                h.End("p").End("div");
+                h.Alert(inzage.Redennietakkoord is null ? "Ouders zijn het niet eens met het dossier." : "Ouders zijn het niet eens met het dossier:",
+                    inzage.Redennietakkoord);
             }
             var seen = inzage.Inzage switch
             {
@@ -45,7 +42,7 @@ internal static class SchoolSections
         });
     }
 
-    public static void School(HtmlBuilder h, Huidigeschool school)
+    public static void School(DocumentBuilder h, Huidigeschool school)
     {
         h.Section(1, "school", "School", () =>
         {
@@ -74,7 +71,7 @@ internal static class SchoolSections
         });
     }
 
-    public static void Overstapadvies(HtmlBuilder h, Overstapadvies? advies)
+    public static void Overstapadvies(DocumentBuilder h, Overstapadvies? advies)
     {
         if (advies is null) return;
         h.Section(1, "overstapadvies", "Overstapadvies", () =>
