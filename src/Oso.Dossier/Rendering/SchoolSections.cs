@@ -50,7 +50,7 @@ internal static class SchoolSections
             h.Facts(
                 ("Naam", school.Naam),
                 ("BRIN en vestiging", DutchFormat.Join(" ", school.Brincode, school.Vestigingscode)),
-                ("Soort school", DutchFormat.Join(" ", school.Soort, school.Type)),
+                ("Soort school", DutchFormat.Join(", ", DutchFormat.SchoolSoort(school.Soort), school.Type)),
                 ("Adres", DutchFormat.JoinOrNull("; ", school.Adreslijst.Select(DutchFormat.Address))),
                 ("Contact", DutchFormat.JoinOrNull("; ", school.Communicatielijst.Select(DutchFormat.Communication))),
                 ("Directeur", school.Naamdirecteur),
@@ -66,7 +66,7 @@ internal static class SchoolSections
                     DutchFormat.Join(" – ", s.Groepscode, s.Groepsnaam),
                     DutchFormat.Join(" ", s.Brincode, s.Vestigingscode),
                     DutchFormat.Period(s.Begindatum, s.Einddatum),
-                    DutchFormat.Join(", ", s.Schoolsoort, s.Schooltype, s.Voelementomschrijving, s.Schoolsoortomschrijving),
+                    DutchFormat.Join(", ", DutchFormat.SchoolSoort(s.Schoolsoort), s.Schooltype, s.Voelementomschrijving, s.Schoolsoortomschrijving),
                 ]));
         });
     }

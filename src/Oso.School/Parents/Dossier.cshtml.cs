@@ -93,7 +93,7 @@ public sealed class DossierModel(ParentLinks links, ParentSession session) : Pag
         View = view;
         var leerling = view.Dossier.Huidigeschool.Leerling;
         Kind = leerling.Roepnaam ?? (leerling.Voornaam.Count > 0 ? leerling.Voornaam[0] : BronDossiers.Name(leerling));
-        Weergave = DossierHtmlRenderer.RenderFragment(view.Dossier, new DossierRenderOptions { HeadingLevel = 3, IdPrefix = "dossier", ShowFullPgn = true });
+        Weergave = DossierHtmlRenderer.RenderFragment(view.Dossier, new DossierRenderOptions { HeadingLevel = 3, IdPrefix = "dossier" });
         PortalLayout.Plain(ViewData, "Het overstapdossier van " + Kind, site: PortalLayout.ParentSite);
         return true;
     }

@@ -175,7 +175,7 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
         Detail = detail;
         ViewData["Title"] = Titel;
         Links = await links.ListAsync(Brin, Id, HttpContext.RequestAborted);
-        Weergave = DossierHtmlRenderer.RenderFragment(detail.Dossier, new DossierRenderOptions { HeadingLevel = 3, IdPrefix = "dossier", ShowFullPgn = true });
+        Weergave = DossierHtmlRenderer.RenderFragment(detail.Dossier, new DossierRenderOptions { HeadingLevel = 3, IdPrefix = "dossier" });
         OuderAdressen = detail.Dossier.Huidigeschool.Leerling.Verzorger
             .SelectMany(v => v.Communicatielijst.Where(c => c.Soort.Value == "e-mail").Select(c =>
                 (Wie: string.Join(' ', new[] { v.Roepnaam ?? (v.Voornaam.Count > 0 ? v.Voornaam[0] : v.Voorletters1), v.Voorvoegsel, v.Achternaam }.Where(p => !string.IsNullOrWhiteSpace(p))),
