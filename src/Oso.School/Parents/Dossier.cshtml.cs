@@ -56,6 +56,13 @@ public sealed class DossierModel(ParentLinks links, ParentSession session) : Pag
         return Page();
     }
 
+    /// <summary>The dossier as a PDF (audited like the view: the same call).</summary>
+    public async Task<IActionResult> OnGetPdfAsync()
+    {
+        if (!await LoadAsync()) return Redirect("/ouders");
+        return Portal.PdfDownload.For(View.Dossier);
+    }
+
     /// <summary>Records the answer.</summary>
     public async Task<IActionResult> OnPostAsync()
     {

@@ -31,6 +31,13 @@ public sealed class OntvangenDossierModel(DoelOverview overview, Aanmeldingen aa
         return Page();
     }
 
+    /// <summary>The dossier as a PDF (audited as a view of the received dossier).</summary>
+    public async Task<IActionResult> OnGetPdfAsync()
+    {
+        var detail = await overview.ReceivedAsync(Brin, Id, Staff.Actor, HttpContext.RequestAborted);
+        return detail?.Dossier is { } dossier ? PdfDownload.For(dossier) : NotFound();
+    }
+
     /// <summary>Marks the dossier imported.</summary>
     public async Task<IActionResult> OnPostAsync()
     {

@@ -71,6 +71,13 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
         return Page();
     }
 
+    /// <summary>The dossier as a PDF (audited as a view of the dossier).</summary>
+    public async Task<IActionResult> OnGetPdfAsync()
+    {
+        var detail = await overview.PupilAsync(Brin, Id, Staff.Actor, HttpContext.RequestAborted);
+        return detail is null ? NotFound() : PdfDownload.For(detail.Dossier);
+    }
+
     /// <summary>Records the parents' inzage (and view) or consent, as staff heard it.</summary>
     public async Task<IActionResult> OnPostInzageAsync()
     {
@@ -184,7 +191,7 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
         OptioneleCategorieen = Optional(Sector);
         // the inzage form shows what is recorded, unless it was just posted (then it shows what was typed)
         var inzage = detail.Dossier.Inzage;
-        Inzagedatum ??= Dutch.IsoDate(inzage?.Inzagedatum ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        Inzagedatum ??= Dutch.IsoDate(inzage?.Inzagedatum ?? DateOnly.FromDateTime(Amsterdam.Now(time).DateTime));
         Akkoord ??= inzage?.Akkoord?.Value;
         Zienswijze ??= inzage?.Redennietakkoord;
         Toestemming ??= inzage?.Toestemming?.Value;
