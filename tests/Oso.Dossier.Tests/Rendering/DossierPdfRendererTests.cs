@@ -76,8 +76,8 @@ public sealed class DossierPdfRendererTests
         Assert.Contains($"pagina {pages}", PdfTools.Text(pdf));
     }
 
-    private static string DossierHtmlTitle(Model.Dossier dossier) =>
+    private static string DossierHtmlTitle(Oso.Dossier.Model.Dossier dossier) =>
         XDocument.Parse(DossierHtmlRenderer.RenderPage(dossier)).Descendants("title").Single().Value;
 
-    private static Model.Dossier Read(string example) => DossierReader.ReadDossier(File.OpenRead(StandardFiles.Example(example)));
+    private static Oso.Dossier.Model.Dossier Read(string example) => DossierReader.ReadDossier(File.OpenRead(StandardFiles.Example(example)));
 }
