@@ -81,7 +81,10 @@ public static class PageChecks
     public static async Task AssertWordsAsync(this IPage page, string what)
     {
         var visible = await page.EvaluateAsync<string>(
-            "() => { const c = document.body.cloneNode(true); c.querySelectorAll('details, script, style, template').forEach(e => e.remove()); return c.textContent; }");
+            // every text node outside details, scripts and styles, separated as the eye separates table cells
+            "() => { const out = []; const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); "
+            + "while (w.nextNode()) { const n = w.currentNode; if (!n.parentElement.closest('details, script, style, template')) out.push(n.textContent); } "
+            + "return out.join(' '); }");
         Oso.Testing.UserFacingText.AssertVisibleWords(visible, what);
     }
 

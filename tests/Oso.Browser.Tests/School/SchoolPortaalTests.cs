@@ -182,7 +182,7 @@ public sealed class SchoolPortaalTests(BrowserFixture browser, SchoolPortaal por
         await Expect(page.Locator("#aanvraagresultaat")).ToContainTextAsync("geleverd");
         await Expect(page.Locator("#stappen li")).ToHaveCountAsync(4);
         await Expect(page.Locator("#stappen")).ToContainTextAsync("Sessie bij het Traffic Center");
-        await Expect(page.Locator("#stappen li.ok", new() { HasText = "Dossier opvragen" })).ToContainTextAsync("Het dossier is overgedragen.");
+        await Expect(page.Locator("#stappen li.ok", new() { HasText = "Dossier opvragen" })).ToContainTextAsync("Dossier ontvangen");
         await page.ScreenshotAsync(journey, "03-stappen");
         await page.AssertAccessibleAsync("aanvraag met stappen");
         await page.AssertWordsAsync("aanvraag met stappen");
