@@ -13,6 +13,7 @@
 #   OSO_FUZZ_REUSE=1    reuse the instrumented build of an earlier run (skip build and instrumentation)
 #   OSO_FUZZ_RESUME=1   continue the target's previous campaign (its queue) instead of starting from the seeds
 #   OSO_FUZZ_TIMEOUT=MS the time after which an input counts as a hang (default 1000)
+#   OSO_FUZZ_EXECS=N    stop after about N executions when that comes before SECONDS (afl-fuzz -E)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -47,11 +48,15 @@ fi
 build_s=0; instrument_s=0
 if [ "${OSO_FUZZ_REUSE:-0}" != 1 ] || [ ! -f "$OUT/.instrumented" ]; then
   start=$(date +%s)
-  rm -rf "$OUT"
+  rm -rf "$OUT" "$FUZZ/.build/seeds"
   if ! dotnet build "$FUZZ/Oso.Fuzz/Oso.Fuzz.csproj" -c Release -o "$OUT" --nologo -v q -clp:ErrorsOnly >"$FUZZ/.build.log" 2>&1; then
     cat "$FUZZ/.build.log" >&2; echo "run.sh: the build failed" >&2; exit 2
   fi
   build_s=$(( $(date +%s) - start )); start=$(date +%s)
+  # the seeds before instrumenting: instrumented code runs only under afl (outside it, it writes to a map that is not there)
+  for t in $(dotnet "$OUT/Oso.Fuzz.dll" --list | awk '{ print $1 }'); do
+    dotnet "$OUT/Oso.Fuzz.dll" "$t" --seeds "$FUZZ/.build/seeds/$t" "$SHARED_STANDARD" >/dev/null || { echo "run.sh: no seeds for $t" >&2; exit 2; }
+  done
   for assembly in Oso.Dossier Oso.Protocol Oso.School Oso.Central; do
     "$SHARPFUZZ" "$OUT/$assembly.dll" >/dev/null || { echo "run.sh: could not instrument $assembly.dll" >&2; exit 2; }
   done
@@ -69,13 +74,13 @@ dictionary=$(dotnet "$OUT/Oso.Fuzz.dll" --list | awk -v t="$target" '$1 == t { s
 if [ "${OSO_FUZZ_RESUME:-0}" = 1 ] && [ -d "$WORK/findings/default/queue" ]; then
   input="-"
 else
-  rm -rf "$WORK/seeds" "$WORK/findings"
-  dotnet "$OUT/Oso.Fuzz.dll" "$target" --seeds "$WORK/seeds" "$SHARED_STANDARD" >/dev/null || { echo "run.sh: no seeds for $target" >&2; exit 2; }
-  input="$WORK/seeds"
+  rm -rf "$WORK/findings"
+  input="$FUZZ/.build/seeds/$target"
 fi
 export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_NO_AFFINITY=1 \
   AFL_FORKSRV_INIT_TMOUT=60000 AFL_SKIP_CRASHES=0
 afl-fuzz -i "$input" -o "$WORK/findings" -t "${OSO_FUZZ_TIMEOUT:-1000}" -m none -x "$FUZZ/dictionaries/$dictionary.dict" -V "$seconds" \
+  ${OSO_FUZZ_EXECS:+-E "$OSO_FUZZ_EXECS"} \
   -- dotnet "$OUT/Oso.Fuzz.dll" "$target" >"$WORK/afl.log" 2>&1
 afl_status=$?
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Oso.Dossier;
 using Oso.Dossier.Codes;
 using Oso.Dossier.Model;
+using Oso.Dossier.Schema;
 using Oso.Dossier.Validation;
 using Oso.School.Audit;
 using Oso.School.Crypto;
@@ -183,6 +184,8 @@ public sealed class BronDossiers(SchoolStore store, ProtectedDossiers crypto, Au
                 return new InzageResult.Invalid($"'{field}' is Ja, Nee of Onbekend.");
         if (input.Akkoord == "Nee" && string.IsNullOrWhiteSpace(input.RedenNietAkkoord))
             return new InzageResult.Invalid("Als ouders het niet eens zijn (akkoord = Nee), hoort hun zienswijze erbij (redenNietAkkoord).");
+        if (input.RedenNietAkkoord is { } reden && XmlValues.IndexOfInvalidCharacter(reden) >= 0)
+            return new InzageResult.Invalid("De zienswijze (redenNietAkkoord) bevat een teken dat niet in een dossier kan staan, zoals een stuurteken.");
         if (input.Inzagedatum > today)
             return new InzageResult.Invalid("De inzagedatum ligt in de toekomst.");
         return null;
@@ -253,9 +256,10 @@ public sealed class BronDossiers(SchoolStore store, ProtectedDossiers crypto, Au
     /// <summary>The opt-out categories of a release as stored (comma-separated, each once), or why one is not a category.</summary>
     internal static ReleaseResult.NotAllowed? OptOutText(IReadOnlyCollection<string>? optOut, out string text)
     {
-        text = string.Join(',', (optOut ?? []).Select(o => o.Trim()).Where(o => o.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase));
+        text = string.Join(',', (optOut ?? []).Select(o => o?.Trim() ?? "").Where(o => o.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase));
         foreach (var name in text.Split(',', StringSplitOptions.RemoveEmptyEntries))
-            if (!Enum.TryParse<Dossier.Profiles.Category>(name, ignoreCase: true, out _))
+            // by name only: Enum.TryParse also takes numbers ("1", "99")
+            if (!Enum.GetNames<Dossier.Profiles.Category>().Contains(name.Trim(), StringComparer.OrdinalIgnoreCase))
                 return new ReleaseResult.NotAllowed($"'{name}' is geen categorie (bijvoorbeeld Bijlagedocs, Toetsresultaten, Verzuim).");
         return null;
     }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Oso.Dossier.Model;
+using Oso.Dossier.Schema;
 using Oso.School.Audit;
 using Oso.School.Bron;
 using Oso.School.Crypto;
@@ -244,6 +245,8 @@ public sealed class ParentLinks(SchoolStore store, ProtectedDossiers crypto, Pup
             return new AnswerResult.Invalid("Schrijf op waarom u het niet eens bent met de inhoud (uw zienswijze); die gaat mee met het dossier.", "zienswijze");
         if (zienswijze is { Length: > 4000 })
             return new AnswerResult.Invalid("Uw zienswijze is te lang: hoogstens 4000 tekens.", "zienswijze");
+        if (zienswijze is not null && XmlValues.IndexOfInvalidCharacter(zienswijze) >= 0)
+            return new AnswerResult.Invalid("Uw zienswijze bevat een teken dat niet kan worden opgeslagen (bijvoorbeeld een stuurteken uit een geplakte tekst). Haal het weg en probeer het opnieuw.", "zienswijze");
         if (consent && answer.GegevenDoor is not ("ouders" or "leerling"))
             return new AnswerResult.Invalid("Kies wie de toestemming geeft: de ouder of verzorger, of de leerling zelf (vanaf 16 jaar).", "gegevenDoor");
         if (consent && answer.Toestemming is not ("Ja" or "Nee"))
