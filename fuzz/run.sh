@@ -77,6 +77,7 @@ else
   rm -rf "$WORK/findings"
   input="$FUZZ/.build/seeds/$target"
 fi
+export OSO_FUZZ_WARMUP="$FUZZ/.build/seeds/$target"   # the harness runs these once before afl's first input
 export AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_NO_AFFINITY=1 \
   AFL_FORKSRV_INIT_TMOUT=60000 AFL_SKIP_CRASHES=0
 afl-fuzz -i "$input" -o "$WORK/findings" -t "${OSO_FUZZ_TIMEOUT:-1000}" -m none -x "$FUZZ/dictionaries/$dictionary.dict" -V "$seconds" \

@@ -56,6 +56,7 @@ switch (args.ElementAtOrDefault(1))
         }
         return crashed == 0 ? 0 : 1;
     default:
+        WarmUp(target, Environment.GetEnvironmentVariable("OSO_FUZZ_WARMUP"));
         Fuzzer.OutOfProcess.Run(stream =>
         {
             using var buffer = new MemoryStream();
@@ -63,6 +64,36 @@ switch (args.ElementAtOrDefault(1))
             target.Run(buffer.ToArray());
         });
         return 0;
+}
+
+// Runs the seeds once before afl's first input, so that JIT compilation and the first use of the rule tables, schema
+// and serializers (seconds on a loaded machine) do not count as the first inputs' time: otherwise afl calls every seed
+// a hang. Instrumented code writes its coverage to SharpFuzz's map, which Run sets up; until then it goes to a scratch map.
+static unsafe void WarmUp(FuzzTarget target, string? seeds)
+{
+    if (seeds is null || !Directory.Exists(seeds)) return;
+    var scratch = (byte*)System.Runtime.InteropServices.NativeMemory.AllocZeroed(1 << 16);
+    SharpFuzz.Common.Trace.SharedMem = scratch;
+    try
+    {
+        foreach (var file in Directory.EnumerateFiles(seeds))
+        {
+            try
+            {
+                target.Run(File.ReadAllBytes(file));
+            }
+            catch (Exception)
+            {
+                // a seed that crashes is afl's to report
+            }
+        }
+    }
+    finally
+    {
+        SharpFuzz.Common.Trace.SharedMem = null;
+        SharpFuzz.Common.Trace.PrevLocation = 0;
+        System.Runtime.InteropServices.NativeMemory.Free(scratch);
+    }
 }
 
 static string FindRepository()
