@@ -24,7 +24,8 @@ public class HostileSoapTests
     public async Task A_bad_byte_inside_the_declared_version_is_a_located_encoding_fault()
     {
         // found by fuzzing (fuzz/run.sh soap): XmlReader throws ArgumentOutOfRangeException here, not an XmlException
-        byte[] message = [.. "<?xml version=\"1.0"u8, .. Enumerable.Repeat((byte)0xFA, 8), .. "\" encoding=\"utf-8\"?>"u8, .. Encoding.UTF8.GetBytes(Head)];
+        // (only while the whole message fits the parser's first buffer: a short one)
+        byte[] message = [.. "<?xml version=\"1.0"u8, .. Enumerable.Repeat((byte)0xFA, 8), .. "\" encoding=\"utf-8\"?><a/>"u8];
 
         var fault = TestData.Rejected(await TestData.ReadAsync(message));
 
