@@ -98,5 +98,10 @@ for kind in crashes hangs; do
     [ -e "$f" ] && echo "  $kind: $f   (fuzz/replay.sh $target '$f')" >&2
   done
 done
+# in process, a hang (afl kills the harness) or a stack overflow ends the fork server and the campaign: count it as a hang
+if grep -q "PROGRAM ABORT" "$WORK/afl.log"; then
+  echo "  afl-fuzz stopped early ($(grep -A1 'PROGRAM ABORT' "$WORK/afl.log" | tr -d '\033' | sed 's/\[[0-9;]*m//g' | tr '\n' ' ')); the input it ran: $WORK/findings/default/.cur_input" >&2
+  hangs=$((hangs + 1))
+fi
 echo "$target: execs $execs, execs/s $rate, paths $paths, crashes $crashes, hangs $hangs (${run_s} s fuzzing, build ${build_s} s, instrument ${instrument_s} s)"
 [ "$crashes" = 0 ] && [ "$hangs" = 0 ]

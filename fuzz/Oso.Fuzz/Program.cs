@@ -5,6 +5,7 @@ using SharpFuzz;
 
 // Usage:
 //   Oso.Fuzz TARGET                      run under afl-fuzz (fuzz/run.sh does this); outside afl: one input from stdin
+//                                        (in process, after a warm-up; OSO_FUZZ_OUT_OF_PROCESS=1: SharpFuzz's out-of-process server)
 //   Oso.Fuzz TARGET --seeds DIR STANDARD write the seed corpus (STANDARD: ../shared/standard)
 //   Oso.Fuzz TARGET --replay FILE...     run inputs in process: the outcome of each, exit 1 when one crashes
 //   Oso.Fuzz --list                      the targets
@@ -56,19 +57,30 @@ switch (args.ElementAtOrDefault(1))
         }
         return crashed == 0 ? 0 : 1;
     default:
-        WarmUp(target, Environment.GetEnvironmentVariable("OSO_FUZZ_WARMUP"));
-        Fuzzer.OutOfProcess.Run(stream =>
+        Action<Stream> run = stream =>
         {
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
             target.Run(buffer.ToArray());
-        });
+        };
+        if (Environment.GetEnvironmentVariable("OSO_FUZZ_OUT_OF_PROCESS") == "1")
+        {
+            // survives a stack overflow or a hang (the child is restarted), but the child's start and first-use JIT count
+            // against the first inputs' time: on a loaded machine afl then calls every seed a hang (fuzz/README.md)
+            Fuzzer.OutOfProcess.Run(run);
+        }
+        else
+        {
+            WarmUp(target, Environment.GetEnvironmentVariable("OSO_FUZZ_WARMUP"));
+            Fuzzer.Run(run);
+        }
         return 0;
 }
 
-// Runs the seeds once before afl's first input, so that JIT compilation and the first use of the rule tables, schema
-// and serializers (seconds on a loaded machine) do not count as the first inputs' time: otherwise afl calls every seed
-// a hang. Instrumented code writes its coverage to SharpFuzz's map, which Run sets up; until then it goes to a scratch map.
+// Runs the seeds once before the fork server says hello (afl waits for that up to AFL_FORKSRV_INIT_TMOUT), so that JIT
+// compilation and the first use of the rule tables, schema and serializers (seconds on a loaded machine) do not count as
+// the first inputs' time. Instrumented code writes its coverage to SharpFuzz's map, which Run sets up; until then it goes
+// to a scratch map.
 static unsafe void WarmUp(FuzzTarget target, string? seeds)
 {
     if (seeds is null || !Directory.Exists(seeds)) return;
