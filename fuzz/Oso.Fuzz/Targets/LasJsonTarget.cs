@@ -33,7 +33,12 @@ internal sealed class LasJsonTarget : FuzzTarget
 
     public override void Run(byte[] input)
     {
-        if (input.Length == 0) return;
+        if (input.Length == 0)
+        {
+            // no body at all: what POST …/vrijgeven does with its optional body (also afl's first, empty input)
+            BronDossiers.OptOutText(null, out _);
+            return;
+        }
         var json = input.AsSpan(1);
         try
         {
