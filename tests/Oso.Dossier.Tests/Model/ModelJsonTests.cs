@@ -8,7 +8,7 @@ namespace Oso.Dossier.Tests.Model;
 
 /// <summary>
 /// The model as JSON from another system (the LAS API): whatever the JSON holds, the result is a model the writer can
-/// write, or a <see cref="JsonException"/> with the path of the value. Regressions from fuzzing (fuzz/run.sh las-json):
+/// write, or a <see cref="JsonException"/> with the path of the value. Regressions found with the fuzz harness (fuzz/replay.sh las-json, hand-made inputs):
 /// before <see cref="ModelJson"/>, a null where the model has none and a control character in a text ended in a
 /// NullReferenceException or an ArgumentException from the XML writer (HTTP 500).
 /// </summary>

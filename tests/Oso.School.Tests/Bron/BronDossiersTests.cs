@@ -88,7 +88,7 @@ public sealed class BronDossiersTests
     [Fact]
     public async Task A_view_with_a_character_XML_cannot_carry_is_refused_and_the_draft_keeps_its_inzage()
     {
-        // found by fuzzing (fuzz/run.sh las-json): the LAS API's inzage body reached the XML writer and ended in a 500
+        // found with the fuzz harness (fuzz/replay.sh las-json, a hand-made input): the LAS API's inzage body reached the XML writer and ended in a 500
         await using var services = await SchoolAsync(DatabaseProvider.Sqlite);
         var bron = services.Get<BronDossiers>();
         var stored = (DeliveryResult.Stored)await bron.DeliverAsync("00YY", "L8", Xml(SyntheticDossiers.Fixed("povo-akkoord", Reference)), Las);
@@ -105,7 +105,7 @@ public sealed class BronDossiersTests
     [Fact]
     public async Task A_release_ignores_empty_opt_outs_and_refuses_a_category_given_as_a_number()
     {
-        // found by fuzzing (fuzz/run.sh las-json): a null in optOut ended in a 500, and "1" passed as a category
+        // found with the fuzz harness (fuzz/replay.sh las-json, hand-made inputs): a null in optOut ended in a 500, and "1" passed as a category
         await using var services = await SchoolAsync(DatabaseProvider.Sqlite);
         var bron = services.Get<BronDossiers>();
         var stored = (DeliveryResult.Stored)await bron.DeliverAsync("00YY", "L9", Xml(SyntheticDossiers.Fixed("povo-akkoord", Reference)), Las);

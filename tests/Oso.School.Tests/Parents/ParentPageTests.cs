@@ -172,7 +172,7 @@ public sealed partial class ParentPageTests
     [Fact]
     public async Task A_zienswijze_with_a_control_character_is_refused_at_the_field_and_the_draft_stays_as_it_was()
     {
-        // found by fuzzing (fuzz/run.sh parents-form): %01 in the form reached the XML writer and ended in a 500
+        // found with the fuzz harness (fuzz/replay.sh parents-form, a hand-made input): a control character in the form reached the XML writer and ended in a 500
         await using var node = await PortalNode.StartAsync(DatabaseProvider.Sqlite);
         var pupil = await node.DeliverAsync(PortalNode.Po, "geen-inzage");
         var (token, _) = await LinkAsync(node, pupil);
