@@ -8,6 +8,7 @@
 #   OSO_REQUIRE_STANDARD=1    fail (instead of skip) when ../shared's official standard files are absent
 #   OSO_TEST_POSTGRES=0       do not start PostgreSQL (tests that need it are skipped)
 #   OSO_REQUIRE_POSTGRES=1, OSO_REQUIRE_BROWSER=1   fail instead of skip when PostgreSQL or Chromium is missing (CI)
+#   OSO_FUZZ_SECONDS=N        afterwards, fuzz every target for N seconds (fuzz/run.sh; a crash or hang fails the run)
 set -uo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -82,6 +83,16 @@ for project in tests/*.Tests/*.csproj; do
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
     --results-directory "$results" "${filter[@]}" || status=1
 done
+
+# ---------------------------------------------------------------- fuzzing (opt-in)
+if [ "${OSO_FUZZ_SECONDS:-0}" -gt 0 ] 2>/dev/null; then
+  reuse=0
+  for target in dossier dossier-readers soap las-json parents-form evidence-upload; do
+    echo "test.sh: fuzz $target (${OSO_FUZZ_SECONDS} s)" >&2
+    OSO_FUZZ_REUSE=$reuse fuzz/run.sh "$target" "$OSO_FUZZ_SECONDS" >&2 || status=1
+    reuse=1
+  done
+fi
 
 # ---------------------------------------------------------------- summary
 summary=$(python3 - "$results" <<'PY'

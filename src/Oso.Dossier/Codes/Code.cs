@@ -107,7 +107,7 @@ public sealed class CodeJsonConverterFactory : JsonConverterFactory
     private sealed class CodeJsonConverter<TList> : JsonConverter<Code<TList>> where TList : ICodeList
     {
         public override Code<TList> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            new(reader.GetString() ?? throw new JsonException("Een code mag niet null zijn."));
+            new(Model.ModelJson.XmlText(reader.GetString() ?? throw new JsonException("Een code mag niet null zijn.")));
 
         public override void Write(Utf8JsonWriter writer, Code<TList> value, JsonSerializerOptions options) =>
             writer.WriteStringValue(value.Value);

@@ -105,10 +105,14 @@ public static class DoelApi
         return found ? Results.NoContent() : Problems.NotFound("Geen ontvangen dossier met dit id.");
     }
 
+    /// <summary>Why a webhook setting is refused (Dutch), or null.</summary>
+    internal static string? CheckWebhook(WebhookDto input) =>
+        input.Url is not null && (!Uri.TryCreate(input.Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
+            ? "De webhook moet een absolute https-URL zijn." : null;
+
     private static async Task<IResult> SetWebhook(string brin, WebhookDto input, HttpContext context, SchoolAdmin admin)
     {
-        if (input.Url is not null && (!Uri.TryCreate(input.Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps))
-            return Problems.BadRequest("De webhook moet een absolute https-URL zijn.");
+        if (CheckWebhook(input) is { } refused) return Problems.BadRequest(refused);
         await admin.SetWebhookAsync(brin, LasAuthentication.Client(context).Id, input.Url, input.Geheim, context.RequestAborted).ConfigureAwait(false);
         return Results.NoContent();
     }
