@@ -24,6 +24,9 @@ command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
 if [ "${OSO_TEST_POSTGRES:-1}" != 0 ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need+=(postgresql); fi
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# the PDF's font, and poppler's pdftotext/pdfinfo to read the PDFs the tests make
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || need+=(fonts-dejavu-core)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
   echo "test.sh: installing ${need[*]}" >&2
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi

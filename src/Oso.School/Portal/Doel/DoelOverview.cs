@@ -30,11 +30,11 @@ public sealed record RequestSummary(Guid Id, string Status, string? Resultaat, s
         TransferStatus.Wachtrij => "in de wachtrij",
         TransferStatus.Bezig => "bezig",
         TransferStatus.Mislukt => "mislukt: afgebroken door de node",
-        _ => Geslaagd ? "dossier ontvangen" : "afgerond: " + (Resultaat ?? "onbekend"),
+        _ => Geslaagd ? "dossier ontvangen" : "afgerond: " + ResultaatWoorden.Kort(Resultaat),
     };
 
     internal static RequestSummary From(TransferRequest r) => new(r.Id, r.Status, r.Resultaat,
-        Enum.TryParse<ResultaatCode>(r.Resultaat, out var code) ? code.Info().Toelichting : null, r.CreatedAt, r.FinishedAt, r.Trigger, r.Aanvraagdatum);
+        ResultaatWoorden.Uitleg(r.Resultaat, Betrokkene.Doelschool), r.CreatedAt, r.FinishedAt, r.Trigger, r.Aanvraagdatum);
 }
 
 /// <summary>An aanmelding in the school's list.</summary>
