@@ -107,3 +107,4 @@ public sealed record CentralOptions : IValidatedSettings
         }
         foreach (var p in Telemetry.Problems(nameof(Telemetry))) yield return p;
     }
+}

@@ -4,6 +4,7 @@ using Oso.Cli.School;
 using Oso.Cli.Up;
 using Oso.Cli.Demo;
 using Oso.Cli.Bench;
+using Oso.Cli.Health;
 
 namespace Oso.Cli;
 
@@ -22,6 +23,7 @@ public static class OsoCli
             SchoolCommand.Create(context),
             Central.CentralCommand.Create(context),
             BenchCommand.Create(context),
+            HealthCommand.Create(context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

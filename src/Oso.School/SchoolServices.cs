@@ -51,7 +51,7 @@ public static class SchoolServices
         services.AddSingleton<StaffAccess>();
         services.AddSingleton<DossierOverview>();
         services.AddSingleton<DoelOverview>();
-        services.AddOptions<OutboxOptions>();
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Outbox));
         services.AddSingleton<OutboxWorker>();
         services.AddSingleton<RevocationRefresher>();
         if (options.RunBackgroundWork)

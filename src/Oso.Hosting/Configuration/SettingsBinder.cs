@@ -80,10 +80,11 @@ public sealed class SettingsBinder
     }
 
     /// <summary>
-    /// Binds every setting of <typeparamref name="T"/> onto a copy of <paramref name="defaults"/> and validates the result
+    /// Binds every setting of <typeparamref name="T"/> onto a copy of <paramref name="defaults"/> and, unless
+    /// <paramref name="validate"/> is false (admin commands need only the data settings), validates the result
     /// (<see cref="IValidatedSettings"/>). Throws <see cref="SettingsException"/> with every problem.
     /// </summary>
-    public T Bind<T>(T defaults) where T : class
+    public T Bind<T>(T defaults, bool validate = true) where T : class
     {
         ArgumentNullException.ThrowIfNull(defaults);
         var problems = new List<string>(_problems);
@@ -91,7 +92,7 @@ public sealed class SettingsBinder
         var result = (T)Copy(defaults);
         foreach (var setting in settings) BindOne(result, setting, problems);
         problems.AddRange(UnknownKeys(settings));
-        if (problems.Count == 0 && result is IValidatedSettings validated)
+        if (validate && problems.Count == 0 && result is IValidatedSettings validated)
         {
             foreach (var p in validated.Problems())
             {
@@ -212,7 +213,7 @@ public sealed class SettingsBinder
         _ when type == typeof(double) => "geen getal",
         _ when type == typeof(bool) => "niet true of false",
         _ when type == typeof(TimeSpan) => "geen tijdsduur (dagen.uren:minuten:seconden, bijvoorbeeld 30.00:00:00 of 00:15:00)",
-        _ when type == typeof(Uri) => "geen volledig adres (bijvoorbeeld https://tc.example.nl/oso/tc)",
+        _ when type == typeof(Uri) => "geen https-adres (een volledig adres, bijvoorbeeld https://tc.example.nl/oso/tc)",
         _ when type == typeof(IPAddress) => "geen IP-adres",
         _ when type.IsEnum => "niet een van: " + string.Join(", ", Enum.GetNames(type)),
         _ => "ongeldig",
