@@ -103,6 +103,7 @@ public sealed class SchoolNode : IAsyncDisposable
             tls.ServerCertificate, connections.Validator);
 
         var app = builder.Build();
+        _ = app.Services.GetRequiredService<OutboxGauges>(); // registers the outbox gauges on the node's meter
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SchoolDbContext>();

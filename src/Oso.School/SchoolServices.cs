@@ -53,6 +53,9 @@ public static class SchoolServices
         services.AddSingleton<DoelOverview>();
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Outbox));
         services.AddSingleton<OutboxWorker>();
+        services.AddMetrics();
+        services.TryAddSingleton<Oso.Hosting.Telemetry.OsoMetrics>();
+        services.AddSingleton<OutboxGauges>();
         services.AddSingleton<RevocationRefresher>();
         if (options.RunBackgroundWork)
         {

@@ -60,6 +60,14 @@ public sealed class OsoMetrics
         TransferDuration.Record(duration.TotalSeconds, tags);
     }
 
+    /// <summary>Counts a validation's meldingen by code and type; <paramref name="source"/> says where the dossier came from (aangeleverd, ontvangen).</summary>
+    public void CountMeldingen(IEnumerable<Oso.Dossier.Validation.Melding> meldingen, string source)
+    {
+        ArgumentNullException.ThrowIfNull(meldingen);
+        foreach (var group in meldingen.GroupBy(m => (m.Code, m.Type)))
+            ValidationMeldingen.Add(group.Count(), new TagList { { "code", group.Key.Code }, { "type", group.Key.Type.ToString() }, { "source", source } });
+    }
+
     /// <summary>Records one protocol step.</summary>
     public void Step(string step, string result, TimeSpan duration) =>
         StepDuration.Record(duration.TotalSeconds, new TagList { { "step", step }, { "result", result } });

@@ -40,7 +40,7 @@ public static class OsoTelemetry
     {
         ArgumentNullException.ThrowIfNull(options);
         services.AddMetrics();
-        services.AddSingleton<OsoMetrics>();
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<OsoMetrics>(services);
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName, serviceVersion: Version, serviceInstanceId: Environment.MachineName))
             .WithMetrics(m =>
