@@ -16,7 +16,7 @@ internal sealed class TestPki : IDisposable
     {
         Directory = directory;
         _ca = DevelopmentCertificateAuthority.Create(TimeProvider.System, "Voorbeeld Root CA", organisation: organisation);
-        System.IO.Directory.CreateDirectory(directory);
+        global::System.IO.Directory.CreateDirectory(directory);
         File.WriteAllText(CaFile, _ca.Certificate.ExportCertificatePem());
         using var server = _ca.IssueServerCertificate();
         DevelopmentCertificateAuthority.SavePem(server, directory, "server");
@@ -34,7 +34,7 @@ internal sealed class TestPki : IDisposable
     public X509Certificate2Collection Anchors { get; } = [];
 
     /// <summary>Issues a system certificate and returns its certificate and key files.</summary>
-    public (string Certificate, string Key) System(string id)
+    public (string Certificate, string Key) SystemCertificate(string id)
     {
         using var certificate = _ca.IssueSystemCertificate(SysteemId.Parse(id));
         DevelopmentCertificateAuthority.SavePem(certificate, Directory, id);
