@@ -118,7 +118,8 @@ ready() { # url
 }
 ready https://127.0.0.1:17400/health/live || { podman logs oso-try-central | tail -20; fail "Central start niet"; }
 ready https://127.0.0.1:17410/health/live || { podman logs oso-try-school | tail -20; fail "de School-node start niet"; }
-podman healthcheck run oso-try-central && podman healthcheck run oso-try-school || fail "de HEALTHCHECK van het image faalt"
+healthy() { for _ in 1 2 3 4 5; do podman healthcheck run "$1" >/dev/null 2>&1 && return 0; sleep 2; done; return 1; }
+healthy oso-try-central && healthy oso-try-school || fail "de HEALTHCHECK van het image faalt"
 step "beide draaien (productie): $(podman logs oso-try-central 2>&1 | grep -o 'OSO Central draait ([a-z]*)' | head -1)"
 
 # 6. the register at Central and the schools on the node, with the admin commands inside the running containers

@@ -54,6 +54,20 @@ public sealed class ConfigurationDocTests
         }
     }
 
+    [Theory]
+    [InlineData("central.example.json", typeof(CentralOptions))]
+    [InlineData("school.example.json", typeof(SchoolOptions))]
+    public void The_example_configuration_files_hold_only_settings_with_valid_values(string file, Type options)
+    {
+        var defaults = options == typeof(CentralOptions) ? (object)new CentralOptions { DataDirectory = "x" } : new SchoolOptions();
+        var binder = new SettingsBinder().AddJsonFile(Path.Combine(Repository(), "deploy", file));
+        var e = Record.Exception(() => typeof(SettingsBinder).GetMethod(nameof(SettingsBinder.Bind))!.MakeGenericMethod(options).Invoke(binder, [defaults, false]));
+
+        // the secrets' files (/run/credentials/…) exist only on a real host: every other problem is a mistake in the example
+        var problems = (e?.InnerException as SettingsException)?.Problems ?? [];
+        Assert.True(problems.All(p => p.Contains("File: het bestand /run/credentials/", StringComparison.Ordinal)), string.Join("\n", problems));
+    }
+
     /// <summary>The rows of a section's table: key → default cell.</summary>
     private static Dictionary<string, string> Rows(string section)
     {
