@@ -6,6 +6,7 @@ using Oso.Cli.School;
 using Oso.Cli.Up;
 using Oso.Cli.Demo;
 using Oso.Cli.Bench;
+using Oso.Cli.Health;
 
 namespace Oso.Cli;
 
@@ -24,6 +25,7 @@ public static class OsoCli
             SchoolCommand.Create(context),
             Central.CentralCommand.Create(context),
             BenchCommand.Create(context),
+            HealthCommand.Create(context),
         };
         DutchCommandLine.Apply(root);
         var parse = root.Parse(args);

@@ -49,7 +49,7 @@ public abstract class ChainFixture : IAsyncLifetime
             _databases.AddRange([c, s]);
             (central, school) = (c.ConnectionString, s.ConnectionString);
         }
-        Chain = await DemoChain.StartAsync(new ChainOptions
+        Chain = await DemoChain.StartAsync(Configure(new ChainOptions
         {
             DataDirectory = _directory,
             CentralPortalPort = 0, CentralProtocolPort = 0, SchoolPortalPort = 0, SchoolProtocolPort = 0,
@@ -62,9 +62,12 @@ public abstract class ChainFixture : IAsyncLifetime
                 Lease = TimeSpan.FromSeconds(4), PollInterval = TimeSpan.FromMilliseconds(250), FirstBackoff = TimeSpan.FromMilliseconds(500),
                 MaxBackoff = TimeSpan.FromSeconds(2), MaxAttempts = MaxAttempts,
             })),
-        });
+        }));
         Anchor = X509CertificateLoader.LoadCertificateFromFile(Chain.Central.TrustAnchorPemPath);
     }
+
+    /// <summary>Adjusts the chain's options before it starts (e.g. telemetry capture).</summary>
+    protected virtual ChainOptions Configure(ChainOptions options) => options;
 
     private void Capture(WebApplication app) => app.Use(async (HttpContext context, Func<Task> next) =>
     {

@@ -16,7 +16,8 @@ internal static class TrafficCenterApi
 
     public static WebApplication MapTrafficCenter(this WebApplication app)
     {
-        app.MapPost(Pad, (HttpContext context, TrafficCenterService tc) => SoapEndpoint.HandleAsync(context, tc.HandleAsync))
+        app.MapPost(Pad, (HttpContext context, TrafficCenterService tc, Oso.Hosting.Telemetry.OsoMetrics metrics, TimeProvider time) =>
+                SoapEndpoint.HandleAsync(context, TcMetrics.Counted(tc.HandleAsync, metrics, time)))
             .OnProtocolListener().ExcludeFromDescription();
         return app;
     }

@@ -83,7 +83,7 @@ public sealed record InzageInput(DateOnly Inzagedatum, string? Akkoord, string? 
 
 /// <summary>The school as bron: dossiers delivered by the LAS, inzage and consent, release (klaarzetten).</summary>
 public sealed class BronDossiers(SchoolStore store, ProtectedDossiers crypto, AuditLog audit, OutboxQueue outbox, DossierValidator validator,
-    TimeProvider time, SchoolOptions options)
+    TimeProvider time, SchoolOptions options, Oso.Hosting.Telemetry.OsoMetrics metrics)
 {
     /// <summary>Stores a dossier (OSO XML) as the pupil's draft.</summary>
     public async Task<DeliveryResult> DeliverAsync(string brin, string lasId, Stream xml, Actor actor, CancellationToken cancellationToken = default)
@@ -105,6 +105,7 @@ public sealed class BronDossiers(SchoolStore store, ProtectedDossiers crypto, Au
         if (CheckDelivery(brin, lasId, dossier) is { } rejected) return rejected;
         var xml = DossierWriter.ToBytes(dossier, indent: false);
         var report = validator.Validate(new MemoryStream(xml), cancellationToken);
+        metrics.CountMeldingen(report.Meldingen, "aangeleverd");
         var leerling = dossier.Huidigeschool.Leerling;
         var pgn = leerling.Bsn ?? leerling.Onderwijsnummer;
         var identity = new PupilIdentity(Name(leerling), leerling.Geboortedatum, pgn);

@@ -98,6 +98,7 @@ public sealed class Aanmeldingen(SchoolStore store, ProtectedDossiers crypto, Au
         {
             Id = id, Brin = brin, AanmeldingId = aanmeldingId, Trigger = trigger, Aanvraagdatum = aanvraagdatum, Status = TransferStatus.Wachtrij,
             CreatedAt = now,
+            TraceId = Oso.Hosting.Telemetry.OsoTelemetry.CurrentTraceId,
             Trace = TraceStep.Write([new TraceStep(now, "Aanvraag", "Doelschool " + brin, null,
                 trigger == "Notificatie" ? "De bronschool meldde dat het dossier nu beschikbaar is; het wordt opnieuw opgevraagd." : "Het dossier wordt opgevraagd.", null, true)]),
         });

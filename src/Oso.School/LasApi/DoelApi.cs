@@ -69,7 +69,7 @@ public static class DoelApi
         var toelichting = Enum.TryParse<ResultaatCode>(r.Resultaat, out var code) ? code.Info().Toelichting
             : r.Status == TransferStatus.Mislukt ? stappen.LastOrDefault()?.Toelichting // what failed and who must act
             : null;
-        return new(r.Id, r.AanmeldingId, r.Status, r.Resultaat, toelichting, r.CreatedAt, r.FinishedAt, stappen);
+        return new(r.Id, r.AanmeldingId, r.Status, r.Resultaat, toelichting, r.CreatedAt, r.FinishedAt, stappen, r.TraceId);
     }
 
     private static async Task<IResult> ListReceived(string brin, bool? nieuw, HttpContext context, SchoolStore store)

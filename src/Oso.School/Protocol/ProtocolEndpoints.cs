@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Oso.Hosting.Listeners;
+using Oso.Hosting.Telemetry;
 using Oso.Protocol.Messages;
 using Oso.Protocol.Results;
 using Oso.Protocol.Security;
@@ -21,8 +22,10 @@ public static class ProtocolEndpoints
         return endpoints;
     }
 
-    private static async Task HandleAsync(string aanleverpunt, HttpContext context, DocumentRequests documents, Notifications notifications)
+    private static async Task HandleAsync(string aanleverpunt, HttpContext context, DocumentRequests documents, Notifications notifications, OsoMetrics metrics,
+        TimeProvider time)
     {
+        var started = time.GetTimestamp();
         var ct = context.RequestAborted;
         var caller = context.Connection.ClientCertificate is { } certificate ? CertificateNames.Systeem(certificate) : null;
         var read = await SoapReader.ReadRequestAsync(context.Request.Body, cancellationToken: ct).ConfigureAwait(false);
@@ -30,10 +33,15 @@ public static class ProtocolEndpoints
         switch (read)
         {
             case SoapReadResult.Read { Message: DocumentRequest document }:
-                response = await documents.HandleAsync(aanleverpunt, document, caller, ct).ConfigureAwait(false);
+                var answer = await documents.HandleAsync(aanleverpunt, document, caller, ct).ConfigureAwait(false);
+                metrics.TransferFinished("bron", answer is DocumentResponse.NietGeleverd niet ? niet.Resultaat.ToString() : nameof(ResultaatCode.OverdrachtGeslaagd),
+                    time.GetElapsedTime(started));
+                response = answer;
                 break;
             case SoapReadResult.Read { Message: NotificatieRequest notificatie }:
-                response = await notifications.HandleAsync(aanleverpunt, notificatie, caller, ct).ConfigureAwait(false);
+                var received = await notifications.HandleAsync(aanleverpunt, notificatie, caller, ct).ConfigureAwait(false);
+                metrics.Notificaties.Add(1, new System.Diagnostics.TagList { { "direction", "ontvangen" }, { "result", received.Resultaat.ToString() } });
+                response = received;
                 break;
             case SoapReadResult.Read other:
                 await WriteFaultAsync(context, new SoapFault(SoapFaultCode.Client, SoapFoutcodes.OnbekendeOperatie,

@@ -758,6 +758,10 @@ namespace Oso.Central.Storage.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("TraceId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<long>("VerlooptOp")
                         .HasColumnType("bigint");
 

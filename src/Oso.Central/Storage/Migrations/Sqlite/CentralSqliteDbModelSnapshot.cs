@@ -747,6 +747,10 @@ namespace Oso.Central.Storage.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TraceId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("VerlooptOp")
                         .HasColumnType("INTEGER");
 
