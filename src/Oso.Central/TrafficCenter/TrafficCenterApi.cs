@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Oso.Central.Accounts;
 using Oso.Central.Api;
+using Oso.Hosting.Contract;
 using Oso.Hosting.Listeners;
+using Oso.Protocol.Contract;
 
 namespace Oso.Central.TrafficCenter;
 
@@ -18,6 +20,7 @@ internal static class TrafficCenterApi
     {
         app.MapPost(Pad, (HttpContext context, TrafficCenterService tc) => SoapEndpoint.HandleAsync(context, tc.HandleAsync))
             .OnProtocolListener().ExcludeFromDescription();
+        app.MapOsoContract(Pad, OsoDienst.TrafficCenter).OnProtocolListener().ExcludeFromDescription();
         return app;
     }
 
