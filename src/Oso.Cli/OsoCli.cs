@@ -22,6 +22,7 @@ public static class OsoCli
             SchoolCommand.Create(context),
             Central.CentralCommand.Create(context),
             BenchCommand.Create(context),
+            Conformance.ConformanceCommand.Create(context),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

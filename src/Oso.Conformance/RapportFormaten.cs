@@ -39,7 +39,8 @@ public static class RapportFormaten
             new XAttribute("name", "oso-conformance"), new XAttribute("tests", rapport.Scenarios.Count),
             new XAttribute("failures", rapport.Failed), new XAttribute("skipped", rapport.Skipped), suite));
         using var output = new MemoryStream();
-        document.Save(output);
+        using (var writer = System.Xml.XmlWriter.Create(output, new System.Xml.XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+            document.Save(writer);
         return output.ToArray();
     }
 

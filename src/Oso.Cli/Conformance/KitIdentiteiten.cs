@@ -34,6 +34,24 @@ public static class KitIdentiteiten
     /// <summary>The board of the kit's schools.</summary>
     public const string BestuurId = "40090";
 
+    /// <summary>The system id <c>oso conformance inrichten</c> registers.</summary>
+    public const string StandaardSysteem = "oso-conformance";
+
+    /// <summary>The kit's doel school (VO, qualified, mandated): <c>--doel</c>.</summary>
+    public static KitSchool Doel { get; } = new("98KD", "Conformance Doelschool", Sector.VO);
+
+    /// <summary>The kit's own bron school (PO, qualified, mandated): <c>--bron</c> for the tc role.</summary>
+    public static KitSchool Bron { get; } = new("97KB", "Conformance Bronschool", Sector.PO);
+
+    /// <summary>A school not qualified: <c>--ongekwalificeerd</c>.</summary>
+    public static KitSchool Ongekwalificeerd { get; } = new("96KN", "Conformance Ongekwalificeerd", Sector.VO, Gekwalificeerd: false);
+
+    /// <summary>A school whose board did not mandate the kit: <c>--zonder-mandaat</c>.</summary>
+    public static KitSchool ZonderMandaat { get; } = new("95KM", "Conformance Zonder Mandaat", Sector.VO, Gemandateerd: false);
+
+    /// <summary>Every school of the standard kit identity.</summary>
+    public static IReadOnlyList<KitSchool> Standaard { get; } = [Doel, Bron, Ongekwalificeerd, ZonderMandaat];
+
     /// <summary>Registers <paramref name="systeemId"/> with <paramref name="scholen"/> and writes its certificate to <paramref name="directory"/>.</summary>
     public static async Task<KitIdentiteit> RegisterAsync(CentralAdmin admin, string systeemId, IReadOnlyList<KitSchool> scholen, string directory,
         TimeProvider time, CancellationToken cancellationToken = default)

@@ -62,7 +62,7 @@ internal static class BerichtScenarios
             SoapFaultCode.Client, SoapFoutcodes.TekstTeLang);
         yield return Fout("te-diep", "Een bericht dat 200 niveaus diep genest is wordt geweigerd", Par.Grenzen,
             KitContext.Envelope($"<o:{naam}>" + string.Concat(Enumerable.Repeat("<o:x>", 200)) + string.Concat(Enumerable.Repeat("</o:x>", 200)) + $"</o:{naam}>"),
-            SoapFaultCode.Client, SoapFoutcodes.TeDiep, SoapFoutcodes.OnbekendElement);
+            SoapFaultCode.Client, SoapFoutcodes.TeDiep, SoapFoutcodes.OnbekendElement, SoapFoutcodes.OngeldigeWaarde);
         yield return Fout("must-understand", "Een header met mustUnderstand=\"1\" die niet begrepen wordt geeft MustUnderstand", Par.Transport,
             KitContext.Envelope(verzoek, header: "<s:Header><w:Security xmlns:w=\"urn:voorbeeld:onbekend\" s:mustUnderstand=\"1\"/></s:Header>"),
             SoapFaultCode.MustUnderstand, SoapFoutcodes.MustUnderstand);
@@ -94,7 +94,7 @@ internal static class BerichtScenarios
         {
             using var response = await k.V.Http.GetAsync(new Uri(url + "?wsdl"), k.Ct);
             Verwacht.Dat(response.StatusCode == HttpStatusCode.OK, $"Verwacht: HTTP 200 op ?wsdl. Gekregen: HTTP {(int)response.StatusCode}.");
-            var wsdl = XDocument.Parse(await response.Content.ReadAsStringAsync(k.Ct));
+            var wsdl = KitXml.Lees(await response.Content.ReadAsStreamAsync(k.Ct));
             var operaties = wsdl.Descendants(XName.Get("portType", "http://schemas.xmlsoap.org/wsdl/")).Elements(XName.Get("operation", "http://schemas.xmlsoap.org/wsdl/"))
                 .Select(o => (string?)o.Attribute("name")).ToHashSet();
             var ontbreekt = OsoContract.Operations(dienst).Where(o => !operaties.Contains(o)).ToList();

@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using Oso.Dossier.Identifiers;
 using Oso.Dossier.Validation;
 using Oso.Protocol;
@@ -144,7 +143,7 @@ internal sealed class BronScenarios(KitContext k)
     private static HashSet<string> Nummers(GegevenssetXml dossier)
     {
         using var stream = dossier.OpenRead();
-        var xml = XDocument.Load(stream);
+        var xml = KitXml.Lees(stream);
         return xml.Descendants().Where(e => e.Name.NamespaceName == OsoNamespaces.Gegevensset && e.Name.LocalName is "bsn" or "onderwijsnummer")
             .Select(e => e.Value.Trim()).ToHashSet(StringComparer.Ordinal);
     }

@@ -30,6 +30,7 @@ def main():
     a = p.parse_args()
 
     session = requests.Session()
+    session.trust_env = False        # else REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE from the environment override `verify`
     session.cert = (a.cert, a.key)   # mutual TLS: the client certificate names this system
     session.verify = a.ca            # the OSO trust anchor, not the system store
     transport = Transport(session=session, timeout=60, operation_timeout=60)
