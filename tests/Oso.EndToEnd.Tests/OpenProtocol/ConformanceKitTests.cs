@@ -100,7 +100,37 @@ public sealed class ConformanceKitTests(KitChain fixture) : IClassFixture<KitCha
         {
             Certificaat = node, DoelAanleverpunt = null, Register = fixture.Chain.Central.PortalUrl, Aansturing = new LasAansturing(vo),
         };
-        AllesInOrde((await ConformanceKit.RunAsync(opties, cancellationToken: _ct)).ToJson(), ConformanceRol.Doel);
+        var json = (await ConformanceKit.RunAsync(opties, cancellationToken: _ct)).ToJson();
+        AllesInOrde(json, ConformanceRol.Doel);
+
+        // qualification: the supplier hands the signed report to Central (its system certificate on the portal listener) ...
+        using var http = fixture.NodeHttpClient(node);
+        var url = new Uri(fixture.Chain.Central.PortalUrl, "/api/leverancier/conformance");
+        using var ingediend = await http.PostAsync(url, new ByteArrayContent(json), _ct);
+        Assert.True(ingediend.IsSuccessStatusCode, await ingediend.Content.ReadAsStringAsync(_ct));
+        var id = JsonDocument.Parse(await ingediend.Content.ReadAsStringAsync(_ct)).RootElement.GetProperty("id").GetGuid();
+        // ... a changed report is refused, and so is one signed by another system (the kit's) or of another system's aanleverpunt
+        var vervalst = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(json).Replace("\"status\": \"passed\"", "\"status\": \"skipped\"", StringComparison.Ordinal));
+        using var vervalstAntwoord = await http.PostAsync(url, new ByteArrayContent(vervalst), _ct);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, vervalstAntwoord.StatusCode);
+        Assert.Contains("handtekening klopt niet", await vervalstAntwoord.Content.ReadAsStringAsync(_ct));
+        var bronRapport = (await ConformanceKit.RunAsync(Opties(ConformanceRol.Bron, fixture.Chain.School.AanleverpuntUrl(DemoSchools.Vo.RouteringsKenmerk)), cancellationToken: _ct)).ToJson();
+        using (var anderSysteem = await http.PostAsync(url, new ByteArrayContent(bronRapport), _ct))
+            Assert.Contains("niet door 'openoso-demo'", await anderSysteem.Content.ReadAsStringAsync(_ct));
+        using var kit = fixture.NodeHttpClient(_kitCertificaat);
+        using (var vreemdAanleverpunt = await kit.PostAsync(url, new ByteArrayContent(bronRapport), _ct))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, vreemdAanleverpunt.StatusCode);
+            Assert.Contains("geen aanleverpunt van systeem", await vreemdAanleverpunt.Content.ReadAsStringAsync(_ct));
+        }
+
+        // the reviewer sees every scenario and approves: the system is qualified by it
+        var admin = fixture.Chain.Central.Admin;
+        var rapport = Assert.Single(await admin.ConformanceAsync(DemoChain.SysteemId, _ct));
+        Assert.Equal(id, rapport.Id);
+        Assert.Equal(ConformanceRapport.FromJson(json)!.Scenarios, rapport.Scenarios);
+        Assert.True((await admin.ReviewConformanceAsync(id, goedgekeurd: true, "Alle scenario's in orde.", _ct)).Gelukt);
+        Assert.StartsWith("conformancerapport doel", (await admin.SystemAsync(DemoChain.SysteemId, _ct)).Zeker.KwalificatieBewijs);
     }
 
     [Fact]
