@@ -86,7 +86,7 @@ public class RapportTests
         var html = RapportFormaten.Html(Rapport());
         Assert.Contains("Niet geslaagd", html);
         Assert.Contains("dossier &amp; &lt;co&gt;", html);
-        Assert.Contains("protocol.md §3 sessiecontrole", html);
+        Assert.Contains("protocol.md §3 sessiecontrole", System.Net.WebUtility.HtmlDecode(html));
         Assert.DoesNotContain("<co>", html);
     }
 }
