@@ -9,6 +9,7 @@
 #   OSO_TEST_POSTGRES=0       do not start PostgreSQL (tests that need it are skipped)
 #   OSO_REQUIRE_POSTGRES=1, OSO_REQUIRE_BROWSER=1   fail instead of skip when PostgreSQL or Chromium is missing (CI)
 #   OSO_FUZZ_SECONDS=N        afterwards, fuzz every target for N seconds (fuzz/run.sh; a crash or hang fails the run)
+#   OSO_REQUIRE_ZEEP=1        fail instead of skip when Python zeep (Debian python3-zeep) is missing (CI)
 set -uo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -22,6 +23,7 @@ command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 [ -e /usr/share/java/Saxon-HE.jar ] || need+=(libsaxonhe-java)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
+/usr/bin/python3 -c 'import zeep' >/dev/null 2>&1 || need+=(python3-zeep)   # the independent SOAP client of the interoperability test
 if [ "${OSO_TEST_POSTGRES:-1}" != 0 ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need+=(postgresql); fi
 [ -x /usr/bin/chromium ] || need+=(chromium)
 # the PDF's font, and poppler's pdftotext/pdfinfo to read the PDFs the tests make

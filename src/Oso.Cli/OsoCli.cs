@@ -26,6 +26,7 @@ public static class OsoCli
             Central.CentralCommand.Create(context),
             BenchCommand.Create(context),
             HealthCommand.Create(context),
+            Conformance.ConformanceCommand.Create(context),
         };
         DutchCommandLine.Apply(root);
         var parse = root.Parse(args);

@@ -126,7 +126,7 @@ public sealed class SchoolNode : IAsyncDisposable
         app.UseListenerSeparation();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapSchoolProtocol();
+        app.MapSchoolProtocol(options.PublicProtocolUrl);
         var api = app.MapGroup("/api/v1/scholen/{brin}").AddEndpointFilter<LasAuthentication>().WithTags("LAS-koppelvlak");
         api.MapBronApi();
         api.MapDoelApi();

@@ -32,6 +32,9 @@ public abstract class ChainFixture : IAsyncLifetime
 
     public string DataDirectory => _directory;
 
+    /// <summary>Every SOAP exchange Central and the School node served, as it went over the wire.</summary>
+    public WireCapture Wire { get; } = new();
+
     /// <summary>Every request body Central received (both listeners).</summary>
     public ConcurrentQueue<byte[]> ReceivedByCentral { get; } = new();
 
@@ -57,11 +60,15 @@ public abstract class ChainFixture : IAsyncLifetime
             Pupils = 0,
             CentralPipeline = Capture,
             // short leases and backoff so restart tests finish in seconds
-            ConfigureSchool = services => services.AddSingleton(Options.Create(new OutboxOptions
+            ConfigureSchool = services =>
             {
-                Lease = TimeSpan.FromSeconds(4), PollInterval = TimeSpan.FromMilliseconds(250), FirstBackoff = TimeSpan.FromMilliseconds(500),
-                MaxBackoff = TimeSpan.FromSeconds(2), MaxAttempts = MaxAttempts,
-            })),
+                services.AddSingleton(Options.Create(new OutboxOptions
+                {
+                    Lease = TimeSpan.FromSeconds(4), PollInterval = TimeSpan.FromMilliseconds(250), FirstBackoff = TimeSpan.FromMilliseconds(500),
+                    MaxBackoff = TimeSpan.FromSeconds(2), MaxAttempts = MaxAttempts,
+                }));
+                services.AddSingleton(Wire.Filter("school"));
+            },
         }));
         Anchor = X509CertificateLoader.LoadCertificateFromFile(Chain.Central.TrustAnchorPemPath);
     }
@@ -69,7 +76,13 @@ public abstract class ChainFixture : IAsyncLifetime
     /// <summary>Adjusts the chain's options before it starts (e.g. telemetry capture).</summary>
     protected virtual ChainOptions Configure(ChainOptions options) => options;
 
-    private void Capture(WebApplication app) => app.Use(async (HttpContext context, Func<Task> next) =>
+    private void Capture(WebApplication app)
+    {
+        CaptureBodies(app);
+        Wire.Use(app, "central");
+    }
+
+    private void CaptureBodies(WebApplication app) => app.Use(async (HttpContext context, Func<Task> next) =>
     {
         context.Request.EnableBuffering();
         using var copy = new MemoryStream();

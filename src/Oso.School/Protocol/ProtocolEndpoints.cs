@@ -1,26 +1,45 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Oso.Hosting.Contract;
 using Oso.Hosting.Listeners;
 using Oso.Hosting.Telemetry;
+using Oso.Protocol.Contract;
 using Oso.Protocol.Messages;
 using Oso.Protocol.Results;
 using Oso.Protocol.Security;
 using Oso.Protocol.Soap;
 using Oso.School.Bron;
 using Oso.School.Doel;
+using Oso.School.Storage;
 
 namespace Oso.School.Protocol;
 
 /// <summary>The node's protocol endpoint: one per aanleverpunt, on the mutual-TLS listener.</summary>
 public static class ProtocolEndpoints
 {
-    /// <summary>Maps <c>POST /oso/aanleverpunt/{routeringskenmerk}</c>.</summary>
-    public static IEndpointRouteBuilder MapSchoolProtocol(this IEndpointRouteBuilder endpoints)
+    /// <summary>
+    /// Maps <c>POST /oso/aanleverpunt/{routeringskenmerk}</c>, and <c>GET</c> on it for the contract (<c>?wsdl</c>,
+    /// <c>?xsd=NAME</c>) of an aanleverpunt on this node, with <paramref name="publicProtocolUrl"/> (when set) as its
+    /// address base.
+    /// </summary>
+    public static IEndpointRouteBuilder MapSchoolProtocol(this IEndpointRouteBuilder endpoints, Uri? publicProtocolUrl = null)
     {
-        endpoints.MapPost("/oso/aanleverpunt/{aanleverpunt}", HandleAsync).OnProtocolListener().DisableAntiforgery();
+        endpoints.MapPost(Pad, HandleAsync).OnProtocolListener().DisableAntiforgery();
+        endpoints.MapOsoContract(Pad, OsoDienst.Aanleverpunt, async context =>
+        {
+            var aanleverpunt = context.Request.RouteValues["aanleverpunt"] as string;
+            var store = context.RequestServices.GetRequiredService<SchoolStore>();
+            await using var db = store.Read();
+            if (!await db.Aanleverpunten.AnyAsync(a => a.RouteringsKenmerk == aanleverpunt && a.Active, context.RequestAborted).ConfigureAwait(false)) return null;
+            return publicProtocolUrl is null ? ContractEndpoints.RequestedUrl(context.Request) : new Uri(publicProtocolUrl, "/oso/aanleverpunt/" + aanleverpunt);
+        }).OnProtocolListener();
         return endpoints;
     }
+
+    private const string Pad = "/oso/aanleverpunt/{aanleverpunt}";
 
     private static async Task HandleAsync(string aanleverpunt, HttpContext context, DocumentRequests documents, Notifications notifications, OsoMetrics metrics,
         TimeProvider time)
