@@ -51,8 +51,11 @@ public static class SchoolServices
         services.AddSingleton<StaffAccess>();
         services.AddSingleton<DossierOverview>();
         services.AddSingleton<DoelOverview>();
-        services.AddOptions<OutboxOptions>();
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Outbox));
         services.AddSingleton<OutboxWorker>();
+        services.AddMetrics();
+        services.TryAddSingleton<Oso.Hosting.Telemetry.OsoMetrics>();
+        services.AddSingleton<OutboxGauges>();
         services.AddSingleton<RevocationRefresher>();
         if (options.RunBackgroundWork)
         {

@@ -37,6 +37,9 @@ public abstract partial class ChainFixture : IAsyncLifetime
 
     public string DataDirectory => _directory;
 
+    /// <summary>Every SOAP exchange Central and the School node served, as it went over the wire.</summary>
+    public WireCapture Wire { get; } = new();
+
     /// <summary>Every request body Central received (both listeners).</summary>
     public ConcurrentQueue<byte[]> ReceivedByCentral { get; } = new();
 
@@ -57,7 +60,7 @@ public abstract partial class ChainFixture : IAsyncLifetime
             _databases.AddRange([c, s]);
             (central, school) = (c.ConnectionString, s.ConnectionString);
         }
-        Chain = await DemoChain.StartAsync(new ChainOptions
+        Chain = await DemoChain.StartAsync(Configure(new ChainOptions
         {
             DataDirectory = _directory,
             CentralPortalPort = 0, CentralProtocolPort = 0, SchoolPortalPort = 0, SchoolProtocolPort = 0,
@@ -66,17 +69,31 @@ public abstract partial class ChainFixture : IAsyncLifetime
             CentralPipeline = Capture,
             // short leases and backoff so restart tests finish in seconds
             Time = Time,
-            ConfigureSchool = services => services.AddSingleton(Time).AddLogging(b => b.AddProvider(SchoolLogs).AddFilter<LogCapture>(null, LogLevel.Trace)).AddSingleton(Options.Create(new OutboxOptions
+            ConfigureSchool = services =>
             {
-                Lease = TimeSpan.FromSeconds(4), PollInterval = TimeSpan.FromMilliseconds(250), FirstBackoff = TimeSpan.FromMilliseconds(500),
-                MaxBackoff = TimeSpan.FromSeconds(2), MaxAttempts = MaxAttempts,
-            })),
-        });
+                services.AddSingleton(Time).AddLogging(b => b.AddProvider(SchoolLogs).AddFilter<LogCapture>(null, LogLevel.Trace));
+                services.AddSingleton(Options.Create(new OutboxOptions
+                {
+                    Lease = TimeSpan.FromSeconds(4), PollInterval = TimeSpan.FromMilliseconds(250), FirstBackoff = TimeSpan.FromMilliseconds(500),
+                    MaxBackoff = TimeSpan.FromSeconds(2), MaxAttempts = MaxAttempts,
+                }));
+                services.AddSingleton(Wire.Filter("school"));
+            },
+        }));
         Anchor = X509CertificateLoader.LoadCertificateFromFile(Chain.Central.TrustAnchorPemPath);
     }
 
+    /// <summary>Adjusts the chain's options before it starts (e.g. telemetry capture).</summary>
+    protected virtual ChainOptions Configure(ChainOptions options) => options;
+
+    private void Capture(WebApplication app)
+    {
+        CaptureBodies(app);
+        Wire.Use(app, "central");
+    }
+
     // a copy of what Central's endpoints read, taken as they read it: a body they refuse unread is not read here either
-    private void Capture(WebApplication app) => app.Use(async (HttpContext context, Func<Task> next) =>
+    private void CaptureBodies(WebApplication app) => app.Use(async (HttpContext context, Func<Task> next) =>
     {
         var original = context.Request.Body;
         using var copy = new MemoryStream();

@@ -94,20 +94,20 @@ internal static class AdminCommands
             + "De privésleutel blijft op de node, de sleutel van de CA bij Central.") { csr, naar, sdagen });
         sign.SetAction((p, ct) => CentralCommand.RunAsync(context, sc, p, async (a, t) =>
         {
-            var bestand = Path.GetFullPath(p.GetValue(csr)!);
+            var verzoek = Path.GetFullPath(p.GetValue(csr)!);
             string pem;
             try
             {
-                pem = await File.ReadAllTextAsync(bestand, t);
+                pem = await File.ReadAllTextAsync(verzoek, t);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return Uitkomst.Mislukt<Getekend>(new Fout(FoutSoort.Ongeldig, "bestand", $"Het verzoek {bestand} is niet te lezen: {e.Message}"));
+                return Uitkomst.Mislukt<Getekend>(new Fout(FoutSoort.Ongeldig, "bestand", $"Het verzoek {verzoek} is niet te lezen: {e.Message}"));
             }
             var uitkomst = await a.SignCertificateRequestAsync(pem, TimeSpan.FromDays(p.GetValue(sdagen)), t);
             if (!uitkomst.Gelukt) return Uitkomst.Mislukt<Getekend>(uitkomst.Fout);
             using var certificaat = uitkomst.Waarde!.Certificaat;
-            var uit = Path.GetFullPath(p.GetValue(naar) ?? (bestand.EndsWith(".csr.pem", StringComparison.Ordinal) ? bestand[..^".csr.pem".Length] + ".crt.pem" : bestand + ".crt.pem"));
+            var uit = Path.GetFullPath(p.GetValue(naar) ?? (verzoek.EndsWith(".csr.pem", StringComparison.Ordinal) ? verzoek[..^".csr.pem".Length] + ".crt.pem" : verzoek + ".crt.pem"));
             var anker = Path.Combine(Path.GetDirectoryName(uit)!, "ca.crt.pem");
             Directory.CreateDirectory(Path.GetDirectoryName(uit)!);
             await File.WriteAllTextAsync(uit, certificaat.ExportCertificatePem() + "\n", Encoding.ASCII, t);
@@ -116,7 +116,24 @@ internal static class AdminCommands
             return Uitkomst.Ok(new Getekend(w.Soort, w.Namen, w.Serienummer, w.GeldigTot, uit, anker));
         }, r => $"{(r.Soort == CertificaatSoort.Server ? "Servercertificaat" : "Systeemcertificaat")} voor {string.Join(", ", r.Namen)} "
             + $"(serienummer {r.Serienummer}, geldig tot {r.GeldigTot:yyyy-MM-dd}) geschreven naar {r.Certificaat}; het vertrouwensanker staat in {r.Vertrouwensanker}.", ct));
-        return Group("cert", "Certificaten.", issue, sign, revoke);
+        var gc = new CentralCommand.Common();
+        var gsysteem = new Option<string>("--system") { Description = "Het systeem-id dat het certificaat noemt (SAN urn:oso:systeem:<id>).", Required = true };
+        var bestand = new Option<FileInfo>("--certificaat") { Description = "Het certificaat (PEM), uitgegeven door een vertrouwde CA (PKIoverheid).", Required = true };
+        var register = gc.AddTo(new Command("register", "Registreer het certificaat van een systeem dat een echte CA uitgaf (productie: Central geeft dan zelf niets uit).") { gsysteem, bestand });
+        register.SetAction((p, ct) => CentralCommand.RunAsync(context, gc, p, async (a, t) =>
+        {
+            string pem;
+            try
+            {
+                pem = await File.ReadAllTextAsync(p.GetValue(bestand)!.FullName, t);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Uitkomst.Mislukt<CertificaatInfo>(new Fout(FoutSoort.Ongeldig, "certificaat.onleesbaar", $"Het certificaat {p.GetValue(bestand)!.FullName} is niet te lezen."));
+            }
+            return await a.RegisterCertificateAsync(p.GetValue(gsysteem)!, pem, t);
+        }, i => $"Certificaat {i.Serienummer} van systeem {i.SysteemId} is geregistreerd (geldig tot {i.GeldigTot:yyyy-MM-dd}).", ct));
+        return Group("cert", "Certificaten.", issue, sign, register, revoke);
     }
 
     public static Command Session(CliContext context)

@@ -506,6 +506,9 @@ namespace Oso.School.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("TraceId")
+                        .HasColumnType("text");
+
                     b.Property<string>("Trigger")
                         .IsRequired()
                         .HasColumnType("text");
@@ -600,6 +603,9 @@ namespace Oso.School.Storage.Migrations.Postgres
 
                     b.Property<string>("Payload")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TraceParent")
                         .HasColumnType("text");
 
                     b.HasKey("Id");
