@@ -7,6 +7,7 @@ using Oso.Central.Audit;
 using Oso.Central.Hosting;
 using Oso.Central.Register;
 using Oso.Central.Storage;
+using Oso.Hosting.Accounts;
 
 namespace Oso.Central;
 
@@ -41,8 +42,8 @@ public sealed partial class CentralAdmin : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddCentralCore(options);
-        services.AddIdentityCore<CentralUser>(CentralServices.ConfigureIdentity).AddEntityFrameworkStores<CentralDb>().AddDefaultTokenProviders();
-        services.AddDataProtection();
+        services.AddIdentityCore<CentralUser>(CentralServices.ConfigureIdentity).AddEntityFrameworkStores<CentralDb>().AddDefaultTokenProviders()
+            .AddOsoAccounts<CentralUser, CentralDb>();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         try
         {

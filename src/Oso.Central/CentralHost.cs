@@ -11,7 +11,7 @@ using Oso.Central.Qualification;
 using Oso.Central.Register;
 using Oso.Central.TestSchool;
 using Oso.Central.TrafficCenter;
-using Oso.Hosting.Certificates;
+using Oso.Hosting.Accounts;
 using Oso.Hosting.Listeners;
 using Oso.Protocol.Security;
 
@@ -40,10 +40,10 @@ public static class CentralHost
         else builder.Logging.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
 
         builder.Services.AddCentralCore(options);
-        builder.Services.AddOsoDataProtection(options.DataDirectory, "OpenOSO.Central");
         builder.Services.AddCentralAuthentication();
         builder.Services.AddCentralApi();
-        builder.Services.AddCentralPortal();
+        builder.Services.AddCentralPortal(options);
+        builder.Services.AddOsoSignInRateLimits(options.RateLimit, ApiResults.TypePrefix + "te-veel-pogingen");
 
         // the listeners need the certificates and the validator before the app exists; the validator reads the
         // revocation list from the app's services, which are there before the first handshake

@@ -42,6 +42,7 @@ internal static class CentralApi
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
         app.UseStatusCodePages();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseListenerSeparation();
         app.UseAuthentication();
         return app;
