@@ -50,6 +50,7 @@ public abstract class CentralFixture : IAsyncLifetime
             PortalPort = 0,
             ProtocolPort = 0,
             TimeProvider = Time,
+            RateLimit = new Oso.Hosting.Accounts.SignInRateLimitOptions { PermitLimit = 10_000 }, // many people sign in from one address here
             Logging = l => l.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug),
         });
     }

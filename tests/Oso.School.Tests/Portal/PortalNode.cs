@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Oso.Hosting.Accounts;
-using OtpNet;
 using Oso.Protocol.Identifiers;
 using Oso.Protocol.Security;
 using Oso.School.Audit;
@@ -36,7 +35,6 @@ public sealed partial class PortalNode : IAsyncDisposable
     private readonly TestDatabase _database;
     private readonly DevelopmentCertificateAuthority _ca;
     private readonly ConcurrentDictionary<string, string> _keys = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, long> _steps = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, string> _codes = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _recovery = new(StringComparer.OrdinalIgnoreCase);
 
@@ -149,20 +147,7 @@ public sealed partial class PortalNode : IAsyncDisposable
     public async Task<string> CodeAsync(string email, bool reuse = false)
     {
         if (reuse) return _codes[email];
-        var totp = new Totp(Base32Encoding.ToBytes(_keys[email]));
-        while (true)
-        {
-            var now = Time.GetUtcNow();
-            var step = now.ToUnixTimeSeconds() / 30;
-            if (step > _steps.GetValueOrDefault(email))
-            {
-                _steps[email] = step;
-                return _codes[email] = totp.ComputeTotp(now.UtcDateTime);
-            }
-            var wait = TimeSpan.FromSeconds(30 - now.ToUnixTimeSeconds() % 30) + TimeSpan.FromMilliseconds(200);
-            if (Clock is not null) Clock.Advance(wait); // the next step, at once
-            else await Task.Delay(wait);
-        }
+        return _codes[email] = await TotpCodes.NextAsync(_keys[email], Time);
     }
 
     /// <summary>The account id of a staff member.</summary>
