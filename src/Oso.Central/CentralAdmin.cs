@@ -8,6 +8,7 @@ using Oso.Central.Hosting;
 using Oso.Central.Register;
 using Oso.Central.Storage;
 using Oso.Hosting.Accounts;
+using Oso.Hosting.Storage;
 
 namespace Oso.Central;
 
@@ -39,6 +40,7 @@ public sealed partial class CentralAdmin : IAsyncDisposable
     public static async Task<CentralAdmin> OpenAsync(CentralOptions options, string door = "beheer (cli)", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        DataDirectory.Prepare(options.DataDirectory);
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddCentralCore(options);

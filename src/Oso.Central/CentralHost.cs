@@ -13,6 +13,7 @@ using Oso.Central.TestSchool;
 using Oso.Central.TrafficCenter;
 using Oso.Hosting.Accounts;
 using Oso.Hosting.Listeners;
+using Oso.Hosting.Storage;
 using Oso.Protocol.Security;
 
 namespace Oso.Central;
@@ -28,7 +29,7 @@ public static class CentralHost
     public static async Task<CentralHandle> StartAsync(CentralOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Directory.CreateDirectory(options.DataDirectory);
+        DataDirectory.Prepare(options.DataDirectory); // private files from the first byte on
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             EnvironmentName = options.Development ? Environments.Development : Environments.Production,
@@ -79,6 +80,7 @@ public static class CentralHost
         await CentralServices.PrepareAsync(app.Services, new Uri(protocol, Testschool.Pad), cancellationToken);
 
         var handle = new CentralHandle(app, tls, portal, protocol, options, certificates.AnchorPemPath);
+        DataDirectory.WarnWhenTooWide(options.DataDirectory, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Oso.Central"), options.Output);
         options.Output?.WriteLine("OSO Central draait.");
         options.Output?.WriteLine($"  Portaal en beheer-API: {portal}   (OpenAPI: {new Uri(portal, "openapi/v1.json")}; inloggen: {new Uri(portal, "inloggen")})");
         options.Output?.WriteLine($"  Protocol (mTLS):       {protocol}   (Traffic Center: {handle.TrafficCenterUrl})");

@@ -71,8 +71,7 @@ public sealed class SchoolNode : IAsyncDisposable
     public static async Task<SchoolNode> StartAsync(SchoolOptions options, Action<IServiceCollection>? configure = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var data = Path.GetFullPath(options.DataDirectory);
-        Directory.CreateDirectory(data);
+        var data = DataDirectory.Prepare(options.DataDirectory); // private files from the first byte on
         var time = TimeProvider.System;
         var tls = CreateTls(options, data, time);
 
@@ -107,6 +106,7 @@ public sealed class SchoolNode : IAsyncDisposable
             }
         }
 
+        DataDirectory.WarnWhenTooWide(data, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Oso.School"));
         app.UseSchoolPortalPages();
         app.UseRouting();
         app.UseRateLimiter();
@@ -164,8 +164,7 @@ public sealed class SchoolAdminSession : IAsyncDisposable
     public static async Task<SchoolAdminSession> OpenAsync(SchoolOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var data = Path.GetFullPath(options.DataDirectory);
-        Directory.CreateDirectory(data);
+        var data = DataDirectory.Prepare(options.DataDirectory); // private files from the first byte on
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSchoolStorage(options, data);

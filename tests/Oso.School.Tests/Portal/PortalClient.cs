@@ -39,6 +39,10 @@ public sealed partial class PortalClient : IDisposable
         return new Answer(response.StatusCode, response.Headers.Location?.ToString(), await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Posts a form with the token of <paramref name="page"/>; the response itself (its headers), to be disposed.</summary>
+    public Task<HttpResponseMessage> RawPostAsync(string path, string page, Dictionary<string, string> fields) =>
+        _http.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["__formulier"] = Token(page) }));
+
     /// <summary>A request without a body (e.g. the session endpoint).</summary>
     public async Task<Answer> SendAsync(HttpMethod method, string path)
     {

@@ -137,6 +137,9 @@ public sealed partial class PortalNode : IAsyncDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.Status);
     }
 
+    /// <summary>The authenticator key a staff member set up.</summary>
+    public string TotpKey(string email) => _keys[email];
+
     /// <summary>The recovery codes a staff member was shown at set-up.</summary>
     public IReadOnlyList<string> RecoveryCodes(string email) => _recovery[email];
 
