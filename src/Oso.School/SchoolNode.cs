@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Oso.Dossier.Validation;
 using Oso.Hosting.Accounts;
 using Oso.Hosting.Certificates;
+using Oso.Hosting.Http;
 using Oso.Hosting.Listeners;
 using Oso.Hosting.Storage;
 using Oso.Protocol.Security;
@@ -84,6 +85,7 @@ public sealed class SchoolNode : IAsyncDisposable
         services.AddSchoolNode(options, data, tls, connections);
         services.AddSchoolPortal();
         services.AddOsoSignInRateLimits(options.RateLimit, "urn:oso:probleem:te-veel-pogingen");
+        services.AddOsoRequestProblems("urn:oso:probleem:ongeldig-verzoek");
         configure?.Invoke(services);
 
         OsoListeners.Configure(builder, new ListenerOptions { Address = options.BindAddress, PortalPort = options.PortalPort, ProtocolPort = options.ProtocolPort },
@@ -108,13 +110,19 @@ public sealed class SchoolNode : IAsyncDisposable
 
         DataDirectory.WarnWhenTooWide(data, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Oso.School"));
         app.UseSchoolPortalPages();
+        // the LAS API: an unreadable request is a Dutch 400 (RequestProblems); a real fault a 500 problem without details
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : 500,
+        }));
         app.UseRouting();
         app.UseRateLimiter();
         app.UseListenerSeparation();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseEndpointGates(); // the LAS key is checked before an endpoint reads the request
         app.MapSchoolProtocol();
-        var api = app.MapGroup("/api/v1/scholen/{brin}").AddEndpointFilter<LasAuthentication>().WithTags("LAS-koppelvlak");
+        var api = app.MapGroup("/api/v1/scholen/{brin}").WithGate(app.Services.GetRequiredService<LasAuthentication>()).WithTags("LAS-koppelvlak");
         api.MapBronApi();
         api.MapDoelApi();
         app.MapGet("/health", () => Microsoft.AspNetCore.Http.Results.Ok(new { status = "ok" })).ExcludeFromDescription();

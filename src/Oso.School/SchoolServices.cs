@@ -61,7 +61,7 @@ public static class SchoolServices
             services.AddHostedService<RetentionScheduler>();
         }
         services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(15));
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Oso.Hosting.Http.DutchProblems.Customize);
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "OpenOSO School — LAS-koppelvlak";

@@ -98,13 +98,7 @@ public static class SignInRateLimits
                 .ExecuteAsync(http).ConfigureAwait(false);
             return;
         }
-        http.Response.ContentType = "text/html; charset=utf-8";
-        await http.Response.WriteAsync(
-            $"""
-            <!DOCTYPE html>
-            <html lang="nl"><head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" />
-            <title>Te veel pogingen — OpenOSO</title><link rel="stylesheet" href="{Portal.PortalAssets.StylesheetPath}" /></head>
-            <body><main id="inhoud"><h1>Te veel pogingen</h1><p>{detail}</p><p><a href="/inloggen">Naar de inlogpagina</a></p></main></body></html>
-            """, cancellationToken).ConfigureAwait(false);
+        await Http.PortalErrorPage.WriteAsync(http, StatusCodes.Status429TooManyRequests, "Te veel pogingen", detail, cancellationToken,
+            http.Request.Path.StartsWithSegments("/ouders") ? "/ouders" : "/inloggen", "Terug naar het inloggen").ConfigureAwait(false);
     }
 }

@@ -26,7 +26,11 @@ public static class PortalAssets
     public static IMvcBuilder AddOsoPortal(this IServiceCollection services, Assembly pages)
     {
         ArgumentNullException.ThrowIfNull(pages);
-        return services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
+        return services.AddRazorPages(o =>
+            {
+                o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+                o.Conventions.ConfigureFilter(new UnknownHandlerFilter());
+            })
             .AddApplicationPart(pages)
             .AddApplicationPart(typeof(PortalAssets).Assembly);
     }

@@ -43,6 +43,9 @@ public sealed partial class PortalClient : IDisposable
     public Task<HttpResponseMessage> RawPostAsync(string path, string page, Dictionary<string, string> fields) =>
         _http.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["__formulier"] = Token(page) }));
 
+    /// <summary>Sends a request as it is, with this client's cookies.</summary>
+    public Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request) => _http.SendAsync(request);
+
     /// <summary>A request without a body (e.g. the session endpoint).</summary>
     public async Task<Answer> SendAsync(HttpMethod method, string path)
     {
