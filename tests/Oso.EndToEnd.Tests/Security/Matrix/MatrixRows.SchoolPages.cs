@@ -23,7 +23,7 @@ public sealed partial class MatrixRows
         StaffPage($"/scholen/{po}/dossiers/{a}", "/scholen/{brin}/dossiers/{id:guid}", bron: true, handlers: ["vrijgeven", "inzage", "link", "intrekken"]);
         StaffPage($"/scholen/{po}/dossiers/{a}/bewerken", "/scholen/{brin}/dossiers/{id:guid}/bewerken", bron: true, handlers: ["leerling", "verzuim"]);
         StaffPage($"/scholen/{po}/verzoeken", "/scholen/{brin}/verzoeken", bron: true);
-        StaffPage($"/scholen/{po}/medewerkers", "/scholen/{brin}/medewerkers", bron: true, handlers: ["toevoegen", "verwijderen"], beheerderOnly: true);
+        StaffPage($"/scholen/{po}/medewerkers", "/scholen/{brin}/medewerkers", bron: true, handlers: ["toevoegen", "verwijderen", "tweestaps"], beheerderOnly: true);
         // the secondary school's pages (doel)
         StaffPage($"/scholen/{vo}/aanmeldingen", "/scholen/{brin}/aanmeldingen", bron: false);
         StaffPage($"/scholen/{vo}/aanmeldingen/nieuw", "/scholen/{brin}/aanmeldingen/nieuw", bron: false, handlers: [""]);
@@ -76,6 +76,7 @@ public sealed partial class MatrixRows
                     {
                         ["email"] = "indringer@matrix.example", ["naam"] = "Indringer", ["rol"] = "Beheerder", ["optOut"] = "Verzuim", ["inzagedatum"] = "2026-03-01",
                         ["akkoord"] = "Ja", ["pgn"] = p.PupilB.Pgn.Value, ["geboortedatum"] = "2014-01-01", ["bronBrin"] = p.Chain.State.Po.Brin,
+                        ["gebruiker"] = "indringer", ["identiteit"] = "video", ["toelichting"] = "matrix",
                     }, token), ct);
                 }, writes: true);
             }
