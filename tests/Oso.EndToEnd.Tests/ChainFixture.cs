@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Oso.Cli.Demo;
 using Oso.Cli.Up;
@@ -18,12 +19,16 @@ namespace Oso.EndToEnd.Tests;
 /// PostgreSQL, with the demo schools (and no seeded pupils: each test makes its own). Every byte Central receives
 /// is captured, to prove no PGN ever reaches it.
 /// </summary>
-public abstract class ChainFixture : IAsyncLifetime
+public abstract partial class ChainFixture : IAsyncLifetime
 {
     private readonly List<TestDatabase> _databases = [];
+    private readonly List<IDisposable> _owned = [];
     private string _directory = "";
 
     protected abstract DatabaseProvider Provider { get; }
+
+    /// <summary>The clock of both hosts (the system clock unless a fixture moves time).</summary>
+    protected virtual TimeProvider Time => TimeProvider.System;
 
     /// <summary>Outbox attempts before the node gives up (high by default, so retries always get through).</summary>
     protected virtual int MaxAttempts => 100;
@@ -39,6 +44,9 @@ public abstract class ChainFixture : IAsyncLifetime
     public ConcurrentQueue<byte[]> ReceivedByCentral { get; } = new();
 
     public X509Certificate2 Anchor { get; private set; } = null!;
+
+    /// <summary>Every log line of the School node, at every level.</summary>
+    public LogCapture SchoolLogs { get; } = new();
 
     public async ValueTask InitializeAsync()
     {
@@ -60,8 +68,10 @@ public abstract class ChainFixture : IAsyncLifetime
             Pupils = 0,
             CentralPipeline = Capture,
             // short leases and backoff so restart tests finish in seconds
+            Time = Time,
             ConfigureSchool = services =>
             {
+                services.AddSingleton(Time).AddLogging(b => b.AddProvider(SchoolLogs).AddFilter<LogCapture>(null, LogLevel.Trace));
                 services.AddSingleton(Options.Create(new OutboxOptions
                 {
                     Lease = TimeSpan.FromSeconds(4), PollInterval = TimeSpan.FromMilliseconds(250), FirstBackoff = TimeSpan.FromMilliseconds(500),
@@ -82,15 +92,48 @@ public abstract class ChainFixture : IAsyncLifetime
         Wire.Use(app, "central");
     }
 
+    // a copy of what Central's endpoints read, taken as they read it: a body they refuse unread is not read here either
     private void CaptureBodies(WebApplication app) => app.Use(async (HttpContext context, Func<Task> next) =>
     {
-        context.Request.EnableBuffering();
+        var original = context.Request.Body;
         using var copy = new MemoryStream();
-        await context.Request.Body.CopyToAsync(copy);
-        ReceivedByCentral.Enqueue(copy.ToArray());
-        context.Request.Body.Position = 0;
-        await next();
+        context.Request.Body = new TeeStream(original, copy);
+        try
+        {
+            await next();
+        }
+        finally
+        {
+            context.Request.Body = original;
+            ReceivedByCentral.Enqueue(copy.ToArray());
+        }
     });
+
+    /// <summary>A read-only stream that copies every byte read from <paramref name="source"/> into <paramref name="copy"/>.</summary>
+    private sealed class TeeStream(Stream source, Stream copy) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("Kestrel reads asynchronously.");
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await source.ReadAsync(buffer, cancellationToken);
+            copy.Write(buffer.Span[..read]);
+            return read;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    }
 
     public void RequireChain()
     {
@@ -162,6 +205,7 @@ public abstract class ChainFixture : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         if (Chain is not null) await Chain.DisposeAsync();
+        foreach (var owned in _owned) owned.Dispose();
         foreach (var d in _databases) d.Dispose();
         Anchor?.Dispose();
         try { if (_directory.Length > 0) Directory.Delete(_directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }

@@ -23,6 +23,7 @@ internal static class SchoolCommand
         Las(context),
         StaffCommand.Create(context),
         AuditCommand.Create(context),
+        CertCommand.Create(context),
     };
 
     /// <summary>Options every admin command has.</summary>

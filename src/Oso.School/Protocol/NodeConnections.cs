@@ -127,10 +127,12 @@ public sealed class RevocationRefresher(SchoolOptions options, NodeConnections c
     }
 
     /// <summary>An HTTP client that trusts Central's server certificate by the node's anchors.</summary>
-    public HttpClient CreateClient() => new(new SocketsHttpHandler
+    public HttpClient CreateClient()
     {
-        SslOptions = { RemoteCertificateValidationCallback = connections.Validator.ServerCertificateCallback() },
-    }) { Timeout = TimeSpan.FromSeconds(30) };
+        var handler = new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = connections.Validator.ServerCertificateCallback() } };
+        OsoTls.Apply(handler.SslOptions);
+        return new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+    }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
