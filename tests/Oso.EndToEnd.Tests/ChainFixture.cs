@@ -97,7 +97,7 @@ public abstract partial class ChainFixture : IAsyncLifetime
     {
         var original = context.Request.Body;
         using var copy = new MemoryStream();
-        context.Request.Body = new TeeStream(original, copy);
+        context.Request.Body = new ReadCopyStream(original, copy);
         try
         {
             await next();
@@ -108,32 +108,6 @@ public abstract partial class ChainFixture : IAsyncLifetime
             ReceivedByCentral.Enqueue(copy.ToArray());
         }
     });
-
-    /// <summary>A read-only stream that copies every byte read from <paramref name="source"/> into <paramref name="copy"/>.</summary>
-    private sealed class TeeStream(Stream source, Stream copy) : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("Kestrel reads asynchronously.");
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            var read = await source.ReadAsync(buffer, cancellationToken);
-            copy.Write(buffer.Span[..read]);
-            return read;
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-    }
 
     public void RequireChain()
     {

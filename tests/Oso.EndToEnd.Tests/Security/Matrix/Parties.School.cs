@@ -73,7 +73,8 @@ public sealed partial class Parties
         var codeToken = await wire.FormTokenAsync(new Uri(portal, "/inloggen/code"), ct);
         var second = await wire.SendAsync(HttpMethod.Post, new Uri(portal, "/inloggen/code"),
             Wire.Form(new Dictionary<string, string> { ["code"] = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp() }, codeToken), ct);
-        Assert.True(second.Status == 302, $"code {login.Email}: {second}");
+        // the first code sets two-step verification up: the page then shows the recovery codes, once (signed in already)
+        Assert.True(second.Status == 302 || (second.Status == 200 && second.Body.Contains("herstelcodes", StringComparison.OrdinalIgnoreCase)), $"code {login.Email}: {second}");
         return wire;
     }
 
