@@ -20,11 +20,13 @@ public sealed class SchoolAdmin(SchoolStore store, PupilDataProtector protector,
         return await store.WriteAsync(async db =>
         {
             if (await db.Tenants.AnyAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false)) return false;
-            var key = protector.NewDataKey(brin);
+            var (key, index) = protector.NewSchoolKeys(brin);
+            var now = time.GetUtcNow();
             db.Tenants.Add(new SchoolTenant
             {
-                Brin = brin, Naam = naam, Sector = sector, Plaats = plaats, DataKeyId = key.KeyId, WrappedDataKey = key.Wrapped, CreatedAt = time.GetUtcNow(),
+                Brin = brin, Naam = naam, Sector = sector, Plaats = plaats, DataKeyId = key.KeyId, WrappedIndexKey = index, CreatedAt = now,
             });
+            db.DataKeys.Add(new SchoolDataKey { Brin = brin, KeyId = key.KeyId, Wrapped = key.Wrapped, CreatedAt = now });
             await audit.RecordAsync(db, brin, Actor.Node, "school.toegevoegd", "De school is op deze node aangesloten.", cancellationToken: cancellationToken).ConfigureAwait(false);
             return true;
         }, cancellationToken).ConfigureAwait(false);
