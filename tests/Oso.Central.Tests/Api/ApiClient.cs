@@ -20,10 +20,12 @@ public sealed class ApiClient : IDisposable
 
     public string? TotpKey { get; private set; }
 
-    public static ApiClient For(CentralFixture f, X509Certificate2? clientCertificate = null)
+    public static ApiClient For(CentralFixture f, X509Certificate2? clientCertificate = null) => For(f.Central, clientCertificate);
+
+    public static ApiClient For(CentralHandle central, X509Certificate2? clientCertificate = null)
     {
         var anchors = new X509Certificate2Collection();
-        anchors.ImportFromPemFile(f.Central.TrustAnchorPemPath);
+        anchors.ImportFromPemFile(central.TrustAnchorPemPath);
         var validator = new OsoCertificateValidator(anchors, TimeProvider.System);
         var handler = new SocketsHttpHandler
         {
@@ -33,7 +35,7 @@ public sealed class ApiClient : IDisposable
                 ClientCertificates = clientCertificate is null ? null : [clientCertificate],
             },
         };
-        return new ApiClient(new HttpClient(handler) { BaseAddress = f.Central.PortalUrl });
+        return new ApiClient(new HttpClient(handler) { BaseAddress = central.PortalUrl });
     }
 
     /// <summary>Signs in (with a TOTP code when a key is known); returns the status.</summary>
