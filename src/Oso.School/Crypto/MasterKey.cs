@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Oso.Hosting.KeyRing;
 
 namespace Oso.School.Crypto;
 
@@ -18,22 +19,12 @@ public sealed class MasterKey : IDisposable
     }
 
     /// <summary>From base64 text (configuration).</summary>
-    public static MasterKey FromBase64(string base64)
-    {
-        byte[] key;
-        try
-        {
-            key = Convert.FromBase64String(base64);
-        }
-        catch (FormatException)
-        {
-            throw new InvalidOperationException("De hoofdsleutel is geen geldige base64-tekst.");
-        }
-        return key.Length == 32 ? new MasterKey(key) : throw new InvalidOperationException("De hoofdsleutel moet 32 bytes zijn (44 tekens base64).");
-    }
+    public static MasterKey FromBase64(string base64) => new(KeyFile.Parse(base64, What));
 
     /// <summary>The file name of the development master key inside a data directory.</summary>
     public const string DevelopmentFileName = "master.key";
+
+    private const string What = "hoofdsleutel";
 
     /// <summary>Loads <c>master.key</c> from a directory, creating it (mode 600) when missing — for development.</summary>
     public static MasterKey LoadOrCreate(string directory)
@@ -43,23 +34,10 @@ public sealed class MasterKey : IDisposable
     }
 
     /// <summary>Loads a key file (base64), or creates it with a new random key (mode 600) when it does not exist.</summary>
-    public static MasterKey LoadOrCreateFile(string path, out bool created)
-    {
-        created = !File.Exists(path);
-        if (!created) return FromBase64(File.ReadAllText(path).Trim());
-        var key = new MasterKey(RandomNumberGenerator.GetBytes(32));
-        key.WriteTo(path);
-        return key;
-    }
+    public static MasterKey LoadOrCreateFile(string path, out bool created) => new(KeyFile.ReadOrCreate(path, What, out created));
 
     /// <summary>Writes the key (base64) to a new file readable by its owner only; refuses to overwrite one.</summary>
-    public void WriteTo(string path)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using var writer = new StreamWriter(new FileStream(path, options));
-        writer.Write(Convert.ToBase64String(_key));
-    }
+    public void WriteTo(string path) => KeyFile.Write(path, _key);
 
     /// <summary>True when both are the same key (constant time).</summary>
     public bool SameAs(MasterKey other)

@@ -181,6 +181,14 @@ public sealed class SchoolAdmin(SchoolStore store, PupilDataProtector protector,
             throw new InvalidOperationException($"School {brin} is niet bekend op deze node.");
     }
 
+    /// <summary>Records an event of the whole node (a backup, a key rotation) in every school's audit chain, in one transaction.</summary>
+    public Task RecordNodeEventAsync(string action, string purpose, string? detail, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(async db =>
+        {
+            foreach (var brin in await db.Tenants.OrderBy(t => t.Brin).Select(t => t.Brin).ToListAsync(cancellationToken).ConfigureAwait(false))
+                await audit.RecordAsync(db, brin, Actor.Node, action, purpose, detail: detail, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+
     /// <summary>The schools on this node.</summary>
     public async Task<IReadOnlyList<SchoolTenant>> SchoolsAsync(CancellationToken cancellationToken = default)
     {
