@@ -37,7 +37,7 @@ internal static class KeysCommand
             var file = parse.GetValue(newMaster);
             using var replacement = file is null ? null : MasterKey.LoadOrCreateFile(Path.GetFullPath(file), out var created);
             // a running node keeps the old master key in memory and could not read keys wrapped under the new one
-            using var stopped = replacement is null ? null : KeyRingLock.Exclusive(PrivateFiles.CreateDirectory(KeyRingRotation.KeysDirectory(options.DataDirectory)).FullName);
+            using var stopped = replacement is null ? null : KeyRingLock.Exclusive(KeyRingRotation.KeysDirectory(options.DataDirectory));
             IReadOnlyList<RotatedKey> rotated;
             await using (var session = await SchoolAdminSession.OpenAsync(options, ct).ConfigureAwait(false))
                 rotated = await session.Services.GetRequiredService<DataKeyRotation>().RotateAsync(replacement, ct).ConfigureAwait(false);

@@ -16,7 +16,7 @@ public sealed class KeyRingLock : IDisposable
     /// <summary>Holds the ring shared, for a running host; throws <see cref="InvalidOperationException"/> while a rotation holds it.</summary>
     public static KeyRingLock Share(string keysDirectory)
     {
-        var path = Path.Combine(keysDirectory, FileName);
+        var path = Path.Combine(PrivateFiles.CreateDirectory(keysDirectory).FullName, FileName);
         if (!File.Exists(path)) PrivateFiles.WriteAtomically(path, "");
         // read-only with sharing: a shared lock (flock LOCK_SH) that only an exclusive opener conflicts with
         return Open(path, FileAccess.Read, FileShare.ReadWrite,
@@ -26,7 +26,7 @@ public sealed class KeyRingLock : IDisposable
     /// <summary>Holds the ring exclusively, for a rotation; throws <see cref="InvalidOperationException"/> while a host uses it.</summary>
     public static KeyRingLock Exclusive(string keysDirectory)
     {
-        var path = Path.Combine(keysDirectory, FileName);
+        var path = Path.Combine(PrivateFiles.CreateDirectory(keysDirectory).FullName, FileName);
         if (!File.Exists(path)) PrivateFiles.WriteAtomically(path, "");
         return Open(path, FileAccess.ReadWrite, FileShare.None,
             "De dienst die deze gegevensmap gebruikt draait nog: stop hem (alle instanties) en vernieuw de sleutelring dan. Niemand wordt uitgelogd: de oude sleutels blijven geldig.");
