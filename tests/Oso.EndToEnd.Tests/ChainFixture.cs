@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Oso.Cli.Demo;
 using Oso.Cli.Up;
+using Oso.School.Crypto;
 using Oso.School.Outbox;
 using Oso.Synthetic;
 using Oso.Testing;
@@ -56,12 +57,14 @@ public abstract class ChainFixture : IAsyncLifetime
             CentralDatabase = central, SchoolDatabase = school,
             Pupils = 0,
             CentralPipeline = Capture,
-            // short leases and backoff so restart tests finish in seconds
-            ConfigureSchool = services => services.AddSingleton(Options.Create(new OutboxOptions
-            {
-                Lease = TimeSpan.FromSeconds(4), PollInterval = TimeSpan.FromMilliseconds(250), FirstBackoff = TimeSpan.FromMilliseconds(500),
-                MaxBackoff = TimeSpan.FromSeconds(2), MaxAttempts = MaxAttempts,
-            })),
+            // short leases and backoff so restart tests finish in seconds; key rotation in seconds too, in small batches
+            ConfigureSchool = services => services
+                .AddSingleton(Options.Create(new OutboxOptions
+                {
+                    Lease = TimeSpan.FromSeconds(4), PollInterval = TimeSpan.FromMilliseconds(250), FirstBackoff = TimeSpan.FromMilliseconds(500),
+                    MaxBackoff = TimeSpan.FromSeconds(2), MaxAttempts = MaxAttempts,
+                }))
+                .AddSingleton(Options.Create(new KeyRotationOptions { CurrentKeyRefresh = TimeSpan.FromSeconds(1), Grace = TimeSpan.FromSeconds(3), BatchSize = 3 })),
         });
         Anchor = X509CertificateLoader.LoadCertificateFromFile(Chain.Central.TrustAnchorPemPath);
     }
