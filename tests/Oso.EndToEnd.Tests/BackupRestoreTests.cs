@@ -4,6 +4,7 @@ using Oso.Cli.Demo;
 using Oso.School;
 using Oso.School.Backup;
 using Oso.School.Bron;
+using Oso.School.LasApi;
 using Oso.School.Storage;
 
 namespace Oso.EndToEnd.Tests;
@@ -45,7 +46,7 @@ public abstract class BackupRestoreTests<TChain>(TChain fixture) where TChain : 
         fixture.RequireChain();
         var chain = fixture.Chain;
         var (a, b, c) = (fixture.NewPupil(), fixture.NewPupil(), fixture.NewPupil());
-        Guid doneBefore, pending, notified;
+        Guid doneBefore, notified, pending = Guid.Empty;
         using (var po = fixture.Po)
         using (var vo = fixture.Vo)
         {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Oso.Cli.Demo;
 using Oso.School.Bron;
+using Oso.School.LasApi;
 using Oso.School.Crypto;
 using Oso.School.Storage;
 

@@ -34,7 +34,8 @@ public sealed class DataKeyRotationTests
     private static async Task<World> WorldAsync(DatabaseProvider engine)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero));
-        var services = await TestServices.CreateAsync(engine, s => s.AddSingleton<TimeProvider>(time));
+        // batches of one row, so the job walks every column with its cursor
+        var services = await TestServices.CreateAsync(engine, s => s.AddSingleton<TimeProvider>(time).AddSingleton(Options.Create(new KeyRotationOptions { BatchSize = 1 })));
         var admin = services.Get<SchoolAdmin>();
         await admin.AddSchoolAsync("00YY", "Test PO", "PO", "Utrecht");
         await admin.AddSchoolAsync("01AB", "Test VO", "VO", "Utrecht");
