@@ -52,8 +52,11 @@ public static class SchoolServices
         services.AddSingleton<StaffAccess>();
         services.AddSingleton<DossierOverview>();
         services.AddSingleton<DoelOverview>();
-        services.AddOptions<OutboxOptions>();
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Outbox));
         services.AddSingleton<OutboxWorker>();
+        services.AddMetrics();
+        services.TryAddSingleton<Oso.Hosting.Telemetry.OsoMetrics>();
+        services.AddSingleton<OutboxGauges>();
         services.AddSingleton<RevocationRefresher>();
         if (options.RunBackgroundWork)
         {
@@ -83,7 +86,7 @@ public static class SchoolServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddOsoDatabase<SchoolDbContext, SqliteSchoolDbContext, PostgresSchoolDbContext>(DatabaseOptions.From(options.Database, data, "school.db"));
         services.AddSingleton(_ => string.IsNullOrEmpty(options.MasterKey) ? MasterKey.LoadOrCreate(data) : MasterKey.FromBase64(options.MasterKey));
-        services.AddOptions<KeyRotationOptions>();
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.KeyRotation));
         services.AddSingleton<IDataKeySource, TenantKeySource>();
         services.AddSingleton<DataKeyRotation>();
         services.AddSingleton<PupilDataProtector>();

@@ -32,7 +32,7 @@ internal static class BackupCommands
         var from = new Option<string>("--from") { Description = "Het backupbestand.", Required = true };
         var command = common.AddTo(new Command("restore",
             "Zet een backup terug in een nieuwe, lege gegevensmap. Controleert eerst of het bestand compleet en ongewijzigd is, de database, "
-            + "en of de hoofdsleutel (--master-key-file of OSO_SCHOOL_MASTER_KEY) bij de scholen past.") { from });
+            + "en of de hoofdsleutel (MasterKeyFile, --master-key-file of OSO_SCHOOL_MASTER_KEY) bij de scholen past.") { from });
         command.SetAction((parse, ct) => CliReport.RunAsync(context, parse.GetValue(common.JsonOutput), async () =>
         {
             var options = common.Options(parse);

@@ -51,7 +51,7 @@ internal static class KeysCommand
                 text.AppendLine($"Alle sleutels zijn nu ingepakt met de nieuwe hoofdsleutel uit {file}.");
                 text.AppendLine(string.IsNullOrEmpty(options.MasterKey)
                     ? "De hoofdsleutel in de gegevensmap is vervangen."
-                    : "Start de node voortaan met de nieuwe hoofdsleutel (--master-key-file of OSO_SCHOOL_MASTER_KEY); de oude past niet meer.");
+                    : "Start de node voortaan met de nieuwe hoofdsleutel (MasterKeyFile, --master-key-file of OSO_SCHOOL_MASTER_KEY); de oude past niet meer.");
                 text.AppendLine("Backups van vóór nu zijn met de oude hoofdsleutel versleuteld: bewaar die zolang u die backups bewaart.");
             }
             text.Append("Volg het omzetten met: oso school keys status");

@@ -5,13 +5,13 @@ namespace Oso.Dossier.Rendering;
 /// <summary>Every attachment in the dossier, wherever it hangs, with what it belongs to and its size; never its content.</summary>
 internal static class AttachmentSection
 {
-    public static void Bijlagen(HtmlBuilder h, Leerling l)
+    public static void Bijlagen(DocumentBuilder h, Leerling l)
     {
         var all = Collect(l).ToList();
         if (all.Count == 0) return;
         h.Section(1, "bijlagen", "Bijlagen", () =>
         {
-            h.Element("p", all.Count == 1
+            h.Paragraph(all.Count == 1
                 ? "Bij het dossier hoort 1 bijlage. Deze weergave toont de naam en de grootte, niet de inhoud."
                 : $"Bij het dossier horen {all.Count} bijlagen. Deze weergave toont de namen en de grootte, niet de inhoud.");
             h.Table("Bijlagen", ["Bestand", "Omschrijving", "Hoort bij", "Grootte"],

@@ -38,7 +38,7 @@ public static class SchoolBackup
             Leave = [MasterKey.DevelopmentFileName],
             NotIncluded = [inData
                 ? $"de hoofdsleutel ({MasterKey.DevelopmentFileName} in de gegevensmap): bewaar hem apart; zonder kan de backup niet worden teruggezet"
-                : "de hoofdsleutel (--master-key-file of OSO_SCHOOL_MASTER_KEY): nodig om terug te zetten"],
+                : "de hoofdsleutel (MasterKeyFile, --master-key-file of OSO_SCHOOL_MASTER_KEY): nodig om terug te zetten"],
             Extra = new Dictionary<string, string> { [MasterKeyPlace] = inData ? InDataDirectory : "extern" },
         };
         var manifest = await DataDirectoryBackup.BackupAsync(plan, target, BackupKey(master), time, cancellationToken).ConfigureAwait(false);
@@ -57,7 +57,7 @@ public static class SchoolBackup
     {
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrEmpty(options.MasterKey))
-            throw new ArgumentException("Geef de hoofdsleutel (--master-key-file of OSO_SCHOOL_MASTER_KEY): de backup is ermee versleuteld.");
+            throw new ArgumentException("Geef de hoofdsleutel (MasterKeyFile, --master-key-file of OSO_SCHOOL_MASTER_KEY): de backup is ermee versleuteld.");
         using var master = MasterKey.FromBase64(options.MasterKey);
         IReadOnlyList<AuditChainStatus> chains = [];
         var manifest = await DataDirectoryBackup.RestoreAsync(source, Kind, BackupKey(master), directory, async (staging, manifest) =>

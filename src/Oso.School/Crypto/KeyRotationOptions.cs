@@ -1,6 +1,6 @@
 namespace Oso.School.Crypto;
 
-/// <summary>How data-key rotation behaves (code only, like <see cref="Outbox.OutboxOptions"/>).</summary>
+/// <summary>How data-key rotation behaves: the settings <c>KeyRotation:…</c> of <see cref="SchoolOptions"/> (docs/configuration.md).</summary>
 public sealed record KeyRotationOptions
 {
     /// <summary>How long an instance keeps writing with the key it knows as current before it reads again which key is current.</summary>

@@ -43,12 +43,7 @@ public sealed class Aanmeldingen(SchoolStore store, ProtectedDossiers crypto, Au
     public async Task<DoelResult> RegisterAsync(string brin, AanmeldingInput input, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!Pgn.TryParse(input.Pgn, out var pgn)) return new DoelResult.Refused("Het BSN of onderwijsnummer is ongeldig (het voldoet niet aan de elfproef).");
-        if (!Brin.TryParse(input.BronBrin, out var bron)) return new DoelResult.Refused($"'{input.BronBrin}' is geen BRIN-nummer (twee cijfers en twee hoofdletters).");
-        var soort = input.Overdrachtsoort ?? "overstapdossier";
-        if (!OverdrachtsoortNames.TryParse(soort, out var parsed) || parsed == Overdrachtsoort.SwvDossier)
-            return new DoelResult.Refused("De soort overdracht is overstapdossier of overdrachtbinnenbrin.");
-        if (input.Geboortedatum > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) return new DoelResult.Refused("De geboortedatum ligt in de toekomst.");
+        if (Check(input, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), out var pgn, out var bron, out var soort) is { } refused) return refused;
 
         return await store.WriteAsync<DoelResult>(async db =>
         {
@@ -64,6 +59,19 @@ public sealed class Aanmeldingen(SchoolStore store, ProtectedDossiers crypto, Au
                 id.ToString(), "bron=" + bron.Value, cancellationToken).ConfigureAwait(false);
             return new DoelResult.Ok(id);
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Why an aanmelding is refused (null when it is accepted), with the values it stores.</summary>
+    internal static DoelResult.Refused? Check(AanmeldingInput input, DateOnly today, out Pgn pgn, out Brin bron, out string soort)
+    {
+        bron = default;
+        soort = input.Overdrachtsoort ?? "overstapdossier";
+        if (!Pgn.TryParse(input.Pgn, out pgn)) return new DoelResult.Refused("Het BSN of onderwijsnummer is ongeldig (het voldoet niet aan de elfproef).");
+        if (!Brin.TryParse(input.BronBrin, out bron)) return new DoelResult.Refused($"'{input.BronBrin}' is geen BRIN-nummer (twee cijfers en twee hoofdletters).");
+        if (!OverdrachtsoortNames.TryParse(soort, out var parsed) || parsed == Overdrachtsoort.SwvDossier)
+            return new DoelResult.Refused("De soort overdracht is overstapdossier of overdrachtbinnenbrin.");
+        if (input.Geboortedatum > today) return new DoelResult.Refused("De geboortedatum ligt in de toekomst.");
+        return null;
     }
 
     /// <summary>Asks for the dossier of an aanmelding (runs in the background; follow it with the request's trace).</summary>
@@ -90,6 +98,7 @@ public sealed class Aanmeldingen(SchoolStore store, ProtectedDossiers crypto, Au
         {
             Id = id, Brin = brin, AanmeldingId = aanmeldingId, Trigger = trigger, Aanvraagdatum = aanvraagdatum, Status = TransferStatus.Wachtrij,
             CreatedAt = now,
+            TraceId = Oso.Hosting.Telemetry.OsoTelemetry.CurrentTraceId,
             Trace = TraceStep.Write([new TraceStep(now, "Aanvraag", "Doelschool " + brin, null,
                 trigger == "Notificatie" ? "De bronschool meldde dat het dossier nu beschikbaar is; het wordt opnieuw opgevraagd." : "Het dossier wordt opgevraagd.", null, true)]),
         });

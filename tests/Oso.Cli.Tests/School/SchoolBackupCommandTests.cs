@@ -50,7 +50,7 @@ public sealed class SchoolBackupCommandTests : IDisposable
         var (code, output, error) = await School(Data, "backup", "--to", Backup);
 
         Assert.True(code == ExitCodes.Ok, error);
-        Assert.Contains("Niet in de backup: de hoofdsleutel (--master-key-file of OSO_SCHOOL_MASTER_KEY)", output);
+        Assert.Contains("Niet in de backup: de hoofdsleutel (MasterKeyFile, --master-key-file of OSO_SCHOOL_MASTER_KEY)", output);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Backup));
         var bytes = await File.ReadAllBytesAsync(Backup, TestContext.Current.CancellationToken);
         var text = Encoding.Latin1.GetString(bytes);

@@ -57,7 +57,7 @@ public sealed class UpgradeTests : IAsyncDisposable
         var school = (await _chain.Central.Admin.SchoolAsync(DemoSchools.Po.Brin, _ct)).Zeker;
         Assert.Equal(DemoSchools.Po.Naam, school.Naam);
         Assert.Contains(await _chain.Central.Admin.SessionsAsync(DemoSchools.Vo.Brin, cancellationToken: _ct), s => s.Id == seed.SessieId);
-        using (var http = CentralClient())
+        using (var http = Client(_chain.Central.PortalUrl))
         {
             using var signIn = await http.PostAsJsonAsync("/api/account/inloggen", new { email = InitialSchemaSeed.OperatorEmail, wachtwoord = InitialSchemaSeed.Password }, _ct);
             Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
@@ -83,6 +83,16 @@ public sealed class UpgradeTests : IAsyncDisposable
         Assert.True(request.Resultaat == "OverdrachtGeslaagd", $"{request.Status} {request.Resultaat} {request.Toelichting}");
         Assert.Single(await vo.ReceivedAsync(onlyNew: true, _ct), r => r.AanmeldingId == aanmelding);
 
+        // every later migration is applied (readiness checks it) and their columns work: the trace id at doel and Traffic Center
+        foreach (var portalUrl in new[] { _chain.Central.PortalUrl, node.PortalUrl })
+        {
+            using var http = Client(portalUrl);
+            using var ready = await http.GetAsync(new Uri(portalUrl, "/health/ready"), _ct);
+            Assert.True(ready.StatusCode == HttpStatusCode.OK, $"{portalUrl}: {await ready.Content.ReadAsStringAsync(_ct)}");
+        }
+        var traceId = Assert.IsType<string>(request.TraceId);
+        Assert.Contains(await _chain.Central.Admin.SessionsAsync(DemoSchools.Vo.Brin, cancellationToken: _ct), s => s.TraceId == traceId);
+
         // a first rotation stores the index key the first version derived, so pupils are still found once key 1 is gone
         await node.Services.GetRequiredService<DataKeyRotation>().RotateAsync(cancellationToken: _ct);
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -100,7 +110,7 @@ public sealed class UpgradeTests : IAsyncDisposable
 
     private X509Certificate2 Anchor() => X509CertificateLoader.LoadCertificateFromFile(_chain!.Central.TrustAnchorPemPath);
 
-    private HttpClient CentralClient()
+    private HttpClient Client(Uri portal)
     {
         var anchors = new X509Certificate2Collection();
         anchors.ImportFromPemFile(_chain!.Central.TrustAnchorPemPath);
@@ -110,7 +120,7 @@ public sealed class UpgradeTests : IAsyncDisposable
             {
                 RemoteCertificateValidationCallback = new OsoCertificateValidator(anchors, TimeProvider.System).ServerCertificateCallback(),
             },
-        }) { BaseAddress = _chain.Central.PortalUrl };
+        }) { BaseAddress = portal };
     }
 
     public async ValueTask DisposeAsync()

@@ -71,6 +71,13 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
         return Page();
     }
 
+    /// <summary>The dossier as a PDF (audited as a view of the dossier).</summary>
+    public async Task<IActionResult> OnGetPdfAsync()
+    {
+        var detail = await overview.PupilAsync(Brin, Id, Staff.Actor, HttpContext.RequestAborted);
+        return detail is null ? NotFound() : PdfDownload.For(detail.Dossier);
+    }
+
     /// <summary>Records the parents' inzage (and view) or consent, as staff heard it.</summary>
     public async Task<IActionResult> OnPostInzageAsync()
     {
@@ -175,7 +182,7 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
         Detail = detail;
         ViewData["Title"] = Titel;
         Links = await links.ListAsync(Brin, Id, HttpContext.RequestAborted);
-        Weergave = DossierHtmlRenderer.RenderFragment(detail.Dossier, new DossierRenderOptions { HeadingLevel = 3, IdPrefix = "dossier", ShowFullPgn = true });
+        Weergave = DossierHtmlRenderer.RenderFragment(detail.Dossier, new DossierRenderOptions { HeadingLevel = 3, IdPrefix = "dossier" });
         OuderAdressen = detail.Dossier.Huidigeschool.Leerling.Verzorger
             .SelectMany(v => v.Communicatielijst.Where(c => c.Soort.Value == "e-mail").Select(c =>
                 (Wie: string.Join(' ', new[] { v.Roepnaam ?? (v.Voornaam.Count > 0 ? v.Voornaam[0] : v.Voorletters1), v.Voorvoegsel, v.Achternaam }.Where(p => !string.IsNullOrWhiteSpace(p))),
@@ -184,7 +191,7 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
         OptioneleCategorieen = Optional(Sector);
         // the inzage form shows what is recorded, unless it was just posted (then it shows what was typed)
         var inzage = detail.Dossier.Inzage;
-        Inzagedatum ??= Dutch.IsoDate(inzage?.Inzagedatum ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        Inzagedatum ??= Dutch.IsoDate(inzage?.Inzagedatum ?? DateOnly.FromDateTime(Amsterdam.Now(time).DateTime));
         Akkoord ??= inzage?.Akkoord?.Value;
         Zienswijze ??= inzage?.Redennietakkoord;
         Toestemming ??= inzage?.Toestemming?.Value;

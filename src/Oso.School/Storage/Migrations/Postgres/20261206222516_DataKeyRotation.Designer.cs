@@ -12,7 +12,7 @@ using Oso.School.Storage;
 namespace Oso.School.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSchoolDbContext))]
-    [Migration("20261206192613_DataKeyRotation")]
+    [Migration("20261206222516_DataKeyRotation")]
     partial class DataKeyRotation
     {
         /// <inheritdoc />
@@ -530,6 +530,9 @@ namespace Oso.School.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("TraceId")
+                        .HasColumnType("text");
+
                     b.Property<string>("Trigger")
                         .IsRequired()
                         .HasColumnType("text");
@@ -624,6 +627,9 @@ namespace Oso.School.Storage.Migrations.Postgres
 
                     b.Property<string>("Payload")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TraceParent")
                         .HasColumnType("text");
 
                     b.HasKey("Id");
