@@ -36,9 +36,9 @@ namespace Oso.School.Storage.Migrations.Sqlite
                 SELECT "Brin", "DataKeyId", "WrappedDataKey", "CreatedAt" FROM "Tenants";
                 """);
 
-            migrationBuilder.DropColumn(
-                name: "WrappedDataKey",
-                table: "Tenants");
+            // SQLite's own DROP COLUMN (3.35+) instead of EF's table rebuild, whose PRAGMA foreign_keys cannot run in the
+            // migration's transaction: so a crash leaves the migration either applied whole or not at all
+            migrationBuilder.Sql("""ALTER TABLE "Tenants" DROP COLUMN "WrappedDataKey";""");
         }
 
         /// <inheritdoc />
