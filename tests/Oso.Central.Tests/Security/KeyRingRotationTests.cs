@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Oso.Central.Accounts;
 using Oso.Central.Tests.Api;
 using Oso.Central.Tests.Infrastructure;
@@ -13,6 +14,9 @@ public sealed class KeyRingRotationTests : IAsyncLifetime
 {
     private const string Wachtwoord = "Sleutel-Rotatie-2026!";
     private readonly string _data = Directory.CreateTempSubdirectory("oso-ring-").FullName;
+
+    // the host's clock, so a fresh TOTP code needs no wait for the next 30-second step
+    private readonly FakeTimeProvider _time = new(TimeProvider.System.GetUtcNow());
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
@@ -28,7 +32,7 @@ public sealed class KeyRingRotationTests : IAsyncLifetime
 
     private async Task StartAsync() => _central = await CentralHost.StartAsync(new CentralOptions
     {
-        DataDirectory = _data, PortalPort = 0, ProtocolPort = 0, Logging = l => l.SetMinimumLevel(LogLevel.Warning),
+        DataDirectory = _data, PortalPort = 0, ProtocolPort = 0, TimeProvider = _time, Logging = l => l.SetMinimumLevel(LogLevel.Warning),
     });
 
     private async Task StopAsync()
@@ -37,7 +41,7 @@ public sealed class KeyRingRotationTests : IAsyncLifetime
         _central = null;
     }
 
-    private ApiClient Client() => ApiClient.For(Central);
+    private ApiClient Client() => ApiClient.For(Central, _time);
 
     // a token is a data-protection payload: 4 bytes of magic header, then the id of the key that protected it
     private static Guid KeyOf(string token) => new(Convert.FromBase64String(token.Replace('-', '+').Replace('_', '/').PadRight((token.Length + 3) / 4 * 4, '='))[4..20]);
