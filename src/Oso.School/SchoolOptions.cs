@@ -1,6 +1,7 @@
 using Oso.Hosting.Configuration;
 using Oso.Hosting.Logging;
 using Oso.Hosting.Telemetry;
+using Oso.School.Crypto;
 using Oso.School.Outbox;
 
 namespace Oso.School;
@@ -88,6 +89,9 @@ public sealed record SchoolOptions : IValidatedSettings
 
     /// <summary>The outbox: leases, polling, retries.</summary>
     public OutboxOptions Outbox { get; init; } = new();
+
+    /// <summary>Data-key rotation: how soon instances write with a new key and when older values are re-encrypted.</summary>
+    public KeyRotationOptions KeyRotation { get; init; } = new();
 
     /// <summary>
     /// Development mode (detailed errors, the API reference UI, no HSTS). Null, the default: development exactly when the

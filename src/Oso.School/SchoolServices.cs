@@ -42,6 +42,7 @@ public static class SchoolServices
         services.AddSingleton<IOutboxHandler, Webhooks>();
         services.AddSingleton<IOutboxHandler, RetentionPurge>();
         services.AddSingleton<IOutboxHandler, ParentMail>();
+        services.AddSingleton<IOutboxHandler, DataKeyRekeying>();
         services.AddSingleton<ParentLinks>();
         services.AddSingleton<ParentSession>();
         services.AddSingleton<PortalAddress>();
@@ -85,7 +86,9 @@ public static class SchoolServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddOsoDatabase<SchoolDbContext, SqliteSchoolDbContext, PostgresSchoolDbContext>(DatabaseOptions.From(options.Database, data, "school.db"));
         services.AddSingleton(_ => string.IsNullOrEmpty(options.MasterKey) ? MasterKey.LoadOrCreate(data) : MasterKey.FromBase64(options.MasterKey));
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.KeyRotation));
         services.AddSingleton<IDataKeySource, TenantKeySource>();
+        services.AddSingleton<DataKeyRotation>();
         services.AddSingleton<PupilDataProtector>();
         services.AddSingleton<ProtectedDossiers>();
         services.AddSingleton<SchoolStore>();

@@ -44,11 +44,15 @@ internal static class SchoolSettingsCheck
             (nameof(o.NotifyWithin), o.NotifyWithin), (nameof(o.ParentLinkLifetime), o.ParentLinkLifetime),
             (nameof(o.TrafficCenterCheckInterval), o.TrafficCenterCheckInterval), ("Outbox:Lease", o.Outbox.Lease),
             ("Outbox:PollInterval", o.Outbox.PollInterval), ("Outbox:FirstBackoff", o.Outbox.FirstBackoff), ("Outbox:MaxBackoff", o.Outbox.MaxBackoff),
+            ("KeyRotation:CurrentKeyRefresh", o.KeyRotation.CurrentKeyRefresh), ("KeyRotation:Grace", o.KeyRotation.Grace),
         })
         {
             if (span <= TimeSpan.Zero) yield return new(name, "moet langer dan nul zijn.");
         }
         if (o.Outbox.MaxAttempts < 1) yield return new("Outbox:MaxAttempts", "moet minstens 1 zijn.");
+        if (o.KeyRotation.Grace <= o.KeyRotation.CurrentKeyRefresh)
+            yield return new("KeyRotation:Grace", "moet langer zijn dan KeyRotation:CurrentKeyRefresh: pas daarna schrijft geen instantie meer met een oudere sleutel.");
+        if (o.KeyRotation.BatchSize < 1) yield return new("KeyRotation:BatchSize", "moet minstens 1 zijn.");
         foreach (var p in o.Telemetry.Problems(nameof(o.Telemetry))) yield return p;
     }
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Oso.Cli.Demo;
 using Oso.Cli.Up;
+using Oso.School.Crypto;
 using Oso.School.Outbox;
 using Oso.Synthetic;
 using Oso.Testing;
@@ -67,7 +68,7 @@ public abstract partial class ChainFixture : IAsyncLifetime
             CentralDatabase = central, SchoolDatabase = school,
             Pupils = 0,
             CentralPipeline = Capture,
-            // short leases and backoff so restart tests finish in seconds
+            // short leases and backoff so restart tests finish in seconds; key rotation in seconds too, in small batches
             Time = Time,
             ConfigureSchool = services =>
             {
@@ -77,6 +78,7 @@ public abstract partial class ChainFixture : IAsyncLifetime
                     Lease = TimeSpan.FromSeconds(4), PollInterval = TimeSpan.FromMilliseconds(250), FirstBackoff = TimeSpan.FromMilliseconds(500),
                     MaxBackoff = TimeSpan.FromSeconds(2), MaxAttempts = MaxAttempts,
                 }));
+                services.AddSingleton(Options.Create(new KeyRotationOptions { CurrentKeyRefresh = TimeSpan.FromSeconds(1), Grace = TimeSpan.FromSeconds(3), BatchSize = 3 }));
                 services.AddSingleton(Wire.Filter("school"));
             },
         }));

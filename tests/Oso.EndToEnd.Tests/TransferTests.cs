@@ -201,7 +201,7 @@ public abstract class TransferTests<TChain>(TChain fixture) where TChain : Chain
             await po.RecordInzageAsync(lasId, new InzageInput(ChainFixture.Today, "Ja", null, null), _ct);
             await po.ReleaseAsync(lasId, _ct);
             await Task.Delay(1500, _ct); // a few failed attempts
-            await Fixture.Chain.RestartSchoolAsync(_ct); // the node restarts in the middle of the retries
+            await Fixture.Chain.RestartSchoolAsync(cancellationToken: _ct); // the node restarts in the middle of the retries
             await Task.Delay(1000, _ct);
         }, _ct);
 

@@ -79,7 +79,11 @@ public sealed class DemoChain : IAsyncDisposable
         School = school;
         State = state;
         Options = options;
+        SchoolDataDirectory = Path.Combine(Path.GetFullPath(options.DataDirectory), "school");
     }
+
+    /// <summary>The School node's data directory (<c>DIR/school</c>, unless a restart moved it).</summary>
+    public string SchoolDataDirectory { get; private set; }
 
     /// <summary>Central.</summary>
     public CentralHandle Central { get; private set; }
@@ -140,14 +144,19 @@ public sealed class DemoChain : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the School node and starts it again on the same data (tests: a restart in the middle of work).</summary>
-    public async Task RestartSchoolAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Stops the School node and starts it again on the same ports (its aanleverpunten are registered with those URLs):
+    /// on the same data, or on <paramref name="dataDirectory"/> (tests: a backup restored on a new host). <paramref name="whileStopped"/>
+    /// runs in between.
+    /// </summary>
+    public async Task RestartSchoolAsync(string? dataDirectory = null, Func<Task>? whileStopped = null, CancellationToken cancellationToken = default)
     {
         await School.DisposeAsync().ConfigureAwait(false);
-        var schoolData = Path.Combine(Path.GetFullPath(Options.DataDirectory), "school");
-        // the node must come back on the same ports: its aanleverpunten are registered with those URLs
+        if (whileStopped is not null) await whileStopped().ConfigureAwait(false);
+        var schoolData = dataDirectory is null ? SchoolDataDirectory : Path.GetFullPath(dataDirectory);
         var options = Options with { SchoolPortalPort = School.PortalUrl.Port, SchoolProtocolPort = School.ProtocolUrl.Port };
         School = await StartSchoolAsync(options, Central, schoolData, Path.Combine(schoolData, "tls"), cancellationToken).ConfigureAwait(false);
+        SchoolDataDirectory = schoolData;
     }
 
     /// <summary>Stops Central and starts it again on the same data and ports (tests: the Traffic Center away for a while).</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Oso.Hosting.Storage;
 using Oso.School.Audit;
 using Oso.School.Bron;
+using Oso.School.Crypto;
 using Oso.School.Doel;
 using Oso.School.LasApi;
 using Oso.School.Outbox;
@@ -20,6 +21,8 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
 {
     /// <summary>Schools on this node.</summary>
     public DbSet<SchoolTenant> Tenants => Set<SchoolTenant>();
+    /// <summary>Their data keys (wrapped by the master key).</summary>
+    public DbSet<SchoolDataKey> DataKeys => Set<SchoolDataKey>();
     /// <summary>Their aanleverpunten.</summary>
     public DbSet<NodeAanleverpunt> Aanleverpunten => Set<NodeAanleverpunt>();
     /// <summary>LAS installations allowed to use the integration API.</summary>
@@ -111,6 +114,11 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
         builder.Entity<SchoolTenant>(e =>
         {
             e.HasKey(x => x.Brin);
+            e.Property(x => x.Brin).HasMaxLength(4);
+        });
+        builder.Entity<SchoolDataKey>(e =>
+        {
+            e.HasKey(x => new { x.Brin, x.KeyId });
             e.Property(x => x.Brin).HasMaxLength(4);
         });
         builder.Entity<NodeAanleverpunt>(e =>
