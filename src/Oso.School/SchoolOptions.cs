@@ -72,31 +72,9 @@ public sealed record SchoolOptions
     /// <summary>How long a parents' personal link works.</summary>
     public TimeSpan ParentLinkLifetime { get; init; } = TimeSpan.FromDays(14);
 
-    /// <summary>How mail to parents goes out.</summary>
-    public MailOptions Mail { get; init; } = new();
-}
+    /// <summary>How long before a link expires parents who have not answered get a reminder (zero: none).</summary>
+    public TimeSpan ParentLinkReminder { get; init; } = TimeSpan.FromDays(3);
 
-/// <summary>
-/// Mail to parents. Without an SMTP server (development) every message is written as an <c>.eml</c> file to a
-/// pickup directory (default <c>DATA/outbox-mail</c>) instead of being sent.
-/// </summary>
-public sealed record MailOptions
-{
-    /// <summary>The sender.</summary>
-    public string From { get; init; } = "OpenOSO <noreply@openoso.invalid>";
-
-    /// <summary>The SMTP server's host name; empty: write to <see cref="PickupDirectory"/>.</summary>
-    public string? SmtpHost { get; init; }
-
-    /// <summary>The SMTP port (587: submission with STARTTLS).</summary>
-    public int SmtpPort { get; init; } = 587;
-
-    /// <summary>The SMTP user name, if the server wants one.</summary>
-    public string? SmtpUserName { get; init; }
-
-    /// <summary>The SMTP password.</summary>
-    public string? SmtpPassword { get; init; }
-
-    /// <summary>Where messages are written when no SMTP server is set (relative to the data directory); default <c>outbox-mail</c>.</summary>
-    public string PickupDirectory { get; init; } = "outbox-mail";
+    /// <summary>How mail to parents and staff goes out.</summary>
+    public Oso.Hosting.Mail.MailOptions Mail { get; init; } = new();
 }
