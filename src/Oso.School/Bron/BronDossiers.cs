@@ -109,7 +109,7 @@ public sealed class BronDossiers(SchoolStore store, ProtectedDossiers crypto, Au
         var report = validator.Validate(new MemoryStream(xml), cancellationToken);
         var leerling = dossier.Huidigeschool.Leerling;
         var pgn = leerling.Bsn ?? leerling.Onderwijsnummer;
-        var identity = new PupilIdentity(Name(leerling), leerling.Geboortedatum, pgn);
+        var identity = Identity(leerling, brin);
 
         return await store.WriteAsync<DeliveryResult>(async db =>
         {
@@ -260,10 +260,9 @@ public sealed class BronDossiers(SchoolStore store, ProtectedDossiers crypto, Au
             var updated = change(crypto.Dossier(brin, draft.Xml, Contexts.Draft(pupilId)));
             var xml = DossierWriter.ToBytes(updated, indent: false);
             var report = validator.Validate(new MemoryStream(xml), cancellationToken);
-            var leerling = updated.Huidigeschool.Leerling;
-            var pgn = leerling.Bsn ?? leerling.Onderwijsnummer;
-            pupil.PgnIndex = pgn is null ? null : crypto.Index(brin, "pgn", pgn);
-            pupil.Identity = crypto.ProtectJson(brin, new PupilIdentity(Name(leerling), leerling.Geboortedatum, pgn), Contexts.PupilIdentity(pupilId));
+            var identity = Identity(updated.Huidigeschool.Leerling, brin);
+            pupil.PgnIndex = identity.Pgn is null ? null : crypto.Index(brin, "pgn", identity.Pgn);
+            pupil.Identity = crypto.ProtectJson(brin, identity, Contexts.PupilIdentity(pupilId));
             draft.Xml = crypto.ProtectXml(brin, xml, Contexts.Draft(pupilId));
             draft.UpdatedAt = time.GetUtcNow();
             draft.UpdatedBy = actor.ToString();
@@ -281,6 +280,13 @@ public sealed class BronDossiers(SchoolStore store, ProtectedDossiers crypto, Au
         await using var db = store.Read();
         var index = crypto.Index(brin, "las", lasId);
         return await db.Pupils.Where(p => p.Brin == brin && p.LasIdIndex == index).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What the school's lists show of a pupil: name, birth date, PGN and current group.</summary>
+    public static PupilIdentity Identity(Leerling leerling, string brin)
+    {
+        ArgumentNullException.ThrowIfNull(leerling);
+        return new PupilIdentity(Name(leerling), leerling.Geboortedatum, leerling.Bsn ?? leerling.Onderwijsnummer, Groep.Current(leerling, brin));
     }
 
     /// <summary>The display name of a pupil in a dossier.</summary>
