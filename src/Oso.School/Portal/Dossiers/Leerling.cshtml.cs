@@ -106,7 +106,7 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
             Errors.Add(OuderEmail == "anders" ? "ander-email" : "ouder-email-0", "Kies of vul het e-mailadres van een ouder of verzorger in.");
             return await AgainAsync();
         }
-        var result = await links.CreateAsync(Brin, Id, email, Staff.Actor, mail: true, HttpContext.RequestAborted);
+        var result = await links.CreateAsync(Brin, Id, email, Staff.Actor, mail: true, cancellationToken: HttpContext.RequestAborted);
         switch (result)
         {
             case ParentLinkResult.Created created:
@@ -176,11 +176,7 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
         ViewData["Title"] = Titel;
         Links = await links.ListAsync(Brin, Id, HttpContext.RequestAborted);
         Weergave = DossierHtmlRenderer.RenderFragment(detail.Dossier, new DossierRenderOptions { HeadingLevel = 3, IdPrefix = "dossier", ShowFullPgn = true });
-        OuderAdressen = detail.Dossier.Huidigeschool.Leerling.Verzorger
-            .SelectMany(v => v.Communicatielijst.Where(c => c.Soort.Value == "e-mail").Select(c =>
-                (Wie: string.Join(' ', new[] { v.Roepnaam ?? (v.Voornaam.Count > 0 ? v.Voornaam[0] : v.Voorletters1), v.Voorvoegsel, v.Achternaam }.Where(p => !string.IsNullOrWhiteSpace(p))),
-                 Email: c.Nummer)))
-            .DistinctBy(a => a.Email, StringComparer.OrdinalIgnoreCase).ToList();
+        OuderAdressen = ParentAddresses.Of(detail.Dossier);
         OptioneleCategorieen = Optional(Sector);
         // the inzage form shows what is recorded, unless it was just posted (then it shows what was typed)
         var inzage = detail.Dossier.Inzage;
