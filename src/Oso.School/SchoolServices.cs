@@ -3,12 +3,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Oso.Dossier.Validation;
 using Oso.Hosting.Certificates;
+using Oso.Hosting.Mail;
 using Oso.Hosting.Storage;
 using Oso.School.Audit;
 using Oso.School.Bron;
+using Oso.School.Bulk;
 using Oso.School.Crypto;
 using Oso.School.Doel;
 using Oso.School.LasApi;
+using Oso.School.Mail;
 using Oso.School.Outbox;
 using Oso.School.Parents;
 using Oso.School.Portal;
@@ -40,14 +43,23 @@ public static class SchoolServices
         services.AddSingleton<IOutboxHandler, NotificationSender>();
         services.AddSingleton<IOutboxHandler, TransferRunner>();
         services.AddSingleton<IOutboxHandler, Webhooks>();
-        services.AddSingleton<IOutboxHandler, RetentionPurge>();
+        services.AddSingleton<RetentionPurge>();
+        services.AddSingleton<IOutboxHandler>(sp => sp.GetRequiredService<RetentionPurge>());
+        services.AddSingleton<IDailyWork>(sp => sp.GetRequiredService<RetentionPurge>());
+        services.AddSingleton<StaffDigest>();
+        services.AddSingleton<IOutboxHandler>(sp => sp.GetRequiredService<StaffDigest>());
+        services.AddSingleton<IDailyWork>(sp => sp.GetRequiredService<StaffDigest>());
+        services.AddSingleton<IOutboxHandler, StaffNotices>();
+        services.AddSingleton<IOutboxHandler, StaffMail>();
+        services.AddSingleton<DailyScheduler>();
         services.AddSingleton<IOutboxHandler, ParentMail>();
+        services.AddSingleton<IOutboxHandler, ParentReminder>();
+        services.AddSingleton<IOutboxHandler, BulkRunner>();
+        services.AddSingleton<BulkActions>();
         services.AddSingleton<ParentLinks>();
         services.AddSingleton<ParentSession>();
         services.AddSingleton<PortalAddress>();
-        services.AddSingleton<IMailTransport>(sp => string.IsNullOrWhiteSpace(options.Mail.SmtpHost)
-            ? new PickupDirectoryTransport(Path.Combine(data, options.Mail.PickupDirectory), options.Mail.From, sp.GetRequiredService<TimeProvider>())
-            : new SmtpTransport(options.Mail));
+        services.AddOsoMail(options.Mail, data);
         services.AddSingleton<StaffAccess>();
         services.AddSingleton<DossierOverview>();
         services.AddSingleton<DoelOverview>();
@@ -58,7 +70,7 @@ public static class SchoolServices
         {
             services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
             services.AddHostedService(sp => sp.GetRequiredService<RevocationRefresher>());
-            services.AddHostedService<RetentionScheduler>();
+            services.AddHostedService(sp => sp.GetRequiredService<DailyScheduler>());
         }
         services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddProblemDetails();

@@ -12,8 +12,10 @@ using Oso.Protocol.Results;
 using Oso.School.Audit;
 using Oso.School.Crypto;
 using Oso.School.LasApi;
+using Oso.School.Mail;
 using Oso.School.Outbox;
 using Oso.School.Protocol;
+using Oso.School.Staff;
 using Oso.School.Storage;
 using static Oso.School.Crypto.ProtectedDossiers;
 
@@ -202,6 +204,7 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
             await audit.RecordAsync(db, request.Brin, Actor.Node, "overdracht.afgerond", "De opvraging van het dossier is afgerond.",
                 request.AanmeldingId.ToString(), "resultaat=" + code, cancellationToken).ConfigureAwait(false);
             await Webhooks.EnqueueRequestFinishedAsync(db, outbox, row, cancellationToken).ConfigureAwait(false);
+            await StaffNotices.QueueAsync(db, outbox, row.Brin, StaffMailEvents.Ontvangen, row.Id, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         return OutboxOutcome.Done;
     }
@@ -227,6 +230,7 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
         await audit.RecordAsync(db, row.Brin, Actor.Node, "overdracht.afgerond", "De opvraging van het dossier is mislukt en wordt niet meer automatisch herhaald.",
             row.AanmeldingId.ToString(), "status=" + TransferStatus.Mislukt, cancellationToken).ConfigureAwait(false);
         await Webhooks.EnqueueRequestFinishedAsync(db, outbox, row, cancellationToken).ConfigureAwait(false);
+        await StaffNotices.QueueAsync(db, outbox, row.Brin, StaffMailEvents.Ontvangen, row.Id, cancellationToken).ConfigureAwait(false);
     }
 
     private static string GaveUp(TransferRequest row, List<TraceStep> trace, int attempts, string reason)
