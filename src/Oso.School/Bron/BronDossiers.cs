@@ -239,7 +239,8 @@ public sealed class BronDossiers(SchoolStore store, ProtectedDossiers crypto, Au
 
     /// <summary>
     /// Changes the pupil's draft (staff composing in the portal). The changed dossier is validated and stored even when it
-    /// has errors — a draft may be incomplete; release requires none — and the identity summary follows the dossier.
+    /// has errors — a draft may be incomplete; release requires none — and the identity summary follows the dossier. A change
+    /// that changes nothing is not stored (nor audited), so saving an unchanged form does not make a release look outdated.
     /// </summary>
     /// <param name="brin">The school.</param>
     /// <param name="pupilId">The pupil.</param>
@@ -257,9 +258,11 @@ public sealed class BronDossiers(SchoolStore store, ProtectedDossiers crypto, Au
             var draft = await db.Drafts.FirstOrDefaultAsync(d => d.PupilId == pupilId, cancellationToken).ConfigureAwait(false);
             var pupil = await db.Pupils.FirstOrDefaultAsync(p => p.Id == pupilId && p.Brin == brin, cancellationToken).ConfigureAwait(false);
             if (draft is null || pupil is null) return null;
-            var updated = change(crypto.Dossier(brin, draft.Xml, Contexts.Draft(pupilId)));
+            var current = crypto.Dossier(brin, draft.Xml, Contexts.Draft(pupilId));
+            var updated = change(current);
             var xml = DossierWriter.ToBytes(updated, indent: false);
             var report = validator.Validate(new MemoryStream(xml), cancellationToken);
+            if (updated == current) return report; // nothing changed: the draft keeps its time (a release stays current)
             var identity = Identity(updated.Huidigeschool.Leerling, brin);
             pupil.PgnIndex = identity.Pgn is null ? null : crypto.Index(brin, "pgn", identity.Pgn);
             pupil.Identity = crypto.ProtectJson(brin, identity, Contexts.PupilIdentity(pupilId));
