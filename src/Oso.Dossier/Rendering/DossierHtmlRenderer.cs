@@ -70,7 +70,7 @@ public static class DossierHtmlRenderer
         SupportSections.Verzuim(h, dossier.Huidigeschool.Leerling.Verzuim);
         ResultSections.Cijferlijsten(h, dossier.Huidigeschool.Leerling.Cijferlijstlijst);
         VoSections.VoResultaten(h, dossier.Huidigeschool.Leerling);
-        AttachmentSection.Bijlagen(h, dossier.Huidigeschool.Leerling);
+        AttachmentSection.Bijlagen(h, dossier.Huidigeschool.Leerling, options);
         h.End("article");
     }
 
