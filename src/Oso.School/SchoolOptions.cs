@@ -45,6 +45,9 @@ public sealed record SchoolOptions
     /// <summary>Where Central publishes revoked certificates (JSON); checked periodically when set.</summary>
     public Uri? RevocationListUrl { get; init; }
 
+    /// <summary>Central's public list of qualified schools (JSON, <c>/api/scholen/gekwalificeerd</c>): cached on the node for finding a school by name.</summary>
+    public Uri? RegisterListUrl { get; init; }
+
     /// <summary>The base URL other schools use for this node's protocol listener; default the bound URL.</summary>
     public Uri? PublicProtocolUrl { get; init; }
 

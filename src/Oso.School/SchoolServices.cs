@@ -18,6 +18,7 @@ using Oso.School.Portal;
 using Oso.School.Portal.Doel;
 using Oso.School.Portal.Dossiers;
 using Oso.School.Protocol;
+using Oso.School.Register;
 using Oso.School.Retention;
 using Oso.School.Staff;
 using Oso.School.Storage;
@@ -66,10 +67,12 @@ public static class SchoolServices
         services.AddOptions<OutboxOptions>();
         services.AddSingleton<OutboxWorker>();
         services.AddSingleton<RevocationRefresher>();
+        services.AddSingleton<RegisterCache>();
         if (options.RunBackgroundWork)
         {
             services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
             services.AddHostedService(sp => sp.GetRequiredService<RevocationRefresher>());
+            services.AddHostedService(sp => sp.GetRequiredService<RegisterCache>());
             services.AddHostedService(sp => sp.GetRequiredService<DailyScheduler>());
         }
         services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(15));

@@ -22,9 +22,10 @@ internal static class SchoolServeCommand
         var serverKey = new Option<string?>("--server-key") { Description = "De sleutel van het servercertificaat (PEM)." };
         var devCa = new Option<string?>("--dev-ca") { Description = "Alleen ontwikkeling: de map van de ontwikkel-CA die het servercertificaat uitgeeft." };
         var revocations = new Option<string?>("--revocations") { Description = "Waar Central ingetrokken certificaten publiceert (JSON)." };
+        var register = new Option<string?>("--register") { Description = "Waar Central de gekwalificeerde scholen publiceert (JSON, /api/scholen/gekwalificeerd): om een vorige school op naam te vinden." };
         var command = common.AddTo(new Command("serve", "Start een School-node (portaal/LAS-API en protocol met wederzijdse TLS). Stop met Ctrl+C.")
         {
-            portal, protocol, bind, publicUrl, tc, systemCert, systemKey, anchors, serverCert, serverKey, devCa, revocations,
+            portal, protocol, bind, publicUrl, tc, systemCert, systemKey, anchors, serverCert, serverKey, devCa, revocations, register,
         });
         command.SetAction(async (parse, ct) =>
         {
@@ -47,6 +48,7 @@ internal static class SchoolServeCommand
                     ServerKey = parse.GetValue(serverKey),
                     DevelopmentCaDirectory = parse.GetValue(devCa),
                     RevocationListUrl = HttpsUrl(parse.GetValue(revocations), "--revocations"),
+                    RegisterListUrl = HttpsUrl(parse.GetValue(register), "--register"),
                 };
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException)

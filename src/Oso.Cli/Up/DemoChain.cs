@@ -205,6 +205,7 @@ public sealed class DemoChain : IAsyncDisposable
             TrustAnchors = [central.TrustAnchorPemPath],
             DevelopmentCaDirectory = central.CertificateAuthorityDirectory,
             RevocationListUrl = new Uri(central.PortalUrl, "/api/certificaten/ingetrokken"),
+            RegisterListUrl = new Uri(central.PortalUrl, "/api/scholen/gekwalificeerd"),
             RunBackgroundWork = options.SchoolBackgroundWork,
         }, services =>
         {

@@ -53,6 +53,12 @@ public sealed class NodeConnections : IDisposable
     /// <summary>The SOAP client.</summary>
     public OsoSoapClient Client { get; }
 
+    /// <summary>An HTTPS client for Central's public lists (revocations, qualified schools): it trusts Central's server certificate by the node's anchors.</summary>
+    public HttpClient CreateCentralClient() => new(new SocketsHttpHandler
+    {
+        SslOptions = { RemoteCertificateValidationCallback = Validator.ServerCertificateCallback() },
+    }) { Timeout = TimeSpan.FromSeconds(30) };
+
     /// <summary>Replaces the revocation list (from Central).</summary>
     public void UpdateRevocations(CertificateRevocationList list) => _revocations = list;
 
@@ -108,10 +114,7 @@ public sealed class RevocationRefresher(SchoolOptions options, NodeConnections c
     }
 
     /// <summary>An HTTP client that trusts Central's server certificate by the node's anchors.</summary>
-    public HttpClient CreateClient() => new(new SocketsHttpHandler
-    {
-        SslOptions = { RemoteCertificateValidationCallback = connections.Validator.ServerCertificateCallback() },
-    }) { Timeout = TimeSpan.FromSeconds(30) };
+    public HttpClient CreateClient() => connections.CreateCentralClient();
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -165,6 +165,25 @@ public sealed class DossierOverview(SchoolStore store, ProtectedDossiers crypto,
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>When the pupil's draft was last changed, or null when the school has no such pupil.</summary>
+    public async Task<DateTimeOffset?> CurrentDraftAsync(string brin, Guid pupilId, CancellationToken cancellationToken = default)
+    {
+        await using var db = store.Read();
+        return await db.Drafts.AsNoTracking().Where(d => d.PupilId == pupilId && db.Pupils.Any(p => p.Id == pupilId && p.Brin == brin))
+            .Select(d => (DateTimeOffset?)d.UpdatedAt).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The pupil's current release: its version and opt-outs, and whether the draft changed since; null when never released.</summary>
+    public async Task<(int Version, IReadOnlyList<string> OptOut, bool Changed)?> CurrentReleaseAsync(string brin, Guid pupilId, CancellationToken cancellationToken = default)
+    {
+        await using var db = store.Read();
+        var release = await db.Releases.AsNoTracking().Where(r => r.Brin == brin && r.PupilId == pupilId && r.SupersededAt == null)
+            .Select(r => new { r.Version, r.OptOut, r.ReleasedAt }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (release is null) return null;
+        var updated = await db.Drafts.AsNoTracking().Where(d => d.PupilId == pupilId).Select(d => d.UpdatedAt).FirstAsync(cancellationToken).ConfigureAwait(false);
+        return (release.Version, release.OptOut.Split(',', StringSplitOptions.RemoveEmptyEntries), updated > release.ReleasedAt);
+    }
+
     /// <summary>The documentRequests other schools made of this school, newest first (audited: names of pupils are shown).</summary>
     public async Task<IReadOnlyList<RequestInfo>> RequestsAsync(string brin, Actor actor, CancellationToken cancellationToken = default) =>
         await store.WriteAsync<IReadOnlyList<RequestInfo>>(async db =>
@@ -270,6 +289,10 @@ public sealed class DossierOverview(SchoolStore store, ProtectedDossiers crypto,
     internal static async Task<Dictionary<string, string>> SchoolNamesAsync(SchoolDbContext db, IEnumerable<string> brins, CancellationToken cancellationToken)
     {
         var list = brins.Distinct().ToList();
-        return await db.Tenants.AsNoTracking().Where(t => list.Contains(t.Brin)).ToDictionaryAsync(t => t.Brin, t => t.Naam, cancellationToken).ConfigureAwait(false);
+        // the schools on this node, else the register's list the node keeps
+        var names = await db.RegisterSchools.AsNoTracking().Where(s => list.Contains(s.Brin)).ToDictionaryAsync(s => s.Brin, s => s.Naam, cancellationToken).ConfigureAwait(false);
+        foreach (var t in await db.Tenants.AsNoTracking().Where(t => list.Contains(t.Brin)).Select(t => new { t.Brin, t.Naam }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            names[t.Brin] = t.Naam;
+        return names;
     }
 }
