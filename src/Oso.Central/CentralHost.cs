@@ -9,10 +9,12 @@ using Oso.Central.Hosting;
 using Oso.Central.Portal;
 using Oso.Central.Qualification;
 using Oso.Central.Register;
+using Oso.Central.Storage;
 using Oso.Central.TestSchool;
 using Oso.Central.TrafficCenter;
 using Oso.Hosting.Certificates;
 using Oso.Hosting.Listeners;
+using Oso.Hosting.Mail;
 using Oso.Protocol.Security;
 
 namespace Oso.Central;
@@ -44,6 +46,9 @@ public static class CentralHost
         builder.Services.AddCentralAuthentication();
         builder.Services.AddCentralApi();
         builder.Services.AddCentralPortal();
+        builder.Services.AddOsoMail(options.Mail, options.DataDirectory);
+        builder.Services.AddSingleton<MailLinks>();
+        builder.Services.AddHostedService<MailQueueWorker<CentralDb>>();
 
         // the listeners need the certificates and the validator before the app exists; the validator reads the
         // revocation list from the app's services, which are there before the first handshake
@@ -76,6 +81,7 @@ public static class CentralHost
         await app.StartAsync(cancellationToken);
         var (portal, protocol) = OsoListeners.BoundUrls(app, listeners);
         (portal, protocol) = (Reachable(portal, options), Reachable(protocol, options));
+        app.Services.GetRequiredService<MailLinks>().Portal = portal;
         await CentralServices.PrepareAsync(app.Services, new Uri(protocol, Testschool.Pad), cancellationToken);
 
         var handle = new CentralHandle(app, tls, portal, protocol, options, certificates.AnchorPemPath);

@@ -42,6 +42,9 @@ public sealed record CentralOptions
     /// <summary>Serve the interactive API reference (Scalar) at <c>/scalar</c>; default true (development).</summary>
     public bool Development { get; init; } = true;
 
+    /// <summary>How Central's mail (account verified, evidence judged, work for operators) goes out; without an SMTP server into <c>DATA/outbox-mail</c>.</summary>
+    public Oso.Hosting.Mail.MailOptions Mail { get; init; } = new();
+
     /// <summary>The clock (tests pass a fake one).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Oso.Central.Accounts;
+using Oso.Central.Mail;
 
 namespace Oso.Central;
 
@@ -65,6 +66,7 @@ public sealed partial class CentralAdmin
             if (!result.Succeeded) return Fout.Ongeldig("account.ongeldig", IdentityTeksten.Vertaal(result.Errors));
             await using var db = await DbAsync(ct);
             Audit(db, status == AccountStatus.Actief ? "account.aanmaken" : "account.aanvragen", g.Scope ?? "-", $"{g.Email} ({g.Rol})");
+            if (status == AccountStatus.Aangevraagd) await CentralMail.AccountRequestedAsync(db, user, Nu, ct);
             await db.SaveChangesAsync(ct);
             return Info(user);
         });
@@ -88,6 +90,8 @@ public sealed partial class CentralAdmin
         {
             await using var db = await DbAsync(cancellationToken);
             Audit(db, "account.verifieren", uitkomst.Waarde!.Scope ?? "-", uitkomst.Waarde.Email);
+            if (await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == uitkomst.Waarde.Id, cancellationToken) is { } user)
+                await CentralMail.AccountVerifiedAsync(db, user, Nu, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         return uitkomst;
