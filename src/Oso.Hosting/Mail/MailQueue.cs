@@ -61,7 +61,7 @@ public static class MailQueue
     public static TimeSpan KeepSent { get; } = TimeSpan.FromDays(30);
 
     /// <summary>How often the queue is looked at.</summary>
-    public static TimeSpan PollInterval { get; } = TimeSpan.FromSeconds(5);
+    public static TimeSpan PollInterval { get; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The wait after attempt <paramref name="attempt"/>: 30 s, doubling, at most an hour.</summary>
     public static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, attempt - 1))));

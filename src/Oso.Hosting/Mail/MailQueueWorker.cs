@@ -86,7 +86,8 @@ public sealed class MailQueueWorker<TContext>(IDbContextFactory<TContext> factor
             }
             try
             {
-                await Task.Delay(MailQueue.PollInterval, time, stoppingToken).ConfigureAwait(false);
+                // real time between looks (as the School outbox polls): what is due is decided by the clock above
+                await Task.Delay(MailQueue.PollInterval, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -67,12 +67,16 @@ public abstract class PortalPageModel : PageModel
     /// <summary>Redirects to a page of this school (after a POST: the browser's back and reload stay harmless).</summary>
     protected RedirectResult Naar(string path) => Redirect($"/scholen/{Brin}{path}");
 
-    /// <summary>Shows <paramref name="message"/> in the page's section <paramref name="section"/> after the redirect, scrolled to and focused.</summary>
+    /// <summary>
+    /// Shows <paramref name="message"/> in the page's section <paramref name="section"/> after the redirect: it carries
+    /// <c>autofocus</c>, so the browser focuses it and scrolls it into view. (No fragment in the address: a page opened at
+    /// a fragment skips autofocus.)
+    /// </summary>
     protected RedirectResult NaarBericht(string path, string section, string message)
     {
         Bericht = message;
         BerichtBij = section;
-        return Naar($"{path}#bericht-{section}");
+        return Naar(path);
     }
 }
 

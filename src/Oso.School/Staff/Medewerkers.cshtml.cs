@@ -77,9 +77,7 @@ public sealed class MedewerkersModel(StaffAccounts accounts) : PortalPageModel
             var events = MailKeuzes.Where(k => form[$"mail-{k.Waarde}-{m.UserId}"] == "true").Aggregate(StaffMailEvents.Geen, (a, k) => a | k.Waarde);
             await accounts.SetMailAsync(Brin, m.UserId, events, form["overzicht-" + m.UserId] == "true", Staff.Actor, HttpContext.RequestAborted);
         }
-        Bericht = "De instellingen voor e-mailberichten zijn opgeslagen.";
-        BerichtBij = "mail";
-        return Naar("/medewerkers#bericht-mail");
+        return NaarBericht("/medewerkers", "mail", "De instellingen voor e-mailberichten zijn opgeslagen.");
     }
 
     /// <summary>The mail a staff member can get, in words.</summary>

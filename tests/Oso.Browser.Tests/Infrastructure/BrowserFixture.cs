@@ -74,6 +74,16 @@ public static class PageChecks
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, step + ".png"), FullPage = true });
     }
 
+    /// <summary>
+    /// The page fits its viewport: the document is no wider than the window (tables may scroll in their own region, the
+    /// page itself never sideways). Measured on a phone at 390 px.
+    /// </summary>
+    public static async Task AssertFitsAsync(this IPage page, string what)
+    {
+        var (scroll, width) = await page.EvaluateAsync<(int, int)>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        Assert.True(scroll <= width, $"{what}: de pagina is {scroll} px breed bij een scherm van {width} px (ze schuift opzij).");
+    }
+
     /// <summary>Runs axe-core with the WCAG 2.0/2.1 A and AA rules; fails with a readable list of violations.</summary>
     public static async Task AssertAccessibleAsync(this IPage page, string what)
     {

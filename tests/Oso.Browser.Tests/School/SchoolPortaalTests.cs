@@ -14,7 +14,7 @@ namespace Oso.Browser.Tests.School;
 /// pages at phone size.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class SchoolPortaalTests(BrowserFixture browser, SchoolPortaal portal) : IClassFixture<SchoolPortaal>
+public sealed partial class SchoolPortaalTests(BrowserFixture browser, SchoolPortaal portal) : IClassFixture<SchoolPortaal>
 {
     [Fact]
     public async Task PO_staff_sign_in_with_two_factor_authentication_record_the_parents_inzage_and_release_the_dossier()
@@ -235,19 +235,28 @@ public sealed class SchoolPortaalTests(BrowserFixture browser, SchoolPortaal por
         var pupil = await portal.PupilAsync("LL1002");
         await page.GotoAsync(portal.Url($"/scholen/91PO/dossiers/{pupil}/bewerken"));
         await page.AssertAccessibleAsync("dossier wijzigen");
+        // one form: text typed in one section survives an error in another, and one save stores both
+        await page.FillAsync("#aandachtspunten", "Heeft baat bij een vaste plek in de klas.");
         await page.FillAsync("#geoorloofd", "veel");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Verzuim opslaan", Exact = true }).ClickAsync();
-        await Expect(page.Locator(".error-summary")).ToContainTextAsync("heel getal");
+        await page.ClickAsync("#opslaan-verzuim");
+        await Expect(page.Locator(".error-summary")).ToContainTextAsync("Geoorloofd verzuim: Vul een heel getal in");
+        await Expect(page.Locator("#foutoverzicht")).ToBeFocusedAsync();
+        await Expect(page.Locator("#aandachtspunten")).ToHaveValueAsync("Heeft baat bij een vaste plek in de klas.");
         await page.AssertAccessibleAsync("dossier wijzigen met fouten");
         await page.FillAsync("#geoorloofd", "6");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Verzuim opslaan", Exact = true }).ClickAsync();
-        await Expect(page.Locator("[role=status]")).ToContainTextAsync("Opgeslagen: het verzuim");
+        await page.ClickAsync("#opslaan-verzuim");
+        await Expect(page.Locator("#bericht-verzuim")).ToContainTextAsync("Opgeslagen.");
+        await Expect(page.Locator("#bericht-verzuim")).ToBeFocusedAsync(); // next to the button pressed, not at the top
+        Assert.True(await page.EvaluateAsync<bool>("() => { const r = document.getElementById('bericht-verzuim').getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }"),
+            "De bevestiging staat niet in beeld.");
+        await Expect(page.Locator("#aandachtspunten")).ToHaveValueAsync("Heeft baat bij een vaste plek in de klas.");
+        await Expect(page.Locator("#geoorloofd")).ToHaveValueAsync("6");
         await page.SetInputFilesAsync("#bestand", new FilePayload { Name = "verslag.pdf", MimeType = "application/pdf", Buffer = "geen pdf"u8.ToArray() });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Bijlage toevoegen", Exact = true }).ClickAsync();
+        await page.ClickAsync("#opslaan-bijlagen");
         await Expect(page.Locator("#bestand-fout")).ToContainTextAsync("past niet bij");
         await page.SetInputFilesAsync("#bestand", new FilePayload { Name = "verslag.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray() });
         await page.FillAsync("#omschrijving", "Verslag van de leerlingbespreking");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Bijlage toevoegen", Exact = true }).ClickAsync();
+        await page.ClickAsync("#opslaan-bijlagen");
         await Expect(page.Locator("#bijlagen ~ ul")).ToContainTextAsync("verslag.pdf — Verslag van de leerlingbespreking");
         await page.ScreenshotAsync(journey, "dossier-gewijzigd");
 

@@ -58,7 +58,8 @@ public sealed partial class PortalNode : IAsyncDisposable
 
     public static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
 
-    public static async Task<PortalNode> StartAsync(DatabaseProvider engine)
+    /// <summary>Starts a node; <paramref name="tweak"/> changes its options, <paramref name="configure"/> its services (a fake clock).</summary>
+    public static async Task<PortalNode> StartAsync(DatabaseProvider engine, Func<SchoolOptions, SchoolOptions>? tweak = null, Action<IServiceCollection>? configure = null)
     {
         var database = TestDatabase.Create(engine, "portal");
         var data = Directory.CreateTempSubdirectory("oso-portal-").FullName;
@@ -68,7 +69,7 @@ public sealed partial class PortalNode : IAsyncDisposable
         using (var system = ca.IssueSystemCertificate(SysteemId.Parse("testlas")))
             DevelopmentCertificateAuthority.SavePem(system, data, "system");
         var logs = new LogCapture();
-        var node = await SchoolNode.StartAsync(new SchoolOptions
+        var options = new SchoolOptions
         {
             DataDirectory = Path.Combine(data, "node"),
             Database = database.ConnectionString,
@@ -78,7 +79,12 @@ public sealed partial class PortalNode : IAsyncDisposable
             SystemCertificate = Path.Combine(data, "system.crt.pem"),
             SystemKey = Path.Combine(data, "system.key.pem"),
             DevelopmentCaDirectory = caDir,
-        }, services => services.AddLogging(b => b.AddProvider(logs).AddFilter<LogCapture>(null, LogLevel.Trace)));
+        };
+        var node = await SchoolNode.StartAsync(tweak?.Invoke(options) ?? options, services =>
+        {
+            services.AddLogging(b => b.AddProvider(logs).AddFilter<LogCapture>(null, LogLevel.Trace));
+            configure?.Invoke(services);
+        });
         var portal = new PortalNode(node, database, ca, data, logs);
         await portal.SeedAsync();
         return portal;
@@ -100,6 +106,23 @@ public sealed partial class PortalNode : IAsyncDisposable
         if (change is not null) dossier = change(dossier);
         var stored = await Get<BronDossiers>().DeliverAsync(brin, "LAS-" + fixedPupil, dossier, Actor.Las(Guid.Empty));
         return Assert.IsType<DeliveryResult.Stored>(stored).PupilId;
+    }
+
+    /// <summary>The development mail folder of the node.</summary>
+    public string MailDirectory => Path.Combine(DataDirectory, "node", "outbox-mail");
+
+    /// <summary>The mails in the node's development folder (raw .eml text), waiting up to 20 s for at least <paramref name="atLeast"/>.</summary>
+    public async Task<IReadOnlyList<string>> MailsAsync(int atLeast = 0, Func<string, bool>? where = null)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            var mails = Directory.Exists(MailDirectory)
+                ? Directory.GetFiles(MailDirectory, "*.eml").Select(File.ReadAllText).Where(m => where?.Invoke(m) ?? true).ToList()
+                : [];
+            if (mails.Count >= atLeast || TimeProvider.System.GetUtcNow() > deadline) return mails;
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>A browser-like client: cookies kept, redirects not followed (tests look at them), the node's certificate accepted.</summary>
