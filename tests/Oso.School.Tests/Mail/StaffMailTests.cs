@@ -56,7 +56,7 @@ public sealed class StaffMailTests
         var requests = mails.Where(m => m.Contains("Testcollege (22VO) vroeg op", StringComparison.Ordinal)).ToList();
         Assert.Equal(staff.Order(), requests.Select(To).Order());
         Assert.Contains("de ouders hebben het nog niet ingezien", requests[0]);
-        Assert.Empty(mails.Where(m => !staff.Contains(To(m))));
+        Assert.DoesNotContain(mails, m => !staff.Contains(To(m)));
 
         // nothing in them a dossier holds: no name, no number
         var dossier = await node.Get<BronDossiers>().FindPupilAsync(PortalNode.Po, "LAS-geen-inzage");
