@@ -80,7 +80,8 @@ public static class PageChecks
     /// </summary>
     public static async Task AssertFitsAsync(this IPage page, string what)
     {
-        var (scroll, width) = await page.EvaluateAsync<(int, int)>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        var sizes = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        var (scroll, width) = (sizes[0], sizes[1]);
         Assert.True(scroll <= width, $"{what}: de pagina is {scroll} px breed bij een scherm van {width} px (ze schuift opzij).");
     }
 
