@@ -32,11 +32,11 @@ public sealed partial class SchoolPortaalTests(BrowserFixture browser, SchoolPor
         await page.Locator("nav").GetByRole(AriaRole.Link, new() { Name = "Dossiers", Exact = true }).ClickAsync();
         await page.FillAsync("#zoek", "LL1007"); // the LAS's pupil number: the pupil whose parents have not seen the dossier yet
         await page.ClickAsync("form[role=search] button");
-        await Expect(page.Locator("main table tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#dossiers tbody tr")).ToHaveCountAsync(1);
         Assert.DoesNotContain("LL1007", page.Url, StringComparison.Ordinal); // a search is posted: no name or number in the address
         await page.ScreenshotAsync(journey, "03-dossiers-gezocht");
         await page.AssertAccessibleAsync("dossierlijst");
-        await page.ClickAsync("main table tbody tr a");
+        await page.ClickAsync("#dossiers tbody tr th a");
 
         await Expect(page.Locator("#dossierstatus")).Not.ToContainTextAsync("vrijgegeven");
         await Expect(page.Locator("#controle + p")).ToContainTextAsync("fout");
@@ -51,6 +51,7 @@ public sealed partial class SchoolPortaalTests(BrowserFixture browser, SchoolPor
         await page.CheckAsync("#akkoord-ja");
         await page.ClickAsync("#inzage-vastleggen");
         await Expect(page.Locator("[role=status]")).ToContainTextAsync("De inzage is vastgelegd");
+        await Expect(page.Locator("#bericht-inzage")).ToBeFocusedAsync(); // the confirmation is where the action was, and read first
         await Expect(page.Locator("#dossierstatus")).ToHaveTextAsync("ingezien");
         await Expect(page.Locator("#akkoord-waarde")).ToHaveTextAsync("Ja");
         await page.ScreenshotAsync(journey, "05-inzage-vastgelegd");
@@ -61,13 +62,17 @@ public sealed partial class SchoolPortaalTests(BrowserFixture browser, SchoolPor
         await Expect(page.Locator("[role=status]")).ToContainTextAsync("vrijgegeven als versie 1");
         await Expect(page.Locator("#dossierstatus")).ToHaveTextAsync("vrijgegeven (v1)");
         await Expect(page.Locator("#versies")).ToContainTextAsync("Overige bijlagen");
+        await Expect(page.Locator("#bericht-vrijgeven")).ToBeFocusedAsync();
+        // an unchanged dossier is not offered as version 2
+        await Expect(page.Locator("#vrijgave-actueel")).ToContainTextAsync("Versie 1 is actueel");
+        await Expect(page.Locator("#vrijgeven-knop")).Not.ToBeVisibleAsync();
         await page.ScreenshotAsync(journey, "06-vrijgegeven");
         await page.AssertAccessibleAsync("vrijgegeven");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "← Alle dossiers" }).ClickAsync();
         await page.SelectOptionAsync("#status", "Vrijgegeven");
         await page.ClickAsync("form[role=search] button");
-        await Expect(page.Locator("main table")).ToContainTextAsync("vrijgegeven (v1)");
+        await Expect(page.Locator("#dossiers")).ToContainTextAsync("vrijgegeven (v1)");
         await page.ScreenshotAsync(journey, "07-lijst-vrijgegeven");
     }
 
