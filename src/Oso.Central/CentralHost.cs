@@ -13,8 +13,12 @@ using Oso.Central.Storage;
 using Oso.Central.TestSchool;
 using Oso.Central.TrafficCenter;
 using Oso.Hosting.Certificates;
+using Oso.Hosting.Configuration;
+using Oso.Hosting.Health;
 using Oso.Hosting.Listeners;
+using Oso.Hosting.Logging;
 using Oso.Hosting.Mail;
+using Oso.Hosting.Telemetry;
 using Oso.Protocol.Security;
 
 namespace Oso.Central;
@@ -30,16 +34,26 @@ public static class CentralHost
     public static async Task<CentralHandle> StartAsync(CentralOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        SettingsException.ThrowIfInvalid(options);
         Directory.CreateDirectory(options.DataDirectory);
+        // the listeners need the certificates and the validator before the app exists; the mode follows from the anchors
+        var certificates = CentralCertificates.Load(options);
+        var development = HostMode.IsDevelopment(options.Development, certificates.Anchors);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
-            EnvironmentName = options.Development ? Environments.Development : Environments.Production,
+            EnvironmentName = HostMode.EnvironmentName(development),
             ContentRootPath = options.DataDirectory,
             ApplicationName = "Oso.Central",
         });
-        builder.Logging.ClearProviders();
-        if (options.Logging is { } logging) logging(builder.Logging);
-        else builder.Logging.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        if (options.Logging is { } logging)
+        {
+            builder.Logging.ClearProviders();
+            logging(builder.Logging);
+        }
+        else
+        {
+            builder.Logging.AddOsoConsole(options.LogFormat, options.TimeProvider).SetMinimumLevel(LogLevel.Warning);
+        }
 
         builder.Services.AddCentralCore(options);
         builder.Services.AddOsoDataProtection(options.DataDirectory, "OpenOSO.Central");
@@ -49,10 +63,13 @@ public static class CentralHost
         builder.Services.AddOsoMail(options.Mail, options.DataDirectory);
         builder.Services.AddSingleton<MailLinks>();
         builder.Services.AddHostedService<MailQueueWorker<CentralDb>>();
+        builder.Services.AddOsoTelemetry("openoso-central", options.Telemetry);
+        builder.Services.AddOsoHealth<Storage.CentralDb>().AddCheck("certificaten", () => certificates.Anchors.Count > 0
+            ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy($"{certificates.Anchors.Count} vertrouwensanker(s) geladen.")
+            : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("Geen vertrouwensankers geladen."));
+        options.Services?.Invoke(builder.Services);
 
-        // the listeners need the certificates and the validator before the app exists; the validator reads the
-        // revocation list from the app's services, which are there before the first handshake
-        var certificates = CentralCertificates.Load(options);
+        // the validator reads the revocation list from the app's services, which are there before the first handshake
         builder.Services.AddSingleton(certificates);
         IServiceProvider? built = null;
         var validator = new OsoCertificateValidator(certificates.Anchors, options.TimeProvider,
@@ -64,9 +81,11 @@ public static class CentralHost
 
         var app = builder.Build();
         built = app.Services;
+        app.UseStrictTransportSecurity(development);
         options.Pipeline?.Invoke(app);
+        app.MapOsoMetrics(options.Telemetry, development);
         app.UseCentralApi();
-        app.UseCentralPortal(options.Development);
+        app.UseCentralPortal();
         app.MapTrafficCenter();
         app.MapTestschool();
         app.MapCertificatesApi();
@@ -74,7 +93,8 @@ public static class CentralHost
         app.MapRegisterApi();
         app.MapQualificationApi();
         app.MapSessionsApi();
-        app.MapCentralOpenApi(options.Development);
+        app.MapCentralOpenApi(development || options.ApiDocs);
+        app.MapOsoHealth();
         app.MapCentralPortal();
 
         await CentralServices.PrepareAsync(app.Services, null, cancellationToken);
@@ -85,7 +105,7 @@ public static class CentralHost
         await CentralServices.PrepareAsync(app.Services, new Uri(protocol, Testschool.Pad), cancellationToken);
 
         var handle = new CentralHandle(app, tls, portal, protocol, options, certificates.AnchorPemPath);
-        options.Output?.WriteLine("OSO Central draait.");
+        options.Output?.WriteLine(development ? "OSO Central draait (ontwikkeling)." : "OSO Central draait (productie).");
         options.Output?.WriteLine($"  Portaal en beheer-API: {portal}   (OpenAPI: {new Uri(portal, "openapi/v1.json")}; inloggen: {new Uri(portal, "inloggen")})");
         options.Output?.WriteLine($"  Protocol (mTLS):       {protocol}   (Traffic Center: {handle.TrafficCenterUrl})");
         options.Output?.WriteLine($"  Gegevens:              {options.DataDirectory}");

@@ -1,7 +1,17 @@
+using Oso.Hosting.Configuration;
+using Oso.Hosting.Logging;
+using Oso.Hosting.Mail;
+using Oso.Hosting.Telemetry;
+using Oso.School.Outbox;
+
 namespace Oso.School;
 
-/// <summary>How a School node runs: set by <c>oso school serve</c> from its options, by <c>oso up</c>, or by a host that embeds the node.</summary>
-public sealed record SchoolOptions
+/// <summary>
+/// How a School node runs: set by <c>oso school serve</c> from its configuration file, <c>OSO_</c> environment variables
+/// and flags, by <c>oso up</c>, or by a host that embeds the node. Every settable property is a setting
+/// (docs/configuration.md lists them; a test keeps that list in step with this class).
+/// </summary>
+public sealed record SchoolOptions : IValidatedSettings
 {
     /// <summary>The data directory (SQLite file, keys, TLS material). Default <c>./.oso/school</c>.</summary>
     public string DataDirectory { get; init; } = Path.Combine(".oso", "school");
@@ -16,9 +26,11 @@ public sealed record SchoolOptions
     public System.Net.IPAddress BindAddress { get; init; } = System.Net.IPAddress.Loopback;
 
     /// <summary>PostgreSQL connection string; empty for SQLite in the data directory.</summary>
+    [Secret]
     public string? Database { get; init; }
 
     /// <summary>The master key (base64, 32 bytes); empty in development: generated into the data directory.</summary>
+    [Secret]
     public string? MasterKey { get; init; }
 
     /// <summary>The Traffic Center's SOAP endpoint (e.g. <c>https://localhost:7401/oso/tc</c>).</summary>
@@ -78,6 +90,33 @@ public sealed record SchoolOptions
     /// <summary>How long before a link expires parents who have not answered get a reminder (zero: none).</summary>
     public TimeSpan ParentLinkReminder { get; init; } = TimeSpan.FromDays(3);
 
+    /// <summary>The time of day (Dutch time) when staff who chose the daily digest get it; default 07:00.</summary>
+    public TimeSpan StaffDigestTime { get; init; } = TimeSpan.FromHours(7);
+
     /// <summary>How mail to parents and staff goes out.</summary>
-    public Oso.Hosting.Mail.MailOptions Mail { get; init; } = new();
+    public MailOptions Mail { get; init; } = new();
+
+    /// <summary>The outbox: leases, polling, retries.</summary>
+    public OutboxOptions Outbox { get; init; } = new();
+
+    /// <summary>
+    /// Development mode (detailed errors, the API reference UI, no HSTS). Null, the default: development exactly when the
+    /// node's trust anchors are all development CAs (as with <see cref="DevelopmentCaDirectory"/>); production otherwise.
+    /// </summary>
+    public bool? Development { get; init; }
+
+    /// <summary>Serve the interactive API reference (Scalar) at <c>/scalar</c> in production as well (always in development).</summary>
+    public bool ApiDocs { get; init; }
+
+    /// <summary>How the console log is written: <c>Text</c> or <c>Json</c> (one object per line, with trace and span id).</summary>
+    public LogFormat LogFormat { get; init; } = LogFormat.Text;
+
+    /// <summary>Metrics and traces: OTLP export and who may read <c>/metrics</c>.</summary>
+    public TelemetryOptions Telemetry { get; init; } = new();
+
+    /// <summary>How long a Traffic Center check of <c>/health/ready</c> is reused, so probes do not hammer the TC.</summary>
+    public TimeSpan TrafficCenterCheckInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <inheritdoc />
+    public IEnumerable<SettingProblem> Problems() => SchoolSettingsCheck.Problems(this);
 }

@@ -64,8 +64,11 @@ public static class SchoolServices
         services.AddSingleton<StaffAccess>();
         services.AddSingleton<DossierOverview>();
         services.AddSingleton<DoelOverview>();
-        services.AddOptions<OutboxOptions>();
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Outbox));
         services.AddSingleton<OutboxWorker>();
+        services.AddMetrics();
+        services.TryAddSingleton<Oso.Hosting.Telemetry.OsoMetrics>();
+        services.AddSingleton<OutboxGauges>();
         services.AddSingleton<RevocationRefresher>();
         services.AddSingleton<RegisterCache>();
         if (options.RunBackgroundWork)

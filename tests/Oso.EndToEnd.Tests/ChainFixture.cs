@@ -32,6 +32,9 @@ public abstract class ChainFixture : IAsyncLifetime
 
     public string DataDirectory => _directory;
 
+    /// <summary>Every SOAP exchange Central and the School node served, as it went over the wire.</summary>
+    public WireCapture Wire { get; } = new();
+
     /// <summary>Every request body Central received (both listeners).</summary>
     public ConcurrentQueue<byte[]> ReceivedByCentral { get; } = new();
 
@@ -49,7 +52,7 @@ public abstract class ChainFixture : IAsyncLifetime
             _databases.AddRange([c, s]);
             (central, school) = (c.ConnectionString, s.ConnectionString);
         }
-        Chain = await DemoChain.StartAsync(new ChainOptions
+        Chain = await DemoChain.StartAsync(Configure(new ChainOptions
         {
             DataDirectory = _directory,
             CentralPortalPort = 0, CentralProtocolPort = 0, SchoolPortalPort = 0, SchoolProtocolPort = 0,
@@ -57,16 +60,29 @@ public abstract class ChainFixture : IAsyncLifetime
             Pupils = 0,
             CentralPipeline = Capture,
             // short leases and backoff so restart tests finish in seconds
-            ConfigureSchool = services => services.AddSingleton(Options.Create(new OutboxOptions
+            ConfigureSchool = services =>
             {
-                Lease = TimeSpan.FromSeconds(4), PollInterval = TimeSpan.FromMilliseconds(250), FirstBackoff = TimeSpan.FromMilliseconds(500),
-                MaxBackoff = TimeSpan.FromSeconds(2), MaxAttempts = MaxAttempts,
-            })),
-        });
+                services.AddSingleton(Options.Create(new OutboxOptions
+                {
+                    Lease = TimeSpan.FromSeconds(4), PollInterval = TimeSpan.FromMilliseconds(250), FirstBackoff = TimeSpan.FromMilliseconds(500),
+                    MaxBackoff = TimeSpan.FromSeconds(2), MaxAttempts = MaxAttempts,
+                }));
+                services.AddSingleton(Wire.Filter("school"));
+            },
+        }));
         Anchor = X509CertificateLoader.LoadCertificateFromFile(Chain.Central.TrustAnchorPemPath);
     }
 
-    private void Capture(WebApplication app) => app.Use(async (HttpContext context, Func<Task> next) =>
+    /// <summary>Adjusts the chain's options before it starts (e.g. telemetry capture).</summary>
+    protected virtual ChainOptions Configure(ChainOptions options) => options;
+
+    private void Capture(WebApplication app)
+    {
+        CaptureBodies(app);
+        Wire.Use(app, "central");
+    }
+
+    private void CaptureBodies(WebApplication app) => app.Use(async (HttpContext context, Func<Task> next) =>
     {
         context.Request.EnableBuffering();
         using var copy = new MemoryStream();

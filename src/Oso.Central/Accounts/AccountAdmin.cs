@@ -15,7 +15,12 @@ public sealed record NieuweGebruiker(string Email, string Naam, string Wachtwoor
 
 /// <summary>An account.</summary>
 public sealed record GebruikerInfo(string Id, string Email, string Naam, Rol Rol, string? Scope, AccountStatus Status, bool TweestapsVerificatie,
-    DateTimeOffset AangemaaktOp, DateTimeOffset? GeverifieerdOp);
+    DateTimeOffset AangemaaktOp, DateTimeOffset? GeverifieerdOp)
+{
+    /// <summary>The phone number the contact gave with the request (for the operator's check; not in the API's answers).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Telefoon { get; init; }
+}
 
 public sealed partial class CentralAdmin
 {
@@ -106,7 +111,7 @@ public sealed partial class CentralAdmin
     }
 
     private static GebruikerInfo Info(CentralUser u) =>
-        new(u.Id, u.Email ?? "", u.Naam, u.Rol, u.Scope, u.Status, u.TwoFactorEnabled, u.AangemaaktOp, u.GeverifieerdOp);
+        new(u.Id, u.Email ?? "", u.Naam, u.Rol, u.Scope, u.Status, u.TwoFactorEnabled, u.AangemaaktOp, u.GeverifieerdOp) { Telefoon = u.Telefoon };
 }
 
 /// <summary>Identity's (English) errors in Dutch, by their stable codes.</summary>

@@ -28,6 +28,8 @@ internal static class CentralServices
         services.AddSingleton<TestschoolDossiers>();
         services.AddSingleton<TestschoolService>();
         services.AddSingleton(sp => new CentralAdmin(sp, "beheer"));
+        services.AddMetrics();
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<Oso.Hosting.Telemetry.OsoMetrics>(services);
         return services;
     }
 

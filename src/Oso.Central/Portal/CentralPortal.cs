@@ -48,13 +48,11 @@ internal static class CentralPortal
     }
 
     /// <summary>Security headers on the portal's pages (not on the API, the OpenAPI document or Scalar), and a Dutch answer to an upload that is far too large.</summary>
-    public static WebApplication UseCentralPortal(this WebApplication app, bool development)
+    public static WebApplication UseCentralPortal(this WebApplication app)
     {
         app.UseWhen(c => IsPortaal(c.Request.Path), portal =>
         {
-            portal.UseOsoPortalHeaders();
-            // HSTS holds for a host name on every port: only outside development
-            if (!development) portal.Use((c, next) => { c.Response.Headers.StrictTransportSecurity = "max-age=31536000"; return next(c); });
+            portal.UseOsoPortalHeaders(); // HSTS (production) is set for every portal response by HostMode
             portal.Use((c, next) =>
             {
                 // a form far beyond the upload limit is answered before it is read (over HTTP/2 the browser stops sending

@@ -33,6 +33,22 @@ public sealed partial class CentralAdmin
     /// <summary>Submits a document as evidence: at most <see cref="MaxBewijsBytes"/>, and a PDF, PNG, JPEG or office document by its content.</summary>
     public async Task<Uitkomst<BewijsInfo>> SubmitDocumentAsync(string brin, string itemCode, string bestandsnaam, byte[] inhoud, CancellationToken cancellationToken = default)
     {
+        var check = CheckDocument(itemCode, bestandsnaam, inhoud);
+        if (!check.Gelukt) return check.Fout;
+        var document = check.Waarde;
+        return await AddEvidenceAsync(brin, new Bewijs
+        {
+            Brin = brin, ItemCode = document.Item.Code, Soort = BewijsSoort.Document, Bestandsnaam = document.Bestandsnaam, ContentType = document.ContentType,
+            Inhoud = inhoud, IngediendDoor = Door,
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The checks on an uploaded evidence document, before anything is stored: the checklist item takes a document, the
+    /// file is not empty and at most <see cref="MaxBewijsBytes"/>, and its content is an accepted kind that fits its name.
+    /// </summary>
+    internal static Uitkomst<(ChecklistItem Item, string ContentType, string Bestandsnaam)> CheckDocument(string itemCode, string? bestandsnaam, byte[] inhoud)
+    {
         ArgumentNullException.ThrowIfNull(inhoud);
         var item = Handboek.Find(itemCode);
         if (item is null) return Fout.NietGevonden("kwalificatie.item", $"Het checklistonderdeel '{itemCode}' bestaat niet.");
@@ -41,11 +57,7 @@ public sealed partial class CentralAdmin
         if (inhoud.Length > MaxBewijsBytes) return Fout.Ongeldig("bewijs.te-groot", $"Het bestand is groter dan {MaxBewijsBytes / 1024 / 1024} MB.");
         var type = Bestandstype.Herken(bestandsnaam, inhoud);
         if (type is null) return Fout.Ongeldig("bewijs.type", "Alleen PDF, PNG, JPEG of een Office-/OpenDocument-bestand (docx, xlsx, odt) wordt geaccepteerd; de inhoud past niet bij een van deze.");
-        return await AddEvidenceAsync(brin, new Bewijs
-        {
-            Brin = brin, ItemCode = item.Code, Soort = BewijsSoort.Document, Bestandsnaam = Bestandstype.Naam(bestandsnaam), ContentType = type,
-            Inhoud = inhoud, IngediendDoor = Door,
-        }, cancellationToken);
+        return (item, type, Bestandstype.Naam(bestandsnaam));
     }
 
     /// <summary>Submits a signed statement as evidence.</summary>

@@ -85,7 +85,24 @@ internal static class AdminCommands
         var revoke = rc.AddTo(new Command("revoke", "Trek een certificaat in: Central weigert het meteen en publiceert het voor schoolknooppunten.") { welk, reden });
         revoke.SetAction((p, ct) => CentralCommand.RunAsync(context, rc, p, (a, t) => a.RevokeCertificateAsync(p.GetValue(welk)!, p.GetValue(reden)!, null, t),
             i => $"Certificaat {i.Serienummer} van systeem {i.SysteemId} is ingetrokken.", ct));
-        return Group("cert", "Certificaten.", issue, revoke);
+        var gc = new CentralCommand.Common();
+        var gsysteem = new Option<string>("--system") { Description = "Het systeem-id dat het certificaat noemt (SAN urn:oso:systeem:<id>).", Required = true };
+        var bestand = new Option<FileInfo>("--certificaat") { Description = "Het certificaat (PEM), uitgegeven door een vertrouwde CA (PKIoverheid).", Required = true };
+        var register = gc.AddTo(new Command("register", "Registreer het certificaat van een systeem dat een echte CA uitgaf (productie: Central geeft dan zelf niets uit).") { gsysteem, bestand });
+        register.SetAction((p, ct) => CentralCommand.RunAsync(context, gc, p, async (a, t) =>
+        {
+            string pem;
+            try
+            {
+                pem = await File.ReadAllTextAsync(p.GetValue(bestand)!.FullName, t);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Uitkomst.Mislukt<CertificaatInfo>(new Fout(FoutSoort.Ongeldig, "certificaat.onleesbaar", $"Het certificaat {p.GetValue(bestand)!.FullName} is niet te lezen."));
+            }
+            return await a.RegisterCertificateAsync(p.GetValue(gsysteem)!, pem, t);
+        }, i => $"Certificaat {i.Serienummer} van systeem {i.SysteemId} is geregistreerd (geldig tot {i.GeldigTot:yyyy-MM-dd}).", ct));
+        return Group("cert", "Certificaten.", issue, register, revoke);
     }
 
     public static Command Session(CliContext context)

@@ -47,6 +47,9 @@ public sealed record ChainOptions
     /// <summary>Extra School-node services (tests).</summary>
     public Action<IServiceCollection>? ConfigureSchool { get; init; }
 
+    /// <summary>Extra Central services (tests: telemetry and log capture).</summary>
+    public Action<IServiceCollection>? ConfigureCentral { get; init; }
+
     /// <summary>Extra Central middleware (tests).</summary>
     public Action<Microsoft.AspNetCore.Builder.WebApplication>? CentralPipeline { get; init; }
 
@@ -190,6 +193,7 @@ public sealed class DemoChain : IAsyncDisposable
             TimeProvider = options.Time,
             Logging = Quiet,
             Pipeline = options.CentralPipeline,
+            Services = options.ConfigureCentral,
         }, ct);
 
     private static Task<SchoolNode> StartSchoolAsync(ChainOptions options, CentralHandle central, string schoolData, string tlsDirectory, CancellationToken ct) =>

@@ -8,14 +8,16 @@ namespace Oso.Dossier.Rendering;
 /// </summary>
 internal static class AttachmentSection
 {
-    public static void Bijlagen(HtmlBuilder h, Leerling l, DossierRenderOptions options)
+    public static void Bijlagen(DocumentBuilder h, Leerling l, DossierRenderOptions options)
     {
         var all = DossierAttachments.All(l);
         if (all.Count == 0) return;
         h.Section(1, "bijlagen", "Bijlagen", () =>
         {
-            var shown = options.AttachmentLink is null ? "Deze weergave toont de naam en de grootte, niet de inhoud." : "Open een bijlage met de link bij de naam: hij wordt gedownload.";
-            h.Element("p", all.Count == 1 ? "Bij het dossier hoort 1 bijlage. " + shown : $"Bij het dossier horen {all.Count} bijlagen. " + shown);
+            var shown = options.AttachmentLink is null
+                ? (all.Count == 1 ? "Deze weergave toont de naam en de grootte, niet de inhoud." : "Deze weergave toont de namen en de grootte, niet de inhoud.")
+                : "Open een bijlage met de link bij de naam: hij wordt gedownload.";
+            h.Paragraph((all.Count == 1 ? "Bij het dossier hoort 1 bijlage. " : $"Bij het dossier horen {all.Count} bijlagen. ") + shown);
             h.Table("Bijlagen", ["Bestand", "Omschrijving", "Hoort bij", "Grootte"],
                 all.Select(a => (IReadOnlyList<string?>)
                     [a.Document.Bestandsnaam, a.Document.Omschrijving, a.Context, DutchFormat.FileSize(a.Document.Bestandsinhoud.DecodedLength)]),

@@ -65,34 +65,51 @@ internal sealed class HtmlBuilder(int headingLevel, string idPrefix)
         return End(tag);
     }
 
-    /// <summary>
-    /// A <c>&lt;section&gt;</c> with a heading; left out entirely when <paramref name="body"/> writes nothing.
-    /// </summary>
-    public void Section(int depth, string id, string title, Action body, string? cssClass = null)
+    /// <summary>The blocks of a <see cref="DossierDocument"/>.</summary>
+    public void Blocks(IEnumerable<Block> blocks)
     {
-        var mark = Mark;
-        Start("section", cssClass, $"aria-labelledby=\"{Id(id)}\"");
-        Heading(depth, title, id);
-        var content = Mark;
-        body();
-        if (Mark == content) Rewind(mark);
-        else End("section");
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                case SectionBlock section:
+                    Start("section", null, $"aria-labelledby=\"{Id(section.Id)}\"");
+                    Heading(section.Depth, section.Title, section.Id);
+                    Blocks(section.Body);
+                    End("section");
+                    break;
+                case HeadingBlock heading:
+                    Heading(heading.Depth, heading.Text, heading.Id);
+                    break;
+                case FactsBlock facts:
+                    Facts(facts.Facts);
+                    break;
+                case TableBlock table:
+                    Table(table.Caption, table.Headers, table.Rows, table.Links);
+                    break;
+                case ParagraphBlock { Kind: ParagraphKind.Alert } alert:
+                    Start("div", "alert").Start("p").Element("strong", alert.Lead);
+                    if (alert.Text is not null) Element("span", alert.Text, "text");
+                    End("p").End("div");
+                    break;
+                case ParagraphBlock paragraph:
+                    Element("p", paragraph.Text, paragraph.Kind == ParagraphKind.Notice ? "notice" : null);
+                    break;
+            }
+        }
     }
 
-    /// <summary>A description list of label/value pairs; pairs without a value are left out, and so is an empty list.</summary>
-    public HtmlBuilder Facts(params ReadOnlySpan<(string Label, string? Value)> facts)
+    /// <summary>A description list of label/value pairs.</summary>
+    public HtmlBuilder Facts(IReadOnlyList<Fact> facts)
     {
-        var any = false;
-        foreach (var (label, value) in facts)
+        if (facts.Count == 0) return this;
+        Start("dl", "facts");
+        foreach (var fact in facts)
         {
-            if (string.IsNullOrWhiteSpace(value)) continue;
-            if (!any) Start("dl", "facts");
-            any = true;
-            Start("div").Element("dt", label);
-            Element("dd", value).End("div");
+            Start("div").Element("dt", fact.Label);
+            Element("dd", fact.Value).End("div");
         }
-        if (any) End("dl");
-        return this;
+        return End("dl");
     }
 
     /// <summary>

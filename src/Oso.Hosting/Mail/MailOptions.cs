@@ -1,3 +1,5 @@
+using Oso.Hosting.Configuration;
+
 namespace Oso.Hosting.Mail;
 
 /// <summary>
@@ -25,8 +27,19 @@ public sealed record MailOptions
     public string? SmtpUserName { get; init; }
 
     /// <summary>The SMTP password.</summary>
+    [Secret]
     public string? SmtpPassword { get; init; }
 
     /// <summary>Where messages are written when no SMTP server is set (relative to the data directory); default <c>outbox-mail</c>.</summary>
     public string PickupDirectory { get; init; } = "outbox-mail";
+
+    /// <summary>What is wrong with these settings, named under <paramref name="section"/> (<c>Mail</c>).</summary>
+    public IEnumerable<SettingProblem> Problems(string section)
+    {
+        if (SmtpPort is < 1 or > 65535) yield return new SettingProblem(section + ":SmtpPort", $"{SmtpPort} is geen poort (1 tot en met 65535).");
+        if (string.IsNullOrWhiteSpace(From) || !System.Net.Mail.MailAddress.TryCreate(From, out _))
+            yield return new SettingProblem(section + ":From", $"'{From}' is geen afzender (bijvoorbeeld OpenOSO <noreply@school.nl>).");
+        if (string.IsNullOrWhiteSpace(SmtpHost) && string.IsNullOrWhiteSpace(PickupDirectory))
+            yield return new SettingProblem(section + ":PickupDirectory", "ontbreekt: zonder SmtpHost gaat de mail naar deze map.");
+    }
 }

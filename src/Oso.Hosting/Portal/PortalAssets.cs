@@ -41,7 +41,10 @@ public static class PortalAssets
         headers["X-Frame-Options"] = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Content-Security-Policy"] = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
-        headers["Cache-Control"] = "no-store";
+        // "no-cache, no-store" and Pragma as antiforgery sets them: with "no-store" alone, every page with a form made
+        // antiforgery override the header and log a warning ("The 'Cache-Control' and 'Pragma' headers have been overridden")
+        headers["Cache-Control"] = "no-cache, no-store";
+        headers["Pragma"] = "no-cache";
         await next(context).ConfigureAwait(false);
     });
 

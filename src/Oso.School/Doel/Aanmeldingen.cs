@@ -43,7 +43,7 @@ public sealed class Aanmeldingen(SchoolStore store, ProtectedDossiers crypto, Au
     public async Task<DoelResult> RegisterAsync(string brin, AanmeldingInput input, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (Check(input) is { } refused) return refused;
+        if (Check(input, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), out _, out _, out _) is { } refused) return refused;
         return await store.WriteAsync<DoelResult>(async db =>
         {
             if (!await db.Tenants.AnyAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false)) return new DoelResult.NotFound();
@@ -60,8 +60,9 @@ public sealed class Aanmeldingen(SchoolStore store, ProtectedDossiers crypto, Au
         Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         for (var i = 0; i < inputs.Count; i++)
-            if (Check(inputs[i]) is DoelResult.Refused refused) return ([], (i + 1, refused.Reason));
+            if (Check(inputs[i], today, out _, out _, out _) is { } refused) return ([], (i + 1, refused.Reason));
         return await store.WriteAsync<(IReadOnlyList<Guid>, (int, string)?)>(async db =>
         {
             if (!await db.Tenants.AnyAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false)) return ([], (0, "Deze school staat niet op de node."));
@@ -74,16 +75,6 @@ public sealed class Aanmeldingen(SchoolStore store, ProtectedDossiers crypto, Au
             }
             return (ids, null);
         }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private DoelResult.Refused? Check(AanmeldingInput input)
-    {
-        if (!Pgn.TryParse(input.Pgn, out _)) return new DoelResult.Refused("Het BSN of onderwijsnummer is ongeldig (het voldoet niet aan de elfproef).");
-        if (!Brin.TryParse(input.BronBrin, out _)) return new DoelResult.Refused($"'{input.BronBrin}' is geen BRIN-nummer (twee cijfers en twee hoofdletters).");
-        if (!OverdrachtsoortNames.TryParse(input.Overdrachtsoort ?? "overstapdossier", out var parsed) || parsed == Overdrachtsoort.SwvDossier)
-            return new DoelResult.Refused("De soort overdracht is overstapdossier of overdrachtbinnenbrin.");
-        if (input.Geboortedatum > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) return new DoelResult.Refused("De geboortedatum ligt in de toekomst.");
-        return null;
     }
 
     private async Task<Guid> AddAsync(SchoolDbContext db, string brin, AanmeldingInput input, Actor actor, CancellationToken cancellationToken)
@@ -100,6 +91,19 @@ public sealed class Aanmeldingen(SchoolStore store, ProtectedDossiers crypto, Au
         await audit.RecordAsync(db, brin, actor, "aanmelding.geregistreerd", "Een leerling is aangemeld; daarna mag de school het dossier opvragen.",
             id.ToString(), "bron=" + bron.Value, cancellationToken).ConfigureAwait(false);
         return id;
+    }
+
+    /// <summary>Why an aanmelding is refused (null when it is accepted), with the values it stores.</summary>
+    internal static DoelResult.Refused? Check(AanmeldingInput input, DateOnly today, out Pgn pgn, out Brin bron, out string soort)
+    {
+        bron = default;
+        soort = input.Overdrachtsoort ?? "overstapdossier";
+        if (!Pgn.TryParse(input.Pgn, out pgn)) return new DoelResult.Refused("Het BSN of onderwijsnummer is ongeldig (het voldoet niet aan de elfproef).");
+        if (!Brin.TryParse(input.BronBrin, out bron)) return new DoelResult.Refused($"'{input.BronBrin}' is geen BRIN-nummer (twee cijfers en twee hoofdletters).");
+        if (!OverdrachtsoortNames.TryParse(soort, out var parsed) || parsed == Overdrachtsoort.SwvDossier)
+            return new DoelResult.Refused("De soort overdracht is overstapdossier of overdrachtbinnenbrin.");
+        if (input.Geboortedatum > today) return new DoelResult.Refused("De geboortedatum ligt in de toekomst.");
+        return null;
     }
 
     /// <summary>Asks for the dossier of an aanmelding (runs in the background; follow it with the request's trace).</summary>
@@ -126,6 +130,7 @@ public sealed class Aanmeldingen(SchoolStore store, ProtectedDossiers crypto, Au
         {
             Id = id, Brin = brin, AanmeldingId = aanmeldingId, Trigger = trigger, Aanvraagdatum = aanvraagdatum, Status = TransferStatus.Wachtrij,
             CreatedAt = now,
+            TraceId = Oso.Hosting.Telemetry.OsoTelemetry.CurrentTraceId,
             Trace = TraceStep.Write([new TraceStep(now, "Aanvraag", "Doelschool " + brin, null,
                 trigger == "Notificatie" ? "De bronschool meldde dat het dossier nu beschikbaar is; het wordt opnieuw opgevraagd." : "Het dossier wordt opgevraagd.", null, true)]),
         });

@@ -10,18 +10,18 @@ using Oso.School.Storage;
 namespace Oso.School.Mail;
 
 /// <summary>
-/// The daily digest for staff who chose it: at 07:00 (Dutch time) each school with such staff gets one outbox message
+/// The daily digest for staff who chose it: at <see cref="SchoolOptions.StaffDigestTime"/> (07:00 Dutch time by default) each school with such staff gets one outbox message
 /// for the day, fanned out to one <see cref="StaffMail"/> per person, which counts what happened in the 24 hours before
 /// (requests waiting for a release, parents' answers, dossiers received or not) — only the events that person wants,
 /// and no mail when nothing happened.
 /// </summary>
-public sealed class StaffDigest(SchoolStore store, OutboxQueue outbox) : IOutboxHandler, IDailyWork
+public sealed class StaffDigest(SchoolStore store, OutboxQueue outbox, SchoolOptions options) : IOutboxHandler, IDailyWork
 {
     /// <summary>The outbox kind.</summary>
     public const string Kind = "medewerkers.overzicht";
 
     /// <summary>When the digest goes (Dutch local time).</summary>
-    public static TimeOnly At { get; } = new(7, 0);
+    private TimeOnly At => TimeOnly.FromTimeSpan(options.StaffDigestTime);
 
     /// <summary>The outbox payload.</summary>
     /// <param name="Brin">The school.</param>

@@ -111,10 +111,10 @@ public static class PortalSetup
         return app;
     }
 
-    /// <summary>Everything but the LAS API, the OpenAPI document, Scalar, the health check and the protocol.</summary>
+    /// <summary>Everything but the LAS API, the OpenAPI document, Scalar, the health checks, the metrics and the protocol.</summary>
     internal static bool IsPortalPath(PathString path) =>
         !(path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/scalar")
-          || path.StartsWithSegments("/health") || path.StartsWithSegments("/oso"));
+          || path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics") || path.StartsWithSegments("/oso"));
 
     private static string Resource(string name)
     {

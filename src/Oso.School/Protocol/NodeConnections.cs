@@ -59,6 +59,25 @@ public sealed class NodeConnections : IDisposable
         SslOptions = { RemoteCertificateValidationCallback = Validator.ServerCertificateCallback() },
     }) { Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>
+    /// Whether the Traffic Center answers over mutual TLS (any HTTP answer counts: the handshake with the system
+    /// certificate succeeded and Central is up); null when it does, else the error's type.
+    /// </summary>
+    public async Task<string?> CheckTrafficCenterAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        try
+        {
+            using var response = await _http.GetAsync(TrafficCenter, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return e is OperationCanceledException ? "geen antwoord binnen 5 seconden" : e.GetType().Name;
+        }
+    }
+
     /// <summary>Replaces the revocation list (from Central).</summary>
     public void UpdateRevocations(CertificateRevocationList list) => _revocations = list;
 

@@ -35,6 +35,7 @@ public sealed partial class SchoolPortaalTests
         await Expect(page.Locator("#voortgang-groepen")).ToContainTextAsync("Groep 8B");
         await page.ScreenshotAsync(journey, "01-overzicht");
         await page.AssertAccessibleAsync("overzicht met voortgang per groep");
+        await page.AssertWordsAsync("overzicht met voortgang per groep");
 
         await Click(page.Locator("nav").GetByRole(AriaRole.Link, new() { Name = "Dossiers", Exact = true }));
         await Click(page.Locator("#groepentabel").GetByRole(AriaRole.Link, new() { Name = "Groep 8B", Exact = true }));
@@ -42,12 +43,14 @@ public sealed partial class SchoolPortaalTests
         await Expect(page.Locator("#dossiers tbody tr", new() { HasText = "concept" })).ToHaveCountAsync(24);
         await page.ScreenshotAsync(journey, "02-groep-8b");
         await page.AssertAccessibleAsync("de dossiers van groep 8B");
+        await page.AssertWordsAsync("de dossiers van groep 8B");
 
         await Click(page.Locator("#bulk-ouderlinks"));
         await Expect(page.Locator("#plan-samenvatting")).ToContainTextAsync("24 van de 24 leerlingen krijgen een persoonlijke link");
         await Expect(page.Locator("#plan-samenvatting")).ToBeFocusedAsync();
         await page.ScreenshotAsync(journey, "03-links-bevestigen");
         await page.AssertAccessibleAsync("links naar ouders: bevestigen");
+        await page.AssertWordsAsync("links naar ouders: bevestigen");
         await Click(page.Locator("#bevestigen"));
         await Expect(page.Locator("#taakstatus")).ToContainTextAsync("Klaar.", new() { Timeout = 60_000 }); // the page follows the progress itself
         await Expect(page.Locator("#taakstatus")).ToContainTextAsync("24 links verstuurd");
@@ -83,6 +86,7 @@ public sealed partial class SchoolPortaalTests
         staffTime.Stop();
         await page.ScreenshotAsync(journey, "06-vrijgegeven");
         await page.AssertAccessibleAsync("vrijgeven: klaar");
+        await page.AssertWordsAsync("vrijgeven: klaar");
 
         Assert.Equal(7, clicks);
         await using (var db = portal.Chain.School.Services.GetRequiredService<SchoolStore>().Read())

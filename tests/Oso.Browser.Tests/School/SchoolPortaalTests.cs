@@ -42,11 +42,13 @@ public sealed partial class SchoolPortaalTests(BrowserFixture browser, SchoolPor
         await Expect(page.Locator("#controle + p")).ToContainTextAsync("fout");
         await page.ScreenshotAsync(journey, "04-leerling");
         await page.AssertAccessibleAsync("dossier van een leerling (concept)");
+        await page.AssertWordsAsync("dossier van een leerling (concept)");
 
         // releasing before the inzage is refused, with the reason in the error summary
         await page.ClickAsync("#vrijgeven-knop");
         await Expect(page.Locator(".error-summary")).ToContainTextAsync("nog niet ingezien");
         await page.AssertAccessibleAsync("vrijgeven geweigerd (foutoverzicht)");
+        await page.AssertWordsAsync("vrijgeven geweigerd (foutoverzicht)");
 
         await page.CheckAsync("#akkoord-ja");
         await page.ClickAsync("#inzage-vastleggen");
@@ -68,6 +70,14 @@ public sealed partial class SchoolPortaalTests(BrowserFixture browser, SchoolPor
         await Expect(page.Locator("#vrijgeven-knop")).Not.ToBeVisibleAsync();
         await page.ScreenshotAsync(journey, "06-vrijgegeven");
         await page.AssertAccessibleAsync("vrijgegeven");
+        await page.AssertWordsAsync("vrijgegeven");
+
+        // print: the PDF button downloads the dossier as a tagged PDF
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#pdf"));
+        Assert.Equal("overstapdossier.pdf", download.SuggestedFilename);
+        var pdf = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.Equal("yes", Oso.Testing.PdfTools.Info(pdf)["Tagged"]);
+        Assert.Contains("Geboortedatum", Oso.Testing.PdfTools.Text(pdf));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "← Alle dossiers" }).ClickAsync();
         await page.SelectOptionAsync("#status", "Vrijgegeven");
@@ -109,6 +119,7 @@ public sealed partial class SchoolPortaalTests(BrowserFixture browser, SchoolPor
         await Expect(parent.Locator("#verstrekkingen")).ToContainTextAsync("Nog geen enkele school");
         await parent.ScreenshotAsync(journey, "03-ouders-dossier-telefoon");
         await parent.AssertAccessibleAsync("ouders: dossier (telefoon)");
+        await parent.AssertWordsAsync("ouders: dossier (telefoon)");
 
         await parent.CheckAsync("#akkoord-nee");
         await parent.ClickAsync("#versturen");
@@ -173,12 +184,13 @@ public sealed partial class SchoolPortaalTests(BrowserFixture browser, SchoolPor
             await Task.Delay(250);
             await page.ReloadAsync();
         }
-        await Expect(page.Locator("#aanvraagresultaat")).ToHaveTextAsync("OverdrachtGeslaagd");
+        await Expect(page.Locator("#aanvraagresultaat")).ToContainTextAsync("geleverd");
         await Expect(page.Locator("#stappen li")).ToHaveCountAsync(4);
         await Expect(page.Locator("#stappen")).ToContainTextAsync("Sessie bij het Traffic Center");
-        await Expect(page.Locator("#stappen li.ok", new() { HasText = "Dossier opvragen" })).ToContainTextAsync("OverdrachtGeslaagd");
+        await Expect(page.Locator("#stappen li.ok", new() { HasText = "Dossier opvragen" })).ToContainTextAsync("Dossier ontvangen");
         await page.ScreenshotAsync(journey, "03-stappen");
         await page.AssertAccessibleAsync("aanvraag met stappen");
+        await page.AssertWordsAsync("aanvraag met stappen");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Naar het ontvangen dossier" }).ClickAsync();
         await page.AssertAccessibleAsync("aanmelding met ontvangen dossier");
@@ -187,6 +199,7 @@ public sealed partial class SchoolPortaalTests(BrowserFixture browser, SchoolPor
         await Expect(page.Locator("#importstatus")).ToHaveTextAsync("nog niet geïmporteerd");
         await page.ScreenshotAsync(journey, "04-ontvangen-dossier");
         await page.AssertAccessibleAsync("ontvangen dossier");
+        await page.AssertWordsAsync("ontvangen dossier");
         await page.ClickAsync("#importeren");
         await Expect(page.Locator("#importstatus")).ToContainTextAsync("geïmporteerd op");
         await page.ScreenshotAsync(journey, "05-geimporteerd");

@@ -203,7 +203,7 @@ public abstract class PortaalToegangTests(CentralFixture f) : IDisposable
         _ = await f.Admin.AddBoardAsync(new NieuwBestuur("bestuur-eigen", "Eigen bestuur"), Ct);
         var c = await AangemeldAsync(Rol.Bestuur, "bestuur-eigen");
 
-        var (status, html, _) = await c.PostAsync("/bestuur", $"/bestuur?handler=Beeindigen&id={mandaat.Id}", new Dictionary<string, string>());
+        var (status, html, _) = await c.PostAsync("/bestuur", $"/bestuur?handler=Beeindigen&id={mandaat.Id}", new Dictionary<string, string> { ["bevestigd"] = "true" });
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("niet van uw bestuur", html);

@@ -29,9 +29,16 @@ public sealed class OntvangenDossierModel(DoelOverview overview, Aanmeldingen aa
         Weergave = detail.Dossier is null ? null
             : DossierHtmlRenderer.RenderFragment(detail.Dossier, new DossierRenderOptions
             {
-                HeadingLevel = 3, IdPrefix = "ontvangen", ShowFullPgn = true, AttachmentLink = n => $"/scholen/{Brin}/ontvangen/{Id}/bijlagen/{n}",
+                HeadingLevel = 3, IdPrefix = "ontvangen", AttachmentLink = n => $"/scholen/{Brin}/ontvangen/{Id}/bijlagen/{n}",
             });
         return Page();
+    }
+
+    /// <summary>The dossier as a PDF (audited as a view of the received dossier).</summary>
+    public async Task<IActionResult> OnGetPdfAsync()
+    {
+        var detail = await overview.ReceivedAsync(Brin, Id, Staff.Actor, HttpContext.RequestAborted);
+        return detail?.Dossier is { } dossier ? PdfDownload.For(dossier) : NotFound();
     }
 
     /// <summary>Marks the dossier imported.</summary>

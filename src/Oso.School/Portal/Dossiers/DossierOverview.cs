@@ -266,7 +266,7 @@ public sealed class DossierOverview(SchoolStore store, ProtectedDossiers crypto,
         var messages = keys.Count == 0 ? new Dictionary<string, Outbox.OutboxMessage>() : await db.Outbox.AsNoTracking().Where(m => keys.Contains(m.IdempotencyKey))
             .ToDictionaryAsync(m => m.IdempotencyKey, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => new RequestInfo(r.Id, r.DoelBrin, names.GetValueOrDefault(r.DoelBrin), r.ReceivedAt, r.Resultaat,
-            Enum.TryParse<ResultaatCode>(r.Resultaat, out var code) ? code.Info().Toelichting : r.Resultaat, r.AwaitingNotification, r.NotifiedAt, r.PupilId,
+            ResultaatWoorden.Uitleg(r.Resultaat, Betrokkene.Bronschool) ?? ResultaatWoorden.Kort(r.Resultaat), r.AwaitingNotification, r.NotifiedAt, r.PupilId,
             r.PupilId is { } id ? identities.GetValueOrDefault(id) : null)
         {
             Bericht = messages.GetValueOrDefault(Bron.NotificationSender.Key(r.Id)) is { } m ? NotificationState(m) : null,

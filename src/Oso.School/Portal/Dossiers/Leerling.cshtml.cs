@@ -71,6 +71,13 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
         return Page();
     }
 
+    /// <summary>The dossier as a PDF (audited as a view of the dossier).</summary>
+    public async Task<IActionResult> OnGetPdfAsync()
+    {
+        var detail = await overview.PupilAsync(Brin, Id, Staff.Actor, HttpContext.RequestAborted);
+        return detail is null ? NotFound() : PdfDownload.For(detail.Dossier);
+    }
+
     /// <summary>Records the parents' inzage (and view) or consent, as staff heard it.</summary>
     public async Task<IActionResult> OnPostInzageAsync()
     {
@@ -181,13 +188,13 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
         Links = await links.ListAsync(Brin, Id, HttpContext.RequestAborted);
         Weergave = DossierHtmlRenderer.RenderFragment(detail.Dossier, new DossierRenderOptions
         {
-            HeadingLevel = 3, IdPrefix = "dossier", ShowFullPgn = true, AttachmentLink = n => $"/scholen/{Brin}/dossiers/{Id}/bijlagen/{n}",
+            HeadingLevel = 3, IdPrefix = "dossier", AttachmentLink = n => $"/scholen/{Brin}/dossiers/{Id}/bijlagen/{n}",
         });
         OuderAdressen = ParentAddresses.Of(detail.Dossier);
         OptioneleCategorieen = Optional(Sector);
         // the inzage form shows what is recorded, unless it was just posted (then it shows what was typed)
         var inzage = detail.Dossier.Inzage;
-        Inzagedatum ??= Dutch.IsoDate(inzage?.Inzagedatum ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        Inzagedatum ??= Dutch.IsoDate(inzage?.Inzagedatum ?? DateOnly.FromDateTime(Amsterdam.Now(time).DateTime));
         Akkoord ??= inzage?.Akkoord?.Value;
         Zienswijze ??= inzage?.Redennietakkoord;
         Toestemming ??= inzage?.Toestemming?.Value;

@@ -386,6 +386,77 @@ namespace Oso.Central.Storage.Migrations.Postgres
                     b.ToTable("kwalificatiebewijzen", (string)null);
                 });
 
+            modelBuilder.Entity("Oso.Central.Qualification.ConformanceInzending", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Afgerond")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BeoordeeldDoor")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long?>("BeoordeeldOp")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Geslaagd")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("IngediendDoor")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long>("IngediendOp")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Opmerking")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Passed")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Rapport")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Rol")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SysteemId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SysteemId");
+
+                    b.ToTable("conformancerapporten", (string)null);
+                });
+
             modelBuilder.Entity("Oso.Central.Register.AanleverpuntRecord", b =>
                 {
                     b.Property<string>("RouteringsKenmerk")
@@ -758,6 +829,10 @@ namespace Oso.Central.Storage.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("TraceId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<long>("VerlooptOp")
                         .HasColumnType("bigint");
 
@@ -955,6 +1030,15 @@ namespace Oso.Central.Storage.Migrations.Postgres
                     b.HasOne("Oso.Central.Register.School", null)
                         .WithMany()
                         .HasForeignKey("Brin")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Oso.Central.Qualification.ConformanceInzending", b =>
+                {
+                    b.HasOne("Oso.Central.Register.Systeem", null)
+                        .WithMany()
+                        .HasForeignKey("SysteemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -564,6 +564,9 @@ namespace Oso.School.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("TraceId")
+                        .HasColumnType("text");
+
                     b.Property<string>("Trigger")
                         .IsRequired()
                         .HasColumnType("text");
@@ -658,6 +661,9 @@ namespace Oso.School.Storage.Migrations.Postgres
 
                     b.Property<string>("Payload")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TraceParent")
                         .HasColumnType("text");
 
                     b.HasKey("Id");

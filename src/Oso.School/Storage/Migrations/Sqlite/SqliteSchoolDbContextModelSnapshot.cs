@@ -557,6 +557,9 @@ namespace Oso.School.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TraceId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Trigger")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -651,6 +654,9 @@ namespace Oso.School.Storage.Migrations.Sqlite
 
                     b.Property<string>("Payload")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TraceParent")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

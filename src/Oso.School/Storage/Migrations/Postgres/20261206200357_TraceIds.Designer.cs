@@ -12,8 +12,8 @@ using Oso.School.Storage;
 namespace Oso.School.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSchoolDbContext))]
-    [Migration("20261206192359_WorklistMailRegister")]
-    partial class WorklistMailRegister
+    [Migration("20261206200357_TraceIds")]
+    partial class TraceIds
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -358,64 +358,6 @@ namespace Oso.School.Storage.Migrations.Postgres
                     b.ToTable("Pupils");
                 });
 
-            modelBuilder.Entity("Oso.School.Bulk.BulkJob", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Brin")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Brin");
-
-                    b.ToTable("BulkJobs");
-                });
-
-            modelBuilder.Entity("Oso.School.Bulk.BulkJobItem", b =>
-                {
-                    b.Property<Guid>("JobId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("PupilId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long?>("FinishedAt")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Result")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.HasKey("JobId", "PupilId");
-
-                    b.ToTable("BulkJobItems");
-                });
-
             modelBuilder.Entity("Oso.School.Doel.Aanmelding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -567,6 +509,9 @@ namespace Oso.School.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("TraceId")
+                        .HasColumnType("text");
+
                     b.Property<string>("Trigger")
                         .IsRequired()
                         .HasColumnType("text");
@@ -663,6 +608,9 @@ namespace Oso.School.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("IdempotencyKey")
@@ -709,9 +657,6 @@ namespace Oso.School.Storage.Migrations.Postgres
                     b.Property<Guid>("PupilId")
                         .HasColumnType("uuid");
 
-                    b.Property<long?>("RemindedAt")
-                        .HasColumnType("bigint");
-
                     b.Property<long?>("RespondedAt")
                         .HasColumnType("bigint");
 
@@ -735,42 +680,6 @@ namespace Oso.School.Storage.Migrations.Postgres
                     b.ToTable("ParentLinks");
                 });
 
-            modelBuilder.Entity("Oso.School.Register.RegisterSchool", b =>
-                {
-                    b.Property<string>("Brin")
-                        .HasMaxLength(4)
-                        .HasColumnType("character varying(4)");
-
-                    b.Property<string>("Gemeente")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Naam")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Plaats")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Provincie")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<long>("RefreshedAt")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Sector")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.HasKey("Brin");
-
-                    b.ToTable("RegisterSchools");
-                });
-
             modelBuilder.Entity("Oso.School.Staff.StaffMembership", b =>
                 {
                     b.Property<string>("UserId")
@@ -785,12 +694,6 @@ namespace Oso.School.Storage.Migrations.Postgres
 
                     b.Property<long>("AangemaaktOp")
                         .HasColumnType("bigint");
-
-                    b.Property<bool>("MailDigest")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("MailEvents")
-                        .HasColumnType("integer");
 
                     b.Property<string>("Rol")
                         .IsRequired()

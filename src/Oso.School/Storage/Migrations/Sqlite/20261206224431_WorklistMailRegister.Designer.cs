@@ -11,7 +11,7 @@ using Oso.School.Storage;
 namespace Oso.School.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSchoolDbContext))]
-    [Migration("20261206192343_WorklistMailRegister")]
+    [Migration("20261206224431_WorklistMailRegister")]
     partial class WorklistMailRegister
     {
         /// <inheritdoc />
@@ -560,6 +560,9 @@ namespace Oso.School.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TraceId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Trigger")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -654,6 +657,9 @@ namespace Oso.School.Storage.Migrations.Sqlite
 
                     b.Property<string>("Payload")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TraceParent")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
