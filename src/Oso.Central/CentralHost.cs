@@ -12,12 +12,14 @@ using Oso.Central.Register;
 using Oso.Central.Storage;
 using Oso.Central.TestSchool;
 using Oso.Central.TrafficCenter;
+using Oso.Hosting.Accounts;
 using Oso.Hosting.Certificates;
 using Oso.Hosting.Configuration;
 using Oso.Hosting.Health;
 using Oso.Hosting.Listeners;
 using Oso.Hosting.Logging;
 using Oso.Hosting.Mail;
+using Oso.Hosting.Storage;
 using Oso.Hosting.Telemetry;
 using Oso.Protocol.Security;
 
@@ -35,7 +37,7 @@ public static class CentralHost
     {
         ArgumentNullException.ThrowIfNull(options);
         SettingsException.ThrowIfInvalid(options);
-        Directory.CreateDirectory(options.DataDirectory);
+        DataDirectory.Prepare(options.DataDirectory); // private files from the first byte on
         // the listeners need the certificates and the validator before the app exists; the mode follows from the anchors
         var certificates = CentralCertificates.Load(options);
         var development = HostMode.IsDevelopment(options.Development, certificates.Anchors);
@@ -56,10 +58,10 @@ public static class CentralHost
         }
 
         builder.Services.AddCentralCore(options);
-        builder.Services.AddOsoDataProtection(options.DataDirectory, "OpenOSO.Central");
         builder.Services.AddCentralAuthentication();
         builder.Services.AddCentralApi();
-        builder.Services.AddCentralPortal();
+        builder.Services.AddCentralPortal(options);
+        builder.Services.AddOsoSignInRateLimits(options.RateLimit, ApiResults.TypePrefix + "te-veel-pogingen");
         builder.Services.AddOsoMail(options.Mail, options.DataDirectory);
         builder.Services.AddSingleton<MailLinks>();
         builder.Services.AddHostedService<MailQueueWorker<CentralDb>>();
@@ -105,6 +107,7 @@ public static class CentralHost
         await CentralServices.PrepareAsync(app.Services, new Uri(protocol, Testschool.Pad), cancellationToken);
 
         var handle = new CentralHandle(app, tls, portal, protocol, options, certificates.AnchorPemPath);
+        DataDirectory.WarnWhenTooWide(options.DataDirectory, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Oso.Central"), options.Output);
         options.Output?.WriteLine(development ? "OSO Central draait (ontwikkeling)." : "OSO Central draait (productie).");
         options.Output?.WriteLine($"  Portaal en beheer-API: {portal}   (OpenAPI: {new Uri(portal, "openapi/v1.json")}; inloggen: {new Uri(portal, "inloggen")})");
         options.Output?.WriteLine($"  Protocol (mTLS):       {protocol}   (Traffic Center: {handle.TrafficCenterUrl})");

@@ -66,6 +66,15 @@ public sealed record CentralOptions : IValidatedSettings
     /// <summary>How Central's mail (account verified, evidence judged, work for operators) goes out; without an SMTP server into <c>DATA/outbox-mail</c>.</summary>
     public Oso.Hosting.Mail.MailOptions Mail { get; init; } = new();
 
+    /// <summary>How long people stay signed in to the portal: 20 minutes without activity, 10 hours at most.</summary>
+    public Oso.Hosting.Portal.PortalSessionOptions Session { get; init; } = new();
+
+    /// <summary>
+    /// How many sign-in, code, reset and API-token attempts one client address may make (default 20 a minute; behind a
+    /// reverse proxy list its address in <see cref="Oso.Hosting.Accounts.SignInRateLimitOptions.TrustedProxies"/>).
+    /// </summary>
+    public Oso.Hosting.Accounts.SignInRateLimitOptions RateLimit { get; init; } = new();
+
     /// <summary>The clock (tests pass a fake one).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

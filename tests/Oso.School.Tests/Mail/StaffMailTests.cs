@@ -151,11 +151,7 @@ public sealed class StaffMailTests
     }
 
     private static Task<PortalNode> StartAsync(FakeTimeProvider time) =>
-        PortalNode.StartAsync(DatabaseProvider.Sqlite, o => o with { RunBackgroundWork = false }, s =>
-        {
-            s.AddSingleton<TimeProvider>(time);
-            s.AddSingleton<IOptions<OutboxOptions>>(Options.Create(new OutboxOptions { MaxAttempts = 3 }));
-        });
+        PortalNode.StartAsync(DatabaseProvider.Sqlite, time, o => o with { RunBackgroundWork = false, Outbox = o.Outbox with { MaxAttempts = 3 } });
 
     private static string To(string mail) => Regex.Match(mail, "^To: (.+)$", RegexOptions.Multiline).Groups[1].Value.Trim();
 }

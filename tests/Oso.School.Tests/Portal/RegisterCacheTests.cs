@@ -11,7 +11,7 @@ public sealed class RegisterCacheTests
     [Fact]
     public async Task The_list_is_kept_on_the_node_searched_by_name_and_place_and_kept_while_Central_is_away_or_sends_nonsense()
     {
-        await using var node = await PortalNode.StartAsync(DatabaseProvider.Sqlite, o => o with
+        await using var node = await PortalNode.StartAsync(DatabaseProvider.Sqlite, configure: o => o with
         {
             RunBackgroundWork = false, RegisterListUrl = new Uri("https://central.test/api/scholen/gekwalificeerd"),
         });

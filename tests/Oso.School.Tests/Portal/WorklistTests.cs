@@ -117,8 +117,8 @@ public sealed partial class WorklistTests
     }
 
     internal static Task<PortalNode> StartAsync() =>
-        PortalNode.StartAsync(DatabaseProvider.Sqlite, o => o with { RunBackgroundWork = false },
-            s => s.AddSingleton<IOptions<OutboxOptions>>(Options.Create(new OutboxOptions { MaxAttempts = 1 })));
+        PortalNode.StartAsync(DatabaseProvider.Sqlite, configure: o => o with { RunBackgroundWork = false },
+            services: s => s.AddSingleton<IOptions<OutboxOptions>>(Options.Create(new OutboxOptions { MaxAttempts = 1 })));
 
     /// <summary>Runs every due outbox message, one at a time, as the worker would.</summary>
     internal static async Task RunOutboxAsync(PortalNode node)
