@@ -217,6 +217,7 @@ public sealed class DemoChain : IAsyncDisposable
             TrustAnchors = [central.TrustAnchorPemPath],
             DevelopmentCaDirectory = central.CertificateAuthorityDirectory,
             RevocationListUrl = new Uri(central.PortalUrl, "/api/certificaten/ingetrokken"),
+            RegisterListUrl = new Uri(central.PortalUrl, "/api/scholen/gekwalificeerd"),
             RunBackgroundWork = options.SchoolBackgroundWork,
         }, services =>
         {
@@ -263,7 +264,7 @@ public sealed class DemoChain : IAsyncDisposable
             schools.Add(new DemoSchool(demo.Brin, demo.Naam, demo.Sector, demo.RouteringsKenmerk, id, key));
         }
 
-        // pupils with complete dossiers: group 8 of the primary school, most released, a few still to be seen by parents
+        // pupils with complete dossiers: group 8A of the primary school, most released, a few still to be seen by parents
         var today = DateOnly.FromDateTime(options.Time.GetUtcNow().UtcDateTime);
         var bron = school.Services.GetRequiredService<BronDossiers>();
         var las = Actor.Las(schools[0].LasClientId);
@@ -271,7 +272,7 @@ public sealed class DemoChain : IAsyncDisposable
             new SyntheticOptions { School = DemoSchools.SyntheticSchool(DemoSchools.Po), AttachmentSize = 48 * 1024 }).ToList();
         for (var i = 0; i < pupils.Count; i++)
         {
-            var dossier = i % 8 == 7 ? pupils[i] with { Inzage = null } : pupils[i];
+            var dossier = DemoSchools.InGroep(i % 8 == 7 ? pupils[i] with { Inzage = null } : pupils[i], DemoSchools.Groep8);
             if (await bron.DeliverAsync(DemoSchools.Po.Brin, $"LL{1000 + i}", dossier, las, ct).ConfigureAwait(false) is DeliveryResult.Stored stored
                 && dossier.Inzage is not null)
                 await bron.ReleaseAsync(DemoSchools.Po.Brin, stored.PupilId, null, las, ct).ConfigureAwait(false);
