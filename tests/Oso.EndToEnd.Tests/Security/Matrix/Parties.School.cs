@@ -81,7 +81,7 @@ public sealed partial class Parties
     private async Task<Wire> ParentAsync(string label, MatrixPupil pupil, CancellationToken ct)
     {
         var links = Chain.School.Services.GetRequiredService<ParentLinks>();
-        var created = Assert.IsType<ParentLinkResult.Created>(await links.CreateAsync(Chain.State.Po.Brin, pupil.Id, $"ouder-{pupil.LasId}@matrix.example", Actor.Node, mail: false, ct));
+        var created = Assert.IsType<ParentLinkResult.Created>(await links.CreateAsync(Chain.State.Po.Brin, pupil.Id, $"ouder-{pupil.LasId}@matrix.example", Actor.Node, mail: false, cancellationToken: ct));
         var token = created.Token!;
         Secrets.Add(token);
         if (label == "verlopen link") ExpiringLinkToken = token;
