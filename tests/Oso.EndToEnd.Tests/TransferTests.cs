@@ -216,18 +216,8 @@ public abstract class TransferTests<TChain>(TChain fixture) where TChain : Chain
         Assert.Single(await db.ReceivedNotifications.ToListAsync(_ct), n => n.RequestId is { } id && requests.Contains(id));
     }
 
-    private async Task<OntvangenDto> WaitForReceivedAsync(LasApiClient doel, Guid aanmelding)
-    {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (watch.Elapsed < Wait)
-        {
-            var received = (await doel.ReceivedAsync(onlyNew: false, _ct)).FirstOrDefault(r => r.AanmeldingId == aanmelding);
-            if (received is not null) return received;
-            await Task.Delay(200, _ct);
-        }
-        Assert.Fail("The dossier did not arrive within " + Wait.TotalSeconds + " s.");
-        return null!;
-    }
+    private async Task<OntvangenDto> WaitForReceivedAsync(LasApiClient doel, Guid aanmelding) =>
+        await doel.WaitForReceivedAsync(aanmelding, Wait, _ct) ?? throw new Xunit.Sdk.XunitException("The dossier did not arrive within " + Wait.TotalSeconds + " s.");
 }
 
 public sealed class SqliteTransferTests(SqliteChain fixture) : TransferTests<SqliteChain>(fixture), IClassFixture<SqliteChain>
