@@ -72,7 +72,12 @@ public abstract partial class ChainFixture : IAsyncLifetime
             Time = Time,
             ConfigureSchool = services =>
             {
-                services.AddSingleton(Time).AddLogging(b => b.AddProvider(SchoolLogs).AddFilter<LogCapture>(null, LogLevel.Trace));
+                // every level of our own categories, but the framework at the levels the product logs it (OsoLogging: Warning),
+                // so what the capture sees is what an operator's log would show
+                services.AddSingleton(Time).AddLogging(b => b.AddProvider(SchoolLogs)
+                    .AddFilter<LogCapture>(null, LogLevel.Trace)
+                    .AddFilter<LogCapture>("Microsoft", LogLevel.Warning)
+                    .AddFilter<LogCapture>("System.Net.Http", LogLevel.Warning));
                 services.AddSingleton(Options.Create(new OutboxOptions
                 {
                     Lease = TimeSpan.FromSeconds(4), PollInterval = TimeSpan.FromMilliseconds(250), FirstBackoff = TimeSpan.FromMilliseconds(500),

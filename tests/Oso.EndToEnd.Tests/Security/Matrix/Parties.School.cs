@@ -9,6 +9,7 @@ using Oso.Protocol.Messages;
 using Oso.Protocol.Results;
 using Oso.School.Audit;
 using Oso.School.Bron;
+using Oso.School.Bulk;
 using Oso.School.LasApi;
 using Oso.School.Parents;
 using OtpNet;
@@ -47,6 +48,17 @@ public sealed partial class Parties
         Assert.Equal("OverdrachtGeslaagd", request.Resultaat);
         VoRequest = request.Id;
         VoReceived = (await vo.ReceivedAsync(onlyNew: false, ct)).Single(r => r.AanmeldingId == VoAanmelding).Id;
+
+        // a bulk action of the primary school, run to its end before any cell (so no cell sees it change the database)
+        var actions = Chain.School.Services.GetRequiredService<BulkActions>();
+        string medewerker;
+        await using (var db = _f.ReadNode())
+            medewerker = await db.Users.Where(u => u.Email!.StartsWith("po-medewerker")).Select(u => u.Id).SingleAsync(ct);
+        PoBulkJob = await actions.StartAsync(state.Po.Brin, BulkKind.Vrijgeven, [PupilA.Id], medewerker, null, ct);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(60));
+        while (await actions.ProgressAsync(state.Po.Brin, PoBulkJob, ct) is not { } progress || progress.Afgerond < progress.Totaal)
+            await Task.Delay(100, deadline.Token);
     }
 
     private async Task<MatrixPupil> PupilAsync(CancellationToken ct)

@@ -78,6 +78,9 @@ public sealed partial class Parties : IDisposable
     public Guid VoAanmelding { get; private set; }
     public Guid VoRequest { get; private set; }
     public Guid VoReceived { get; private set; }
+
+    /// <summary>A finished bulk action (release pupil A again) of the primary school, started by its medewerker.</summary>
+    public Guid PoBulkJob { get; private set; }
     public MatrixSession Open { get; private set; } = null!;
     public MatrixSession Closed { get; private set; } = null!;
     public MatrixSession Replayed { get; private set; } = null!;
