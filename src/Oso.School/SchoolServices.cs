@@ -14,6 +14,7 @@ using Oso.School.Parents;
 using Oso.School.Portal;
 using Oso.School.Portal.Doel;
 using Oso.School.Portal.Dossiers;
+using Oso.School.Privacy;
 using Oso.School.Protocol;
 using Oso.School.Retention;
 using Oso.School.Staff;
@@ -43,6 +44,7 @@ public static class SchoolServices
         services.AddSingleton<IOutboxHandler, RetentionPurge>();
         services.AddSingleton<IOutboxHandler, ParentMail>();
         services.AddSingleton<ParentLinks>();
+        services.AddSingleton<Corrections>();
         services.AddSingleton<ParentSession>();
         services.AddSingleton<PortalAddress>();
         services.AddSingleton<IMailTransport>(sp => string.IsNullOrWhiteSpace(options.Mail.SmtpHost)
@@ -90,6 +92,7 @@ public static class SchoolServices
         services.AddSingleton<ProtectedDossiers>();
         services.AddSingleton<SchoolStore>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditRetention>();
         services.AddSingleton<OutboxQueue>();
         services.AddSingleton(new DossierValidator());
         services.AddSingleton<SchoolAdmin>();

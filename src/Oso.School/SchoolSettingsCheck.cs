@@ -40,8 +40,7 @@ internal static class SchoolSettingsCheck
             yield return new(nameof(o.MasterKey), "is geen sleutel van 32 bytes in base64 (maak er een met: head -c 32 /dev/urandom | base64).");
         foreach (var (name, span) in new[]
         {
-            (nameof(o.KeepImportedDossiers), o.KeepImportedDossiers), (nameof(o.KeepUnimportedDossiers), o.KeepUnimportedDossiers),
-            (nameof(o.NotifyWithin), o.NotifyWithin), (nameof(o.ParentLinkLifetime), o.ParentLinkLifetime),
+            (nameof(o.ParentLinkLifetime), o.ParentLinkLifetime),
             (nameof(o.TrafficCenterCheckInterval), o.TrafficCenterCheckInterval), ("Outbox:Lease", o.Outbox.Lease),
             ("Outbox:PollInterval", o.Outbox.PollInterval), ("Outbox:FirstBackoff", o.Outbox.FirstBackoff), ("Outbox:MaxBackoff", o.Outbox.MaxBackoff),
         })
@@ -50,6 +49,7 @@ internal static class SchoolSettingsCheck
         }
         if (o.Outbox.MaxAttempts < 1) yield return new("Outbox:MaxAttempts", "moet minstens 1 zijn.");
         foreach (var p in o.Telemetry.Problems(nameof(o.Telemetry))) yield return p;
+        foreach (var p in Retention.RetentionOptions.Problems(o)) yield return p;
     }
 
     private static bool IsKey(string text)

@@ -294,7 +294,8 @@ public sealed class ParentLinks(SchoolStore store, ProtectedDossiers crypto, Pup
         return await ActiveAsync(db, linkId, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ParentLink?> ActiveAsync(SchoolDbContext db, Guid linkId, CancellationToken cancellationToken)
+    /// <summary>The link when it still works (not revoked, not expired); null otherwise.</summary>
+    internal async Task<ParentLink?> ActiveAsync(SchoolDbContext db, Guid linkId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var link = await db.ParentLinks.AsNoTracking().FirstOrDefaultAsync(l => l.Id == linkId, cancellationToken).ConfigureAwait(false);

@@ -7,6 +7,7 @@ using Oso.School.Doel;
 using Oso.School.LasApi;
 using Oso.School.Outbox;
 using Oso.School.Parents;
+using Oso.School.Privacy;
 using Oso.School.Staff;
 using Oso.School.Tenancy;
 
@@ -52,6 +53,8 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<StaffMembership> StaffMemberships => Set<StaffMembership>();
     /// <summary>Parents' personal links.</summary>
     public DbSet<ParentLink> ParentLinks => Set<ParentLink>();
+    /// <summary>Requests to correct a dossier (tasks for staff).</summary>
+    public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
 
     private List<Action>? _afterCommit;
 
@@ -107,6 +110,14 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.TokenHash).IsUnique();
             e.HasIndex(x => new { x.Brin, x.PupilId });
+        });
+        builder.Entity<CorrectionRequest>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.Brin, x.PupilId });
+            e.HasIndex(x => new { x.Brin, x.Status });
+            e.Property(x => x.Status).HasMaxLength(20);
+            e.Property(x => x.Source).HasMaxLength(20);
         });
         builder.Entity<SchoolTenant>(e =>
         {
@@ -172,6 +183,7 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
         builder.Entity<AuditEntry>(e =>
         {
             e.HasKey(x => new { x.Brin, x.Sequence });
+            e.HasIndex(x => new { x.Brin, x.At });
         });
         builder.Entity<AuditHead>().HasKey(x => x.Brin);
     }
