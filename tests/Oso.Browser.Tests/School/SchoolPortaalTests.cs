@@ -14,7 +14,7 @@ namespace Oso.Browser.Tests.School;
 /// pages at phone size.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class SchoolPortaalTests(BrowserFixture browser, SchoolPortaal portal) : IClassFixture<SchoolPortaal>
+public sealed partial class SchoolPortaalTests(BrowserFixture browser, SchoolPortaal portal) : IClassFixture<SchoolPortaal>
 {
     [Fact]
     public async Task PO_staff_sign_in_with_two_factor_authentication_record_the_parents_inzage_and_release_the_dossier()
