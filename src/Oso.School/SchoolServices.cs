@@ -45,6 +45,7 @@ public static class SchoolServices
         services.AddSingleton<IOutboxHandler, ParentMail>();
         services.AddSingleton<ParentLinks>();
         services.AddSingleton<Corrections>();
+        services.AddSingleton<PupilDeletion>();
         services.AddSingleton<ParentSession>();
         services.AddSingleton<PortalAddress>();
         services.AddSingleton<IMailTransport>(sp => string.IsNullOrWhiteSpace(options.Mail.SmtpHost)
