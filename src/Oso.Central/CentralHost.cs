@@ -11,11 +11,13 @@ using Oso.Central.Qualification;
 using Oso.Central.Register;
 using Oso.Central.TestSchool;
 using Oso.Central.TrafficCenter;
+using Oso.Hosting.Accounts;
 using Oso.Hosting.Certificates;
 using Oso.Hosting.Configuration;
 using Oso.Hosting.Health;
 using Oso.Hosting.Listeners;
 using Oso.Hosting.Logging;
+using Oso.Hosting.Storage;
 using Oso.Hosting.Telemetry;
 using Oso.Protocol.Security;
 
@@ -33,7 +35,7 @@ public static class CentralHost
     {
         ArgumentNullException.ThrowIfNull(options);
         SettingsException.ThrowIfInvalid(options);
-        Directory.CreateDirectory(options.DataDirectory);
+        DataDirectory.Prepare(options.DataDirectory); // private files from the first byte on
         // the listeners need the certificates and the validator before the app exists; the mode follows from the anchors
         var certificates = CentralCertificates.Load(options);
         var development = HostMode.IsDevelopment(options.Development, certificates.Anchors);
@@ -54,10 +56,10 @@ public static class CentralHost
         }
 
         builder.Services.AddCentralCore(options);
-        builder.Services.AddOsoDataProtection(options.DataDirectory, "OpenOSO.Central");
         builder.Services.AddCentralAuthentication();
         builder.Services.AddCentralApi();
-        builder.Services.AddCentralPortal();
+        builder.Services.AddCentralPortal(options);
+        builder.Services.AddOsoSignInRateLimits(options.RateLimit, ApiResults.TypePrefix + "te-veel-pogingen");
         builder.Services.AddOsoTelemetry("openoso-central", options.Telemetry);
         builder.Services.AddOsoHealth<Storage.CentralDb>().AddCheck("certificaten", () => certificates.Anchors.Count > 0
             ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy($"{certificates.Anchors.Count} vertrouwensanker(s) geladen.")
@@ -99,6 +101,7 @@ public static class CentralHost
         await CentralServices.PrepareAsync(app.Services, new Uri(protocol, Testschool.Pad), cancellationToken);
 
         var handle = new CentralHandle(app, tls, portal, protocol, options, certificates.AnchorPemPath);
+        DataDirectory.WarnWhenTooWide(options.DataDirectory, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Oso.Central"), options.Output);
         options.Output?.WriteLine(development ? "OSO Central draait (ontwikkeling)." : "OSO Central draait (productie).");
         options.Output?.WriteLine($"  Portaal en beheer-API: {portal}   (OpenAPI: {new Uri(portal, "openapi/v1.json")}; inloggen: {new Uri(portal, "inloggen")})");
         options.Output?.WriteLine($"  Protocol (mTLS):       {protocol}   (Traffic Center: {handle.TrafficCenterUrl})");

@@ -4,9 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Oso.Dossier.Validation;
+using Oso.Hosting.Accounts;
 using Oso.Hosting.Certificates;
 using Oso.Hosting.Configuration;
 using Oso.Hosting.Health;
+using Oso.Hosting.Http;
 using Oso.Hosting.Listeners;
 using Oso.Hosting.Logging;
 using Oso.Hosting.Telemetry;
@@ -80,8 +82,7 @@ public sealed class SchoolNode : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         SettingsException.ThrowIfInvalid(options);
-        var data = Path.GetFullPath(options.DataDirectory);
-        Directory.CreateDirectory(data);
+        var data = DataDirectory.Prepare(options.DataDirectory); // private files from the first byte on
         var time = TimeProvider.System;
         var tls = CreateTls(options, data, time);
         var development = HostMode.IsDevelopment(options.Development, tls.TrustAnchors);
@@ -97,6 +98,8 @@ public sealed class SchoolNode : IAsyncDisposable
             .AddCheck<MasterKeyHealthCheck>("hoofdsleutel")
             .AddCheck<TrafficCenterHealthCheck>("traffic-center");
         services.AddSingleton<TrafficCenterHealthCheck>();
+        services.AddOsoSignInRateLimits(options.RateLimit, "urn:oso:probleem:te-veel-pogingen");
+        services.AddOsoRequestProblems("urn:oso:probleem:ongeldig-verzoek");
         configure?.Invoke(services);
 
         OsoListeners.Configure(builder, new ListenerOptions { Address = options.BindAddress, PortalPort = options.PortalPort, ProtocolPort = options.ProtocolPort },
@@ -108,6 +111,7 @@ public sealed class SchoolNode : IAsyncDisposable
         {
             var db = scope.ServiceProvider.GetRequiredService<SchoolDbContext>();
             await DatabaseSetup.MigrateAsync(db, cancellationToken).ConfigureAwait(false);
+            await app.Services.GetRequiredService<AuthenticatorSecrets>().MigrateAsync(db, cancellationToken).ConfigureAwait(false);
             try
             {
                 await MasterKeyCheck.VerifyAsync(db, app.Services.GetRequiredService<MasterKey>(), cancellationToken).ConfigureAwait(false);
@@ -121,13 +125,21 @@ public sealed class SchoolNode : IAsyncDisposable
 
         app.UseStrictTransportSecurity(development);
         app.MapOsoMetrics(options.Telemetry, development);
+        DataDirectory.WarnWhenTooWide(data, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Oso.School"));
         app.UseSchoolPortalPages();
+        // the LAS API: an unreadable request is a Dutch 400 (RequestProblems); a real fault a 500 problem without details
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : 500,
+        }));
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseListenerSeparation();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseEndpointGates(); // the LAS key is checked before an endpoint reads the request
         app.MapSchoolProtocol(options.PublicProtocolUrl);
-        var api = app.MapGroup("/api/v1/scholen/{brin}").AddEndpointFilter<LasAuthentication>().WithTags("LAS-koppelvlak");
+        var api = app.MapGroup("/api/v1/scholen/{brin}").WithGate(app.Services.GetRequiredService<LasAuthentication>()).WithTags("LAS-koppelvlak");
         api.MapBronApi();
         api.MapDoelApi();
         app.MapOsoHealth();
@@ -179,8 +191,7 @@ public sealed class SchoolAdminSession : IAsyncDisposable
     public static async Task<SchoolAdminSession> OpenAsync(SchoolOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var data = Path.GetFullPath(options.DataDirectory);
-        Directory.CreateDirectory(data);
+        var data = DataDirectory.Prepare(options.DataDirectory); // private files from the first byte on
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSchoolStorage(options, data);
@@ -190,6 +201,7 @@ public sealed class SchoolAdminSession : IAsyncDisposable
             await using var scope = provider.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SchoolDbContext>();
             await DatabaseSetup.MigrateAsync(db, cancellationToken).ConfigureAwait(false);
+            await provider.GetRequiredService<AuthenticatorSecrets>().MigrateAsync(db, cancellationToken).ConfigureAwait(false);
             await MasterKeyCheck.VerifyAsync(db, provider.GetRequiredService<MasterKey>(), cancellationToken).ConfigureAwait(false);
         }
         catch
