@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Oso.Browser.Tests.Infrastructure;
 using Oso.Cli.Up;
 using Oso.School.Parents;
 using static Microsoft.Playwright.Assertions;
