@@ -6,6 +6,7 @@ using Oso.Central.Audit;
 using Oso.Central.Qualification;
 using Oso.Central.Register;
 using Oso.Central.TrafficCenter;
+using Oso.Hosting.Mail;
 using Oso.Hosting.Storage;
 
 namespace Oso.Central.Storage;
@@ -30,6 +31,7 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<TraceStap> TraceStappen => Set<TraceStap>();
     public DbSet<Koppeling> Koppelingen => Set<Koppeling>();
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
+    public DbSet<QueuedMail> Mail => Set<QueuedMail>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -41,6 +43,7 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        MailQueue.Map(builder, "mail");
         builder.Entity<Bestuur>(e =>
         {
             e.ToTable("besturen");

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Oso.Hosting.Retention;
 using Oso.School.Audit;
@@ -17,9 +16,18 @@ namespace Oso.School.Retention;
 /// personal data (finished outbox work, which belongs to no school, is logged with its count). Runs as the daily
 /// outbox message, so one instance of a cluster does it; large backlogs go in batches, each its own transaction.
 /// </summary>
-public sealed class RetentionPurge(SchoolStore store, AuditLog audit, AuditRetention auditRetention, SchoolOptions options, TimeProvider time,
-    ILogger<RetentionPurge> logger) : IOutboxHandler
+public sealed class RetentionPurge(SchoolStore store, AuditLog audit, AuditRetention auditRetention, OutboxQueue outbox, SchoolOptions options,
+    TimeProvider time, ILogger<RetentionPurge> logger) : IOutboxHandler, IDailyWork
 {
+    /// <summary>The idempotency key of a day's purge: one message per day for the whole cluster.</summary>
+    public static string Key(DateTimeOffset now) => "purge:" + Day(now);
+
+    /// <summary>Queues one purge per UTC day (whichever instance queues it first).</summary>
+    public Task QueueAsync(SchoolDbContext db, DateTimeOffset now, CancellationToken cancellationToken) =>
+        outbox.EnqueueAsync(db, Kind, new { dag = Day(now) }, Key(now), cancellationToken: cancellationToken);
+
+    private static string Day(DateTimeOffset now) => now.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>The outbox kind.</summary>
     public const string Kind = "bewaartermijn.opschonen";
 
@@ -170,44 +178,4 @@ public sealed class RetentionPurge(SchoolStore store, AuditLog audit, AuditReten
         .Select(g => (g.Brin, g.Count)).ToList();
 
     private static string Count(int count) => string.Create(CultureInfo.InvariantCulture, $"reden=bewaartermijn;aantal={count}");
-}
-
-/// <summary>Queues the purge once a day (one message per day, whichever instance queues it first).</summary>
-public sealed class RetentionScheduler(SchoolStore store, OutboxQueue outbox, TimeProvider time) : BackgroundService
-{
-    /// <summary>The idempotency key of a day's purge: one message per day for the whole cluster.</summary>
-    public static string Key(DateTimeOffset now) => "purge:" + now.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>Queues today's purge unless it was queued already (by this instance or another).</summary>
-    public async Task QueueTodayAsync(CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var day = now.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        try
-        {
-            await store.WriteAsync(db => outbox.EnqueueAsync(db, RetentionPurge.Kind, new { dag = day }, Key(now), cancellationToken: cancellationToken), cancellationToken)
-                .ConfigureAwait(false);
-        }
-        catch (DbUpdateException)
-        {
-            // another instance queued today's purge at the same moment
-        }
-    }
-
-    /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            await QueueTodayAsync(stoppingToken).ConfigureAwait(false);
-            try
-            {
-                await Task.Delay(TimeSpan.FromHours(1), time, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
 }

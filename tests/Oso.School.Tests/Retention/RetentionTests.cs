@@ -136,15 +136,15 @@ public sealed class RetentionTests
     {
         var time = new FakeTimeProvider(T0);
         await using var services = await TestServices.CreateAsync(DatabaseProvider.Sqlite, s => s.AddSingleton<TimeProvider>(time));
-        var first = ActivatorUtilities.CreateInstance<RetentionScheduler>(services.Provider);
-        var second = ActivatorUtilities.CreateInstance<RetentionScheduler>(services.Provider);
+        var first = ActivatorUtilities.CreateInstance<DailyScheduler>(services.Provider);
+        var second = ActivatorUtilities.CreateInstance<DailyScheduler>(services.Provider);
 
-        await first.QueueTodayAsync(CancellationToken.None);
-        await second.QueueTodayAsync(CancellationToken.None);
+        await first.QueueDueAsync(CancellationToken.None);
+        await second.QueueDueAsync(CancellationToken.None);
         time.Advance(TimeSpan.FromHours(5));
-        await first.QueueTodayAsync(CancellationToken.None);
+        await first.QueueDueAsync(CancellationToken.None);
         time.Advance(TimeSpan.FromDays(1));
-        await second.QueueTodayAsync(CancellationToken.None);
+        await second.QueueDueAsync(CancellationToken.None);
 
         await using var db = services.Get<SchoolStore>().Read();
         Assert.Equal(["purge:2027-03-01", "purge:2027-03-02"],
@@ -226,11 +226,11 @@ public sealed class RetentionTests
     internal static async Task PurgeAtAsync(TestServices services, FakeTimeProvider time, DateTimeOffset at)
     {
         time.SetUtcNow(at);
-        await ActivatorUtilities.CreateInstance<RetentionScheduler>(services.Provider).QueueTodayAsync(CancellationToken.None);
+        await ActivatorUtilities.CreateInstance<DailyScheduler>(services.Provider).QueueDueAsync(CancellationToken.None);
         var worker = ActivatorUtilities.CreateInstance<OutboxWorker>(services.Provider, Options.Create(new OutboxOptions()));
         while (await worker.RunOneAsync(TestContext.Current.CancellationToken)) { }
         await using var db = services.Get<SchoolStore>().Read();
-        Assert.NotNull((await db.Outbox.FirstAsync(m => m.IdempotencyKey == RetentionScheduler.Key(at))).CompletedAt);
+        Assert.NotNull((await db.Outbox.FirstAsync(m => m.IdempotencyKey == RetentionPurge.Key(at))).CompletedAt);
     }
 
     private static Stream Xml() => new MemoryStream(DossierWriter.ToBytes(SyntheticDossiers.Fixed("povo-akkoord", new DateOnly(2027, 2, 1))));

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Oso.School.Storage.Migrations.Sqlite
+namespace Oso.School.Storage.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Retention : Migration
@@ -11,46 +11,67 @@ namespace Oso.School.Storage.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "PrivacyContactEmail",
+                table: "Tenants",
+                type: "character varying(254)",
+                maxLength: 254,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PrivacyContactName",
+                table: "Tenants",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PrivacyContactPhone",
+                table: "Tenants",
+                type: "character varying(30)",
+                maxLength: 30,
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "Format",
                 table: "Audit",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 1); // records written before this migration are format 1 (AuditEntry.Format)
 
             migrationBuilder.AddColumn<long>(
                 name: "ReducedAt",
                 table: "Audit",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReducibleHash",
                 table: "Audit",
-                type: "TEXT",
+                type: "text",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Salt",
                 table: "Audit",
-                type: "TEXT",
+                type: "text",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "CorrectionRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Brin = table.Column<string>(type: "TEXT", nullable: false),
-                    PupilId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Request = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Outcome = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    HandledAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    HandledBy = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Brin = table.Column<string>(type: "text", nullable: false),
+                    PupilId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Request = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Outcome = table.Column<byte[]>(type: "bytea", nullable: true),
+                    HandledAt = table.Column<long>(type: "bigint", nullable: true),
+                    HandledBy = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -82,6 +103,18 @@ namespace Oso.School.Storage.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_Audit_Brin_At",
                 table: "Audit");
+
+            migrationBuilder.DropColumn(
+                name: "PrivacyContactEmail",
+                table: "Tenants");
+
+            migrationBuilder.DropColumn(
+                name: "PrivacyContactName",
+                table: "Tenants");
+
+            migrationBuilder.DropColumn(
+                name: "PrivacyContactPhone",
+                table: "Tenants");
 
             migrationBuilder.DropColumn(
                 name: "Format",
