@@ -62,6 +62,7 @@ public static class SchoolServices
         services.AddSingleton<ParentLinks>();
         services.AddSingleton<Corrections>();
         services.AddSingleton<PupilDeletion>();
+        services.AddSingleton<AccessExport>();
         services.AddSingleton<ParentSession>();
         services.AddSingleton<PortalAddress>();
         services.AddOsoMail(options.Mail, data);

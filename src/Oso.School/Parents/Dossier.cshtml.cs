@@ -14,7 +14,7 @@ namespace Oso.School.Parents;
 /// The page says in plain Dutch what happens with the data, who receives it, how long it is kept and whom to ask (AVG art. 13/14).
 /// Every view and answer is audited as the link, never as a name.
 /// </summary>
-public sealed class DossierModel(ParentLinks links, Corrections corrections, ParentSession session, SchoolOptions options) : PageModel
+public sealed class DossierModel(ParentLinks links, Corrections corrections, AccessExport export, ParentSession session, SchoolOptions options) : PageModel
 {
     /// <summary>What the page shows.</summary>
     public ParentView View { get; private set; } = null!;
@@ -73,6 +73,19 @@ public sealed class DossierModel(ParentLinks links, Corrections corrections, Par
     {
         if (!await LoadAsync()) return Redirect("/ouders");
         return Portal.PdfDownload.For(View.Dossier);
+    }
+
+    /// <summary>Everything held about the pupil as one ZIP (right of access; audited as a download by the link).</summary>
+    public async Task<IActionResult> OnGetGegevensAsync()
+    {
+        if (session.Current(HttpContext) is not { } linkId) return Redirect("/ouders");
+        var zip = await export.ForParentsAsync(linkId, HttpContext.RequestAborted);
+        if (zip is null)
+        {
+            ParentSession.End(HttpContext);
+            return Redirect("/ouders");
+        }
+        return File(zip, "application/zip", AccessExport.FileName);
     }
 
     /// <summary>Records the answer.</summary>

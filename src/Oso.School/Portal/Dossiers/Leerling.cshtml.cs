@@ -11,7 +11,8 @@ namespace Oso.School.Portal.Dossiers;
 /// One pupil's dossier as bron: its status and meldingen, the parents' links, inzage/akkoord/zienswijze or toestemming,
 /// release (with opt-outs of OPTIONEEL categories), deliveries, requests, correction requests (tasks), and the dossier itself.
 /// </summary>
-public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, ParentLinks links, Corrections corrections, SchoolOptions options, TimeProvider time)
+public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, ParentLinks links, Corrections corrections, AccessExport export, SchoolOptions options,
+    TimeProvider time)
     : PortalPageModel
 {
     /// <summary>How long a parents' link works, in days.</summary>
@@ -86,6 +87,13 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
     {
         var detail = await overview.PupilAsync(Brin, Id, Staff.Actor, HttpContext.RequestAborted);
         return detail is null ? NotFound() : PdfDownload.For(detail.Dossier);
+    }
+
+    /// <summary>Everything held about the pupil as one ZIP, for a parent's request of access (audited as a download by this staff member).</summary>
+    public async Task<IActionResult> OnGetGegevensAsync()
+    {
+        var zip = await export.ForStaffAsync(Brin, Id, Staff.Actor, HttpContext.RequestAborted);
+        return zip is null ? NotFound() : File(zip, "application/zip", AccessExport.FileName);
     }
 
     /// <summary>Records the parents' inzage (and view) or consent, as staff heard it.</summary>
