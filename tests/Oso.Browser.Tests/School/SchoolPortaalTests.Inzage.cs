@@ -20,7 +20,7 @@ public sealed partial class SchoolPortaalTests
         const string journey = "school-inzage";
         var services = portal.Chain.School.Services;
         await services.GetRequiredService<SchoolAdmin>().SetPrivacyContactAsync(DemoSchools.Po.Brin, "mevrouw De Vries, functionaris gegevensbescherming", "fg@linde.example", "030 123 45 67");
-        var pupil = await portal.PupilAsync("LL1008");
+        var pupil = await portal.PupilAsync("LL1000");
         var naam = (await portal.IdentityAsync(pupil)).Naam;
         var created = await services.GetRequiredService<ParentLinks>()
             .CreateAsync(DemoSchools.Po.Brin, pupil, "ouder-inzage@voorbeeld.test", Oso.School.Audit.Actor.Node, mail: false);

@@ -22,6 +22,8 @@ public sealed partial class MatrixRows
         StaffPage($"/scholen/{po}/dossiers", "/scholen/{brin}/dossiers", bron: true);
         StaffPage($"/scholen/{po}/dossiers/{a}", "/scholen/{brin}/dossiers/{id:guid}", bron: true, handlers: ["vrijgeven", "inzage", "link", "intrekken"]);
         StaffPage($"/scholen/{po}/dossiers/{a}/bewerken", "/scholen/{brin}/dossiers/{id:guid}/bewerken", bron: true, handlers: ["leerling", "verzuim"]);
+        // deleting a pupil's data on request: the school's beheerder only (the form, posted by anyone else, deletes nothing)
+        StaffPage($"/scholen/{po}/dossiers/{a}/verwijderen", "/scholen/{brin}/dossiers/{id:guid}/verwijderen", bron: true, handlers: [""], beheerderOnly: true);
         StaffPage($"/scholen/{po}/dossiers/{a}/bijlagen/0", "/scholen/{brin}/dossiers/{id:guid}/bijlagen/{n:int}", bron: true);
         // the worklist: the confirmation of a bulk action (a GET goes back to the list) and a bulk job's progress page
         StaffPage($"/scholen/{po}/werklijst/actie", "/scholen/{brin}/werklijst/actie", bron: true, handlers: ["", "bevestigen"]);
