@@ -65,6 +65,7 @@ public static class CentralHost
         builder.Services.AddOsoMail(options.Mail, options.DataDirectory);
         builder.Services.AddSingleton<MailLinks>();
         builder.Services.AddHostedService<MailQueueWorker<CentralDb>>();
+        builder.Services.AddHostedService<Retention.CentralRetentionScheduler>();
         builder.Services.AddOsoTelemetry("openoso-central", options.Telemetry);
         builder.Services.AddOsoHealth<Storage.CentralDb>().AddCheck("certificaten", () => certificates.Anchors.Count > 0
             ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy($"{certificates.Anchors.Count} vertrouwensanker(s) geladen.")

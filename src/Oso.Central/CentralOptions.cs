@@ -75,6 +75,9 @@ public sealed record CentralOptions : IValidatedSettings
     /// </summary>
     public Oso.Hosting.Accounts.SignInRateLimitOptions RateLimit { get; init; } = new();
 
+    /// <summary>How long sessions, trace steps and audit records are kept (docs/privacy.md).</summary>
+    public Retention.CentralRetentionOptions Retention { get; init; } = new();
+
     /// <summary>The clock (tests pass a fake one).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
@@ -118,6 +121,7 @@ public sealed record CentralOptions : IValidatedSettings
             yield return new(nameof(TrustAnchorPems), "ontbreekt: een eigen servercertificaat hoort bij eigen vertrouwensankers (zonder gebruikt Central zijn ontwikkel-CA).");
         }
         foreach (var p in Mail.Problems(nameof(Mail))) yield return p;
+        foreach (var p in Retention.Problems(nameof(Retention))) yield return p;
         foreach (var p in Telemetry.Problems(nameof(Telemetry))) yield return p;
     }
 }

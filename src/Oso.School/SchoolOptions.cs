@@ -73,6 +73,9 @@ public sealed record SchoolOptions : IValidatedSettings
     /// <summary>How long a refused documentRequest waits for a release to notify the doel.</summary>
     public TimeSpan NotifyWithin { get; init; } = TimeSpan.FromDays(180);
 
+    /// <summary>How long everything else is kept (docs/privacy.md); checked against legal bounds at start.</summary>
+    public Retention.RetentionOptions Retention { get; init; } = new();
+
     /// <summary>
     /// False for an instance that serves requests but leaves background work (outbox, revocation refresh, retention) to
     /// other instances — and for benchmarks that drive the work themselves.

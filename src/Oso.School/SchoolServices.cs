@@ -18,6 +18,7 @@ using Oso.School.Parents;
 using Oso.School.Portal;
 using Oso.School.Portal.Doel;
 using Oso.School.Portal.Dossiers;
+using Oso.School.Privacy;
 using Oso.School.Protocol;
 using Oso.School.Register;
 using Oso.School.Retention;
@@ -59,6 +60,9 @@ public static class SchoolServices
         services.AddSingleton<IOutboxHandler, BulkRunner>();
         services.AddSingleton<BulkActions>();
         services.AddSingleton<ParentLinks>();
+        services.AddSingleton<Corrections>();
+        services.AddSingleton<PupilDeletion>();
+        services.AddSingleton<AccessExport>();
         services.AddSingleton<ParentSession>();
         services.AddSingleton<PortalAddress>();
         services.AddOsoMail(options.Mail, data);
@@ -108,6 +112,7 @@ public static class SchoolServices
         services.AddSingleton<ProtectedDossiers>();
         services.AddSingleton<SchoolStore>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditRetention>();
         services.AddSingleton<OutboxQueue>();
         services.AddSingleton(new DossierValidator());
         services.AddSingleton<SchoolAdmin>();

@@ -41,8 +41,7 @@ internal static class SchoolSettingsCheck
             yield return new(nameof(o.MasterKey), "is geen sleutel van 32 bytes in base64 (maak er een met: head -c 32 /dev/urandom | base64).");
         foreach (var (name, span) in new[]
         {
-            (nameof(o.KeepImportedDossiers), o.KeepImportedDossiers), (nameof(o.KeepUnimportedDossiers), o.KeepUnimportedDossiers),
-            (nameof(o.NotifyWithin), o.NotifyWithin), (nameof(o.ParentLinkLifetime), o.ParentLinkLifetime),
+            (nameof(o.ParentLinkLifetime), o.ParentLinkLifetime),
             (nameof(o.TrafficCenterCheckInterval), o.TrafficCenterCheckInterval), ("Outbox:Lease", o.Outbox.Lease),
             ("Outbox:PollInterval", o.Outbox.PollInterval), ("Outbox:FirstBackoff", o.Outbox.FirstBackoff), ("Outbox:MaxBackoff", o.Outbox.MaxBackoff),
             ("KeyRotation:CurrentKeyRefresh", o.KeyRotation.CurrentKeyRefresh), ("KeyRotation:Grace", o.KeyRotation.Grace),
@@ -60,6 +59,7 @@ internal static class SchoolSettingsCheck
         if (o.KeyRotation.BatchSize < 1) yield return new("KeyRotation:BatchSize", "moet minstens 1 zijn.");
         foreach (var p in o.Mail.Problems(nameof(o.Mail))) yield return p;
         foreach (var p in o.Telemetry.Problems(nameof(o.Telemetry))) yield return p;
+        foreach (var p in Retention.RetentionOptions.Problems(o)) yield return p;
     }
 
     private static bool IsKey(string text)

@@ -151,7 +151,7 @@ public abstract partial class ChainFixture : IAsyncLifetime
     public static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
 
     private readonly SemaphoreSlim _extra = new(1, 1);
-    private DemoSchool? _secondVo, _unqualifiedVo;
+    private DemoSchool? _secondVo, _secondPo, _unqualifiedVo;
 
     /// <summary>A second, qualified VO school on the node (93VO), for VO→VO transfers.</summary>
     public async Task<DemoSchool> SecondVoAsync()
@@ -160,6 +160,20 @@ public abstract partial class ChainFixture : IAsyncLifetime
         try
         {
             return _secondVo ??= await Chain.AddSchoolAsync(new DemoSchools.Definition("93VO", "Het Tweede Lyceum", "VO", "0000000700093VO00001"));
+        }
+        finally
+        {
+            _extra.Release();
+        }
+    }
+
+    /// <summary>A second primary school (95PO), for PO to PO transfers.</summary>
+    public async Task<DemoSchool> SecondPoAsync()
+    {
+        await _extra.WaitAsync();
+        try
+        {
+            return _secondPo ??= await Chain.AddSchoolAsync(new DemoSchools.Definition("95PO", "Basisschool De Tweede", "PO", "0000000700095PO00001"));
         }
         finally
         {

@@ -5,7 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Oso.Cli.Demo;
 using Oso.School.Storage;
 using Oso.Cli.Up;
+using Oso.Dossier;
 using Oso.Dossier.Model;
+using Oso.Dossier.Profiles;
+using Oso.School.Portal.Dossiers;
 using Oso.School.Bron;
 using Oso.School.LasApi;
 using Oso.Synthetic;
@@ -67,6 +70,55 @@ public abstract class TransferTests<TChain>(TChain fixture) where TChain : Chain
         Assert.False(Fixture.CentralSaw(Pgn(pupil)), "Central received the PGN");
         await vo.AcknowledgeAsync(received.Id, _ct);
         Assert.DoesNotContain(await vo.ReceivedAsync(onlyNew: true, _ct), r => r.AanmeldingId == aanmelding);
+    }
+
+    [Theory]
+    [InlineData("POPO")]
+    [InlineData("POVO")]
+    [InlineData("VOVO")]
+    public async Task Forbidden_and_opted_out_categories_never_leave_the_node(string profileName)
+    {
+        Fixture.RequireChain();
+        var profile = OverstapProfiles.ByName(profileName)!;
+        // a POPO-shaped dossier holds vve, which POVO forbids; the VO school's pupils are VOVO-shaped
+        var (bronSchool, doelSchool, pupil) = profileName switch
+        {
+            "POPO" => (Fixture.Chain.State.Po, await Fixture.SecondPoAsync(), Fixture.NewPupil(SyntheticProfile.Popo)),
+            "POVO" => (Fixture.Chain.State.Po, Fixture.Chain.State.Vo, PupilWith(Category.Vve)),
+            _ => (Fixture.Chain.State.Vo, await Fixture.SecondVoAsync(), Fixture.NewPupil(SyntheticProfile.Vovo, DemoSchools.Vo)),
+        };
+        var original = CategoryFilter.Present(pupil);
+        var forbidden = Enum.GetValues<Category>().Where(c => profile[c] == Requirement.Verboden).ToHashSet();
+        // every other category the school may switch off, of those the dossier holds
+        var optOut = LeerlingModel.Optional(bronSchool.Sector).Select(o => o.Categorie).Where(original.Contains).Where((_, i) => i % 2 == 0).ToHashSet();
+        Assert.NotEmpty(optOut);
+        if (profileName == "POVO") Assert.Contains(Category.Vve, original.Intersect(forbidden));
+
+        using var bron = Fixture.Las(bronSchool);
+        using var doel = Fixture.Las(doelSchool);
+        var lasId = "L" + Guid.NewGuid().ToString("N")[..10];
+        await bron.DeliverAsync(lasId, pupil, _ct);
+        await bron.RecordInzageAsync(lasId, new InzageInput(ChainFixture.Today, "Ja", null, bronSchool.Sector == "VO" ? "Ja" : null), _ct);
+        await bron.ReleaseAsync(lasId, optOut.Select(c => c.ToString()).ToList(), _ct);
+        var (aanmelding, request) = await RequestAsync(doel, pupil, bron.Brin);
+        Assert.Equal("OverdrachtGeslaagd", request.Resultaat);
+
+        var received = Assert.Single(await doel.ReceivedAsync(onlyNew: true, _ct), r => r.AanmeldingId == aanmelding);
+        using var xml = new MemoryStream(await doel.ReceivedXmlAsync(received.Id, _ct));
+        var arrived = CategoryFilter.Present(DossierReader.ReadDossier(xml));
+        Assert.Empty(arrived.Intersect(forbidden.Union(optOut)));
+        Assert.Subset(arrived.ToHashSet(), original.Except(forbidden).Except(optOut).ToHashSet());
+    }
+
+    /// <summary>The next synthetic POPO-shaped pupil whose dossier holds <paramref name="category"/> (the generator fills it for some seeds only).</summary>
+    private Dossier.Model.Dossier PupilWith(Category category)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var pupil = Fixture.NewPupil(SyntheticProfile.Popo);
+            if (CategoryFilter.Present(pupil).Contains(category)) return pupil;
+        }
+        throw new InvalidOperationException("No synthetic pupil with " + category);
     }
 
     [Fact]

@@ -32,6 +32,7 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<Koppeling> Koppelingen => Set<Koppeling>();
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
     public DbSet<QueuedMail> Mail => Set<QueuedMail>();
+    public DbSet<Retention.OnderhoudsRun> Onderhoud => Set<Retention.OnderhoudsRun>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -122,6 +123,7 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
             e.HasIndex(s => s.BronBrin);
             e.HasIndex(s => s.DoelBrin);
             e.HasIndex(s => s.AangemaaktOp);
+            e.HasIndex(s => s.VerlooptOp);
             e.Property(s => s.Zoeksleutel).HasMaxLength(700);
         });
         builder.Entity<TraceStap>(e =>
@@ -131,6 +133,7 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
             e.HasIndex(t => t.SessieId);
             e.HasIndex(t => new { t.BronBrin, t.Tijd });
             e.HasIndex(t => new { t.DoelBrin, t.Tijd });
+            e.HasIndex(t => t.Tijd);
             e.Property(t => t.Toelichting).HasMaxLength(2000);
         });
         builder.Entity<Koppeling>(e =>
@@ -144,6 +147,12 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
             e.HasKey(a => a.Id);
             e.HasIndex(a => a.Tijd);
             e.Property(a => a.Details).HasMaxLength(2000);
+        });
+        builder.Entity<Retention.OnderhoudsRun>(e =>
+        {
+            e.ToTable("onderhoud");
+            e.HasKey(o => o.Sleutel);
+            e.Property(o => o.Sleutel).HasMaxLength(100);
         });
     }
 }

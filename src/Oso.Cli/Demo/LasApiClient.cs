@@ -54,9 +54,12 @@ public sealed class LasApiClient : IDisposable
     }
 
     /// <summary>POST a release.</summary>
-    public async Task<VrijgegevenDto> ReleaseAsync(string lasId, CancellationToken ct)
+    public Task<VrijgegevenDto> ReleaseAsync(string lasId, CancellationToken ct) => ReleaseAsync(lasId, null, ct);
+
+    /// <summary>POST a release with OPTIONEEL categories not to send.</summary>
+    public async Task<VrijgegevenDto> ReleaseAsync(string lasId, IReadOnlyList<string>? optOut, CancellationToken ct)
     {
-        using var response = await _http.PostAsJsonAsync($"leerlingen/{lasId}/vrijgeven", new VrijgevenDto(null), Json, ct).ConfigureAwait(false);
+        using var response = await _http.PostAsJsonAsync($"leerlingen/{lasId}/vrijgeven", new VrijgevenDto(optOut), Json, ct).ConfigureAwait(false);
         return await Read<VrijgegevenDto>(response, ct).ConfigureAwait(false);
     }
 

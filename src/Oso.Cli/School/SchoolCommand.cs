@@ -15,6 +15,7 @@ internal static class SchoolCommand
         SchoolServeCommand.Create(context),
         Add(context),
         ListSchools(context),
+        Privacy(context),
         Aanleverpunt(context),
         Las(context),
         StaffCommand.Create(context),
@@ -98,6 +99,22 @@ internal static class SchoolCommand
         {
             var added = await admin.AddSchoolAsync(parse.GetValue(brin)!, parse.GetValue(naam)!, parse.GetValue(sector)!, parse.GetValue(plaats), ct).ConfigureAwait(false);
             return (new { brin = parse.GetValue(brin), toegevoegd = added }, added ? $"School {parse.GetValue(brin)} is aangesloten." : $"School {parse.GetValue(brin)} was al aangesloten.");
+        }, ct));
+        return command;
+    }
+
+    private static Command Privacy(CliContext context)
+    {
+        var common = new Common();
+        var brin = new Argument<string>("BRIN") { Description = "Het BRIN-nummer van de school." };
+        var naam = new Option<string>("--naam") { Description = "Naam of functie van de contactpersoon voor privacy (bijvoorbeeld de functionaris gegevensbescherming).", Required = true };
+        var email = new Option<string?>("--email") { Description = "Het e-mailadres." };
+        var telefoon = new Option<string?>("--telefoon") { Description = "Het telefoonnummer." };
+        var command = common.AddTo(new Command("privacy", "Legt vast wie ouders over privacy kunnen vragen (getoond op de pagina's voor ouders).") { brin, naam, email, telefoon });
+        command.SetAction((parse, ct) => RunAsync(context, common, parse, async admin =>
+        {
+            await admin.SetPrivacyContactAsync(parse.GetValue(brin)!, parse.GetValue(naam)!, parse.GetValue(email), parse.GetValue(telefoon), ct).ConfigureAwait(false);
+            return (new { brin = parse.GetValue(brin), vastgelegd = true }, $"De contactpersoon voor privacy van school {parse.GetValue(brin)} is vastgelegd.");
         }, ct));
         return command;
     }

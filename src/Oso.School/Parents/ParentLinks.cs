@@ -104,6 +104,9 @@ public sealed record ParentView(Guid LinkId, string SchoolNaam, string Sector, D
 {
     /// <summary>Consent (not only inzage) is asked: from VO.</summary>
     public bool AsksConsent => Sector == "VO";
+
+    /// <summary>Whom to ask about privacy at the school (null when the school set none).</summary>
+    public Privacy.PrivacyContact? Privacy { get; init; }
 }
 
 /// <summary>A link as staff see it.</summary>
@@ -195,7 +198,7 @@ public sealed class ParentLinks(SchoolStore store, ProtectedDossiers crypto, Pup
                 link.PupilId.ToString(), cancellationToken: cancellationToken).ConfigureAwait(false);
             var verstrekkingen = disclosures.OrderBy(d => d.At).Select(d => new Verstrekking(d.DoelBrin, names.GetValueOrDefault(d.DoelBrin), d.At, d.Versie)).ToList();
             return new ParentView(link.Id, tenant.Naam, tenant.Sector is "SO" ? "PO" : tenant.Sector, dossier, verstrekkingen, link.ExpiresAt,
-                Age(dossier.Huidigeschool.Leerling.Geboortedatum), link.RespondedAt, link.GegevenDoor);
+                Age(dossier.Huidigeschool.Leerling.Geboortedatum), link.RespondedAt, link.GegevenDoor) { Privacy = Oso.School.Privacy.PrivacyContact.Of(tenant) };
         }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Records the parents' (or the pupil's) answer in the draft, as actor Ouder.</summary>
@@ -302,7 +305,8 @@ public sealed class ParentLinks(SchoolStore store, ProtectedDossiers crypto, Pup
         return await ActiveAsync(db, linkId, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ParentLink?> ActiveAsync(SchoolDbContext db, Guid linkId, CancellationToken cancellationToken)
+    /// <summary>The link when it still works (not revoked, not expired); null otherwise.</summary>
+    internal async Task<ParentLink?> ActiveAsync(SchoolDbContext db, Guid linkId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var link = await db.ParentLinks.AsNoTracking().FirstOrDefaultAsync(l => l.Id == linkId, cancellationToken).ConfigureAwait(false);

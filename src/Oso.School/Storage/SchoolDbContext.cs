@@ -9,6 +9,7 @@ using Oso.School.Doel;
 using Oso.School.LasApi;
 using Oso.School.Outbox;
 using Oso.School.Parents;
+using Oso.School.Privacy;
 using Oso.School.Register;
 using Oso.School.Staff;
 using Oso.School.Tenancy;
@@ -57,6 +58,8 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<StaffMembership> StaffMemberships => Set<StaffMembership>();
     /// <summary>Parents' personal links.</summary>
     public DbSet<ParentLink> ParentLinks => Set<ParentLink>();
+    /// <summary>Requests to correct a dossier (tasks for staff).</summary>
+    public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
     /// <summary>Bulk actions staff confirmed.</summary>
     public DbSet<BulkJob> BulkJobs => Set<BulkJob>();
     /// <summary>Their pupils, each with its outcome.</summary>
@@ -119,6 +122,14 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
             e.HasIndex(x => x.TokenHash).IsUnique();
             e.HasIndex(x => new { x.Brin, x.PupilId });
         });
+        builder.Entity<CorrectionRequest>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.Brin, x.PupilId });
+            e.HasIndex(x => new { x.Brin, x.Status });
+            e.Property(x => x.Status).HasMaxLength(20);
+            e.Property(x => x.Source).HasMaxLength(20);
+        });
         builder.Entity<BulkJob>(e =>
         {
             e.HasKey(x => x.Id);
@@ -146,6 +157,9 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
         {
             e.HasKey(x => x.Brin);
             e.Property(x => x.Brin).HasMaxLength(4);
+            e.Property(x => x.PrivacyContactName).HasMaxLength(200);
+            e.Property(x => x.PrivacyContactEmail).HasMaxLength(254);
+            e.Property(x => x.PrivacyContactPhone).HasMaxLength(30);
         });
         builder.Entity<SchoolDataKey>(e =>
         {
@@ -211,6 +225,7 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
         builder.Entity<AuditEntry>(e =>
         {
             e.HasKey(x => new { x.Brin, x.Sequence });
+            e.HasIndex(x => new { x.Brin, x.At });
         });
         builder.Entity<AuditHead>().HasKey(x => x.Brin);
     }

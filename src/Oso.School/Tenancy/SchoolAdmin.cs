@@ -32,6 +32,26 @@ public sealed class SchoolAdmin(SchoolStore store, PupilDataProtector protector,
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Sets whom parents ask about privacy at the school (shown on the parents' pages); throws with a Dutch message when
+    /// the school is unknown or a value cannot be used. Audited without the values (they are a person's contact data).
+    /// </summary>
+    public Task SetPrivacyContactAsync(string brin, string naam, string? email, string? telefoon, CancellationToken cancellationToken = default)
+    {
+        if (Privacy.PrivacyContact.Problem(naam, email, telefoon) is { } problem) throw new ArgumentException(problem);
+        return store.WriteAsync(async db =>
+        {
+            var school = await db.Tenants.FirstOrDefaultAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"School {brin} is niet bekend op deze node; sluit haar eerst aan (oso school add).");
+            school.PrivacyContactName = naam.Trim();
+            school.PrivacyContactEmail = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+            school.PrivacyContactPhone = string.IsNullOrWhiteSpace(telefoon) ? null : telefoon.Trim();
+            await audit.RecordAsync(db, brin, Actor.Node, "school.privacycontact", "De contactpersoon voor privacy van de school is vastgelegd.",
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+    }
+
     /// <summary>Adds an aanleverpunt of a school on this node; false when it exists (idempotent).</summary>
     public Task<bool> AddAanleverpuntAsync(string brin, string routeringsKenmerk, string doel = "OV", CancellationToken cancellationToken = default) =>
         store.WriteAsync(async db =>

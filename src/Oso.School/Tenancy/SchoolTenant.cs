@@ -28,6 +28,15 @@ public sealed class SchoolTenant
     /// <summary>OPTIONEEL categories the school never sends (its default opt-outs), comma-separated category names.</summary>
     public string OptOut { get; set; } = "";
 
+    /// <summary>Whom parents ask about privacy (the school's privacy officer, AVG art. 13 and 37): a name or role; null when not set.</summary>
+    public string? PrivacyContactName { get; set; }
+
+    /// <summary>The privacy officer's e-mail address (null when not set).</summary>
+    public string? PrivacyContactEmail { get; set; }
+
+    /// <summary>The privacy officer's telephone number (null when not set).</summary>
+    public string? PrivacyContactPhone { get; set; }
+
     /// <summary>When the school was added.</summary>
     public DateTimeOffset CreatedAt { get; init; }
 }

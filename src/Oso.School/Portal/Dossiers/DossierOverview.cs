@@ -241,7 +241,7 @@ public sealed class DossierOverview(SchoolStore store, ProtectedDossiers crypto,
         }).ToList();
     }
 
-    private static async Task<IReadOnlyList<DisclosureInfo>> DisclosuresAsync(SchoolDbContext db, string brin, Guid pupilId, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<DisclosureInfo>> DisclosuresAsync(SchoolDbContext db, string brin, Guid pupilId, CancellationToken cancellationToken)
     {
         var rows = await (from d in db.Disclosures.AsNoTracking()
                           join r in db.Releases.AsNoTracking() on d.ReleaseId equals r.Id into releases

@@ -3,14 +3,17 @@ using Oso.Dossier.Profiles;
 using Oso.Dossier.Rendering;
 using Oso.School.Bron;
 using Oso.School.Parents;
+using Oso.School.Privacy;
 
 namespace Oso.School.Portal.Dossiers;
 
 /// <summary>
 /// One pupil's dossier as bron: its status and meldingen, the parents' links, inzage/akkoord/zienswijze or toestemming,
-/// release (with opt-outs of OPTIONEEL categories), deliveries, requests, and the dossier itself.
+/// release (with opt-outs of OPTIONEEL categories), deliveries, requests, correction requests (tasks), and the dossier itself.
 /// </summary>
-public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, ParentLinks links, SchoolOptions options, TimeProvider time) : PortalPageModel
+public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, ParentLinks links, Corrections corrections, AccessExport export, SchoolOptions options,
+    TimeProvider time)
+    : PortalPageModel
 {
     /// <summary>How long a parents' link works, in days.</summary>
     public int LinkDagen => (int)options.ParentLinkLifetime.TotalDays;
@@ -40,7 +43,15 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
     /// <summary>Validation messages of a refused release.</summary>
     public IReadOnlyList<Oso.Dossier.Validation.Melding> VrijgaveMeldingen { get; private set; } = [];
 
+    /// <summary>Requests to correct the dossier or objecting to it, newest first.</summary>
+    public IReadOnlyList<CorrectionView> Correcties { get; private set; } = [];
+
     // the forms' values (kept when a form is shown again with errors)
+
+    /// <summary>Correction form: what the parents ask (filed on their behalf).</summary>
+    [BindProperty] public string? CorrectieVerzoek { get; set; }
+    /// <summary>Handling form: what the school did.</summary>
+    [BindProperty] public string? CorrectieUitkomst { get; set; }
 
     /// <summary>Inzage form: date.</summary>
     [BindProperty] public string? Inzagedatum { get; set; }
@@ -76,6 +87,13 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
     {
         var detail = await overview.PupilAsync(Brin, Id, Staff.Actor, HttpContext.RequestAborted);
         return detail is null ? NotFound() : PdfDownload.For(detail.Dossier);
+    }
+
+    /// <summary>Everything held about the pupil as one ZIP, for a parent's request of access (audited as a download by this staff member).</summary>
+    public async Task<IActionResult> OnGetGegevensAsync()
+    {
+        var zip = await export.ForStaffAsync(Brin, Id, Staff.Actor, HttpContext.RequestAborted);
+        return zip is null ? NotFound() : File(zip, "application/zip", AccessExport.FileName);
     }
 
     /// <summary>Records the parents' inzage (and view) or consent, as staff heard it.</summary>
@@ -164,6 +182,38 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
         return await AgainAsync();
     }
 
+    /// <summary>Files a correction request on the parents' behalf (they asked by phone, mail or at school).</summary>
+    public async Task<IActionResult> OnPostCorrectieAsync()
+    {
+        switch (await corrections.FileAsync(Brin, Id, CorrectieVerzoek, "school", Staff.Actor, HttpContext.RequestAborted))
+        {
+            case CorrectionResult.Filed:
+                Bericht = "Het verzoek is vastgelegd als taak. Leg vast wat de school ermee deed als het is afgehandeld.";
+                return Naar($"/dossiers/{Id}#correcties");
+            case CorrectionResult.Invalid invalid:
+                Errors.Add("correctie-verzoek", invalid.Reason);
+                return await AgainAsync();
+            default:
+                return NotFound();
+        }
+    }
+
+    /// <summary>Records what the school did with a correction request and closes it.</summary>
+    public async Task<IActionResult> OnPostAfhandelenAsync(Guid verzoek)
+    {
+        switch (await corrections.HandleAsync(Brin, Id, verzoek, CorrectieUitkomst, Staff.Actor, HttpContext.RequestAborted))
+        {
+            case CorrectionResult.Handled:
+                Bericht = "Het verzoek is afgehandeld; de ouders zien op hun pagina wat de school deed.";
+                return Naar($"/dossiers/{Id}#correcties");
+            case CorrectionResult.Invalid invalid:
+                Errors.Add("uitkomst-" + verzoek, invalid.Reason);
+                return await AgainAsync();
+            default:
+                return NotFound();
+        }
+    }
+
     /// <summary>The OPTIONEEL categories of the transfers a school of this sector makes (PO: POPO and POVO; VO: VOVO).</summary>
     public static IReadOnlyList<(Category Categorie, string Naam)> Optional(string sector)
     {
@@ -186,6 +236,7 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
         Detail = detail;
         ViewData["Title"] = Titel;
         Links = await links.ListAsync(Brin, Id, HttpContext.RequestAborted);
+        Correcties = await corrections.ListAsync(Brin, Id, HttpContext.RequestAborted);
         Weergave = DossierHtmlRenderer.RenderFragment(detail.Dossier, new DossierRenderOptions
         {
             HeadingLevel = 3, IdPrefix = "dossier", AttachmentLink = n => $"/scholen/{Brin}/dossiers/{Id}/bijlagen/{n}",

@@ -80,6 +80,18 @@ public sealed partial class Wire : IDisposable
 
     public CookieContainer? Cookies { get; }
 
+    private static string ZipText(byte[] zip)
+    {
+        using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip), System.IO.Compression.ZipArchiveMode.Read);
+        var text = new StringBuilder();
+        foreach (var entry in archive.Entries)
+        {
+            using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
+            text.Append(entry.FullName).Append('\n').Append(reader.ReadToEnd()).Append('\n');
+        }
+        return text.ToString();
+    }
+
     /// <summary>Sends an HTTP request and observes the answer (a refused handshake is <see cref="Observed.TlsRefused"/>).</summary>
     public async Task<Observed> SendAsync(HttpMethod method, Uri url, HttpContent? content, CancellationToken ct, IDictionary<string, string>? headers = null)
     {
@@ -89,7 +101,10 @@ public sealed partial class Wire : IDisposable
         try
         {
             using var response = await _http.SendAsync(request, ct);
-            var body = await response.Content.ReadAsStringAsync(ct);
+            // a ZIP (the access download) is observed as the text of its files, so the disclosure check sees what it holds
+            var body = response.Content.Headers.ContentType?.MediaType == "application/zip"
+                ? ZipText(await response.Content.ReadAsByteArrayAsync(ct))
+                : await response.Content.ReadAsStringAsync(ct);
             // a redirect to the same host is shown as its path, however the host wrote it
             var location = response.Headers.Location is { } l ? (l.IsAbsoluteUri && l.Authority == url.Authority ? l.PathAndQuery : l.OriginalString) : null;
             return new Observed(false, (int)response.StatusCode, location, await CodeOfAsync(response, body), body);

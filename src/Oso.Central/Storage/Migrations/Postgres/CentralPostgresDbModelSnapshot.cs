@@ -296,6 +296,9 @@ namespace Oso.Central.Storage.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<long?>("IngekortOp")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Onderwerp")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -730,6 +733,20 @@ namespace Oso.Central.Storage.Migrations.Postgres
                     b.ToTable("vestigingen", (string)null);
                 });
 
+            modelBuilder.Entity("Oso.Central.Retention.OnderhoudsRun", b =>
+                {
+                    b.Property<string>("Sleutel")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Tijd")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Sleutel");
+
+                    b.ToTable("onderhoud", (string)null);
+                });
+
             modelBuilder.Entity("Oso.Central.TrafficCenter.Koppeling", b =>
                 {
                     b.Property<Guid>("Koppelsleutel")
@@ -848,6 +865,8 @@ namespace Oso.Central.Storage.Migrations.Postgres
 
                     b.HasIndex("DoelBrin");
 
+                    b.HasIndex("VerlooptOp");
+
                     b.ToTable("sessies", (string)null);
                 });
 
@@ -904,6 +923,8 @@ namespace Oso.Central.Storage.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("SessieId");
+
+                    b.HasIndex("Tijd");
 
                     b.HasIndex("BronBrin", "Tijd");
 

@@ -285,6 +285,9 @@ namespace Oso.Central.Storage.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("IngekortOp")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Onderwerp")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -719,6 +722,20 @@ namespace Oso.Central.Storage.Migrations.Sqlite
                     b.ToTable("vestigingen", (string)null);
                 });
 
+            modelBuilder.Entity("Oso.Central.Retention.OnderhoudsRun", b =>
+                {
+                    b.Property<string>("Sleutel")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Tijd")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sleutel");
+
+                    b.ToTable("onderhoud", (string)null);
+                });
+
             modelBuilder.Entity("Oso.Central.TrafficCenter.Koppeling", b =>
                 {
                     b.Property<Guid>("Koppelsleutel")
@@ -837,6 +854,8 @@ namespace Oso.Central.Storage.Migrations.Sqlite
 
                     b.HasIndex("DoelBrin");
 
+                    b.HasIndex("VerlooptOp");
+
                     b.ToTable("sessies", (string)null);
                 });
 
@@ -891,6 +910,8 @@ namespace Oso.Central.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("SessieId");
+
+                    b.HasIndex("Tijd");
 
                     b.HasIndex("BronBrin", "Tijd");
 

@@ -114,6 +114,9 @@ namespace Oso.School.Storage.Migrations.Postgres
                     b.Property<string>("Detail")
                         .HasColumnType("text");
 
+                    b.Property<int>("Format")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasColumnType("text");
@@ -129,7 +132,18 @@ namespace Oso.School.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long?>("ReducedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReducibleHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Salt")
+                        .HasColumnType("text");
+
                     b.HasKey("Brin", "Sequence");
+
+                    b.HasIndex("Brin", "At");
 
                     b.ToTable("Audit");
                 });
@@ -759,6 +773,58 @@ namespace Oso.School.Storage.Migrations.Postgres
                     b.ToTable("ParentLinks");
                 });
 
+            modelBuilder.Entity("Oso.School.Privacy.CorrectionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Brin")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("HandledAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("HandledBy")
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Outcome")
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("PupilId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Request")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Brin", "PupilId");
+
+                    b.HasIndex("Brin", "Status");
+
+                    b.ToTable("CorrectionRequests");
+                });
+
             modelBuilder.Entity("Oso.School.Register.RegisterSchool", b =>
                 {
                     b.Property<string>("Brin")
@@ -945,6 +1011,18 @@ namespace Oso.School.Storage.Migrations.Postgres
 
                     b.Property<string>("Plaats")
                         .HasColumnType("text");
+
+                    b.Property<string>("PrivacyContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("PrivacyContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PrivacyContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("Sector")
                         .IsRequired()

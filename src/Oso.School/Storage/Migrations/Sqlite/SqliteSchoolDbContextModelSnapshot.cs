@@ -107,6 +107,9 @@ namespace Oso.School.Storage.Migrations.Sqlite
                     b.Property<string>("Detail")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -122,7 +125,18 @@ namespace Oso.School.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReducedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReducibleHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Salt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Brin", "Sequence");
+
+                    b.HasIndex("Brin", "At");
 
                     b.ToTable("Audit");
                 });
@@ -752,6 +766,58 @@ namespace Oso.School.Storage.Migrations.Sqlite
                     b.ToTable("ParentLinks");
                 });
 
+            modelBuilder.Entity("Oso.School.Privacy.CorrectionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Brin")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HandledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HandledBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Outcome")
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("PupilId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Request")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Brin", "PupilId");
+
+                    b.HasIndex("Brin", "Status");
+
+                    b.ToTable("CorrectionRequests");
+                });
+
             modelBuilder.Entity("Oso.School.Register.RegisterSchool", b =>
                 {
                     b.Property<string>("Brin")
@@ -937,6 +1003,18 @@ namespace Oso.School.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Plaats")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrivacyContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrivacyContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrivacyContactPhone")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sector")
