@@ -43,6 +43,8 @@ internal static class TestData
         yield return new DocumentRequest(Routering, Sessie, Overdrachtsoort.Overstapdossier, new DocumentSleutel.Leerling(Bsn, Geheim), Aanvraagdatum);
         yield return new DocumentRequest(Routering, Sessie, Overdrachtsoort.SwvDossier, new DocumentSleutel.Koppel(Koppel), null);
         yield return new DocumentResponse.Geleverd(Dossier);
+        yield return new DocumentResponse.Geleverd(Dossier, Oso.Protocol.Proofs.Bewijzen.Onderteken(new Oso.Protocol.Proofs.Verklaring(Oso.Protocol.Proofs.VerklaringSoort.Verzending,
+            Aanvraagdatum, Sessie, Brin00YY, Brin00YY, Security.TestPki.Systeem, Oso.Protocol.Proofs.Bewijzen.Digest(Dossier.Utf8.Span)), Security.TestPki.Client));
         yield return new DocumentResponse.NietGeleverd(ResultaatCode.LeerlinginfoNietGewijzigd);
         yield return new SessiecontroleRequest(Routering, new SessieSleutel.Zoek(Zoek), Overdrachtsoort.OverdrachtBinnenBrin, Sessie);
         yield return new SessiecontroleResponse.Geldig("VO", Brin00YY, Rk932, Systeem);
