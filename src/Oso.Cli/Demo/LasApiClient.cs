@@ -108,6 +108,15 @@ public sealed class LasApiClient : IDisposable
         return await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
     }
 
+    /// <summary>GET the bron's signature of a received dossier; null when the bron did not sign it.</summary>
+    public async Task<byte[]?> ReceivedSignatureAsync(Guid id, CancellationToken ct)
+    {
+        using var response = await _http.GetAsync($"ontvangen/{id}/handtekening", ct).ConfigureAwait(false);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return null;
+        await Ensure(response, ct).ConfigureAwait(false);
+        return await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+    }
+
     /// <summary>POST the import confirmation.</summary>
     public async Task AcknowledgeAsync(Guid id, CancellationToken ct)
     {

@@ -8,6 +8,7 @@ using Oso.Dossier.Validation;
 using Oso.Protocol.Client;
 using Oso.Protocol.Identifiers;
 using Oso.Protocol.Messages;
+using Oso.Protocol.Proofs;
 using Oso.Protocol.Results;
 using Oso.School.Audit;
 using Oso.School.Crypto;
@@ -34,7 +35,8 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
     /// <param name="RequestId">The request.</param>
     public sealed record Payload(Guid RequestId);
 
-    private sealed record Punt(string Rk, Uri Url);
+    /// <summary>A bron aanleverpunt of the session, with the system the Traffic Center named for it (which must sign the dossier).</summary>
+    private sealed record Punt(string Rk, Uri Url, string? Systeem = null);
 
     string IOutboxHandler.Kind => Kind;
 
@@ -79,7 +81,7 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
             switch (answer)
             {
                 case OsoCallResult<OverdrachtResponse>.Success { Response: OverdrachtResponse.Toegekend toegekend }:
-                    punten = toegekend.Aanleverpunten.Select(a => new Punt(a.RouteringsKenmerk.Value, a.Url)).ToList();
+                    punten = toegekend.Aanleverpunten.Select(a => new Punt(a.RouteringsKenmerk.Value, a.Url, a.Systeem?.Value)).ToList();
                     trace.Add(new TraceStep(time.GetUtcNow(), "Sessie bij het Traffic Center", "Traffic Center", null,
                         $"Sessie {toegekend.SessieId} toegekend; de bronschool heeft {punten.Count} actief aanleverpunt(en).", null, true));
                     await SaveAsync(request.Id, r =>
@@ -120,7 +122,7 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
             switch (answer)
             {
                 case OsoCallResult<DocumentResponse>.Success { Response: DocumentResponse.Geleverd geleverd }:
-                    var step = await ReceiveAsync(request, aanmelding, pgn, punt, geleverd.Dossier, partij, cancellationToken).ConfigureAwait(false);
+                    var step = await ReceiveAsync(request, aanmelding, pgn, punt, geleverd, routing, sessie, partij, cancellationToken).ConfigureAwait(false);
                     trace.Add(step);
                     break;
                 case OsoCallResult<DocumentResponse>.Success { Response: DocumentResponse.NietGeleverd niet }:
@@ -156,10 +158,18 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
         }
     }
 
-    private async Task<TraceStep> ReceiveAsync(TransferRequest request, Aanmelding aanmelding, Pgn pgn, Punt punt, GegevenssetXml xml, string partij,
-        CancellationToken cancellationToken)
+    private async Task<TraceStep> ReceiveAsync(TransferRequest request, Aanmelding aanmelding, Pgn pgn, Punt punt, DocumentResponse.Geleverd geleverd,
+        Routering routing, SessieId sessie, string partij, CancellationToken cancellationToken)
     {
-        var bytes = xml.Utf8.ToArray();
+        var bytes = geleverd.Dossier.Utf8.ToArray();
+
+        // the proof first: a dossier whose signature fails is neither stored nor offered for import
+        var verwachting = new Verwachting(VerklaringSoort.Verzending, punt.Systeem is { } s ? SysteemId.Parse(s) : null, sessie, routing.BronBrin, routing.DoelBrin);
+        var controle = geleverd.Handtekening is null ? null : Bewijzen.Controleer(geleverd.Handtekening, bytes, connections.Validator, verwachting);
+        if (controle is Handtekeningcontrole.Ongeldig ongeldig)
+            return await RefuseSignatureAsync(request, aanmelding, punt, ongeldig, partij, cancellationToken).ConfigureAwait(false);
+        var geldig = controle as Handtekeningcontrole.Geldig;
+
         var report = validator.Validate(new MemoryStream(bytes), cancellationToken);
         var read = DossierReader.Read(new MemoryStream(bytes), cancellationToken: cancellationToken);
         var leerling = read.Dossier?.Huidigeschool.Leerling;
@@ -177,6 +187,10 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
                 Id = id, Brin = request.Brin, AanmeldingId = aanmelding.Id, RequestId = request.Id, BronBrin = aanmelding.BronBrin,
                 Xml = crypto.ProtectXml(request.Brin, bytes, Contexts.Received(id)), Valid = report.Valid,
                 Meldingen = crypto.ProtectJson(request.Brin, report.Meldingen, Contexts.ReceivedMeldingen(id)), ReceivedAt = time.GetUtcNow(),
+                Handtekening = geleverd.Handtekening is { } h ? crypto.ProtectXml(request.Brin, h.Utf8.Span, Contexts.ReceivedHandtekening(id)) : null,
+                HandtekeningStatus = geldig is null ? HandtekeningStatus.NietOndertekend : HandtekeningStatus.Geldig,
+                Ondertekenaar = geldig?.Verklaring.Systeem.Value, OndertekendOp = geldig?.Verklaring.Tijdstip,
+                DossierSha256 = Convert.ToHexStringLower(Bewijzen.Digest(bytes)),
             });
             await audit.RecordAsync(db, request.Brin, Actor.Node, "dossier.ontvangen", "Het overstapdossier is ontvangen van de vorige school.",
                 aanmelding.Id.ToString(), $"bron={aanmelding.BronBrin};geldig={report.Valid}", cancellationToken).ConfigureAwait(false);
@@ -185,7 +199,25 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
         var toelichting = report.Valid
             ? $"Dossier ontvangen ({bytes.Length / 1024.0:F0} kB) en geldig volgens de officiële standaard."
             : $"Dossier ontvangen ({bytes.Length / 1024.0:F0} kB), maar het heeft {report.Fouten} fout(en) volgens de officiële standaard. Actie voor de bronschool: controleer het dossier.";
+        toelichting += geldig is null
+            ? " De bronschool heeft het niet ondertekend."
+            : $" Ondertekend door systeem {geldig.Verklaring.Systeem} van de bronschool; de handtekening is gecontroleerd.";
         return new TraceStep(time.GetUtcNow(), "Dossier opvragen", partij, nameof(ResultaatCode.OverdrachtGeslaagd), toelichting, punt.Rk, true);
+    }
+
+    /// <summary>
+    /// A dossier whose signature fails is refused: not stored, not offered for import; audited, and the trace says who
+    /// must act (the bron's supplier: its signature, certificate or system).
+    /// </summary>
+    private async Task<TraceStep> RefuseSignatureAsync(TransferRequest request, Aanmelding aanmelding, Punt punt, Handtekeningcontrole.Ongeldig ongeldig,
+        string partij, CancellationToken cancellationToken)
+    {
+        await store.WriteAsync(db => audit.RecordAsync(db, request.Brin, Actor.Node, "dossier.geweigerd", "Een ontvangen dossier is geweigerd: de handtekening van de bronschool klopt niet.",
+            aanmelding.Id.ToString(), $"bron={aanmelding.BronBrin};aanleverpunt={punt.Rk};handtekening={ongeldig.Fout}", cancellationToken), cancellationToken).ConfigureAwait(false);
+        return new TraceStep(time.GetUtcNow(), "Dossier opvragen", partij, nameof(ResultaatCode.TechnischeFout),
+            $"Het dossier is niet opgeslagen en niet aangeboden voor import: de handtekening van de bronschool is ongeldig. {ongeldig.Omschrijving} "
+            + $"Actie voor de leverancier van de bronschool{(punt.Systeem is { } s ? $" (systeem {s})" : "")}: controleer de ondertekening en het systeemcertificaat; "
+            + "de bronschool kan daarna opnieuw laten opvragen.", punt.Rk, false);
     }
 
     private async Task<OutboxOutcome> FinishAsync(TransferRequest request, List<TraceStep> trace, ResultaatCode code, TraceStep last, CancellationToken cancellationToken)
