@@ -105,17 +105,8 @@ public sealed class Disclosure
     /// <summary>SHA-256 (lower-case hex) of the exact dossier bytes sent and signed.</summary>
     public string? DossierSha256 { get; init; }
 
-    /// <summary>The doel system the Traffic Center named for the session (the only one whose receipt counts).</summary>
+    /// <summary>The doel system the Traffic Center named for the session (the one the dossier was handed to).</summary>
     public string? DoelSysteem { get; init; }
-
-    /// <summary>The doel's signed ontvangstbevestiging (ds:Signature), once received and checked.</summary>
-    public byte[]? Ontvangstbevestiging { get; set; }
-
-    /// <summary>When the doel says it received the dossier (its signed statement).</summary>
-    public DateTimeOffset? BevestigdOp { get; set; }
-
-    /// <summary>Why the last ontvangstbevestiging offered for this delivery was refused (Dutch), while none was accepted.</summary>
-    public string? BevestigingFout { get; set; }
 }
 
 /// <summary>A documentRequest this school received as bron, kept so the doel can be notified once the dossier is available.</summary>

@@ -116,11 +116,8 @@ public sealed class ReceivedDossier
     /// <summary>When the bron signed it (its statement).</summary>
     public DateTimeOffset? OndertekendOp { get; init; }
 
-    /// <summary>SHA-256 (lower-case hex) of the exact bytes received: what the receipt confirms.</summary>
+    /// <summary>SHA-256 (lower-case hex) of the exact bytes received (and signed by the bron).</summary>
     public string? DossierSha256 { get; init; }
-
-    /// <summary>When the bron accepted this node's signed ontvangstbevestiging.</summary>
-    public DateTimeOffset? BevestigdOp { get; set; }
 }
 
 /// <summary>The state of the bron's signature under a received dossier.</summary>

@@ -160,12 +160,6 @@ namespace Oso.School.Storage.Migrations.Postgres
                     b.Property<long>("At")
                         .HasColumnType("bigint");
 
-                    b.Property<long?>("BevestigdOp")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("BevestigingFout")
-                        .HasColumnType("text");
-
                     b.Property<string>("Brin")
                         .IsRequired()
                         .HasColumnType("text");
@@ -173,15 +167,6 @@ namespace Oso.School.Storage.Migrations.Postgres
                     b.Property<string>("DoelBrin")
                         .IsRequired()
                         .HasColumnType("text");
-
-                    b.Property<string>("DoelSysteem")
-                        .HasColumnType("text");
-
-                    b.Property<string>("DossierSha256")
-                        .HasColumnType("text");
-
-                    b.Property<byte[]>("Ontvangstbevestiging")
-                        .HasColumnType("bytea");
 
                     b.Property<string>("Profiel")
                         .IsRequired()
@@ -419,24 +404,11 @@ namespace Oso.School.Storage.Migrations.Postgres
                     b.Property<Guid>("AanmeldingId")
                         .HasColumnType("uuid");
 
-                    b.Property<long?>("BevestigdOp")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("Brin")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("BronBrin")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("DossierSha256")
-                        .HasColumnType("text");
-
-                    b.Property<byte[]>("Handtekening")
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("HandtekeningStatus")
                         .IsRequired()
                         .HasColumnType("text");
 
@@ -446,12 +418,6 @@ namespace Oso.School.Storage.Migrations.Postgres
                     b.Property<byte[]>("Meldingen")
                         .IsRequired()
                         .HasColumnType("bytea");
-
-                    b.Property<string>("Ondertekenaar")
-                        .HasColumnType("text");
-
-                    b.Property<long?>("OndertekendOp")
-                        .HasColumnType("bigint");
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("bigint");

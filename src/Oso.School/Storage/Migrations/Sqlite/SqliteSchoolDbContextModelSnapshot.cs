@@ -153,12 +153,6 @@ namespace Oso.School.Storage.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("BevestigdOp")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("BevestigingFout")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Brin")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -166,15 +160,6 @@ namespace Oso.School.Storage.Migrations.Sqlite
                     b.Property<string>("DoelBrin")
                         .IsRequired()
                         .HasColumnType("TEXT");
-
-                    b.Property<string>("DoelSysteem")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DossierSha256")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Ontvangstbevestiging")
-                        .HasColumnType("BLOB");
 
                     b.Property<string>("Profiel")
                         .IsRequired()
@@ -412,24 +397,11 @@ namespace Oso.School.Storage.Migrations.Sqlite
                     b.Property<Guid>("AanmeldingId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("BevestigdOp")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Brin")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BronBrin")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DossierSha256")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Handtekening")
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("HandtekeningStatus")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -439,12 +411,6 @@ namespace Oso.School.Storage.Migrations.Sqlite
                     b.Property<byte[]>("Meldingen")
                         .IsRequired()
                         .HasColumnType("BLOB");
-
-                    b.Property<string>("Ondertekenaar")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("OndertekendOp")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
