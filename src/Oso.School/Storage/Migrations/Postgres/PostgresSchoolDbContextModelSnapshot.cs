@@ -168,6 +168,12 @@ namespace Oso.School.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("DoelSysteem")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DossierSha256")
+                        .HasColumnType("text");
+
                     b.Property<string>("Profiel")
                         .IsRequired()
                         .HasColumnType("text");
@@ -412,12 +418,28 @@ namespace Oso.School.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("DossierSha256")
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Handtekening")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("HandtekeningStatus")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<long?>("ImportedAt")
                         .HasColumnType("bigint");
 
                     b.Property<byte[]>("Meldingen")
                         .IsRequired()
                         .HasColumnType("bytea");
+
+                    b.Property<string>("Ondertekenaar")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("OndertekendOp")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("bigint");

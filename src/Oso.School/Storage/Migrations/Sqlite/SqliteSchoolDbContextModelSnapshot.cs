@@ -161,6 +161,12 @@ namespace Oso.School.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DoelSysteem")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DossierSha256")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Profiel")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -405,12 +411,28 @@ namespace Oso.School.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DossierSha256")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Handtekening")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("HandtekeningStatus")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ImportedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("Meldingen")
                         .IsRequired()
                         .HasColumnType("BLOB");
+
+                    b.Property<string>("Ondertekenaar")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OndertekendOp")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
