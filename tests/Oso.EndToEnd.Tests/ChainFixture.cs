@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Oso.Cli.Demo;
 using Oso.Cli.Up;
+using Oso.School.Crypto;
 using Oso.School.Outbox;
 using Oso.Synthetic;
 using Oso.Testing;
@@ -37,6 +38,9 @@ public abstract partial class ChainFixture : IAsyncLifetime
 
     public string DataDirectory => _directory;
 
+    /// <summary>Every SOAP exchange Central and the School node served, as it went over the wire.</summary>
+    public WireCapture Wire { get; } = new();
+
     /// <summary>Every request body Central received (both listeners).</summary>
     public ConcurrentQueue<byte[]> ReceivedByCentral { get; } = new();
 
@@ -57,30 +61,50 @@ public abstract partial class ChainFixture : IAsyncLifetime
             _databases.AddRange([c, s]);
             (central, school) = (c.ConnectionString, s.ConnectionString);
         }
-        Chain = await DemoChain.StartAsync(new ChainOptions
+        Chain = await DemoChain.StartAsync(Configure(new ChainOptions
         {
             DataDirectory = _directory,
             CentralPortalPort = 0, CentralProtocolPort = 0, SchoolPortalPort = 0, SchoolProtocolPort = 0,
             CentralDatabase = central, SchoolDatabase = school,
             Pupils = 0,
             CentralPipeline = Capture,
-            // short leases and backoff so restart tests finish in seconds
+            // short leases and backoff so restart tests finish in seconds; key rotation in seconds too, in small batches
             Time = Time,
-            ConfigureSchool = services => services.AddSingleton(Time).AddLogging(b => b.AddProvider(SchoolLogs).AddFilter<LogCapture>(null, LogLevel.Trace)).AddSingleton(Options.Create(new OutboxOptions
+            ConfigureSchool = services =>
             {
-                Lease = TimeSpan.FromSeconds(4), PollInterval = TimeSpan.FromMilliseconds(250), FirstBackoff = TimeSpan.FromMilliseconds(500),
-                MaxBackoff = TimeSpan.FromSeconds(2), MaxAttempts = MaxAttempts,
-            })),
-        });
+                // every level of our own categories, but the framework at the levels the product logs it (OsoLogging: Warning),
+                // so what the capture sees is what an operator's log would show
+                services.AddSingleton(Time).AddLogging(b => b.AddProvider(SchoolLogs)
+                    .AddFilter<LogCapture>(null, LogLevel.Trace)
+                    .AddFilter<LogCapture>("Microsoft", LogLevel.Warning)
+                    .AddFilter<LogCapture>("System.Net.Http", LogLevel.Warning));
+                services.AddSingleton(Options.Create(new OutboxOptions
+                {
+                    Lease = TimeSpan.FromSeconds(4), PollInterval = TimeSpan.FromMilliseconds(250), FirstBackoff = TimeSpan.FromMilliseconds(500),
+                    MaxBackoff = TimeSpan.FromSeconds(2), MaxAttempts = MaxAttempts,
+                }));
+                services.AddSingleton(Options.Create(new KeyRotationOptions { CurrentKeyRefresh = TimeSpan.FromSeconds(1), Grace = TimeSpan.FromSeconds(3), BatchSize = 3 }));
+                services.AddSingleton(Wire.Filter("school"));
+            },
+        }));
         Anchor = X509CertificateLoader.LoadCertificateFromFile(Chain.Central.TrustAnchorPemPath);
     }
 
+    /// <summary>Adjusts the chain's options before it starts (e.g. telemetry capture).</summary>
+    protected virtual ChainOptions Configure(ChainOptions options) => options;
+
+    private void Capture(WebApplication app)
+    {
+        CaptureBodies(app);
+        Wire.Use(app, "central");
+    }
+
     // a copy of what Central's endpoints read, taken as they read it: a body they refuse unread is not read here either
-    private void Capture(WebApplication app) => app.Use(async (HttpContext context, Func<Task> next) =>
+    private void CaptureBodies(WebApplication app) => app.Use(async (HttpContext context, Func<Task> next) =>
     {
         var original = context.Request.Body;
         using var copy = new MemoryStream();
-        context.Request.Body = new TeeStream(original, copy);
+        context.Request.Body = new ReadCopyStream(original, copy);
         try
         {
             await next();
@@ -91,32 +115,6 @@ public abstract partial class ChainFixture : IAsyncLifetime
             ReceivedByCentral.Enqueue(copy.ToArray());
         }
     });
-
-    /// <summary>A read-only stream that copies every byte read from <paramref name="source"/> into <paramref name="copy"/>.</summary>
-    private sealed class TeeStream(Stream source, Stream copy) : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("Kestrel reads asynchronously.");
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            var read = await source.ReadAsync(buffer, cancellationToken);
-            copy.Write(buffer.Span[..read]);
-            return read;
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-    }
 
     public void RequireChain()
     {

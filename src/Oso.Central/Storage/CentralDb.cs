@@ -6,6 +6,7 @@ using Oso.Central.Audit;
 using Oso.Central.Qualification;
 using Oso.Central.Register;
 using Oso.Central.TrafficCenter;
+using Oso.Hosting.Mail;
 using Oso.Hosting.Storage;
 
 namespace Oso.Central.Storage;
@@ -25,10 +26,12 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<Mandaat> Mandaten => Set<Mandaat>();
     public DbSet<AanleverpuntRecord> Aanleverpunten => Set<AanleverpuntRecord>();
     public DbSet<Bewijs> Bewijzen => Set<Bewijs>();
+    public DbSet<ConformanceInzending> ConformanceInzendingen => Set<ConformanceInzending>();
     public DbSet<Sessie> Sessies => Set<Sessie>();
     public DbSet<TraceStap> TraceStappen => Set<TraceStap>();
     public DbSet<Koppeling> Koppelingen => Set<Koppeling>();
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
+    public DbSet<QueuedMail> Mail => Set<QueuedMail>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -40,6 +43,7 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        MailQueue.Map(builder, "mail");
         builder.Entity<Bestuur>(e =>
         {
             e.ToTable("besturen");
@@ -93,6 +97,15 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
             e.HasIndex(a => a.Brin);
             e.HasOne<School>().WithMany().HasForeignKey(a => a.Brin).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Systeem>().WithMany().HasForeignKey(a => a.SysteemId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ConformanceInzending>(e =>
+        {
+            e.ToTable("conformancerapporten");
+            e.HasKey(c => c.Id);
+            e.HasIndex(c => c.SysteemId);
+            e.Property(c => c.Target).HasMaxLength(2000);
+            e.Property(c => c.Opmerking).HasMaxLength(4000);
+            e.HasOne<Systeem>().WithMany().HasForeignKey(c => c.SysteemId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<Bewijs>(e =>
         {

@@ -39,6 +39,7 @@ internal sealed partial class TrafficCenterService
             DoelBrin = doel,
             DoelRouteringsKenmerk = doelRk,
             SysteemId = caller,
+            TraceId = Oso.Hosting.Telemetry.OsoTelemetry.CurrentTraceId,
             Overdrachtsoort = r.Overdrachtsoort,
             AangemaaktOp = Nu,
             VerlooptOp = Nu + options.SessieDuur,

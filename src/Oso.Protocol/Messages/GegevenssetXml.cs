@@ -55,7 +55,7 @@ public sealed class GegevenssetXml : IEquatable<GegevenssetXml>
             reden = null;
             return true;
         }
-        catch (XmlException)
+        catch (Exception e) when (e is XmlException || Oso.Dossier.Xml.XmlErrors.IsParserFailure(e))
         {
             reden = "Het begin van het document is geen welgevormde XML.";
             return false;

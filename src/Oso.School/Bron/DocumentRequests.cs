@@ -9,7 +9,10 @@ using Oso.Protocol.Proofs;
 using Oso.Protocol.Results;
 using Oso.School.Audit;
 using Oso.School.Crypto;
+using Oso.School.Mail;
+using Oso.School.Outbox;
 using Oso.School.Protocol;
+using Oso.School.Staff;
 using Oso.School.Storage;
 using static Oso.School.Crypto.ProtectedDossiers;
 
@@ -20,8 +23,8 @@ namespace Oso.School.Bron;
 /// doel later) and only what OSO allows is delivered — a released dossier, seen by the parents (and with consent for
 /// VO→VO), newer than the aanvraagdatum, filtered for the transfer's profile. Otherwise the right resultaat.
 /// </summary>
-public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto, AuditLog audit, NodeConnections connections, TimeProvider time,
-    ILogger<DocumentRequests> logger)
+public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto, AuditLog audit, NodeConnections connections, OutboxQueue outbox,
+    TimeProvider time, ILogger<DocumentRequests> logger)
 {
     /// <summary>The audit action of a documentRequest refused because the caller is not the session's system.</summary>
     public const string AccessRefused = "toegang.geweigerd";
@@ -87,6 +90,8 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
                 AwaitingNotification = resultaat is ResultaatCode.LeerlinginfoNietBeschikbaar or ResultaatCode.LeerlinginfoNietOpvraagbaar or ResultaatCode.LeerlingOnbekend,
             };
             db.IncomingRequests.Add(kept);
+            if (kept.AwaitingNotification) // staff act on this one: release the dossier (or have the LAS deliver it)
+                await StaffNotices.QueueAsync(db, outbox, brin, StaffMailEvents.Verzoek, kept.Id, cancellationToken).ConfigureAwait(false);
             var actor = Actor.Systeem(caller?.Value ?? "onbekend");
             if (delivered is null)
             {

@@ -69,6 +69,12 @@ public sealed class TransferRequest
 
     /// <summary>When finished.</summary>
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>
+    /// The W3C trace id of the request (32 hex digits): the transfer's every hop — Traffic Center, bron, afmelding — is one
+    /// trace with this id, shown in the portal, the LAS API and at Central's session.
+    /// </summary>
+    public string? TraceId { get; init; }
 }
 
 /// <summary>A dossier received from another school.</summary>

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Oso.Dossier;
 using Oso.Dossier.Identifiers;
 using Oso.Dossier.Validation;
+using Oso.Hosting.Telemetry;
 using Oso.Protocol.Client;
 using Oso.Protocol.Identifiers;
 using Oso.Protocol.Messages;
@@ -13,8 +14,10 @@ using Oso.Protocol.Results;
 using Oso.School.Audit;
 using Oso.School.Crypto;
 using Oso.School.LasApi;
+using Oso.School.Mail;
 using Oso.School.Outbox;
 using Oso.School.Protocol;
+using Oso.School.Staff;
 using Oso.School.Storage;
 using static Oso.School.Crypto.ProtectedDossiers;
 
@@ -26,7 +29,7 @@ namespace Oso.School.Doel;
 /// before the next, so a restart resumes where it stopped; each step is written to the request's trace.
 /// </summary>
 public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, AuditLog audit, OutboxQueue outbox, NodeConnections connections,
-    DossierValidator validator, TimeProvider time) : IOutboxHandler
+    DossierValidator validator, TimeProvider time, OsoMetrics metrics) : IOutboxHandler
 {
     /// <summary>The outbox kind.</summary>
     public const string Kind = "overdracht.uitvoeren";
@@ -77,7 +80,14 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
         {
             var overdracht = new OverdrachtRequest(bronBrin, null, doelBrin, RouteringsKenmerk.Parse(doelRk),
                 new SessieSleutel.Zoek(Zoeksleutel.Bereken(pgn, geheim)), soort);
+            var started = time.GetTimestamp();
             var answer = await connections.Client.SendAsync(connections.TrafficCenter, overdracht, cancellationToken).ConfigureAwait(false);
+            metrics.Step("overdracht", answer switch
+            {
+                OsoCallResult<OverdrachtResponse>.Success { Response: OverdrachtResponse.Geweigerd geweigerd } => geweigerd.Resultaat.ToString(),
+                OsoCallResult<OverdrachtResponse>.Success => "Toegekend",
+                _ => "Onbereikbaar",
+            }, time.GetElapsedTime(started));
             switch (answer)
             {
                 case OsoCallResult<OverdrachtResponse>.Success { Response: OverdrachtResponse.Toegekend toegekend }:
@@ -118,7 +128,14 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
             var routing = new Routering(bronBrin, RouteringsKenmerk.Parse(punt.Rk), doelBrin, RouteringsKenmerk.Parse(doelRk));
             var document = new DocumentRequest(routing, sessie, soort, new DocumentSleutel.Leerling(pgn, geheim), request.Aanvraagdatum);
             var partij = $"Bronschool {bronBrin} (aanleverpunt {punt.Rk})";
+            var started = time.GetTimestamp();
             var answer = await connections.Client.SendAsync(punt.Url, document, cancellationToken).ConfigureAwait(false);
+            metrics.Step("document", answer switch
+            {
+                OsoCallResult<DocumentResponse>.Success { Response: DocumentResponse.Geleverd } => nameof(ResultaatCode.OverdrachtGeslaagd),
+                OsoCallResult<DocumentResponse>.Success { Response: DocumentResponse.NietGeleverd niet } => niet.Resultaat.ToString(),
+                _ => nameof(ResultaatCode.TechnischeFout),
+            }, time.GetElapsedTime(started));
             switch (answer)
             {
                 case OsoCallResult<DocumentResponse>.Success { Response: DocumentResponse.Geleverd geleverd }:
@@ -142,8 +159,11 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
         var beste = BesteResultaat.Kies(bevragingen);
         var code = beste?.Resultaat ?? ResultaatCode.GeenActiefAanleverpunt;
         var bronRk = beste?.Aanleverpunt ?? (punten.Count > 0 ? RouteringsKenmerk.Parse(punten[0].Rk) : RouteringsKenmerk.Parse(doelRk));
+        var afmeldingStarted = time.GetTimestamp();
         var afmelding = await connections.Client.SendAsync(connections.TrafficCenter,
             new AfmeldingRequest(new Routering(bronBrin, bronRk, doelBrin, RouteringsKenmerk.Parse(doelRk)), sessie, code), cancellationToken).ConfigureAwait(false);
+        metrics.Step("afmelding", afmelding is OsoCallResult<AfmeldingResponse>.Success done ? done.Response.Resultaat.ToString() : "Onbereikbaar",
+            time.GetElapsedTime(afmeldingStarted));
         switch (afmelding)
         {
             case OsoCallResult<AfmeldingResponse>.Success success:
@@ -171,6 +191,7 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
         var geldig = controle as Handtekeningcontrole.Geldig;
 
         var report = validator.Validate(new MemoryStream(bytes), cancellationToken);
+        metrics.CountMeldingen(report.Meldingen, "ontvangen");
         var read = DossierReader.Read(new MemoryStream(bytes), cancellationToken: cancellationToken);
         var leerling = read.Dossier?.Huidigeschool.Leerling;
         if (leerling is not null && (leerling.Bsn ?? leerling.Onderwijsnummer) is { } received && received != pgn.Value)
@@ -234,7 +255,9 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
             await audit.RecordAsync(db, request.Brin, Actor.Node, "overdracht.afgerond", "De opvraging van het dossier is afgerond.",
                 request.AanmeldingId.ToString(), "resultaat=" + code, cancellationToken).ConfigureAwait(false);
             await Webhooks.EnqueueRequestFinishedAsync(db, outbox, row, cancellationToken).ConfigureAwait(false);
+            await StaffNotices.QueueAsync(db, outbox, row.Brin, StaffMailEvents.Ontvangen, row.Id, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
+        metrics.TransferFinished("doel", code.ToString(), time.GetUtcNow() - request.CreatedAt);
         return OutboxOutcome.Done;
     }
 
@@ -259,6 +282,8 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
         await audit.RecordAsync(db, row.Brin, Actor.Node, "overdracht.afgerond", "De opvraging van het dossier is mislukt en wordt niet meer automatisch herhaald.",
             row.AanmeldingId.ToString(), "status=" + TransferStatus.Mislukt, cancellationToken).ConfigureAwait(false);
         await Webhooks.EnqueueRequestFinishedAsync(db, outbox, row, cancellationToken).ConfigureAwait(false);
+        await StaffNotices.QueueAsync(db, outbox, row.Brin, StaffMailEvents.Ontvangen, row.Id, cancellationToken).ConfigureAwait(false);
+        metrics.TransferFinished("doel", TransferStatus.Mislukt, time.GetUtcNow() - row.CreatedAt);
     }
 
     private static string GaveUp(TransferRequest row, List<TraceStep> trace, int attempts, string reason)

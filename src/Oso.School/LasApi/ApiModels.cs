@@ -45,8 +45,9 @@ public sealed record AanvragenDto(DateTimeOffset? AlleenGewijzigdSinds);
 /// <param name="Aangemaakt">When asked.</param>
 /// <param name="Afgerond">When Klaar or Mislukt.</param>
 /// <param name="Stappen">The trace.</param>
+/// <param name="TraceId">The transfer's W3C trace id (the same at the Traffic Center and the bron), for the vendor's tracing.</param>
 public sealed record AanvraagDto(Guid Id, Guid AanmeldingId, string Status, string? Resultaat, string? Toelichting, DateTimeOffset Aangemaakt,
-    DateTimeOffset? Afgerond, IReadOnlyList<Doel.TraceStep> Stappen);
+    DateTimeOffset? Afgerond, IReadOnlyList<Doel.TraceStep> Stappen, string? TraceId);
 
 /// <summary>A received dossier in a list.</summary>
 /// <param name="Handtekening">The bron's signature: checked before the dossier was stored (a dossier whose signature failed is never listed).</param>

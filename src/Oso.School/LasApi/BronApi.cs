@@ -124,5 +124,5 @@ public static class BronApi
             Enum.TryParse<ResultaatCode>(r.Resultaat, out var code) ? code.Info().Toelichting : r.Resultaat, r.ReceivedAt, r.NotifiedAt, r.AwaitingNotification)).ToList());
     }
 
-    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    internal static JsonSerializerOptions JsonOptions => Dossier.Model.ModelJson.Options;
 }

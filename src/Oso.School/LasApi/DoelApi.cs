@@ -71,7 +71,7 @@ public static class DoelApi
         var toelichting = Enum.TryParse<ResultaatCode>(r.Resultaat, out var code) ? code.Info().Toelichting
             : r.Status == TransferStatus.Mislukt ? stappen.LastOrDefault()?.Toelichting // what failed and who must act
             : null;
-        return new(r.Id, r.AanmeldingId, r.Status, r.Resultaat, toelichting, r.CreatedAt, r.FinishedAt, stappen);
+        return new(r.Id, r.AanmeldingId, r.Status, r.Resultaat, toelichting, r.CreatedAt, r.FinishedAt, stappen, r.TraceId);
     }
 
     private static async Task<IResult> ListReceived(string brin, bool? nieuw, HttpContext context, SchoolStore store)
@@ -124,10 +124,14 @@ public static class DoelApi
         return found ? Results.NoContent() : Problems.NotFound("Geen ontvangen dossier met dit id.");
     }
 
+    /// <summary>Why a webhook setting is refused (Dutch), or null.</summary>
+    internal static string? CheckWebhook(WebhookDto input) =>
+        input.Url is not null && (!Uri.TryCreate(input.Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
+            ? "De webhook moet een absolute https-URL zijn." : null;
+
     private static async Task<IResult> SetWebhook(string brin, WebhookDto input, HttpContext context, SchoolAdmin admin)
     {
-        if (input.Url is not null && (!Uri.TryCreate(input.Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps))
-            return Problems.BadRequest("De webhook moet een absolute https-URL zijn.");
+        if (CheckWebhook(input) is { } refused) return Problems.BadRequest(refused);
         await admin.SetWebhookAsync(brin, LasAuthentication.Client(context).Id, input.Url, input.Geheim, context.RequestAborted).ConfigureAwait(false);
         return Results.NoContent();
     }

@@ -56,6 +56,13 @@ public sealed class DossierModel(ParentLinks links, ParentSession session) : Pag
         return Page();
     }
 
+    /// <summary>The dossier as a PDF (audited like the view: the same call).</summary>
+    public async Task<IActionResult> OnGetPdfAsync()
+    {
+        if (!await LoadAsync()) return Redirect("/ouders");
+        return Portal.PdfDownload.For(View.Dossier);
+    }
+
     /// <summary>Records the answer.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
@@ -93,7 +100,7 @@ public sealed class DossierModel(ParentLinks links, ParentSession session) : Pag
         View = view;
         var leerling = view.Dossier.Huidigeschool.Leerling;
         Kind = leerling.Roepnaam ?? (leerling.Voornaam.Count > 0 ? leerling.Voornaam[0] : BronDossiers.Name(leerling));
-        Weergave = DossierHtmlRenderer.RenderFragment(view.Dossier, new DossierRenderOptions { HeadingLevel = 3, IdPrefix = "dossier", ShowFullPgn = true });
+        Weergave = DossierHtmlRenderer.RenderFragment(view.Dossier, new DossierRenderOptions { HeadingLevel = 3, IdPrefix = "dossier" });
         PortalLayout.Plain(ViewData, "Het overstapdossier van " + Kind, site: PortalLayout.ParentSite);
         return true;
     }

@@ -1,14 +1,20 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Oso.Hosting.Contract;
 using Oso.Hosting.Listeners;
+using Oso.Hosting.Telemetry;
+using Oso.Protocol.Contract;
 using Oso.Protocol.Messages;
+using Oso.Protocol.Results;
 using Oso.Protocol.Security;
 using Oso.Protocol.Soap;
 using Oso.School.Bron;
 using Oso.School.Doel;
+using Oso.School.Storage;
 
 namespace Oso.School.Protocol;
 
@@ -20,15 +26,31 @@ namespace Oso.School.Protocol;
 /// </summary>
 public static class ProtocolEndpoints
 {
-    /// <summary>Maps <c>POST /oso/aanleverpunt/{routeringskenmerk}</c>.</summary>
-    public static IEndpointRouteBuilder MapSchoolProtocol(this IEndpointRouteBuilder endpoints)
+    /// <summary>
+    /// Maps <c>POST /oso/aanleverpunt/{routeringskenmerk}</c>, and <c>GET</c> on it for the contract (<c>?wsdl</c>,
+    /// <c>?xsd=NAME</c>) of an aanleverpunt on this node, with <paramref name="publicProtocolUrl"/> (when set) as its
+    /// address base.
+    /// </summary>
+    public static IEndpointRouteBuilder MapSchoolProtocol(this IEndpointRouteBuilder endpoints, Uri? publicProtocolUrl = null)
     {
-        endpoints.MapPost("/oso/aanleverpunt/{aanleverpunt}", HandleAsync).OnProtocolListener().DisableAntiforgery();
+        endpoints.MapPost(Pad, HandleAsync).OnProtocolListener().DisableAntiforgery();
+        endpoints.MapOsoContract(Pad, OsoDienst.Aanleverpunt, async context =>
+        {
+            var aanleverpunt = context.Request.RouteValues["aanleverpunt"] as string;
+            var store = context.RequestServices.GetRequiredService<SchoolStore>();
+            await using var db = store.Read();
+            if (!await db.Aanleverpunten.AnyAsync(a => a.RouteringsKenmerk == aanleverpunt && a.Active, context.RequestAborted).ConfigureAwait(false)) return null;
+            return publicProtocolUrl is null ? ContractEndpoints.RequestedUrl(context.Request) : new Uri(publicProtocolUrl, "/oso/aanleverpunt/" + aanleverpunt);
+        }).OnProtocolListener();
         return endpoints;
     }
 
-    private static async Task HandleAsync(string aanleverpunt, HttpContext context, DocumentRequests documents, Notifications notifications)
+    private const string Pad = "/oso/aanleverpunt/{aanleverpunt}";
+
+    private static async Task HandleAsync(string aanleverpunt, HttpContext context, DocumentRequests documents, Notifications notifications, OsoMetrics metrics,
+        TimeProvider time)
     {
+        var started = time.GetTimestamp();
         var ct = context.RequestAborted;
         var caller = context.Connection.ClientCertificate is { } certificate ? CertificateNames.Systeem(certificate) : null;
         if (!await SoapHttp.AcceptAsync(context, SoapHttp.RequestLimits).ConfigureAwait(false)) return;
@@ -47,10 +69,15 @@ public static class ProtocolEndpoints
             switch (request)
             {
                 case DocumentRequest document:
-                    response = await documents.HandleAsync(aanleverpunt, document, caller, ct).ConfigureAwait(false);
+                    var answer = await documents.HandleAsync(aanleverpunt, document, caller, ct).ConfigureAwait(false);
+                    metrics.TransferFinished("bron", answer is DocumentResponse.NietGeleverd niet ? niet.Resultaat.ToString() : nameof(ResultaatCode.OverdrachtGeslaagd),
+                        time.GetElapsedTime(started));
+                    response = answer;
                     break;
                 case NotificatieRequest notificatie:
-                    response = await notifications.HandleAsync(aanleverpunt, notificatie, caller, ct).ConfigureAwait(false);
+                    var received = await notifications.HandleAsync(aanleverpunt, notificatie, caller, ct).ConfigureAwait(false);
+                    metrics.Notificaties.Add(1, new System.Diagnostics.TagList { { "direction", "ontvangen" }, { "result", received.Resultaat.ToString() } });
+                    response = received;
                     break;
                 default:
                     await SoapHttp.WriteFaultAsync(context, SoapFault.HttpStatusCode, new SoapFault(SoapFaultCode.Client, SoapFoutcodes.OnbekendeOperatie,

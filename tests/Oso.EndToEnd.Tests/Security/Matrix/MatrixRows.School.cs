@@ -47,7 +47,7 @@ public sealed partial class MatrixRows
         LasScoped("POST", $"/api/v1/scholen/{po}/ontvangen/{p.VoReceived}/bevestigen", "/api/v1/scholen/{brin}/ontvangen/{id:guid}/bevestigen", p.LasPo, null);
         LasScoped("POST", $"/api/v1/scholen/{po}/aanmeldingen/{p.VoAanmelding}/aanvragen", "/api/v1/scholen/{brin}/aanmeldingen/{id:guid}/aanvragen", p.LasPo, () => Wire.Json(new { }));
 
-        foreach (var path in new[] { "/health", "/assets/oso.css", "/portaal/school.css", "/ouders/ouders.js", "/openapi/v1.json", "/scalar/v1", "/scalar/scalar.js", "/scalar/scalar.aspnetcore.js", "/scalar/favicon.svg" })
+        foreach (var path in new[] { "/health", "/assets/oso.css", "/portaal/school.css", "/portaal/portaal.js", "/ouders/ouders.js", "/openapi/v1.json", "/scalar/v1", "/scalar/scalar.js", "/scalar/scalar.aspnetcore.js", "/scalar/favicon.svg" })
         {
             var key = Key(School, "GET", RouteOf(path));
             Add(key, key, "geen", Expect.Ok, ct => p.Anonymous.GetAsync(SchoolUrl(path), ct), writes: false);

@@ -22,15 +22,21 @@ public sealed partial class MatrixRows
         StaffPage($"/scholen/{po}/dossiers", "/scholen/{brin}/dossiers", bron: true);
         StaffPage($"/scholen/{po}/dossiers/{a}", "/scholen/{brin}/dossiers/{id:guid}", bron: true, handlers: ["vrijgeven", "inzage", "link", "intrekken"]);
         StaffPage($"/scholen/{po}/dossiers/{a}/bewerken", "/scholen/{brin}/dossiers/{id:guid}/bewerken", bron: true, handlers: ["leerling", "verzuim"]);
+        StaffPage($"/scholen/{po}/dossiers/{a}/bijlagen/0", "/scholen/{brin}/dossiers/{id:guid}/bijlagen/{n:int}", bron: true);
+        // the worklist: the confirmation of a bulk action (a GET goes back to the list) and a bulk job's progress page
+        StaffPage($"/scholen/{po}/werklijst/actie", "/scholen/{brin}/werklijst/actie", bron: true, handlers: ["", "bevestigen"]);
+        StaffPage($"/scholen/{po}/werklijst/{p.PoBulkJob}", "/scholen/{brin}/werklijst/{taak:guid}", bron: true);
         StaffPage($"/scholen/{po}/verzoeken", "/scholen/{brin}/verzoeken", bron: true);
-        StaffPage($"/scholen/{po}/medewerkers", "/scholen/{brin}/medewerkers", bron: true, handlers: ["toevoegen", "verwijderen"], beheerderOnly: true);
+        StaffPage($"/scholen/{po}/medewerkers", "/scholen/{brin}/medewerkers", bron: true, handlers: ["toevoegen", "verwijderen", "tweestaps"], beheerderOnly: true);
         // the secondary school's pages (doel)
         StaffPage($"/scholen/{vo}/aanmeldingen", "/scholen/{brin}/aanmeldingen", bron: false);
         StaffPage($"/scholen/{vo}/aanmeldingen/nieuw", "/scholen/{brin}/aanmeldingen/nieuw", bron: false, handlers: [""]);
+        StaffPage($"/scholen/{vo}/aanmeldingen/lijst", "/scholen/{brin}/aanmeldingen/lijst", bron: false, handlers: ["controleren", "bevestigen"]);
         StaffPage($"/scholen/{vo}/aanmeldingen/{p.VoAanmelding}", "/scholen/{brin}/aanmeldingen/{id:guid}", bron: false, handlers: [""]);
         StaffPage($"/scholen/{vo}/aanvragen/{p.VoRequest}", "/scholen/{brin}/aanvragen/{id:guid}", bron: false);
         StaffPage($"/scholen/{vo}/ontvangen", "/scholen/{brin}/ontvangen", bron: false);
         StaffPage($"/scholen/{vo}/ontvangen/{p.VoReceived}", "/scholen/{brin}/ontvangen/{id:guid}", bron: false, handlers: [""]);
+        StaffPage($"/scholen/{vo}/ontvangen/{p.VoReceived}/bijlagen/0", "/scholen/{brin}/ontvangen/{id:guid}/bijlagen/{n:int}", bron: false);
 
         // staff of one school, the other school's object under their own BRIN: not found
         StaffScoped($"/scholen/{vo}/dossiers/{a}", "/scholen/{brin}/dossiers/{id:guid}", p.VoMedewerker);
@@ -38,6 +44,9 @@ public sealed partial class MatrixRows
         StaffScoped($"/scholen/{po}/aanmeldingen/{p.VoAanmelding}", "/scholen/{brin}/aanmeldingen/{id:guid}", p.PoMedewerker);
         StaffScoped($"/scholen/{po}/aanvragen/{p.VoRequest}", "/scholen/{brin}/aanvragen/{id:guid}", p.PoMedewerker);
         StaffScoped($"/scholen/{po}/ontvangen/{p.VoReceived}", "/scholen/{brin}/ontvangen/{id:guid}", p.PoMedewerker);
+        StaffScoped($"/scholen/{vo}/dossiers/{a}/bijlagen/0", "/scholen/{brin}/dossiers/{id:guid}/bijlagen/{n:int}", p.VoMedewerker);
+        StaffScoped($"/scholen/{po}/ontvangen/{p.VoReceived}/bijlagen/0", "/scholen/{brin}/ontvangen/{id:guid}/bijlagen/{n:int}", p.PoMedewerker);
+        StaffScoped($"/scholen/{vo}/werklijst/{p.PoBulkJob}", "/scholen/{brin}/werklijst/{taak:guid}", p.VoMedewerker);
     }
 
     /// <summary>
@@ -76,6 +85,7 @@ public sealed partial class MatrixRows
                     {
                         ["email"] = "indringer@matrix.example", ["naam"] = "Indringer", ["rol"] = "Beheerder", ["optOut"] = "Verzuim", ["inzagedatum"] = "2026-03-01",
                         ["akkoord"] = "Ja", ["pgn"] = p.PupilB.Pgn.Value, ["geboortedatum"] = "2014-01-01", ["bronBrin"] = p.Chain.State.Po.Brin,
+                        ["gebruiker"] = "indringer", ["identiteit"] = "video", ["toelichting"] = "matrix",
                     }, token), ct);
                 }, writes: true);
             }

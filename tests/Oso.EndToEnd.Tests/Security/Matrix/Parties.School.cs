@@ -9,6 +9,7 @@ using Oso.Protocol.Messages;
 using Oso.Protocol.Results;
 using Oso.School.Audit;
 using Oso.School.Bron;
+using Oso.School.Bulk;
 using Oso.School.LasApi;
 using Oso.School.Parents;
 using OtpNet;
@@ -47,6 +48,17 @@ public sealed partial class Parties
         Assert.Equal("OverdrachtGeslaagd", request.Resultaat);
         VoRequest = request.Id;
         VoReceived = (await vo.ReceivedAsync(onlyNew: false, ct)).Single(r => r.AanmeldingId == VoAanmelding).Id;
+
+        // a bulk action of the primary school, run to its end before any cell (so no cell sees it change the database)
+        var actions = Chain.School.Services.GetRequiredService<BulkActions>();
+        string medewerker;
+        await using (var db = _f.ReadNode())
+            medewerker = await db.Users.Where(u => u.Email!.StartsWith("po-medewerker")).Select(u => u.Id).SingleAsync(ct);
+        PoBulkJob = await actions.StartAsync(state.Po.Brin, BulkKind.Vrijgeven, [PupilA.Id], medewerker, null, ct);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(60));
+        while (await actions.ProgressAsync(state.Po.Brin, PoBulkJob, ct) is not { } progress || progress.Afgerond < progress.Totaal)
+            await Task.Delay(100, deadline.Token);
     }
 
     private async Task<MatrixPupil> PupilAsync(CancellationToken ct)
@@ -73,14 +85,15 @@ public sealed partial class Parties
         var codeToken = await wire.FormTokenAsync(new Uri(portal, "/inloggen/code"), ct);
         var second = await wire.SendAsync(HttpMethod.Post, new Uri(portal, "/inloggen/code"),
             Wire.Form(new Dictionary<string, string> { ["code"] = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp() }, codeToken), ct);
-        Assert.True(second.Status == 302, $"code {login.Email}: {second}");
+        // the first code sets two-step verification up: the page then shows the recovery codes, once (signed in already)
+        Assert.True(second.Status == 302 || (second.Status == 200 && second.Body.Contains("herstelcodes", StringComparison.OrdinalIgnoreCase)), $"code {login.Email}: {second}");
         return wire;
     }
 
     private async Task<Wire> ParentAsync(string label, MatrixPupil pupil, CancellationToken ct)
     {
         var links = Chain.School.Services.GetRequiredService<ParentLinks>();
-        var created = Assert.IsType<ParentLinkResult.Created>(await links.CreateAsync(Chain.State.Po.Brin, pupil.Id, $"ouder-{pupil.LasId}@matrix.example", Actor.Node, mail: false, ct));
+        var created = Assert.IsType<ParentLinkResult.Created>(await links.CreateAsync(Chain.State.Po.Brin, pupil.Id, $"ouder-{pupil.LasId}@matrix.example", Actor.Node, mail: false, cancellationToken: ct));
         var token = created.Token!;
         Secrets.Add(token);
         if (label == "verlopen link") ExpiringLinkToken = token;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Security;
+using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
@@ -38,8 +39,40 @@ public sealed partial class Wire : IDisposable
             SslOptions = ssl,
             // a certificate the server refuses ends the connection: every request gets its own
             PooledConnectionLifetime = certificate is null ? TimeSpan.FromMinutes(5) : TimeSpan.Zero,
+            ConnectCallback = ConnectFrom(NextClientAddress()),
         }) { Timeout = TimeSpan.FromSeconds(60) };
     }
+
+    private static int _clients;
+
+    /// <summary>
+    /// Every identity is its own client, as it is in the world: its own loopback address (127.1.x.y; Linux routes all of
+    /// 127/8 to the loopback device). The hosts limit sign-in attempts per client address, and the matrix is about who
+    /// may do what, not about how often one client may try.
+    /// </summary>
+    private static IPAddress NextClientAddress()
+    {
+        var n = Interlocked.Increment(ref _clients);
+        return new IPAddress([127, 1, (byte)(n / 250), (byte)(n % 250 + 1)]);
+    }
+
+    private static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> ConnectFrom(IPAddress local) => async (context, ct) =>
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            socket.Bind(new IPEndPoint(local, 0));
+            var host = context.DnsEndPoint.Host;
+            var target = IPAddress.TryParse(host, out var ip) ? ip : IPAddress.Loopback; // the chain listens on loopback only
+            await socket.ConnectAsync(new IPEndPoint(target, context.DnsEndPoint.Port), ct);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    };
 
     public string Name { get; }
 

@@ -12,8 +12,8 @@ using Oso.School.Storage;
 namespace Oso.School.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSchoolDbContext))]
-    [Migration("20261206232536_Proofs")]
-    partial class Proofs
+    [Migration("20261206222516_DataKeyRotation")]
+    partial class DataKeyRotation
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -169,12 +169,6 @@ namespace Oso.School.Storage.Migrations.Postgres
 
                     b.Property<string>("DoelBrin")
                         .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("DoelSysteem")
-                        .HasColumnType("text");
-
-                    b.Property<string>("DossierSha256")
                         .HasColumnType("text");
 
                     b.Property<string>("Profiel")
@@ -364,6 +358,27 @@ namespace Oso.School.Storage.Migrations.Postgres
                     b.ToTable("Pupils");
                 });
 
+            modelBuilder.Entity("Oso.School.Crypto.SchoolDataKey", b =>
+                {
+                    b.Property<string>("Brin")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<int>("KeyId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Wrapped")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Brin", "KeyId");
+
+                    b.ToTable("DataKeys");
+                });
+
             modelBuilder.Entity("Oso.School.Doel.Aanmelding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -421,28 +436,12 @@ namespace Oso.School.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("DossierSha256")
-                        .HasColumnType("text");
-
-                    b.Property<byte[]>("Handtekening")
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("HandtekeningStatus")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<long?>("ImportedAt")
                         .HasColumnType("bigint");
 
                     b.Property<byte[]>("Meldingen")
                         .IsRequired()
                         .HasColumnType("bytea");
-
-                    b.Property<string>("Ondertekenaar")
-                        .HasColumnType("text");
-
-                    b.Property<long?>("OndertekendOp")
-                        .HasColumnType("bigint");
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("bigint");
@@ -529,6 +528,9 @@ namespace Oso.School.Storage.Migrations.Postgres
 
                     b.Property<string>("Trace")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TraceId")
                         .HasColumnType("text");
 
                     b.Property<string>("Trigger")
@@ -625,6 +627,9 @@ namespace Oso.School.Storage.Migrations.Postgres
 
                     b.Property<string>("Payload")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TraceParent")
                         .HasColumnType("text");
 
                     b.HasKey("Id");
@@ -845,8 +850,7 @@ namespace Oso.School.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<byte[]>("WrappedDataKey")
-                        .IsRequired()
+                    b.Property<byte[]>("WrappedIndexKey")
                         .HasColumnType("bytea");
 
                     b.HasKey("Brin");
