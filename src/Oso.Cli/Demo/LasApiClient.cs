@@ -112,6 +112,13 @@ public sealed class LasApiClient : IDisposable
         }
     }
 
+    /// <summary>GET the deliveries of a pupil's dossier to other schools (bron), with each one's ontvangstbevestiging.</summary>
+    public async Task<IReadOnlyList<VerstrekkingDto>> DisclosuresAsync(string lasId, CancellationToken ct)
+    {
+        using var response = await _http.GetAsync($"leerlingen/{lasId}/verstrekkingen", ct).ConfigureAwait(false);
+        return await Read<List<VerstrekkingDto>>(response, ct).ConfigureAwait(false);
+    }
+
     /// <summary>GET a received dossier's XML.</summary>
     public async Task<byte[]> ReceivedXmlAsync(Guid id, CancellationToken ct)
     {

@@ -83,7 +83,14 @@ public static class Bewijzen
     /// against the manifest digest, the certificate (chain to the validator's anchors, validity at its time, the
     /// revocation list, a system id that the statement repeats) and what <paramref name="verwachting"/> asks.
     /// </summary>
-    public static Handtekeningcontrole Controleer(Handtekening? handtekening, ReadOnlySpan<byte> dossier, OsoCertificateValidator validator, Verwachting verwachting)
+    public static Handtekeningcontrole Controleer(Handtekening? handtekening, ReadOnlySpan<byte> dossier, OsoCertificateValidator validator, Verwachting verwachting) =>
+        ControleerDigest(handtekening, SHA256.HashData(dossier), validator, verwachting);
+
+    /// <summary>
+    /// Like <see cref="Controleer"/>, for a party that kept only the SHA-256 of the dossier bytes (the bron checking the
+    /// doel's ontvangstbevestiging against what it sent).
+    /// </summary>
+    public static Handtekeningcontrole ControleerDigest(Handtekening? handtekening, ReadOnlySpan<byte> dossierSha256, OsoCertificateValidator validator, Verwachting verwachting)
     {
         ArgumentNullException.ThrowIfNull(validator);
         ArgumentNullException.ThrowIfNull(verwachting);
@@ -107,7 +114,7 @@ public static class Bewijzen
             }
             if (!valid)
                 return Fout(HandtekeningFout.HandtekeningOnjuist, "De handtekening klopt niet: de verklaring is na het ondertekenen gewijzigd, of met een andere sleutel ondertekend.");
-            if (!CryptographicOperations.FixedTimeEquals(SHA256.HashData(dossier), verklaring.DossierSha256.Span))
+            if (!CryptographicOperations.FixedTimeEquals(dossierSha256, verklaring.DossierSha256.Span))
                 return Fout(HandtekeningFout.DossierGewijzigd, "Het dossier is niet meer hetzelfde als het ondertekende: er is minstens één byte gewijzigd.");
             var check = validator.ValidateClient(certificate);
             if (check is CertificateCheck.Refused refused)

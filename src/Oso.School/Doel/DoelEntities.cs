@@ -124,6 +124,9 @@ public sealed class ReceivedDossier
 
     /// <summary>SHA-256 (lower-case hex) of the exact bytes received (and signed by the bron).</summary>
     public string? DossierSha256 { get; init; }
+
+    /// <summary>The signed ontvangstbevestiging this node sent back to the bron (a <c>ds:Signature</c>); null when the bron did not sign (docs/protocol.md §4b).</summary>
+    public byte[]? Ontvangstbevestiging { get; init; }
 }
 
 /// <summary>The state of the bron's signature under a received dossier.</summary>

@@ -200,6 +200,11 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
 
         // one stored dossier per request and aanleverpunt, also when a restart repeats this step
         var id = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(request.Id + "|" + punt.Rk)).AsSpan(0, 16));
+        var digest = Bewijzen.Digest(bytes);
+
+        // the signed ontvangstbevestiging for the bron — only to a bron that signed (one of another implementation would not know where to take it)
+        var receipt = geldig is null ? null : Bewijzen.Onderteken(new Verklaring(VerklaringSoort.Ontvangst, time.GetUtcNow(), sessie, routing.BronBrin, routing.DoelBrin,
+            connections.Systeem, digest), connections.SystemCertificate);
         await store.WriteAsync(async db =>
         {
             if (await db.ReceivedDossiers.AnyAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false)) return;
@@ -211,8 +216,10 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
                 Handtekening = geleverd.Handtekening is { } h ? crypto.ProtectXml(request.Brin, h.Utf8.Span, Contexts.ReceivedHandtekening(id)) : null,
                 HandtekeningStatus = geldig is null ? HandtekeningStatus.NietOndertekend : HandtekeningStatus.Geldig,
                 Ondertekenaar = geldig?.Verklaring.Systeem.Value, OndertekendOp = geldig?.Verklaring.Tijdstip,
-                DossierSha256 = Convert.ToHexStringLower(Bewijzen.Digest(bytes)),
+                DossierSha256 = Convert.ToHexStringLower(digest), Ontvangstbevestiging = receipt?.Utf8.ToArray(),
             });
+            if (receipt is not null)
+                await outbox.EnqueueAsync(db, ReceiptSender.Kind, new ReceiptSender.Payload(id, punt.Url), "ontvangst:" + id, cancellationToken: cancellationToken).ConfigureAwait(false);
             await audit.RecordAsync(db, request.Brin, Actor.Node, "dossier.ontvangen", "Het overstapdossier is ontvangen van de vorige school.",
                 aanmelding.Id.ToString(), $"bron={aanmelding.BronBrin};geldig={report.Valid}", cancellationToken).ConfigureAwait(false);
             await outbox.EnqueueAsync(db, Webhooks.Kind, new Webhooks.Payload(id), "webhook:" + id, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -23,8 +23,8 @@ public sealed record VrijgevenDto(IReadOnlyList<string>? OptOut);
 /// <summary>The answer to a release.</summary>
 public sealed record VrijgegevenDto(Guid VrijgaveId, int Versie, int Notificaties);
 
-/// <summary>A delivery to another school.</summary>
-public sealed record VerstrekkingDto(string DoelBrin, string Profiel, DateTimeOffset Op, Guid SessieId);
+/// <summary>A delivery to another school, with the doel's ontvangstbevestiging (status Bevestigd, Ongeldig or GeenBevestiging).</summary>
+public sealed record VerstrekkingDto(string DoelBrin, string Profiel, DateTimeOffset Op, Guid SessieId, Bron.Ontvangst Ontvangst);
 
 /// <summary>A received documentRequest and its outcome.</summary>
 public sealed record VerzoekDto(Guid SessieId, string DoelBrin, string Resultaat, string Toelichting, DateTimeOffset Ontvangen, DateTimeOffset? GenotificeerdOp, bool WachtOpVrijgave);

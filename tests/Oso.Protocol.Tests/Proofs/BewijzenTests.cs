@@ -48,6 +48,33 @@ public class BewijzenTests
         }
     }
 
+    [Fact]
+    public void A_receipt_checks_against_the_kept_digest_and_one_changed_byte_or_another_kind_of_statement_is_detected()
+    {
+        var ontvangst = Verzending(DossierBytes) with { Soort = VerklaringSoort.Ontvangst };
+        var verwachting = VanDeSessie with { Soort = VerklaringSoort.Ontvangst };
+        var receipt = Bewijzen.Onderteken(ontvangst, TestPki.Client);
+        var digest = Bewijzen.Digest(DossierBytes);
+
+        Assert.Equal(ontvangst, Assert.IsType<Handtekeningcontrole.Geldig>(Bewijzen.ControleerDigest(receipt, digest, TestPki.Validator(), verwachting)).Verklaring);
+        var otherBytes = digest.ToArray();
+        otherBytes[7] ^= 0x01;
+        Assert.Equal(HandtekeningFout.DossierGewijzigd,
+            Assert.IsType<Handtekeningcontrole.Ongeldig>(Bewijzen.ControleerDigest(receipt, otherBytes, TestPki.Validator(), verwachting)).Fout);
+        // a receipt is no signed dossier, and the other way round
+        Assert.Equal(HandtekeningFout.AndereSessie,
+            Assert.IsType<Handtekeningcontrole.Ongeldig>(Bewijzen.ControleerDigest(receipt, digest, TestPki.Validator(), VanDeSessie)).Fout);
+        // every changed byte of the receipt itself
+        var text = Encoding.UTF8.GetString(receipt.Utf8.Span);
+        var statement = text.IndexOf("<bw:ontvangst", StringComparison.Ordinal);
+        foreach (var at in new[] { text.IndexOf("SignatureValue>", StringComparison.Ordinal) + 20, text.IndexOf("<bw:sessieId>", statement, StringComparison.Ordinal) + 14 })
+        {
+            var changed = receipt.Utf8.ToArray();
+            changed[at] = (byte)(changed[at] == (byte)'a' ? 'b' : 'a');
+            Assert.IsType<Handtekeningcontrole.Ongeldig>(Bewijzen.ControleerDigest(Handtekening.Create(changed), digest, TestPki.Validator(), verwachting));
+        }
+    }
+
     [Theory]
     [InlineData("2026-12-06T22:30:00", "2026-12-06T22:31:00")]
     [InlineData("01AB", "01AC")]

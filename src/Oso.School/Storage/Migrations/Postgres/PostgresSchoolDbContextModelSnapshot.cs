@@ -174,6 +174,18 @@ namespace Oso.School.Storage.Migrations.Postgres
                     b.Property<string>("DossierSha256")
                         .HasColumnType("text");
 
+                    b.Property<string>("OntvangenDoor")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("OntvangenOp")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OntvangstStatus")
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Ontvangstbevestiging")
+                        .HasColumnType("bytea");
+
                     b.Property<string>("Profiel")
                         .IsRequired()
                         .HasColumnType("text");
@@ -519,6 +531,9 @@ namespace Oso.School.Storage.Migrations.Postgres
 
                     b.Property<long?>("OndertekendOp")
                         .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Ontvangstbevestiging")
+                        .HasColumnType("bytea");
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("bigint");

@@ -167,6 +167,18 @@ namespace Oso.School.Storage.Migrations.Sqlite
                     b.Property<string>("DossierSha256")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OntvangenDoor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OntvangenOp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OntvangstStatus")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Ontvangstbevestiging")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("Profiel")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -512,6 +524,9 @@ namespace Oso.School.Storage.Migrations.Sqlite
 
                     b.Property<long?>("OndertekendOp")
                         .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Ontvangstbevestiging")
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Oso.School.Storage.Migrations.Postgres
+namespace Oso.School.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Proofs : Migration
@@ -13,44 +13,74 @@ namespace Oso.School.Storage.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "DossierSha256",
                 table: "ReceivedDossiers",
-                type: "text",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<byte[]>(
                 name: "Handtekening",
                 table: "ReceivedDossiers",
-                type: "bytea",
+                type: "BLOB",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "HandtekeningStatus",
                 table: "ReceivedDossiers",
-                type: "text",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: "NietOndertekend");
 
             migrationBuilder.AddColumn<string>(
                 name: "Ondertekenaar",
                 table: "ReceivedDossiers",
-                type: "text",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "OndertekendOp",
                 table: "ReceivedDossiers",
-                type: "bigint",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<byte[]>(
+                name: "Ontvangstbevestiging",
+                table: "ReceivedDossiers",
+                type: "BLOB",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DoelSysteem",
                 table: "Disclosures",
-                type: "text",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DossierSha256",
                 table: "Disclosures",
-                type: "text",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OntvangenDoor",
+                table: "Disclosures",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "OntvangenOp",
+                table: "Disclosures",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OntvangstStatus",
+                table: "Disclosures",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<byte[]>(
+                name: "Ontvangstbevestiging",
+                table: "Disclosures",
+                type: "BLOB",
                 nullable: true);
         }
 
@@ -78,11 +108,31 @@ namespace Oso.School.Storage.Migrations.Postgres
                 table: "ReceivedDossiers");
 
             migrationBuilder.DropColumn(
+                name: "Ontvangstbevestiging",
+                table: "ReceivedDossiers");
+
+            migrationBuilder.DropColumn(
                 name: "DoelSysteem",
                 table: "Disclosures");
 
             migrationBuilder.DropColumn(
                 name: "DossierSha256",
+                table: "Disclosures");
+
+            migrationBuilder.DropColumn(
+                name: "OntvangenDoor",
+                table: "Disclosures");
+
+            migrationBuilder.DropColumn(
+                name: "OntvangenOp",
+                table: "Disclosures");
+
+            migrationBuilder.DropColumn(
+                name: "OntvangstStatus",
+                table: "Disclosures");
+
+            migrationBuilder.DropColumn(
+                name: "Ontvangstbevestiging",
                 table: "Disclosures");
         }
     }

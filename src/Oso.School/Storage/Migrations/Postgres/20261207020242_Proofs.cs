@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Oso.School.Storage.Migrations.Sqlite
+namespace Oso.School.Storage.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Proofs : Migration
@@ -13,44 +13,74 @@ namespace Oso.School.Storage.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "DossierSha256",
                 table: "ReceivedDossiers",
-                type: "TEXT",
+                type: "text",
                 nullable: true);
 
             migrationBuilder.AddColumn<byte[]>(
                 name: "Handtekening",
                 table: "ReceivedDossiers",
-                type: "BLOB",
+                type: "bytea",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "HandtekeningStatus",
                 table: "ReceivedDossiers",
-                type: "TEXT",
+                type: "text",
                 nullable: false,
                 defaultValue: "NietOndertekend");
 
             migrationBuilder.AddColumn<string>(
                 name: "Ondertekenaar",
                 table: "ReceivedDossiers",
-                type: "TEXT",
+                type: "text",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "OndertekendOp",
                 table: "ReceivedDossiers",
-                type: "INTEGER",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<byte[]>(
+                name: "Ontvangstbevestiging",
+                table: "ReceivedDossiers",
+                type: "bytea",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DoelSysteem",
                 table: "Disclosures",
-                type: "TEXT",
+                type: "text",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DossierSha256",
                 table: "Disclosures",
-                type: "TEXT",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OntvangenDoor",
+                table: "Disclosures",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "OntvangenOp",
+                table: "Disclosures",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OntvangstStatus",
+                table: "Disclosures",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<byte[]>(
+                name: "Ontvangstbevestiging",
+                table: "Disclosures",
+                type: "bytea",
                 nullable: true);
         }
 
@@ -78,11 +108,31 @@ namespace Oso.School.Storage.Migrations.Sqlite
                 table: "ReceivedDossiers");
 
             migrationBuilder.DropColumn(
+                name: "Ontvangstbevestiging",
+                table: "ReceivedDossiers");
+
+            migrationBuilder.DropColumn(
                 name: "DoelSysteem",
                 table: "Disclosures");
 
             migrationBuilder.DropColumn(
                 name: "DossierSha256",
+                table: "Disclosures");
+
+            migrationBuilder.DropColumn(
+                name: "OntvangenDoor",
+                table: "Disclosures");
+
+            migrationBuilder.DropColumn(
+                name: "OntvangenOp",
+                table: "Disclosures");
+
+            migrationBuilder.DropColumn(
+                name: "OntvangstStatus",
+                table: "Disclosures");
+
+            migrationBuilder.DropColumn(
+                name: "Ontvangstbevestiging",
                 table: "Disclosures");
         }
     }
