@@ -44,6 +44,8 @@ public static class SchoolServices
         services.AddSingleton<LasAuthentication>();
         services.AddSingleton<IOutboxHandler, NotificationSender>();
         services.AddSingleton<IOutboxHandler, TransferRunner>();
+        services.AddSingleton<IOutboxHandler, ReceiptSender>();
+        services.AddSingleton<Receipts>();
         services.AddSingleton<IOutboxHandler, Webhooks>();
         services.AddSingleton<RetentionPurge>();
         services.AddSingleton<IOutboxHandler>(sp => sp.GetRequiredService<RetentionPurge>());

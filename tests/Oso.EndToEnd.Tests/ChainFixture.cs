@@ -41,6 +41,9 @@ public abstract partial class ChainFixture : IAsyncLifetime
     /// <summary>Every SOAP exchange Central and the School node served, as it went over the wire.</summary>
     public WireCapture Wire { get; } = new();
 
+    /// <summary>Changes the bron's documentResponses while a test has it armed (a party on the wire).</summary>
+    public ResponseTamper Tamper { get; } = new();
+
     /// <summary>Every request body Central received (both listeners).</summary>
     public ConcurrentQueue<byte[]> ReceivedByCentral { get; } = new();
 
@@ -85,6 +88,7 @@ public abstract partial class ChainFixture : IAsyncLifetime
                 }));
                 services.AddSingleton(Options.Create(new KeyRotationOptions { CurrentKeyRefresh = TimeSpan.FromSeconds(1), Grace = TimeSpan.FromSeconds(3), BatchSize = 3 }));
                 services.AddSingleton(Wire.Filter("school"));
+                services.AddSingleton(Tamper.Filter());
             },
         }));
         Anchor = X509CertificateLoader.LoadCertificateFromFile(Chain.Central.TrustAnchorPemPath);

@@ -122,6 +122,30 @@ public abstract class TransferTests<TChain>(TChain fixture) where TChain : Chain
     }
 
     [Fact]
+    public async Task A_received_dossier_carries_the_bron_s_checked_signature_over_its_exact_bytes_and_keeps_it()
+    {
+        Fixture.RequireChain();
+        using var po = Fixture.Po;
+        using var vo = Fixture.Vo;
+        var pupil = Fixture.NewPupil();
+        await ReleasedAsync(po, pupil);
+
+        var (aanmelding, request) = await RequestAsync(vo, pupil, po.Brin);
+
+        var received = Assert.Single(await vo.ReceivedAsync(onlyNew: true, _ct), r => r.AanmeldingId == aanmelding);
+        Assert.Equal("Geldig", received.Handtekening?.Status);
+        Assert.Equal(DemoChain.SysteemId, received.Handtekening?.Ondertekenaar);
+        Assert.Contains("gecontroleerd", request.Stappen.Single(s => s.Stap == "Dossier opvragen").Toelichting, StringComparison.Ordinal);
+        var xml = await vo.ReceivedXmlAsync(received.Id, _ct);
+        Assert.Equal(received.Handtekening?.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(xml)));
+        var signature = Oso.Protocol.Proofs.Handtekening.Create(Assert.IsType<byte[]>(await vo.ReceivedSignatureAsync(received.Id, _ct)));
+        var verwachting = new Oso.Protocol.Proofs.Verwachting(Oso.Protocol.Proofs.VerklaringSoort.Verzending, Oso.Protocol.Identifiers.SysteemId.Parse(DemoChain.SysteemId));
+        Assert.IsType<Oso.Protocol.Proofs.Handtekeningcontrole.Geldig>(Oso.Protocol.Proofs.Bewijzen.Controleer(signature, xml, Fixture.Node.Validator, verwachting));
+        xml[^20] ^= 0x01;
+        Assert.IsType<Oso.Protocol.Proofs.Handtekeningcontrole.Ongeldig>(Oso.Protocol.Proofs.Bewijzen.Controleer(signature, xml, Fixture.Node.Validator, verwachting));
+    }
+
+    [Fact]
     public async Task A_dossier_that_is_not_released_is_refused_with_LeerlinginfoNietBeschikbaar_and_the_bron_must_act()
     {
         Fixture.RequireChain();
@@ -319,5 +343,41 @@ public sealed class DemoStoryTests(SqliteChain fixture) : IClassFixture<SqliteCh
         Assert.Contains("Afmelding", transcript);
         var verdicts = await OfficialValidator.ValidateAsync(outcome.Dossiers, TestContext.Current.CancellationToken);
         Assert.All(verdicts, v => Assert.True(v.Valid, v.File));
+
+        // every received dossier lies untouched beside the bron's signature, and oso dossier verify accepts the pair
+        var anchor = Path.Combine(output, "anker.pem");
+        await File.WriteAllTextAsync(anchor, fixture.Anchor.ExportCertificatePem(), TestContext.Current.CancellationToken);
+        foreach (var file in outcome.Dossiers)
+        {
+            Assert.True(File.Exists(file + ".sig"), file);
+            var (code, text) = await Cli.RunAsync("dossier", "verify", file, "--trust-anchor", anchor);
+            Assert.True(code == 0, text);
+            Assert.Contains($"systeem {DemoChain.SysteemId}", text, StringComparison.Ordinal);
+        }
+
+        // one changed byte, or no signature beside it: exit 1, with the reason in Dutch
+        var tampered = Path.Combine(output, "gewijzigd.xml");
+        var bytes = await File.ReadAllBytesAsync(outcome.Dossiers[0], TestContext.Current.CancellationToken);
+        bytes[bytes.Length / 2] ^= 0x01;
+        await File.WriteAllBytesAsync(tampered, bytes, TestContext.Current.CancellationToken);
+        File.Copy(outcome.Dossiers[0] + ".sig", tampered + ".sig");
+        var (changed, changedText) = await Cli.RunAsync("dossier", "verify", tampered, "--trust-anchor", anchor);
+        Assert.Equal(1, changed);
+        Assert.Contains("minstens één byte gewijzigd", changedText, StringComparison.Ordinal);
+        File.Delete(tampered + ".sig");
+        Assert.Equal(1, (await Cli.RunAsync("dossier", "verify", tampered, "--trust-anchor", anchor)).Code);
+        Assert.Equal(2, (await Cli.RunAsync("dossier", "verify", tampered + ".bestaat-niet", "--trust-anchor", anchor)).Code);
+    }
+}
+
+/// <summary>Runs the oso command in process.</summary>
+internal static class Cli
+{
+    public static async Task<(int Code, string Text)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await Oso.Cli.OsoCli.RunAsync(args, Oso.Cli.CliContext.Capture(output, error), TestContext.Current.CancellationToken);
+        return (code, output.ToString() + error);
     }
 }

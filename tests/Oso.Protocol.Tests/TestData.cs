@@ -1,6 +1,7 @@
 using System.Text;
 using Oso.Protocol.Identifiers;
 using Oso.Protocol.Messages;
+using Oso.Protocol.Proofs;
 using Oso.Protocol.Results;
 using Oso.Protocol.Soap;
 using Oso.Dossier.Identifiers;
@@ -32,7 +33,12 @@ internal static class TestData
 
     public static GegevenssetXml Terugkoppeling => SampleMessages.Terugkoppeling;
 
-    public static IEnumerable<OsoMessage> AllMessages() => SampleMessages.All();
+    /// <summary>Every sample message, and a documentResponse that carries the bron's signature (section 4a of docs/protocol.md).</summary>
+    public static IEnumerable<OsoMessage> AllMessages() => SampleMessages.All().Append(SignedDocumentResponse());
+
+    private static DocumentResponse.Geleverd SignedDocumentResponse() =>
+        new(Dossier, Bewijzen.Onderteken(new Verklaring(VerklaringSoort.Verzending, Aanvraagdatum, Sessie, Brin00YY, Brin00YY,
+            Security.TestPki.Systeem, Bewijzen.Digest(Dossier.Utf8.Span)), Security.TestPki.Client));
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 

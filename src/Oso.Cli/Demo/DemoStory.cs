@@ -124,6 +124,11 @@ public sealed class DemoStory(Uri node, DemoState state, X509Certificate2 anchor
         await File.WriteAllBytesAsync(file, xml, ct).ConfigureAwait(false);
         _files.Add(file);
         Step($"{vo.Brin} controleert het ontvangen dossier", report.Valid, $"{xml.Length / 1024} kB, {(report.Valid ? "geldig" : report.Fouten + " fout(en)")} volgens de officiële standaard; {Path.GetFileName(file)}");
+        // the bron's signature beside the untouched dossier: oso dossier verify FILE --trust-anchor ca.crt.pem checks them together
+        var signature = await vo.ReceivedSignatureAsync(received.Id, ct).ConfigureAwait(false);
+        if (signature is not null) await File.WriteAllBytesAsync(file + ".sig", signature, ct).ConfigureAwait(false);
+        Step($"{vo.Brin} bewaart de handtekening van {received.BronBrin} naast het dossier", signature is not null && received.Handtekening?.Status == "Geldig",
+            signature is null ? "De bronschool heeft het dossier niet ondertekend." : $"{received.Handtekening?.Toelichting} {Path.GetFileName(file)}.sig");
         await vo.AcknowledgeAsync(received.Id, ct).ConfigureAwait(false);
         Step($"{vo.Brin} bevestigt de import in het LAS", true, "");
     }

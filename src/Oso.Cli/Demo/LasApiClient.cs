@@ -115,10 +115,26 @@ public sealed class LasApiClient : IDisposable
         }
     }
 
+    /// <summary>GET the deliveries of a pupil's dossier to other schools (bron), with each one's ontvangstbevestiging.</summary>
+    public async Task<IReadOnlyList<VerstrekkingDto>> DisclosuresAsync(string lasId, CancellationToken ct)
+    {
+        using var response = await _http.GetAsync($"leerlingen/{lasId}/verstrekkingen", ct).ConfigureAwait(false);
+        return await Read<List<VerstrekkingDto>>(response, ct).ConfigureAwait(false);
+    }
+
     /// <summary>GET a received dossier's XML.</summary>
     public async Task<byte[]> ReceivedXmlAsync(Guid id, CancellationToken ct)
     {
         using var response = await _http.GetAsync($"ontvangen/{id}", ct).ConfigureAwait(false);
+        await Ensure(response, ct).ConfigureAwait(false);
+        return await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>GET the bron's signature of a received dossier; null when the bron did not sign it.</summary>
+    public async Task<byte[]?> ReceivedSignatureAsync(Guid id, CancellationToken ct)
+    {
+        using var response = await _http.GetAsync($"ontvangen/{id}/handtekening", ct).ConfigureAwait(false);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return null;
         await Ensure(response, ct).ConfigureAwait(false);
         return await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
     }

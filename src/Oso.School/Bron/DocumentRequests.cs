@@ -5,6 +5,7 @@ using Oso.Dossier.Profiles;
 using Oso.Protocol.Client;
 using Oso.Protocol.Identifiers;
 using Oso.Protocol.Messages;
+using Oso.Protocol.Proofs;
 using Oso.Protocol.Results;
 using Oso.School.Audit;
 using Oso.School.Crypto;
@@ -49,6 +50,7 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
         var check = await connections.Client.SendAsync(connections.TrafficCenter,
             new SessiecontroleRequest(routing, request.Sleutel.NaarSessieSleutel(), request.Overdrachtsoort, request.SessieId), cancellationToken).ConfigureAwait(false);
         string doelSector;
+        SysteemId doelSysteem;
         switch (check)
         {
             case OsoCallResult<SessiecontroleResponse>.Success { Response: SessiecontroleResponse.Geldig geldig }:
@@ -56,6 +58,7 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
                 if (geldig.RefusalFor(caller, routing) is { } refusal)
                     return await RefuseAccessAsync(brin, request, caller, geldig.DoelSysteem, refusal, cancellationToken).ConfigureAwait(false);
                 doelSector = geldig.Sector;
+                doelSysteem = geldig.DoelSysteem;
                 break;
             case OsoCallResult<SessiecontroleResponse>.Success { Response: SessiecontroleResponse.Ongeldig ongeldig }:
                 logger.LogInformation("documentRequest {Sessie}: sessiecontrole geweigerd ({Code}).", request.SessieId, ongeldig.Resultaat);
@@ -68,7 +71,7 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
         }
 
         // 2. decide, keep the request, and deliver
-        return await store.WriteAsync(async db =>
+        var answer = await store.WriteAsync(async db =>
         {
             var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false);
             var pgnIndex = request.Sleutel is DocumentSleutel.Leerling l ? crypto.Index(brin, "pgn", l.Pgn.Value) : null;
@@ -94,17 +97,31 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
             {
                 await audit.RecordAsync(db, brin, actor, "verzoek.geweigerd", "Een andere school vroeg het dossier op; het kon (nog) niet worden verstrekt.",
                     pupil?.Id.ToString(), $"doel={routing.DoelBrin};resultaat={resultaat}", cancellationToken).ConfigureAwait(false);
-                return (DocumentResponse)new DocumentResponse.NietGeleverd(resultaat);
+                return ((DocumentResponse)new DocumentResponse.NietGeleverd(resultaat), (byte[]?)null);
             }
+            var dossier = GegevenssetXml.Create(delivered);
+            var digest = Bewijzen.Digest(dossier.Utf8.Span);
             db.Disclosures.Add(new Disclosure
             {
                 Id = Guid.NewGuid(), PupilId = pupil!.Id, Brin = brin, ReleaseId = release!.Id, DoelBrin = routing.DoelBrin.Value,
                 Profiel = profile!.Name, SessieId = request.SessieId.Value, At = time.GetUtcNow(),
+                DossierSha256 = Convert.ToHexStringLower(digest), DoelSysteem = doelSysteem.Value,
             });
             await audit.RecordAsync(db, brin, actor, "dossier.verstrekt", "Het dossier is verstrekt aan de nieuwe school.", pupil.Id.ToString(),
                 $"doel={routing.DoelBrin};profiel={profile.Name};versie={release.Version}", cancellationToken).ConfigureAwait(false);
-            return new DocumentResponse.Geleverd(GegevenssetXml.Create(delivered));
+            return (new DocumentResponse.Geleverd(dossier), digest);
         }, cancellationToken).ConfigureAwait(false);
+
+        // 3. sign what is sent (outside the transaction: the signature changes nothing stored)
+        return answer is (DocumentResponse.Geleverd geleverd, { } sha256) ? Sign(geleverd, sha256, request) : answer.Item1;
+    }
+
+    /// <summary>Signs the exact dossier bytes with the node's system certificate: who sent what, when, in which session.</summary>
+    private DocumentResponse.Geleverd Sign(DocumentResponse.Geleverd geleverd, byte[] sha256, DocumentRequest request)
+    {
+        var verklaring = new Verklaring(VerklaringSoort.Verzending, time.GetUtcNow(), request.SessieId, request.Routering.BronBrin, request.Routering.DoelBrin,
+            connections.Systeem, sha256);
+        return geleverd with { Handtekening = Bewijzen.Onderteken(verklaring, connections.SystemCertificate) };
     }
 
     /// <summary>

@@ -26,14 +26,22 @@ public static class EncryptedColumns
         new EncryptedColumn<TransferRequest>(nameof(TransferRequest.Geheim), Contexts.Geheim),
         new EncryptedColumn<ReceivedDossier>(nameof(ReceivedDossier.Xml), Contexts.Received),
         new EncryptedColumn<ReceivedDossier>(nameof(ReceivedDossier.Meldingen), Contexts.ReceivedMeldingen),
+        new EncryptedColumn<ReceivedDossier>(nameof(ReceivedDossier.Handtekening), Contexts.ReceivedHandtekening),
         new EncryptedColumn<LasClient>(nameof(LasClient.WebhookSecret), Contexts.Webhook),
         new EncryptedColumn<ParentLink>(nameof(ParentLink.Email), ParentLinks.EmailContext),
         new EncryptedColumn<ParentLink>(nameof(ParentLink.PendingToken), ParentLinks.TokenContext),
     ];
 
-    /// <summary><c>byte[]</c> properties that are not pupil data under a data key (the wrapped keys themselves).</summary>
+    /// <summary>
+    /// <c>byte[]</c> properties that are not pupil data under a data key: the wrapped keys themselves, and the signed
+    /// ontvangstbevestigingen (session, BRINs, systems, a digest and a certificate — nothing about the pupil; a third
+    /// party must be able to check them without the school's keys).
+    /// </summary>
     public static IReadOnlyList<string> NotUnderADataKey { get; } =
-        [$"{nameof(SchoolDataKey)}.{nameof(SchoolDataKey.Wrapped)}", $"{nameof(Tenancy.SchoolTenant)}.{nameof(Tenancy.SchoolTenant.WrappedIndexKey)}"];
+    [
+        $"{nameof(SchoolDataKey)}.{nameof(SchoolDataKey.Wrapped)}", $"{nameof(Tenancy.SchoolTenant)}.{nameof(Tenancy.SchoolTenant.WrappedIndexKey)}",
+        $"{nameof(Disclosure)}.{nameof(Disclosure.Ontvangstbevestiging)}", $"{nameof(ReceivedDossier)}.{nameof(ReceivedDossier.Ontvangstbevestiging)}",
+    ];
 
     /// <summary>A column by its <see cref="EncryptedColumn.Name"/>.</summary>
     public static EncryptedColumn? Find(string name) => All.FirstOrDefault(c => c.Name == name);

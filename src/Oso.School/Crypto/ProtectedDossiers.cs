@@ -44,6 +44,9 @@ public sealed class ProtectedDossiers(PupilDataProtector protector)
         public static string Received(Guid id) => "received:" + id;
         /// <summary>The validation messages of a received dossier.</summary>
         public static string ReceivedMeldingen(Guid id) => "received-meldingen:" + id;
+
+        /// <summary>The bron's signature kept with a received dossier.</summary>
+        public static string ReceivedHandtekening(Guid id) => "received-handtekening:" + id;
         /// <summary>A pupil's identity summary.</summary>
         public static string PupilIdentity(Guid pupil) => "pupil:" + pupil;
         /// <summary>An aanmelding's identity.</summary>

@@ -9,6 +9,7 @@ using Oso.Hosting.Telemetry;
 using Oso.Protocol.Client;
 using Oso.Protocol.Identifiers;
 using Oso.Protocol.Messages;
+using Oso.Protocol.Proofs;
 using Oso.Protocol.Results;
 using Oso.School.Audit;
 using Oso.School.Crypto;
@@ -37,7 +38,8 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
     /// <param name="RequestId">The request.</param>
     public sealed record Payload(Guid RequestId);
 
-    private sealed record Punt(string Rk, Uri Url);
+    /// <summary>A bron aanleverpunt of the session, with the system the Traffic Center named for it (which must sign the dossier).</summary>
+    private sealed record Punt(string Rk, Uri Url, string? Systeem = null);
 
     string IOutboxHandler.Kind => Kind;
 
@@ -89,7 +91,7 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
             switch (answer)
             {
                 case OsoCallResult<OverdrachtResponse>.Success { Response: OverdrachtResponse.Toegekend toegekend }:
-                    punten = toegekend.Aanleverpunten.Select(a => new Punt(a.RouteringsKenmerk.Value, a.Url)).ToList();
+                    punten = toegekend.Aanleverpunten.Select(a => new Punt(a.RouteringsKenmerk.Value, a.Url, a.Systeem?.Value)).ToList();
                     trace.Add(new TraceStep(time.GetUtcNow(), "Sessie bij het Traffic Center", "Traffic Center", null,
                         $"Sessie {toegekend.SessieId} toegekend; de bronschool heeft {punten.Count} actief aanleverpunt(en).", null, true));
                     await SaveAsync(request.Id, r =>
@@ -137,7 +139,7 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
             switch (answer)
             {
                 case OsoCallResult<DocumentResponse>.Success { Response: DocumentResponse.Geleverd geleverd }:
-                    var step = await ReceiveAsync(request, aanmelding, pgn, punt, geleverd.Dossier, partij, cancellationToken).ConfigureAwait(false);
+                    var step = await ReceiveAsync(request, aanmelding, pgn, punt, geleverd, routing, sessie, partij, cancellationToken).ConfigureAwait(false);
                     trace.Add(step);
                     break;
                 case OsoCallResult<DocumentResponse>.Success { Response: DocumentResponse.NietGeleverd niet }:
@@ -176,10 +178,18 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
         }
     }
 
-    private async Task<TraceStep> ReceiveAsync(TransferRequest request, Aanmelding aanmelding, Pgn pgn, Punt punt, GegevenssetXml xml, string partij,
-        CancellationToken cancellationToken)
+    private async Task<TraceStep> ReceiveAsync(TransferRequest request, Aanmelding aanmelding, Pgn pgn, Punt punt, DocumentResponse.Geleverd geleverd,
+        Routering routing, SessieId sessie, string partij, CancellationToken cancellationToken)
     {
-        var bytes = xml.Utf8.ToArray();
+        var bytes = geleverd.Dossier.Utf8.ToArray();
+
+        // the proof first: a dossier whose signature fails is neither stored nor offered for import
+        var verwachting = new Verwachting(VerklaringSoort.Verzending, punt.Systeem is { } s ? SysteemId.Parse(s) : null, sessie, routing.BronBrin, routing.DoelBrin);
+        var controle = geleverd.Handtekening is null ? null : Bewijzen.Controleer(geleverd.Handtekening, bytes, connections.Validator, verwachting);
+        if (controle is Handtekeningcontrole.Ongeldig ongeldig)
+            return await RefuseSignatureAsync(request, aanmelding, punt, ongeldig, partij, cancellationToken).ConfigureAwait(false);
+        var geldig = controle as Handtekeningcontrole.Geldig;
+
         var report = validator.Validate(new MemoryStream(bytes), cancellationToken);
         metrics.CountMeldingen(report.Meldingen, "ontvangen");
         var read = DossierReader.Read(new MemoryStream(bytes), cancellationToken: cancellationToken);
@@ -190,6 +200,11 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
 
         // one stored dossier per request and aanleverpunt, also when a restart repeats this step
         var id = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(request.Id + "|" + punt.Rk)).AsSpan(0, 16));
+        var digest = Bewijzen.Digest(bytes);
+
+        // the signed ontvangstbevestiging for the bron — only to a bron that signed (one of another implementation would not know where to take it)
+        var receipt = geldig is null ? null : Bewijzen.Onderteken(new Verklaring(VerklaringSoort.Ontvangst, time.GetUtcNow(), sessie, routing.BronBrin, routing.DoelBrin,
+            connections.Systeem, digest), connections.SystemCertificate);
         await store.WriteAsync(async db =>
         {
             if (await db.ReceivedDossiers.AnyAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false)) return;
@@ -198,7 +213,13 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
                 Id = id, Brin = request.Brin, AanmeldingId = aanmelding.Id, RequestId = request.Id, BronBrin = aanmelding.BronBrin,
                 Xml = crypto.ProtectXml(request.Brin, bytes, Contexts.Received(id)), Valid = report.Valid,
                 Meldingen = crypto.ProtectJson(request.Brin, report.Meldingen, Contexts.ReceivedMeldingen(id)), ReceivedAt = time.GetUtcNow(),
+                Handtekening = geleverd.Handtekening is { } h ? crypto.ProtectXml(request.Brin, h.Utf8.Span, Contexts.ReceivedHandtekening(id)) : null,
+                HandtekeningStatus = geldig is null ? HandtekeningStatus.NietOndertekend : HandtekeningStatus.Geldig,
+                Ondertekenaar = geldig?.Verklaring.Systeem.Value, OndertekendOp = geldig?.Verklaring.Tijdstip,
+                DossierSha256 = Convert.ToHexStringLower(digest), Ontvangstbevestiging = receipt?.Utf8.ToArray(),
             });
+            if (receipt is not null)
+                await outbox.EnqueueAsync(db, ReceiptSender.Kind, new ReceiptSender.Payload(id, punt.Url), "ontvangst:" + id, cancellationToken: cancellationToken).ConfigureAwait(false);
             await audit.RecordAsync(db, request.Brin, Actor.Node, "dossier.ontvangen", "Het overstapdossier is ontvangen van de vorige school.",
                 aanmelding.Id.ToString(), $"bron={aanmelding.BronBrin};geldig={report.Valid}", cancellationToken).ConfigureAwait(false);
             await outbox.EnqueueAsync(db, Webhooks.Kind, new Webhooks.Payload(id), "webhook:" + id, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -206,7 +227,25 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
         var toelichting = report.Valid
             ? $"Dossier ontvangen ({bytes.Length / 1024.0:F0} kB) en geldig volgens de officiële standaard."
             : $"Dossier ontvangen ({bytes.Length / 1024.0:F0} kB), maar het heeft {report.Fouten} fout(en) volgens de officiële standaard. Actie voor de bronschool: controleer het dossier.";
+        toelichting += geldig is null
+            ? " De bronschool heeft het niet ondertekend."
+            : $" Ondertekend door systeem {geldig.Verklaring.Systeem} van de bronschool; de handtekening is gecontroleerd.";
         return new TraceStep(time.GetUtcNow(), "Dossier opvragen", partij, nameof(ResultaatCode.OverdrachtGeslaagd), toelichting, punt.Rk, true);
+    }
+
+    /// <summary>
+    /// A dossier whose signature fails is refused: not stored, not offered for import; audited, and the trace says who
+    /// must act (the bron's supplier: its signature, certificate or system).
+    /// </summary>
+    private async Task<TraceStep> RefuseSignatureAsync(TransferRequest request, Aanmelding aanmelding, Punt punt, Handtekeningcontrole.Ongeldig ongeldig,
+        string partij, CancellationToken cancellationToken)
+    {
+        await store.WriteAsync(db => audit.RecordAsync(db, request.Brin, Actor.Node, "dossier.geweigerd", "Een ontvangen dossier is geweigerd: de handtekening van de bronschool klopt niet.",
+            aanmelding.Id.ToString(), $"bron={aanmelding.BronBrin};aanleverpunt={punt.Rk};handtekening={ongeldig.Fout}", cancellationToken), cancellationToken).ConfigureAwait(false);
+        return new TraceStep(time.GetUtcNow(), "Dossier opvragen", partij, nameof(ResultaatCode.TechnischeFout),
+            $"Het dossier is niet opgeslagen en niet aangeboden voor import: de handtekening van de bronschool is ongeldig. {ongeldig.Omschrijving} "
+            + $"Actie voor de leverancier van de bronschool{(punt.Systeem is { } s ? $" (systeem {s})" : "")}: controleer de ondertekening en het systeemcertificaat; "
+            + "de bronschool kan daarna opnieuw laten opvragen.", punt.Rk, false);
     }
 
     private async Task<OutboxOutcome> FinishAsync(TransferRequest request, List<TraceStep> trace, ResultaatCode code, TraceStep last, CancellationToken cancellationToken)

@@ -75,6 +75,9 @@ public static class Problems
     /// <summary>422.</summary>
     public static IResult Unprocessable(string detail, object? extensions = null) => Make(422, "ongeldig-dossier", "Ongeldig dossier", detail, extensions);
 
+    /// <summary>422 for an ontvangstbevestiging whose check failed.</summary>
+    public static IResult InvalidReceipt(string detail) => Make(422, "ongeldige-bevestiging", "Ongeldige ontvangstbevestiging", detail);
+
     private static IResult Make(int status, string type, string title, string detail, object? extensions = null)
     {
         var dictionary = new Dictionary<string, object?>();

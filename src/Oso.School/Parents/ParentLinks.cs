@@ -87,7 +87,7 @@ public abstract record AnswerResult
 /// <param name="DoelNaam">Its name when known on this node.</param>
 /// <param name="Op">When.</param>
 /// <param name="Versie">The release version delivered.</param>
-public sealed record Verstrekking(string DoelBrin, string? DoelNaam, DateTimeOffset Op, int? Versie);
+public sealed record Verstrekking(string DoelBrin, string? DoelNaam, DateTimeOffset Op, int? Versie, Bron.Ontvangst Ontvangst);
 
 /// <summary>Everything the parents' page shows.</summary>
 /// <param name="LinkId">The link.</param>
@@ -191,12 +191,13 @@ public sealed class ParentLinks(SchoolStore store, ProtectedDossiers crypto, Pup
                                      join r in db.Releases.AsNoTracking() on d.ReleaseId equals r.Id into releases
                                      from r in releases.DefaultIfEmpty()
                                      where d.PupilId == link.PupilId && d.Brin == link.Brin
-                                     select new { d.DoelBrin, d.At, Versie = (int?)r.Version }).ToListAsync(cancellationToken).ConfigureAwait(false);
+                                     select new { d.DoelBrin, d.At, Versie = (int?)r.Version, d.OntvangstStatus, d.OntvangenDoor, d.OntvangenOp }).ToListAsync(cancellationToken).ConfigureAwait(false);
             var brins = disclosures.Select(d => d.DoelBrin).Distinct().ToList();
             var names = await db.Tenants.AsNoTracking().Where(t => brins.Contains(t.Brin)).ToDictionaryAsync(t => t.Brin, t => t.Naam, cancellationToken).ConfigureAwait(false);
             await audit.RecordAsync(db, link.Brin, Actor.Ouder(link.Id.ToString()), "dossier.ingezien", "Ouders bekijken het overstapdossier via hun persoonlijke link.",
                 link.PupilId.ToString(), cancellationToken: cancellationToken).ConfigureAwait(false);
-            var verstrekkingen = disclosures.OrderBy(d => d.At).Select(d => new Verstrekking(d.DoelBrin, names.GetValueOrDefault(d.DoelBrin), d.At, d.Versie)).ToList();
+            var verstrekkingen = disclosures.OrderBy(d => d.At).Select(d => new Verstrekking(d.DoelBrin, names.GetValueOrDefault(d.DoelBrin), d.At, d.Versie,
+                Bron.Ontvangst.Of(d.OntvangstStatus, d.OntvangenDoor, d.OntvangenOp))).ToList();
             return new ParentView(link.Id, tenant.Naam, tenant.Sector is "SO" ? "PO" : tenant.Sector, dossier, verstrekkingen, link.ExpiresAt,
                 Age(dossier.Huidigeschool.Leerling.Geboortedatum), link.RespondedAt, link.GegevenDoor) { Privacy = Oso.School.Privacy.PrivacyContact.Of(tenant) };
         }, cancellationToken).ConfigureAwait(false);

@@ -41,6 +41,21 @@ public static class Dutch
         _ => sector,
     };
 
+    /// <summary>
+    /// A disclosure's receipt in plain Dutch: "ontvangen door SCHOOL op MOMENT" with the receipt's status (ontvangen en
+    /// bevestigd / nog geen bevestiging / bevestiging ongeldig).
+    /// </summary>
+    public static string Ontvangst(Oso.School.Bron.Ontvangst ontvangst, string school)
+    {
+        ArgumentNullException.ThrowIfNull(ontvangst);
+        return ontvangst.Status switch
+        {
+            Oso.School.Bron.OntvangstStatus.Bevestigd => $"Ontvangen door {school} op {Moment(ontvangst.Op)}: ontvangen en bevestigd.",
+            Oso.School.Bron.OntvangstStatus.Ongeldig => $"Bevestiging ongeldig: {school} stuurde een ontvangstbevestiging die niet klopt met wat is verstuurd.",
+            _ => "Nog geen bevestiging van ontvangst.",
+        };
+    }
+
     /// <summary>Only the last four characters of a BSN or onderwijsnummer: "*****6728" (<see cref="Oso.Dossier.Identifiers.Pgn.Mask"/>).</summary>
     public static string Masked(string? pgn) => Oso.Dossier.Identifiers.Pgn.Mask(pgn);
 }

@@ -80,6 +80,25 @@ public sealed class NodeConnections : IDisposable
         }
     }
 
+    /// <summary>
+    /// POSTs <paramref name="xml"/> (<c>application/xml</c>) over mutual TLS with the system certificate; the answer's
+    /// HTTP status, or null when no answer came (connection, TLS, timeout).
+    /// </summary>
+    public async Task<int?> PostXmlAsync(Uri url, ReadOnlyMemory<byte> xml, CancellationToken cancellationToken)
+    {
+        using var content = new ReadOnlyMemoryContent(xml);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/xml");
+        try
+        {
+            using var response = await _http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
+            return (int)response.StatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Replaces the revocation list (from Central).</summary>
     public void UpdateRevocations(CertificateRevocationList list) => _revocations = list;
 

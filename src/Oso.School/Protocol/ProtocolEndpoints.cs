@@ -14,6 +14,7 @@ using Oso.Protocol.Security;
 using Oso.Protocol.Soap;
 using Oso.School.Bron;
 using Oso.School.Doel;
+using Oso.School.LasApi;
 using Oso.School.Storage;
 
 namespace Oso.School.Protocol;
@@ -34,6 +35,7 @@ public static class ProtocolEndpoints
     public static IEndpointRouteBuilder MapSchoolProtocol(this IEndpointRouteBuilder endpoints, Uri? publicProtocolUrl = null)
     {
         endpoints.MapPost(Pad, HandleAsync).OnProtocolListener().DisableAntiforgery();
+        endpoints.MapPost(Pad + "/ontvangstbevestiging", HandleReceiptAsync).OnProtocolListener().DisableAntiforgery();
         endpoints.MapOsoContract(Pad, OsoDienst.Aanleverpunt, async context =>
         {
             var aanleverpunt = context.Request.RouteValues["aanleverpunt"] as string;
@@ -46,6 +48,35 @@ public static class ProtocolEndpoints
     }
 
     private const string Pad = "/oso/aanleverpunt/{aanleverpunt}";
+
+    /// <summary>
+    /// <c>POST …/ontvangstbevestiging</c>: the doel's signed receipt (<c>application/xml</c>, a <c>ds:Signature</c> of at
+    /// most <see cref="Oso.Protocol.Proofs.Handtekening.MaxBytes"/>; docs/protocol.md §4b). 204 when confirmed; a Dutch
+    /// problem otherwise: 400 unreadable, 403 not the session's doel system, 404 no such disclosure, 422 the check failed.
+    /// </summary>
+    private static async Task<IResult> HandleReceiptAsync(string aanleverpunt, HttpContext context, Receipts receipts)
+    {
+        var caller = context.Connection.ClientCertificate is { } certificate ? CertificateNames.Systeem(certificate) : null;
+        const int limit = Oso.Protocol.Proofs.Handtekening.MaxBytes;
+        if (context.Request.ContentLength > limit) return Problems.BadRequest($"Een ontvangstbevestiging is hoogstens {limit / 1024} KiB.");
+        using var body = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
+        {
+            body.Write(chunk, 0, read);
+            if (body.Length > limit) return Problems.BadRequest($"Een ontvangstbevestiging is hoogstens {limit / 1024} KiB.");
+        }
+        var outcome = await receipts.ReceiveAsync(aanleverpunt, body.GetBuffer().AsMemory(0, (int)body.Length), caller, context.RequestAborted).ConfigureAwait(false);
+        return outcome.Result switch
+        {
+            ReceiptResult.Bevestigd => Results.NoContent(),
+            ReceiptResult.Onleesbaar => Problems.BadRequest(outcome.Omschrijving),
+            ReceiptResult.Onbekend => Problems.NotFound(outcome.Omschrijving),
+            ReceiptResult.NietBevoegd => Problems.Forbidden(outcome.Omschrijving),
+            _ => Problems.InvalidReceipt(outcome.Omschrijving),
+        };
+    }
 
     private static async Task HandleAsync(string aanleverpunt, HttpContext context, DocumentRequests documents, Notifications notifications, OsoMetrics metrics,
         TimeProvider time)

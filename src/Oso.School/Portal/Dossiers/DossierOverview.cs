@@ -61,7 +61,7 @@ public sealed record DossierRow(Guid PupilId, PupilIdentity Identity, DossierSta
 public sealed record ReleaseInfo(Guid Id, int Versie, DateTimeOffset Op, string Door, IReadOnlyList<string> OptOut, bool Actueel);
 
 /// <summary>A delivery to another school.</summary>
-public sealed record DisclosureInfo(string DoelBrin, string? DoelNaam, DateTimeOffset Op, string Profiel, int? Versie);
+public sealed record DisclosureInfo(string DoelBrin, string? DoelNaam, DateTimeOffset Op, string Profiel, int? Versie, Bron.Ontvangst Ontvangst);
 
 /// <summary>A documentRequest another school made, and its outcome.</summary>
 public sealed record RequestInfo(Guid Id, string DoelBrin, string? DoelNaam, DateTimeOffset Ontvangen, string Resultaat, string Toelichting, bool WachtOpVrijgave,
@@ -247,9 +247,11 @@ public sealed class DossierOverview(SchoolStore store, ProtectedDossiers crypto,
                           join r in db.Releases.AsNoTracking() on d.ReleaseId equals r.Id into releases
                           from r in releases.DefaultIfEmpty()
                           where d.PupilId == pupilId && d.Brin == brin
-                          select new { d.DoelBrin, d.At, d.Profiel, Versie = (int?)r.Version }).ToListAsync(cancellationToken).ConfigureAwait(false);
+                          select new { d.DoelBrin, d.At, d.Profiel, Versie = (int?)r.Version, d.OntvangstStatus, d.OntvangenDoor, d.OntvangenOp })
+                          .ToListAsync(cancellationToken).ConfigureAwait(false);
         var names = await SchoolNamesAsync(db, rows.Select(r => r.DoelBrin), cancellationToken).ConfigureAwait(false);
-        return rows.OrderByDescending(r => r.At).Select(r => new DisclosureInfo(r.DoelBrin, names.GetValueOrDefault(r.DoelBrin), r.At, r.Profiel, r.Versie)).ToList();
+        return rows.OrderByDescending(r => r.At).Select(r => new DisclosureInfo(r.DoelBrin, names.GetValueOrDefault(r.DoelBrin), r.At, r.Profiel, r.Versie,
+            Bron.Ontvangst.Of(r.OntvangstStatus, r.OntvangenDoor, r.OntvangenOp))).ToList();
     }
 
     private async Task<List<RequestInfo>> RequestRowsAsync(SchoolDbContext db, string brin, Guid? pupilId, CancellationToken cancellationToken)

@@ -31,6 +31,7 @@ public sealed partial class MatrixRows
         Las("GET", $"/api/v1/scholen/{vo}/aanvragen/{p.VoRequest}", "/api/v1/scholen/{brin}/aanvragen/{id:guid}", bron: false);
         Las("GET", $"/api/v1/scholen/{vo}/ontvangen", "/api/v1/scholen/{brin}/ontvangen", bron: false);
         Las("GET", $"/api/v1/scholen/{vo}/ontvangen/{p.VoReceived}", "/api/v1/scholen/{brin}/ontvangen/{id:guid}", bron: false);
+        Las("GET", $"/api/v1/scholen/{vo}/ontvangen/{p.VoReceived}/handtekening", "/api/v1/scholen/{brin}/ontvangen/{id:guid}/handtekening", bron: false);
         Las("POST", $"/api/v1/scholen/{vo}/ontvangen/{p.VoReceived}/bevestigen", "/api/v1/scholen/{brin}/ontvangen/{id:guid}/bevestigen", bron: false,
             allowedPath: $"/api/v1/scholen/{vo}/ontvangen/{nobody}/bevestigen");
         Las("PUT", $"/api/v1/scholen/{vo}/webhook", "/api/v1/scholen/{brin}/webhook", bron: false,
@@ -42,6 +43,7 @@ public sealed partial class MatrixRows
         LasScoped("POST", $"/api/v1/scholen/{vo}/leerlingen/{a}/vrijgeven", "/api/v1/scholen/{brin}/leerlingen/{lasId}/vrijgeven", p.LasVo, () => Wire.Json(new { }));
         LasScoped("GET", $"/api/v1/scholen/{po}/aanvragen/{p.VoRequest}", "/api/v1/scholen/{brin}/aanvragen/{id:guid}", p.LasPo, null);
         LasScoped("GET", $"/api/v1/scholen/{po}/ontvangen/{p.VoReceived}", "/api/v1/scholen/{brin}/ontvangen/{id:guid}", p.LasPo, null);
+        LasScoped("GET", $"/api/v1/scholen/{po}/ontvangen/{p.VoReceived}/handtekening", "/api/v1/scholen/{brin}/ontvangen/{id:guid}/handtekening", p.LasPo, null);
         LasScoped("POST", $"/api/v1/scholen/{po}/ontvangen/{p.VoReceived}/bevestigen", "/api/v1/scholen/{brin}/ontvangen/{id:guid}/bevestigen", p.LasPo, null);
         LasScoped("POST", $"/api/v1/scholen/{po}/aanmeldingen/{p.VoAanmelding}/aanvragen", "/api/v1/scholen/{brin}/aanmeldingen/{id:guid}/aanvragen", p.LasPo, () => Wire.Json(new { }));
 

@@ -182,6 +182,24 @@ namespace Oso.School.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("DoelSysteem")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DossierSha256")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OntvangenDoor")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("OntvangenOp")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OntvangstStatus")
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Ontvangstbevestiging")
+                        .HasColumnType("bytea");
+
                     b.Property<string>("Profiel")
                         .IsRequired()
                         .HasColumnType("text");
@@ -505,11 +523,30 @@ namespace Oso.School.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("DossierSha256")
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Handtekening")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("HandtekeningStatus")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<long?>("ImportedAt")
                         .HasColumnType("bigint");
 
                     b.Property<byte[]>("Meldingen")
                         .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Ondertekenaar")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("OndertekendOp")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Ontvangstbevestiging")
                         .HasColumnType("bytea");
 
                     b.Property<long>("ReceivedAt")

@@ -175,6 +175,24 @@ namespace Oso.School.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DoelSysteem")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DossierSha256")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OntvangenDoor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OntvangenOp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OntvangstStatus")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Ontvangstbevestiging")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("Profiel")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -498,11 +516,30 @@ namespace Oso.School.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DossierSha256")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Handtekening")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("HandtekeningStatus")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ImportedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("Meldingen")
                         .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Ondertekenaar")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OndertekendOp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Ontvangstbevestiging")
                         .HasColumnType("BLOB");
 
                     b.Property<long>("ReceivedAt")
