@@ -65,6 +65,7 @@ public static class SchoolServices
         services.AddSingleton<Corrections>();
         services.AddSingleton<PupilDeletion>();
         services.AddSingleton<AccessExport>();
+        services.AddSingleton<DoelAccessExport>();
         services.AddSingleton<ParentSession>();
         services.AddSingleton<PortalAddress>();
         services.AddOsoMail(options.Mail, data);
