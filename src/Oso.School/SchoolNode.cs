@@ -37,10 +37,12 @@ public sealed class SchoolNode : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly HostTls _tls;
+    private readonly SqliteInstanceLock? _instanceLock;
 
-    private SchoolNode(WebApplication app, HostTls tls, Uri portal, Uri protocol, SchoolOptions options, bool development)
+    private SchoolNode(WebApplication app, HostTls tls, Uri portal, Uri protocol, SchoolOptions options, bool development, SqliteInstanceLock? instanceLock)
     {
         _app = app;
+        _instanceLock = instanceLock;
         Development = development;
         _tls = tls;
         PortalUrl = portal;
@@ -82,6 +84,22 @@ public sealed class SchoolNode : IAsyncDisposable
         SettingsException.ThrowIfInvalid(options);
         var data = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(data);
+        // SQLite is for one running node: a second one on the same file is refused before it touches anything
+        var instanceLock = SqliteInstanceLock.Acquire(DatabaseOptions.From(options.Database, data, "school.db"), "School-node");
+        try
+        {
+            return await StartLockedAsync(options, data, instanceLock, configure, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            instanceLock?.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<SchoolNode> StartLockedAsync(SchoolOptions options, string data, SqliteInstanceLock? instanceLock,
+        Action<IServiceCollection>? configure, CancellationToken cancellationToken)
+    {
         var time = TimeProvider.System;
         var tls = CreateTls(options, data, time);
         var development = HostMode.IsDevelopment(options.Development, tls.TrustAnchors);
@@ -103,20 +121,27 @@ public sealed class SchoolNode : IAsyncDisposable
             tls.ServerCertificate, connections.Validator);
 
         var app = builder.Build();
+        try
+        {
+            return await StartAppAsync(app, options, tls, development, instanceLock, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task<SchoolNode> StartAppAsync(WebApplication app, SchoolOptions options, HostTls tls, bool development,
+        SqliteInstanceLock? instanceLock, CancellationToken cancellationToken)
+    {
         _ = app.Services.GetRequiredService<OutboxGauges>(); // registers the outbox gauges on the node's meter
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SchoolDbContext>();
             await DatabaseSetup.MigrateAsync(db, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await MasterKeyCheck.VerifyAsync(db, app.Services.GetRequiredService<MasterKey>(), cancellationToken).ConfigureAwait(false);
-            }
-            catch (InvalidOperationException)
-            {
-                await app.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
+            await DataProtectionSetup.ImportFileKeysAsync(db, options.DataDirectory, cancellationToken).ConfigureAwait(false);
+            await MasterKeyCheck.VerifyAsync(db, app.Services.GetRequiredService<MasterKey>(), cancellationToken).ConfigureAwait(false);
         }
 
         app.UseStrictTransportSecurity(development);
@@ -140,7 +165,7 @@ public sealed class SchoolNode : IAsyncDisposable
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var (portal, protocol) = OsoListeners.BoundUrls(app, new ListenerOptions { Address = options.BindAddress, PortalPort = options.PortalPort, ProtocolPort = options.ProtocolPort });
         app.Services.GetRequiredService<PortalAddress>().Bound(portal);
-        return new SchoolNode(app, tls, portal, protocol, options, development);
+        return new SchoolNode(app, tls, portal, protocol, options, development, instanceLock);
     }
 
     private static HostTls CreateTls(SchoolOptions options, string data, TimeProvider time)
@@ -159,6 +184,7 @@ public sealed class SchoolNode : IAsyncDisposable
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _tls.Dispose();
+        _instanceLock?.Dispose();
     }
 }
 

@@ -30,7 +30,7 @@ public static class SchoolServices
     {
         services.AddSchoolStorage(options, data);
         services.AddSingleton(tls);
-        services.AddOsoDataProtection(data, "OpenOSO-School");
+        services.AddOsoDataProtection<SchoolDbContext>(data, "OpenOSO-School");
         services.AddSingleton(connections);
         services.AddSingleton<BronDossiers>();
         services.AddSingleton<DocumentRequests>();

@@ -48,6 +48,8 @@ internal static class SchoolSettingsCheck
         {
             if (span <= TimeSpan.Zero) yield return new(name, "moet langer dan nul zijn.");
         }
+        if (o.Outbox.Lease > TimeSpan.Zero && o.Outbox.Lease < TimeSpan.FromSeconds(3))
+            yield return new("Outbox:Lease", "moet minstens 3 seconden zijn (de claim wordt elk derde ervan verlengd).");
         if (o.Outbox.MaxAttempts < 1) yield return new("Outbox:MaxAttempts", "moet minstens 1 zijn.");
         foreach (var p in o.Telemetry.Problems(nameof(o.Telemetry))) yield return p;
     }

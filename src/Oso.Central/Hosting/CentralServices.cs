@@ -7,6 +7,7 @@ using Oso.Central.Register;
 using Oso.Central.Storage;
 using Oso.Central.TestSchool;
 using Oso.Central.TrafficCenter;
+using Oso.Hosting.Certificates;
 using Oso.Hosting.Storage;
 using Oso.Protocol.Security;
 
@@ -41,6 +42,7 @@ internal static class CentralServices
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<CentralDb>>().CreateDbContextAsync(ct);
         await DatabaseSetup.MigrateAsync(db, ct);
+        await DataProtectionSetup.ImportFileKeysAsync(db, services.GetRequiredService<CentralOptions>().DataDirectory, ct);
         await TestschoolSeed.EnsureAsync(db, services.GetRequiredService<TimeProvider>(), testschoolUrl, ct);
     }
 }

@@ -48,6 +48,9 @@ public sealed partial class PortalNode : IAsyncDisposable
 
     public SchoolNode Node { get; }
 
+    /// <summary>The options the node was started with.</summary>
+    public required SchoolOptions Options { get; init; }
+
     public string DataDirectory { get; }
 
     public LogCapture Logs { get; }
@@ -68,7 +71,7 @@ public sealed partial class PortalNode : IAsyncDisposable
         using (var system = ca.IssueSystemCertificate(SysteemId.Parse("testlas")))
             DevelopmentCertificateAuthority.SavePem(system, data, "system");
         var logs = new LogCapture();
-        var node = await SchoolNode.StartAsync(new SchoolOptions
+        var options = new SchoolOptions
         {
             DataDirectory = Path.Combine(data, "node"),
             Database = database.ConnectionString,
@@ -78,8 +81,9 @@ public sealed partial class PortalNode : IAsyncDisposable
             SystemCertificate = Path.Combine(data, "system.crt.pem"),
             SystemKey = Path.Combine(data, "system.key.pem"),
             DevelopmentCaDirectory = caDir,
-        }, services => services.AddLogging(b => b.AddProvider(logs).AddFilter<LogCapture>(null, LogLevel.Trace)));
-        var portal = new PortalNode(node, database, ca, data, logs);
+        };
+        var node = await SchoolNode.StartAsync(options, services => services.AddLogging(b => b.AddProvider(logs).AddFilter<LogCapture>(null, LogLevel.Trace)));
+        var portal = new PortalNode(node, database, ca, data, logs) { Options = options };
         await portal.SeedAsync();
         return portal;
     }
