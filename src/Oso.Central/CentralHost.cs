@@ -11,6 +11,7 @@ using Oso.Central.Qualification;
 using Oso.Central.Register;
 using Oso.Central.TestSchool;
 using Oso.Central.TrafficCenter;
+using Oso.Hosting.Accounts;
 using Oso.Hosting.Certificates;
 using Oso.Hosting.Configuration;
 using Oso.Hosting.Health;
@@ -34,7 +35,7 @@ public static class CentralHost
     {
         ArgumentNullException.ThrowIfNull(options);
         SettingsException.ThrowIfInvalid(options);
-        Directory.CreateDirectory(options.DataDirectory);
+        DataDirectory.Prepare(options.DataDirectory); // private files from the first byte on
         // SQLite is for one running Central: a second one on the same file is refused before it touches anything
         var instanceLock = SqliteInstanceLock.Acquire(DatabaseOptions.From(options.Database, options.DataDirectory, "central.db"), "Central");
         try
@@ -70,10 +71,10 @@ public static class CentralHost
         }
 
         builder.Services.AddCentralCore(options);
-        builder.Services.AddOsoDataProtection<Storage.CentralDb>(options.DataDirectory, "OpenOSO.Central");
         builder.Services.AddCentralAuthentication();
         builder.Services.AddCentralApi();
-        builder.Services.AddCentralPortal();
+        builder.Services.AddCentralPortal(options);
+        builder.Services.AddOsoSignInRateLimits(options.RateLimit, ApiResults.TypePrefix + "te-veel-pogingen");
         builder.Services.AddOsoTelemetry("openoso-central", options.Telemetry);
         builder.Services.AddOsoHealth<Storage.CentralDb>().AddCheck("certificaten", () => certificates.Anchors.Count > 0
             ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy($"{certificates.Anchors.Count} vertrouwensanker(s) geladen.")
@@ -130,6 +131,7 @@ public static class CentralHost
         await CentralServices.PrepareAsync(app.Services, new Uri(options.PublicProtocolUrl ?? protocol, Testschool.Pad), cancellationToken);
 
         var handle = new CentralHandle(app, tls, portal, protocol, options, certificates.AnchorPemPath, instanceLock);
+        DataDirectory.WarnWhenTooWide(options.DataDirectory, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Oso.Central"), options.Output);
         options.Output?.WriteLine(development ? "OSO Central draait (ontwikkeling)." : "OSO Central draait (productie).");
         options.Output?.WriteLine($"  Portaal en beheer-API: {portal}   (OpenAPI: {new Uri(portal, "openapi/v1.json")}; inloggen: {new Uri(portal, "inloggen")})");
         options.Output?.WriteLine($"  Protocol (mTLS):       {protocol}   (Traffic Center: {handle.TrafficCenterUrl})");

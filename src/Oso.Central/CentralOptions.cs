@@ -69,6 +69,15 @@ public sealed record CentralOptions : IValidatedSettings
     /// <summary>Metrics and traces: OTLP export and who may read <c>/metrics</c>.</summary>
     public TelemetryOptions Telemetry { get; init; } = new();
 
+    /// <summary>How long people stay signed in to the portal: 20 minutes without activity, 10 hours at most.</summary>
+    public Oso.Hosting.Portal.PortalSessionOptions Session { get; init; } = new();
+
+    /// <summary>
+    /// How many sign-in, code, reset and API-token attempts one client address may make (default 20 a minute; behind a
+    /// reverse proxy list its address in <see cref="Oso.Hosting.Accounts.SignInRateLimitOptions.TrustedProxies"/>).
+    /// </summary>
+    public Oso.Hosting.Accounts.SignInRateLimitOptions RateLimit { get; init; } = new();
+
     /// <summary>The clock (tests pass a fake one).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

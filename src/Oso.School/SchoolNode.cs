@@ -4,9 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Oso.Dossier.Validation;
+using Oso.Hosting.Accounts;
 using Oso.Hosting.Certificates;
 using Oso.Hosting.Configuration;
 using Oso.Hosting.Health;
+using Oso.Hosting.Http;
 using Oso.Hosting.Listeners;
 using Oso.Hosting.Logging;
 using Oso.Hosting.Telemetry;
@@ -82,8 +84,7 @@ public sealed class SchoolNode : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         SettingsException.ThrowIfInvalid(options);
-        var data = Path.GetFullPath(options.DataDirectory);
-        Directory.CreateDirectory(data);
+        var data = DataDirectory.Prepare(options.DataDirectory); // private files from the first byte on
         // SQLite is for one running node: a second one on the same file is refused before it touches anything
         var instanceLock = SqliteInstanceLock.Acquire(DatabaseOptions.From(options.Database, data, "school.db"), "School-node");
         try
@@ -115,6 +116,8 @@ public sealed class SchoolNode : IAsyncDisposable
             .AddCheck<MasterKeyHealthCheck>("hoofdsleutel")
             .AddCheck<TrafficCenterHealthCheck>("traffic-center");
         services.AddSingleton<TrafficCenterHealthCheck>();
+        services.AddOsoSignInRateLimits(options.RateLimit, "urn:oso:probleem:te-veel-pogingen");
+        services.AddOsoRequestProblems("urn:oso:probleem:ongeldig-verzoek");
         configure?.Invoke(services);
 
         OsoListeners.Configure(builder, new ListenerOptions { Address = options.BindAddress, PortalPort = options.PortalPort, ProtocolPort = options.ProtocolPort },
@@ -123,7 +126,7 @@ public sealed class SchoolNode : IAsyncDisposable
         var app = builder.Build();
         try
         {
-            return await StartAppAsync(app, options, tls, development, instanceLock, cancellationToken).ConfigureAwait(false);
+            return await StartAppAsync(app, options, data, tls, development, instanceLock, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -132,7 +135,7 @@ public sealed class SchoolNode : IAsyncDisposable
         }
     }
 
-    private static async Task<SchoolNode> StartAppAsync(WebApplication app, SchoolOptions options, HostTls tls, bool development,
+    private static async Task<SchoolNode> StartAppAsync(WebApplication app, SchoolOptions options, string data, HostTls tls, bool development,
         SqliteInstanceLock? instanceLock, CancellationToken cancellationToken)
     {
         _ = app.Services.GetRequiredService<OutboxGauges>(); // registers the outbox gauges on the node's meter
@@ -140,19 +143,29 @@ public sealed class SchoolNode : IAsyncDisposable
         {
             var db = scope.ServiceProvider.GetRequiredService<SchoolDbContext>();
             await DatabaseSetup.MigrateAsync(db, cancellationToken).ConfigureAwait(false);
-            await DataProtectionSetup.ImportFileKeysAsync(db, options.DataDirectory, cancellationToken).ConfigureAwait(false);
+            // the keys first: the authenticator secrets are encrypted with them
+            await DataProtectionSetup.ImportFileKeysAsync(db, data, cancellationToken).ConfigureAwait(false);
+            await app.Services.GetRequiredService<AuthenticatorSecrets>().MigrateAsync(db, cancellationToken).ConfigureAwait(false);
             await MasterKeyCheck.VerifyAsync(db, app.Services.GetRequiredService<MasterKey>(), cancellationToken).ConfigureAwait(false);
         }
 
         app.UseStrictTransportSecurity(development);
         app.MapOsoMetrics(options.Telemetry, development);
+        DataDirectory.WarnWhenTooWide(data, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Oso.School"));
         app.UseSchoolPortalPages();
+        // the LAS API: an unreadable request is a Dutch 400 (RequestProblems); a real fault a 500 problem without details
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : 500,
+        }));
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseListenerSeparation();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseEndpointGates(); // the LAS key is checked before an endpoint reads the request
         app.MapSchoolProtocol(options.PublicProtocolUrl);
-        var api = app.MapGroup("/api/v1/scholen/{brin}").AddEndpointFilter<LasAuthentication>().WithTags("LAS-koppelvlak");
+        var api = app.MapGroup("/api/v1/scholen/{brin}").WithGate(app.Services.GetRequiredService<LasAuthentication>()).WithTags("LAS-koppelvlak");
         api.MapBronApi();
         api.MapDoelApi();
         app.MapOsoHealth();
@@ -205,8 +218,7 @@ public sealed class SchoolAdminSession : IAsyncDisposable
     public static async Task<SchoolAdminSession> OpenAsync(SchoolOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var data = Path.GetFullPath(options.DataDirectory);
-        Directory.CreateDirectory(data);
+        var data = DataDirectory.Prepare(options.DataDirectory); // private files from the first byte on
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSchoolStorage(options, data);
@@ -216,6 +228,8 @@ public sealed class SchoolAdminSession : IAsyncDisposable
             await using var scope = provider.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SchoolDbContext>();
             await DatabaseSetup.MigrateAsync(db, cancellationToken).ConfigureAwait(false);
+            await DataProtectionSetup.ImportFileKeysAsync(db, data, cancellationToken).ConfigureAwait(false);
+            await provider.GetRequiredService<AuthenticatorSecrets>().MigrateAsync(db, cancellationToken).ConfigureAwait(false);
             await MasterKeyCheck.VerifyAsync(db, provider.GetRequiredService<MasterKey>(), cancellationToken).ConfigureAwait(false);
         }
         catch

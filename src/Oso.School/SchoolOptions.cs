@@ -109,6 +109,14 @@ public sealed record SchoolOptions : IValidatedSettings
 
     /// <inheritdoc />
     public IEnumerable<SettingProblem> Problems() => SchoolSettingsCheck.Problems(this);
+    /// <summary>How long staff stay signed in to the portal: 20 minutes without activity, 10 hours at most.</summary>
+    public Oso.Hosting.Portal.PortalSessionOptions Session { get; init; } = new();
+
+    /// <summary>
+    /// How many sign-in, code and reset attempts one client address may make (default 20 a minute; behind a reverse
+    /// proxy list its address in <see cref="Oso.Hosting.Accounts.SignInRateLimitOptions.TrustedProxies"/>).
+    /// </summary>
+    public Oso.Hosting.Accounts.SignInRateLimitOptions RateLimit { get; init; } = new();
 }
 
 /// <summary>

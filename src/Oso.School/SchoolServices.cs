@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Oso.Dossier.Validation;
+using Oso.Hosting.Accounts;
 using Oso.Hosting.Certificates;
 using Oso.Hosting.Storage;
 using Oso.School.Audit;
@@ -30,7 +31,6 @@ public static class SchoolServices
     {
         services.AddSchoolStorage(options, data);
         services.AddSingleton(tls);
-        services.AddOsoDataProtection<SchoolDbContext>(data, "OpenOSO-School");
         services.AddSingleton(connections);
         services.AddSingleton<BronDossiers>();
         services.AddSingleton<DocumentRequests>();
@@ -64,7 +64,7 @@ public static class SchoolServices
             services.AddHostedService<RetentionScheduler>();
         }
         services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(15));
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Oso.Hosting.Http.DutchProblems.Customize);
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "OpenOSO School — LAS-koppelvlak";
@@ -93,9 +93,11 @@ public static class SchoolServices
         services.AddSingleton<OutboxQueue>();
         services.AddSingleton(new DossierValidator());
         services.AddSingleton<SchoolAdmin>();
+        // the data-protection keys also encrypt the staff's authenticator keys and recovery codes: the admin commands need them too
+        services.AddOsoDataProtection<SchoolDbContext>(data, "OpenOSO-School");
         services.AddIdentityCore<StaffUser>(StaffAccounts.ConfigureIdentity)
             .AddEntityFrameworkStores<SchoolDbContext>()
-            .AddTokenProvider<TotpProvider>(TokenOptions.DefaultAuthenticatorProvider);
+            .AddOsoAccounts<StaffUser, SchoolDbContext>();
         services.AddSingleton<StaffAccounts>();
         return services;
     }

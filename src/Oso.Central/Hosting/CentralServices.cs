@@ -7,6 +7,7 @@ using Oso.Central.Register;
 using Oso.Central.Storage;
 using Oso.Central.TestSchool;
 using Oso.Central.TrafficCenter;
+using Oso.Hosting.Accounts;
 using Oso.Hosting.Certificates;
 using Oso.Hosting.Storage;
 using Oso.Protocol.Security;
@@ -31,6 +32,8 @@ internal static class CentralServices
         services.AddSingleton(sp => new CentralAdmin(sp, "beheer"));
         services.AddMetrics();
         Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<Oso.Hosting.Telemetry.OsoMetrics>(services);
+        // the data-protection keys also encrypt authenticator keys and recovery codes: the admin commands need the same ring
+        services.AddOsoDataProtection<CentralDb>(options.DataDirectory, "OpenOSO.Central");
         return services;
     }
 
@@ -42,7 +45,9 @@ internal static class CentralServices
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<CentralDb>>().CreateDbContextAsync(ct);
         await DatabaseSetup.MigrateAsync(db, ct);
+        // the keys first: the authenticator secrets are encrypted with them
         await DataProtectionSetup.ImportFileKeysAsync(db, services.GetRequiredService<CentralOptions>().DataDirectory, ct);
+        await services.GetRequiredService<AuthenticatorSecrets>().MigrateAsync(db, ct);
         await TestschoolSeed.EnsureAsync(db, services.GetRequiredService<TimeProvider>(), testschoolUrl, ct);
     }
 }

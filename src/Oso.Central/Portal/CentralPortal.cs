@@ -20,7 +20,7 @@ internal static class CentralPortal
     /// <summary>Largest form the portal reads (the evidence upload): up to this the page explains the 5 MB rule; beyond it a redirect does.</summary>
     public const long MaxUploadBytes = 20 * 1024 * 1024;
 
-    public static IServiceCollection AddCentralPortal(this IServiceCollection services)
+    public static IServiceCollection AddCentralPortal(this IServiceCollection services, CentralOptions options)
     {
         services.AddOsoPortal(typeof(CentralPortal).Assembly)
             .AddRazorPagesOptions(o =>
@@ -34,12 +34,9 @@ internal static class CentralPortal
         services.AddAuthentication().AddCookie(PortaalAanmelding.Schema, o =>
         {
             Streng(o.Cookie, "__Host-OsoCentral");
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
-            o.SlidingExpiration = true;
-            o.LoginPath = "/inloggen";
+            PortalSessions.Apply(o, options.Session); // 20 minutes idle, 10 hours at most, the way back after the end
             o.LogoutPath = "/uitloggen";
             o.AccessDeniedPath = "/geen-toegang";
-            o.ReturnUrlParameter = "terug";
         });
         // the cookie that carries "password accepted, TOTP code still to come" between the two sign-in steps
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o => Streng(o.Cookie, "__Host-OsoCentral-2fa"));
@@ -72,6 +69,7 @@ internal static class CentralPortal
     {
         app.MapRazorPages();
         app.MapOsoAssets();
+        app.MapPortalSession(PortaalAanmelding.Schema);
         return app;
     }
 

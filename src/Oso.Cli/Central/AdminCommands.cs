@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Oso.Central;
 using Oso.Central.Accounts;
+using Oso.Hosting.Accounts;
 using Oso.Protocol.Security;
 
 namespace Oso.Cli.Central;
@@ -21,7 +22,23 @@ internal static class AdminCommands
         var list = lc.AddTo(new Command("list", "Toon accounts.") { status });
         list.SetAction((p, ct) => CentralCommand.RunAsync(context, lc, p, async (a, t) => CentralCommand.Ok(await a.AccountsAsync(p.GetValue(status), t)),
             l => Lines(l, g => $"{g.Email,-36} {g.Rol,-11} {g.Scope,-10} {g.Status,-11} 2FA {(g.TweestapsVerificatie ? "aan" : "uit")}"), ct));
-        return Group("account", "Mijn OSO-accounts.", verify, list);
+        var rc = new CentralCommand.Common();
+        var rwie = new Argument<string>("EMAIL") { Description = "E-mailadres (of id) van het account." };
+        var identiteit = new Option<string>("--identiteit")
+        {
+            Description = "Hoe u de identiteit controleerde: " + string.Join("; ", IdentityCheck.Methods.Select(m => $"{m.Value} ({m.Label})")) + ".",
+            Required = true,
+        };
+        identiteit.AcceptOnlyFromAmong(IdentityCheck.Methods.Select(m => m.Value).ToArray());
+        var toelichting = new Option<string>("--toelichting") { Description = "Wat u controleerde (komt in het logboek; geen BSN of documentnummer).", Required = true };
+        var reset = rc.AddTo(new Command("reset-tweestaps", "Zet de tweestapsverificatie van een account uit (telefoon kwijt), na controle van de identiteit: bij de volgende aanmelding stelt de gebruiker haar opnieuw in.")
+        {
+            rwie, identiteit, toelichting,
+        });
+        reset.SetAction((p, ct) => CentralCommand.RunAsync(context, rc, p,
+            (a, t) => a.ResetTwoFactorAsync(p.GetValue(rwie)!, p.GetValue(identiteit), p.GetValue(toelichting), t),
+            g => $"De tweestapsverificatie van {g.Email} is uitgezet; bij de volgende aanmelding stelt de gebruiker haar opnieuw in.", ct));
+        return Group("account", "Mijn OSO-accounts.", verify, list, reset);
     }
 
     public static Command User(CliContext context)

@@ -100,8 +100,7 @@ public sealed class DemoChain : IAsyncDisposable
     public static async Task<DemoChain> StartAsync(ChainOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var data = Path.GetFullPath(options.DataDirectory);
-        Directory.CreateDirectory(data);
+        var data = Oso.Hosting.Storage.DataDirectory.Prepare(options.DataDirectory);
         var state = DemoState.Load(data);
 
         options.Log?.WriteLine("Central starten…");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -42,12 +43,8 @@ public static class PortalSetup
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                o.ExpireTimeSpan = TimeSpan.FromHours(1);
-                o.SlidingExpiration = true;
-                o.LoginPath = "/inloggen";
                 o.LogoutPath = "/uitloggen";
                 o.AccessDeniedPath = "/fout/403";
-                o.ReturnUrlParameter = "terug";
             });
             cookies.TwoFactorUserIdCookie!.Configure(o =>
             {
@@ -59,8 +56,27 @@ public static class PortalSetup
             cookies.ExternalCookie!.Configure(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
             cookies.TwoFactorRememberMeCookie!.Configure(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
         });
+        // idle timeout and working-day limit from the node's settings, after Identity's own cookie events (the stamp check)
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<SchoolOptions>((o, node) =>
+        {
+            PortalSessions.Apply(o, node.Session);
+            // a session without the second factor is sent to sign in again, never to a dead-end "Geen toegang"
+            var denied = o.Events.OnRedirectToAccessDenied;
+            o.Events.OnRedirectToAccessDenied = c =>
+            {
+                if (c.HttpContext.User.HasClaim("amr", "mfa")) return denied(c);
+                c.Response.Redirect(PortalSessions.SignInUrl(c.HttpContext, c.Options));
+                return Task.CompletedTask;
+            };
+        });
         services.AddAuthorizationBuilder().AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireClaim("amr", "mfa"));
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // roles and the security stamp are checked every minute on the node's clock; the check keeps the second factor
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, time) =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.TimeProvider = time;
+            o.OnRefreshingPrincipal = PortalSessions.KeepSignInMethod;
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "oso-school-formulier";
@@ -100,6 +116,7 @@ public static class PortalSetup
             context.Response.Headers.CacheControl = "public, max-age=3600";
             return Results.Bytes(ParentScript.Value, "text/javascript; charset=utf-8");
         }).ExcludeFromDescription();
+        app.MapPortalSession(IdentityConstants.ApplicationScheme);
         app.MapRazorPages();
         return app;
     }

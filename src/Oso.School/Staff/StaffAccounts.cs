@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Oso.Hosting.Accounts;
 using Oso.School.Audit;
 using Oso.School.Storage;
 using Oso.School.Tenancy;
@@ -143,11 +144,13 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, SchoolStore store
         }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
-    /// Turns two-factor authentication off for a staff member of the school (a lost phone): a new key is made at the next
-    /// login, and every open session ends.
+    /// Turns two-factor authentication off for a staff member of the school (a lost phone), after the actor checked who
+    /// asks (<paramref name="check"/>, audited in the school's chain): the key and recovery codes are gone, a new key is
+    /// made at the next sign-in, a lockout ends and every open session ends.
     /// </summary>
-    public async Task<StaffResult> ResetTwoFactorAsync(string brin, string userId, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<StaffResult> ResetTwoFactorAsync(string brin, string userId, IdentityCheck check, Actor actor, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(check);
         await using (var db = store.Read())
             if (!await db.StaffMemberships.AnyAsync(m => m.UserId == userId && m.Brin == brin, cancellationToken).ConfigureAwait(false))
                 return new StaffResult.NotFound();
@@ -157,11 +160,14 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, SchoolStore store
             var user = await users.FindByIdAsync(userId).ConfigureAwait(false);
             if (user is null) return new StaffResult.NotFound();
             await users.SetTwoFactorEnabledAsync(user, false).ConfigureAwait(false);
+            await scope.ServiceProvider.GetRequiredService<AccountSignIn<StaffUser>>().ClearRecoveryCodesAsync(user).ConfigureAwait(false);
             await users.ResetAuthenticatorKeyAsync(user).ConfigureAwait(false); // also renews the security stamp: sessions end
             await users.SetLockoutEndDateAsync(user, null).ConfigureAwait(false);
+            await users.ResetAccessFailedCountAsync(user).ConfigureAwait(false);
         }
         await store.WriteAsync(db => audit.RecordAsync(db, brin, actor, "medewerker.tweestaps-hersteld",
-            "De tweestapsverificatie van een medewerker is opnieuw in te stellen.", detail: "gebruiker=" + userId, cancellationToken: cancellationToken),
+            "De tweestapsverificatie van een medewerker is opnieuw in te stellen, na controle van de identiteit.",
+            detail: $"gebruiker={userId};{check.AuditText}", cancellationToken: cancellationToken),
             cancellationToken).ConfigureAwait(false);
         return new StaffResult.Added(userId, null);
     }

@@ -96,7 +96,7 @@ public sealed partial class CentralPortaalTests
         await page.ClickAsync("main button[type=submit]");
         await Expect(page.Locator("#fouten")).ToContainTextAsync("Deze code klopt niet");
         await VastleggenAsync(page, journey, "03-code-fout", "inloggen: verkeerde code");
-        await page.FillAsync("#code", keten.Code(Beheer));
+        await page.FillAsync("#code", await keten.CodeAsync(Beheer));
         await page.ClickAsync("main button[type=submit]");
         await Expect(page).ToHaveURLAsync(new Regex("/beheer"));
 

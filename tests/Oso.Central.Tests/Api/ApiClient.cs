@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using OtpNet;
 using Oso.Central.Tests.Infrastructure;
 using Oso.Protocol.Security;
+using Oso.Testing;
 
 namespace Oso.Central.Tests.Api;
 
@@ -14,11 +14,20 @@ public sealed class ApiClient : IDisposable
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    private ApiClient(HttpClient http) => Http = http;
+    private readonly CentralFixture _f;
+
+    private ApiClient(HttpClient http, CentralFixture f)
+    {
+        Http = http;
+        _f = f;
+    }
 
     public HttpClient Http { get; }
 
     public string? TotpKey { get; private set; }
+
+    /// <summary>The recovery codes given when two-factor authentication was switched on.</summary>
+    public IReadOnlyList<string> Herstelcodes { get; private set; } = [];
 
     public static ApiClient For(CentralFixture f, X509Certificate2? clientCertificate = null)
     {
@@ -33,14 +42,14 @@ public sealed class ApiClient : IDisposable
                 ClientCertificates = clientCertificate is null ? null : [clientCertificate],
             },
         };
-        return new ApiClient(new HttpClient(handler) { BaseAddress = f.Central.PortalUrl });
+        return new ApiClient(new HttpClient(handler) { BaseAddress = f.Central.PortalUrl }, f);
     }
 
     /// <summary>Signs in (with a TOTP code when a key is known); returns the status.</summary>
     public async Task<HttpResponseMessage> LoginAsync(string email, string wachtwoord, string? totpKey = null)
     {
         totpKey ??= TotpKey;
-        var code = totpKey is null ? null : new Totp(Base32Encoding.ToBytes(totpKey)).ComputeTotp();
+        var code = totpKey is null ? null : TotpCodes.Next(totpKey, _f.Time);
         var response = await Http.PostAsJsonAsync("/api/account/inloggen", new { email, wachtwoord, code }, Tc.Ct);
         if (response.IsSuccessStatusCode)
         {
@@ -56,8 +65,10 @@ public sealed class ApiClient : IDisposable
         (await LoginAsync(email, wachtwoord)).EnsureSuccessStatusCode();
         var sleutel = await (await Http.PostAsync("/api/account/tweestaps/sleutel", null, Tc.Ct)).Content.ReadFromJsonAsync<JsonElement>(Tc.Ct);
         TotpKey = sleutel.GetProperty("sleutel").GetString();
-        var code = new Totp(Base32Encoding.ToBytes(TotpKey)).ComputeTotp();
-        (await Http.PostAsJsonAsync("/api/account/tweestaps", new { code }, Tc.Ct)).EnsureSuccessStatusCode();
+        var code = TotpCodes.Next(TotpKey!, _f.Time);
+        var aan = await Http.PostAsJsonAsync("/api/account/tweestaps", new { code }, Tc.Ct);
+        aan.EnsureSuccessStatusCode();
+        Herstelcodes = (await aan.Content.ReadFromJsonAsync<JsonElement>(Tc.Ct)).GetProperty("herstelcodes").EnumerateArray().Select(e => e.GetString()!).ToList();
         Http.DefaultRequestHeaders.Authorization = null;
         (await LoginAsync(email, wachtwoord)).EnsureSuccessStatusCode();
     }

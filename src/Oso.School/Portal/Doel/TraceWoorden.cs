@@ -24,7 +24,8 @@ public static partial class TraceWoorden
     public static string Toelichting(TraceStep step)
     {
         ArgumentNullException.ThrowIfNull(step);
-        var text = Afgemeld().Replace(step.Toelichting, m => Resultaten.TryParse(m.Groups["code"].Value, out var c)
+        var text = Sessie().Replace(step.Toelichting, "Sessie toegekend");
+        text = Afgemeld().Replace(text, m => Resultaten.TryParse(m.Groups["code"].Value, out var c)
             ? $"Afgemeld bij het Traffic Center met als uitkomst: {c.Kort()}."
             : m.Value);
         foreach (var info in Resultaten.Alle)
@@ -33,11 +34,17 @@ public static partial class TraceWoorden
         return text;
     }
 
-    /// <summary>What stays for the supplier: the result code and the aanleverpunt.</summary>
+    /// <summary>What stays for the supplier: the result code, the Traffic Center session and the aanleverpunt.</summary>
     public static string? Technisch(TraceStep step)
     {
         ArgumentNullException.ThrowIfNull(step);
-        var parts = new[] { step.Resultaat, step.Aanleverpunt is null ? null : "aanleverpunt " + step.Aanleverpunt }.OfType<string>().ToList();
+        var sessie = Sessie().Match(step.Toelichting);
+        var parts = new[]
+        {
+            step.Resultaat,
+            sessie.Success ? "sessie " + sessie.Groups["id"].Value : null,
+            step.Aanleverpunt is null ? null : "aanleverpunt " + step.Aanleverpunt,
+        }.OfType<string>().ToList();
         return parts.Count == 0 ? null : string.Join(", ", parts);
     }
 
@@ -46,6 +53,9 @@ public static partial class TraceWoorden
 
     [GeneratedRegex(@"^Doelschool (?<brin>\S+)")]
     private static partial Regex Doel();
+
+    [GeneratedRegex(@"Sessie (?<id>[0-9a-fA-F-]{36}) toegekend")]
+    private static partial Regex Sessie();
 
     [GeneratedRegex(@"Afgemeld met beste resultaat (?<code>\w+)\.")]
     private static partial Regex Afgemeld();

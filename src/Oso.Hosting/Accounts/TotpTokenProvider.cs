@@ -2,28 +2,31 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using OtpNet;
 
-namespace Oso.School.Staff;
+namespace Oso.Hosting.Accounts;
 
 /// <summary>
 /// Checks codes from an authenticator app (RFC 6238: 30 s steps, 6 digits, HMAC-SHA1 — what every app uses) against
-/// the account's authenticator key, on the node's clock (<see cref="TimeProvider"/>), one step either side. Unlike
-/// Identity's own provider it remembers the last step used per account, so a code cannot be used twice (someone who
-/// read it over a shoulder cannot reuse it within the same half minute).
+/// the account's authenticator key, on the host's clock (<see cref="TimeProvider"/>), one step either side — on Central
+/// and on a School node alike. Unlike Identity's own provider it remembers the last step used per account, in the
+/// database (an Identity user token, written with the user's concurrency stamp), so a code cannot be used twice: not
+/// by someone who read it over a shoulder, and not on another instance that shares the database.
 /// </summary>
-public sealed class TotpProvider(TimeProvider time) : IUserTwoFactorTokenProvider<StaffUser>
+/// <typeparam name="TUser">The host's Identity user.</typeparam>
+public sealed class TotpTokenProvider<TUser>(TimeProvider time) : IUserTwoFactorTokenProvider<TUser>
+    where TUser : class
 {
     private const string LoginProvider = "OpenOSO";
     private const string LastStepName = "TotpLaatsteStap";
 
     /// <inheritdoc />
-    public Task<string> GenerateAsync(string purpose, UserManager<StaffUser> manager, StaffUser user) =>
+    public Task<string> GenerateAsync(string purpose, UserManager<TUser> manager, TUser user) =>
         Task.FromResult(""); // the app generates codes; the server only checks them
 
     /// <inheritdoc />
-    public async Task<bool> ValidateAsync(string purpose, string token, UserManager<StaffUser> manager, StaffUser user)
+    public async Task<bool> ValidateAsync(string purpose, string token, UserManager<TUser> manager, TUser user)
     {
         ArgumentNullException.ThrowIfNull(manager);
-        var code = Normalize(token);
+        var code = SecondFactor.NormalizeCode(token);
         if (code is null) return false;
         var key = await manager.GetAuthenticatorKeyAsync(user).ConfigureAwait(false);
         if (string.IsNullOrEmpty(key)) return false;
@@ -37,16 +40,9 @@ public sealed class TotpProvider(TimeProvider time) : IUserTwoFactorTokenProvide
     }
 
     /// <inheritdoc />
-    public async Task<bool> CanGenerateTwoFactorTokenAsync(UserManager<StaffUser> manager, StaffUser user)
+    public async Task<bool> CanGenerateTwoFactorTokenAsync(UserManager<TUser> manager, TUser user)
     {
         ArgumentNullException.ThrowIfNull(manager);
         return !string.IsNullOrEmpty(await manager.GetAuthenticatorKeyAsync(user).ConfigureAwait(false));
-    }
-
-    /// <summary>Six digits, spaces and dashes allowed in between (apps show "123 456"); null otherwise.</summary>
-    internal static string? Normalize(string? token)
-    {
-        var digits = new string((token ?? "").Where(c => c is not (' ' or '-')).ToArray());
-        return digits.Length == 6 && digits.All(char.IsAsciiDigit) ? digits : null;
     }
 }
