@@ -46,7 +46,7 @@ internal sealed class ThrowawayPostgres : IAsyncDisposable
         var root = Directory.CreateTempSubdirectory("oso-cluster-pg-").FullName;
         var asRoot = Environment.UserName == "root";
         string[] runAs = asRoot ? ["runuser", "-u", "postgres", "--"] : [];
-        File.SetUnixFileMode(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         var pwfile = Path.Combine(root, "pwfile");
         await File.WriteAllTextAsync(pwfile, password, ct).ConfigureAwait(false);
