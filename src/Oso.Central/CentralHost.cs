@@ -9,6 +9,7 @@ using Oso.Central.Hosting;
 using Oso.Central.Portal;
 using Oso.Central.Qualification;
 using Oso.Central.Register;
+using Oso.Central.Storage;
 using Oso.Central.TestSchool;
 using Oso.Central.TrafficCenter;
 using Oso.Hosting.Accounts;
@@ -17,6 +18,7 @@ using Oso.Hosting.Configuration;
 using Oso.Hosting.Health;
 using Oso.Hosting.Listeners;
 using Oso.Hosting.Logging;
+using Oso.Hosting.Mail;
 using Oso.Hosting.Storage;
 using Oso.Hosting.Telemetry;
 using Oso.Protocol.Security;
@@ -75,6 +77,9 @@ public static class CentralHost
         builder.Services.AddCentralApi();
         builder.Services.AddCentralPortal(options);
         builder.Services.AddOsoSignInRateLimits(options.RateLimit, ApiResults.TypePrefix + "te-veel-pogingen");
+        builder.Services.AddOsoMail(options.Mail, options.DataDirectory);
+        builder.Services.AddSingleton<MailLinks>();
+        builder.Services.AddHostedService<MailQueueWorker<CentralDb>>();
         builder.Services.AddOsoTelemetry("openoso-central", options.Telemetry);
         builder.Services.AddOsoHealth<Storage.CentralDb>().AddCheck("certificaten", () => certificates.Anchors.Count > 0
             ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy($"{certificates.Anchors.Count} vertrouwensanker(s) geladen.")
@@ -127,6 +132,7 @@ public static class CentralHost
         await app.StartAsync(cancellationToken);
         var (portal, protocol) = OsoListeners.BoundUrls(app, listeners);
         (portal, protocol) = (Reachable(portal, options), Reachable(protocol, options));
+        app.Services.GetRequiredService<MailLinks>().Portal = portal;
         // behind a load balancer every instance registers the test school at the balancer's address, not its own
         await CentralServices.PrepareAsync(app.Services, new Uri(options.PublicProtocolUrl ?? protocol, Testschool.Pad), cancellationToken);
 

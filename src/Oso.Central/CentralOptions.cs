@@ -69,6 +69,9 @@ public sealed record CentralOptions : IValidatedSettings
     /// <summary>Metrics and traces: OTLP export and who may read <c>/metrics</c>.</summary>
     public TelemetryOptions Telemetry { get; init; } = new();
 
+    /// <summary>How Central's mail (account verified, evidence judged, work for operators) goes out; without an SMTP server into <c>DATA/outbox-mail</c>.</summary>
+    public Oso.Hosting.Mail.MailOptions Mail { get; init; } = new();
+
     /// <summary>How long people stay signed in to the portal: 20 minutes without activity, 10 hours at most.</summary>
     public Oso.Hosting.Portal.PortalSessionOptions Session { get; init; } = new();
 
@@ -122,6 +125,7 @@ public sealed record CentralOptions : IValidatedSettings
         {
             yield return new(nameof(TrustAnchorPems), "ontbreekt: een eigen servercertificaat hoort bij eigen vertrouwensankers (zonder gebruikt Central zijn ontwikkel-CA).");
         }
+        foreach (var p in Mail.Problems(nameof(Mail))) yield return p;
         foreach (var p in Telemetry.Problems(nameof(Telemetry))) yield return p;
     }
 }

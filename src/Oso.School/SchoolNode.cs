@@ -214,6 +214,9 @@ public sealed class SchoolAdminSession : IAsyncDisposable
     /// <summary>Staff accounts.</summary>
     public StaffAccounts Staff => _services.GetRequiredService<StaffAccounts>();
 
+    /// <summary>The storage services (keys, audit log, outbox queue) for administration beyond <see cref="Admin"/>.</summary>
+    public IServiceProvider Services => _services;
+
     /// <summary>Opens the node's database (migrating it when needed).</summary>
     public static async Task<SchoolAdminSession> OpenAsync(SchoolOptions options, CancellationToken cancellationToken = default)
     {

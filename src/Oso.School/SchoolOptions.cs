@@ -1,6 +1,8 @@
 using Oso.Hosting.Configuration;
 using Oso.Hosting.Logging;
+using Oso.Hosting.Mail;
 using Oso.Hosting.Telemetry;
+using Oso.School.Crypto;
 using Oso.School.Outbox;
 
 namespace Oso.School;
@@ -56,6 +58,9 @@ public sealed record SchoolOptions : IValidatedSettings
     /// <summary>Where Central publishes revoked certificates (JSON); checked periodically when set.</summary>
     public Uri? RevocationListUrl { get; init; }
 
+    /// <summary>Central's public list of qualified schools (JSON, <c>/api/scholen/gekwalificeerd</c>): cached on the node for finding a school by name.</summary>
+    public Uri? RegisterListUrl { get; init; }
+
     /// <summary>The base URL other schools use for this node's protocol listener; default the bound URL.</summary>
     public Uri? PublicProtocolUrl { get; init; }
 
@@ -83,11 +88,20 @@ public sealed record SchoolOptions : IValidatedSettings
     /// <summary>How long a parents' personal link works.</summary>
     public TimeSpan ParentLinkLifetime { get; init; } = TimeSpan.FromDays(14);
 
-    /// <summary>How mail to parents goes out.</summary>
+    /// <summary>How long before a link expires parents who have not answered get a reminder (zero: none).</summary>
+    public TimeSpan ParentLinkReminder { get; init; } = TimeSpan.FromDays(3);
+
+    /// <summary>The time of day (Dutch time) when staff who chose the daily digest get it; default 07:00.</summary>
+    public TimeSpan StaffDigestTime { get; init; } = TimeSpan.FromHours(7);
+
+    /// <summary>How mail to parents and staff goes out.</summary>
     public MailOptions Mail { get; init; } = new();
 
     /// <summary>The outbox: leases, polling, retries.</summary>
     public OutboxOptions Outbox { get; init; } = new();
+
+    /// <summary>Data-key rotation: how soon instances write with a new key and when older values are re-encrypted.</summary>
+    public KeyRotationOptions KeyRotation { get; init; } = new();
 
     /// <summary>
     /// Development mode (detailed errors, the API reference UI, no HSTS). Null, the default: development exactly when the
@@ -117,30 +131,4 @@ public sealed record SchoolOptions : IValidatedSettings
     /// proxy list its address in <see cref="Oso.Hosting.Accounts.SignInRateLimitOptions.TrustedProxies"/>).
     /// </summary>
     public Oso.Hosting.Accounts.SignInRateLimitOptions RateLimit { get; init; } = new();
-}
-
-/// <summary>
-/// Mail to parents. Without an SMTP server (development) every message is written as an <c>.eml</c> file to a
-/// pickup directory (default <c>DATA/outbox-mail</c>) instead of being sent.
-/// </summary>
-public sealed record MailOptions
-{
-    /// <summary>The sender.</summary>
-    public string From { get; init; } = "OpenOSO <noreply@openoso.invalid>";
-
-    /// <summary>The SMTP server's host name; empty: write to <see cref="PickupDirectory"/>.</summary>
-    public string? SmtpHost { get; init; }
-
-    /// <summary>The SMTP port (587: submission with STARTTLS).</summary>
-    public int SmtpPort { get; init; } = 587;
-
-    /// <summary>The SMTP user name, if the server wants one.</summary>
-    public string? SmtpUserName { get; init; }
-
-    /// <summary>The SMTP password.</summary>
-    [Secret]
-    public string? SmtpPassword { get; init; }
-
-    /// <summary>Where messages are written when no SMTP server is set (relative to the data directory); default <c>outbox-mail</c>.</summary>
-    public string PickupDirectory { get; init; } = "outbox-mail";
 }

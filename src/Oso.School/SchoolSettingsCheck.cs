@@ -8,7 +8,7 @@ internal static class SchoolSettingsCheck
     public static IEnumerable<SettingProblem> Problems(SchoolOptions o)
     {
         if (string.IsNullOrWhiteSpace(o.DataDirectory)) yield return new(nameof(o.DataDirectory), "ontbreekt.");
-        foreach (var (name, port) in new[] { (nameof(o.PortalPort), o.PortalPort), (nameof(o.ProtocolPort), o.ProtocolPort), ("Mail:SmtpPort", o.Mail.SmtpPort) })
+        foreach (var (name, port) in new[] { (nameof(o.PortalPort), o.PortalPort), (nameof(o.ProtocolPort), o.ProtocolPort) })
             if (port is < 0 or > 65535) yield return new(name, $"{port} is geen poort (0 tot en met 65535).");
         if (o.PortalPort != 0 && o.PortalPort == o.ProtocolPort) yield return new(nameof(o.ProtocolPort), "is dezelfde poort als PortalPort.");
         if (o.TrafficCenterUrl is null) yield return new(nameof(o.TrafficCenterUrl), "ontbreekt: het SOAP-adres van het Traffic Center, bijvoorbeeld https://tc.example.nl/oso/tc.");
@@ -16,6 +16,7 @@ internal static class SchoolSettingsCheck
         {
             (nameof(o.TrafficCenterUrl), o.TrafficCenterUrl), (nameof(o.RevocationListUrl), o.RevocationListUrl),
             (nameof(o.PublicProtocolUrl), o.PublicProtocolUrl), (nameof(o.PublicPortalUrl), o.PublicPortalUrl),
+            (nameof(o.RegisterListUrl), o.RegisterListUrl),
         })
         {
             if (url is not null && url.Scheme != Uri.UriSchemeHttps) yield return new(name, $"'{url}' is geen https-adres.");
@@ -44,13 +45,22 @@ internal static class SchoolSettingsCheck
             (nameof(o.NotifyWithin), o.NotifyWithin), (nameof(o.ParentLinkLifetime), o.ParentLinkLifetime),
             (nameof(o.TrafficCenterCheckInterval), o.TrafficCenterCheckInterval), ("Outbox:Lease", o.Outbox.Lease),
             ("Outbox:PollInterval", o.Outbox.PollInterval), ("Outbox:FirstBackoff", o.Outbox.FirstBackoff), ("Outbox:MaxBackoff", o.Outbox.MaxBackoff),
+            ("KeyRotation:CurrentKeyRefresh", o.KeyRotation.CurrentKeyRefresh), ("KeyRotation:Grace", o.KeyRotation.Grace),
         })
         {
             if (span <= TimeSpan.Zero) yield return new(name, "moet langer dan nul zijn.");
         }
         if (o.Outbox.Lease > TimeSpan.Zero && o.Outbox.Lease < TimeSpan.FromSeconds(3))
             yield return new("Outbox:Lease", "moet minstens 3 seconden zijn (de claim wordt elk derde ervan verlengd).");
+        if (o.ParentLinkReminder < TimeSpan.Zero || o.ParentLinkReminder >= o.ParentLinkLifetime)
+            yield return new(nameof(o.ParentLinkReminder), "moet nul (geen herinnering) of korter dan ParentLinkLifetime zijn.");
+        if (o.StaffDigestTime < TimeSpan.Zero || o.StaffDigestTime >= TimeSpan.FromDays(1))
+            yield return new(nameof(o.StaffDigestTime), "is een tijd op de dag, van 00:00:00 tot 23:59:59 (Nederlandse tijd).");
         if (o.Outbox.MaxAttempts < 1) yield return new("Outbox:MaxAttempts", "moet minstens 1 zijn.");
+        if (o.KeyRotation.Grace <= o.KeyRotation.CurrentKeyRefresh)
+            yield return new("KeyRotation:Grace", "moet langer zijn dan KeyRotation:CurrentKeyRefresh: pas daarna schrijft geen instantie meer met een oudere sleutel.");
+        if (o.KeyRotation.BatchSize < 1) yield return new("KeyRotation:BatchSize", "moet minstens 1 zijn.");
+        foreach (var p in o.Mail.Problems(nameof(o.Mail))) yield return p;
         foreach (var p in o.Telemetry.Problems(nameof(o.Telemetry))) yield return p;
     }
 

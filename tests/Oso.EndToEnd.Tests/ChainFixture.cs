@@ -4,9 +4,11 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Oso.Cli.Demo;
 using Oso.Cli.Up;
+using Oso.School.Crypto;
 using Oso.School.Outbox;
 using Oso.Synthetic;
 using Oso.Testing;
@@ -18,12 +20,16 @@ namespace Oso.EndToEnd.Tests;
 /// PostgreSQL, with the demo schools (and no seeded pupils: each test makes its own). Every byte Central receives
 /// is captured, to prove no PGN ever reaches it.
 /// </summary>
-public abstract class ChainFixture : IAsyncLifetime
+public abstract partial class ChainFixture : IAsyncLifetime
 {
     private readonly List<TestDatabase> _databases = [];
+    private readonly List<IDisposable> _owned = [];
     private string _directory = "";
 
     protected abstract DatabaseProvider Provider { get; }
+
+    /// <summary>The clock of both hosts (the system clock unless a fixture moves time).</summary>
+    protected virtual TimeProvider Time => TimeProvider.System;
 
     /// <summary>Outbox attempts before the node gives up (high by default, so retries always get through).</summary>
     protected virtual int MaxAttempts => 100;
@@ -39,6 +45,9 @@ public abstract class ChainFixture : IAsyncLifetime
     public ConcurrentQueue<byte[]> ReceivedByCentral { get; } = new();
 
     public X509Certificate2 Anchor { get; private set; } = null!;
+
+    /// <summary>Every log line of the School node, at every level.</summary>
+    public LogCapture SchoolLogs { get; } = new();
 
     public async ValueTask InitializeAsync()
     {
@@ -59,14 +68,22 @@ public abstract class ChainFixture : IAsyncLifetime
             CentralDatabase = central, SchoolDatabase = school,
             Pupils = 0,
             CentralPipeline = Capture,
-            // short leases and backoff so restart tests finish in seconds
+            // short leases and backoff so restart tests finish in seconds; key rotation in seconds too, in small batches
+            Time = Time,
             ConfigureSchool = services =>
             {
+                // every level of our own categories, but the framework at the levels the product logs it (OsoLogging: Warning),
+                // so what the capture sees is what an operator's log would show
+                services.AddSingleton(Time).AddLogging(b => b.AddProvider(SchoolLogs)
+                    .AddFilter<LogCapture>(null, LogLevel.Trace)
+                    .AddFilter<LogCapture>("Microsoft", LogLevel.Warning)
+                    .AddFilter<LogCapture>("System.Net.Http", LogLevel.Warning));
                 services.AddSingleton(Options.Create(new OutboxOptions
                 {
                     Lease = TimeSpan.FromSeconds(4), PollInterval = TimeSpan.FromMilliseconds(250), FirstBackoff = TimeSpan.FromMilliseconds(500),
                     MaxBackoff = TimeSpan.FromSeconds(2), MaxAttempts = MaxAttempts,
                 }));
+                services.AddSingleton(Options.Create(new KeyRotationOptions { CurrentKeyRefresh = TimeSpan.FromSeconds(1), Grace = TimeSpan.FromSeconds(3), BatchSize = 3 }));
                 services.AddSingleton(Wire.Filter("school"));
             },
         }));
@@ -82,14 +99,21 @@ public abstract class ChainFixture : IAsyncLifetime
         Wire.Use(app, "central");
     }
 
+    // a copy of what Central's endpoints read, taken as they read it: a body they refuse unread is not read here either
     private void CaptureBodies(WebApplication app) => app.Use(async (HttpContext context, Func<Task> next) =>
     {
-        context.Request.EnableBuffering();
+        var original = context.Request.Body;
         using var copy = new MemoryStream();
-        await context.Request.Body.CopyToAsync(copy);
-        ReceivedByCentral.Enqueue(copy.ToArray());
-        context.Request.Body.Position = 0;
-        await next();
+        context.Request.Body = new ReadCopyStream(original, copy);
+        try
+        {
+            await next();
+        }
+        finally
+        {
+            context.Request.Body = original;
+            ReceivedByCentral.Enqueue(copy.ToArray());
+        }
     });
 
     public void RequireChain()
@@ -162,6 +186,7 @@ public abstract class ChainFixture : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         if (Chain is not null) await Chain.DisposeAsync();
+        foreach (var owned in _owned) owned.Dispose();
         foreach (var d in _databases) d.Dispose();
         Anchor?.Dispose();
         try { if (_directory.Length > 0) Directory.Delete(_directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }

@@ -201,7 +201,7 @@ public abstract class TransferTests<TChain>(TChain fixture) where TChain : Chain
             await po.RecordInzageAsync(lasId, new InzageInput(ChainFixture.Today, "Ja", null, null), _ct);
             await po.ReleaseAsync(lasId, _ct);
             await Task.Delay(1500, _ct); // a few failed attempts
-            await Fixture.Chain.RestartSchoolAsync(_ct); // the node restarts in the middle of the retries
+            await Fixture.Chain.RestartSchoolAsync(cancellationToken: _ct); // the node restarts in the middle of the retries
             await Task.Delay(1000, _ct);
         }, _ct);
 
@@ -216,18 +216,8 @@ public abstract class TransferTests<TChain>(TChain fixture) where TChain : Chain
         Assert.Single(await db.ReceivedNotifications.ToListAsync(_ct), n => n.RequestId is { } id && requests.Contains(id));
     }
 
-    private async Task<OntvangenDto> WaitForReceivedAsync(LasApiClient doel, Guid aanmelding)
-    {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (watch.Elapsed < Wait)
-        {
-            var received = (await doel.ReceivedAsync(onlyNew: false, _ct)).FirstOrDefault(r => r.AanmeldingId == aanmelding);
-            if (received is not null) return received;
-            await Task.Delay(200, _ct);
-        }
-        Assert.Fail("The dossier did not arrive within " + Wait.TotalSeconds + " s.");
-        return null!;
-    }
+    private async Task<OntvangenDto> WaitForReceivedAsync(LasApiClient doel, Guid aanmelding) =>
+        await doel.WaitForReceivedAsync(aanmelding, Wait, _ct) ?? throw new Xunit.Sdk.XunitException("The dossier did not arrive within " + Wait.TotalSeconds + " s.");
 }
 
 public sealed class SqliteTransferTests(SqliteChain fixture) : TransferTests<SqliteChain>(fixture), IClassFixture<SqliteChain>

@@ -24,10 +24,10 @@ public sealed class WireCapture
             await next();
             return;
         }
-        context.Request.EnableBuffering();
+        // the request as the endpoint reads it: a body it refuses unread (a declared length over the limit) is not read here either
+        var body = context.Request.Body;
         using var request = new MemoryStream();
-        await context.Request.Body.CopyToAsync(request);
-        context.Request.Body.Position = 0;
+        context.Request.Body = new ReadCopyStream(body, request);
         var original = context.Response.Body;
         using var response = new MemoryStream();
         context.Response.Body = new TeeStream(original, response);
@@ -38,6 +38,7 @@ public sealed class WireCapture
         finally
         {
             context.Response.Body = original;
+            context.Request.Body = body;
             Exchanges.Enqueue(new WireExchange(host, context.Request.Path.Value ?? "", request.ToArray(), response.ToArray(), context.Response.StatusCode));
         }
     });

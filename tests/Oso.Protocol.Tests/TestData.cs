@@ -21,6 +21,7 @@ internal static class TestData
     public static readonly ZoeksleutelGeheim Geheim = SampleMessages.Geheim;
     public static readonly Zoeksleutel Zoek = SampleMessages.Zoek;
     public static readonly DateTimeOffset Aanvraagdatum = SampleMessages.Aanvraagdatum;
+    public static readonly SysteemId Systeem = SampleMessages.Systeem;
     public static readonly Uri Url = SampleMessages.Url;
 
     public const string DossierXml = SampleMessages.DossierXml;

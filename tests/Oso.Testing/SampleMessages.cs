@@ -22,6 +22,7 @@ public static class SampleMessages
     public static readonly ZoeksleutelGeheim Geheim = ZoeksleutelGeheim.Nieuw();
     public static readonly Zoeksleutel Zoek = Zoeksleutel.Bereken(Bsn, Geheim);
     public static readonly DateTimeOffset Aanvraagdatum = new(2022, 1, 20, 11, 17, 33, TimeSpan.FromHours(1));
+    public static readonly SysteemId Systeem = SysteemId.Parse("las-voorbeeld");
     public static readonly Uri Url = new("https://las.example.nl/oso/0000000700000YY00932");
 
     public const string DossierXml =
@@ -46,7 +47,7 @@ public static class SampleMessages
         yield return new DocumentResponse.Geleverd(Dossier);
         yield return new DocumentResponse.NietGeleverd(ResultaatCode.LeerlinginfoNietGewijzigd);
         yield return new SessiecontroleRequest(Routering, new SessieSleutel.Zoek(Zoek), Overdrachtsoort.OverdrachtBinnenBrin, Sessie);
-        yield return new SessiecontroleResponse.Geldig("VO");
+        yield return new SessiecontroleResponse.Geldig("VO", Brin00YY, Rk932, Systeem);
         yield return new SessiecontroleResponse.Ongeldig(ResultaatCode.SessieAfwijkend);
         yield return new AfmeldingRequest(Routering, Sessie, ResultaatCode.OverdrachtGeslaagd);
         yield return new AfmeldingResponse(ResultaatCode.AfmeldingOntvangen);
@@ -65,7 +66,7 @@ public static class SampleMessages
         yield return new TerugkoppelingResponse(ResultaatCode.TerugkoppelingOntvangen);
         yield return new OverzichtAanleverpuntRequest(Brin00YY, Uitwisseldoel.Swv, Rk931);
         yield return new OverzichtAanleverpuntRequest(null, null, null);
-        yield return new OverzichtAanleverpuntResponse([new Aanleverpunt(Rk931, Url)]);
+        yield return new OverzichtAanleverpuntResponse([new Aanleverpunt(Rk931, Url, Systeem), new Aanleverpunt(Rk932, Url)]);
         yield return new OverzichtAanleverpuntResponse([]);
     }
 }

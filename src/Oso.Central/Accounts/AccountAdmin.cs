@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Oso.Hosting.Accounts;
 using Oso.Central.Accounts;
+using Oso.Central.Mail;
 
 namespace Oso.Central;
 
@@ -72,6 +73,7 @@ public sealed partial class CentralAdmin
             if (!result.Succeeded) return Fout.Ongeldig("account.ongeldig", IdentityTeksten.Vertaal(result.Errors));
             await using var db = await DbAsync(ct);
             Audit(db, status == AccountStatus.Actief ? "account.aanmaken" : "account.aanvragen", g.Scope ?? "-", $"{g.Email} ({g.Rol})");
+            if (status == AccountStatus.Aangevraagd) await CentralMail.AccountRequestedAsync(db, user, Nu, ct);
             await db.SaveChangesAsync(ct);
             return Info(user);
         });
@@ -95,6 +97,8 @@ public sealed partial class CentralAdmin
         {
             await using var db = await DbAsync(cancellationToken);
             Audit(db, "account.verifieren", uitkomst.Waarde!.Scope ?? "-", uitkomst.Waarde.Email);
+            if (await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == uitkomst.Waarde.Id, cancellationToken) is { } user)
+                await CentralMail.AccountVerifiedAsync(db, user, Nu, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         return uitkomst;

@@ -13,6 +13,14 @@ namespace Oso.Central;
 public sealed record CertificaatInfo(string Serienummer, string Sha256, string SysteemId, string Onderwerp, DateTimeOffset GeldigVan,
     DateTimeOffset GeldigTot, DateTimeOffset? IngetrokkenOp, string? IngetrokkenReden);
 
+/// <summary>A certificate signed for a request: the requester keeps the private key.</summary>
+/// <param name="Certificaat">The certificate (public only).</param>
+/// <param name="Soort">Server or system certificate.</param>
+/// <param name="Namen">The host names (server) or the system id (system) it names.</param>
+/// <param name="Serienummer">Its serial number (hex).</param>
+/// <param name="GeldigTot">Until when it is valid.</param>
+public sealed record OndertekendCertificaat(X509Certificate2 Certificaat, CertificaatSoort Soort, IReadOnlyList<string> Namen, string Serienummer, DateTimeOffset GeldigTot);
+
 /// <summary>A newly issued system certificate with its private key (write it with <see cref="DevelopmentCertificateAuthority.SavePem"/>).</summary>
 /// <param name="Certificaat">The certificate with its private key. The caller owns (and disposes) it.</param>
 /// <param name="Info">What Central registered.</param>
@@ -49,6 +57,46 @@ public sealed partial class CentralAdmin
         Audit(db, "certificaat.uitgeven", systeemId, $"serienummer {record.Serienummer}, geldig tot {record.GeldigTot:yyyy-MM-dd}");
         await db.SaveChangesAsync(cancellationToken);
         return new UitgegevenCertificaat(certificaat, Info(record));
+    }
+
+    /// <summary>
+    /// Signs a node's certificate request (PKCS#10, PEM) with the development CA, so the node's private key — and the
+    /// CA's — stay where they are. Server requests may name host names and IP addresses; system requests exactly one
+    /// registered, not revoked system (the certificate is registered, like an issued one). Anything else is refused
+    /// (<see cref="CertificateRequests.Check"/>). Not possible with production trust anchors.
+    /// </summary>
+    public async Task<Uitkomst<OndertekendCertificaat>> SignCertificateRequestAsync(string pem, TimeSpan? geldigheid = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pem);
+        if (Certificates.Ca is not { } ca)
+            return new Fout(FoutSoort.NietMogelijk, "certificaat.geen-ca", "Deze Central gebruikt eigen vertrouwensankers (productie) en tekent zelf geen certificaten.");
+        if (!pem.Contains("-----BEGIN CERTIFICATE REQUEST-----", StringComparison.Ordinal))
+            return Fout.Ongeldig("certificaat.verzoek", "Dit bestand bevat geen certificaatverzoek (PEM 'CERTIFICATE REQUEST').");
+        var controle = CertificateRequests.Check(pem);
+        if (controle is AanvraagControle.Geweigerd geweigerd)
+            return Fout.Geweigerd("certificaat.verzoek-geweigerd", "Het certificaatverzoek is geweigerd: " + geweigerd.Reden);
+        var aanvraag = (AanvraagControle.Toegestaan)controle;
+        await using var db = await DbAsync(cancellationToken);
+        if (aanvraag.Systeem is { } id)
+        {
+            var systeem = await db.Systemen.FirstOrDefaultAsync(s => s.Id == id.Value, cancellationToken);
+            if (systeem is null) return Fout.NietGevonden("systeem.onbekend", $"Systeem '{id}' bestaat niet; voeg het eerst toe.");
+            if (systeem.Deelname == Deelname.Ingetrokken) return Fout.Geweigerd("systeem.ingetrokken", $"Systeem '{id}' is ingetrokken; er worden geen certificaten voor getekend.");
+        }
+        var certificaat = ca.Sign(aanvraag, geldigheid);
+        var serienummer = Hex(certificaat.SerialNumber).TrimStart('0');
+        if (aanvraag.Systeem is { } systeemId)
+        {
+            var record = Record(certificaat, systeemId.Value);
+            db.Certificaten.Add(record);
+            Audit(db, "certificaat.tekenen", systeemId.Value, $"systeemcertificaat op verzoek, serienummer {serienummer}, geldig tot {record.GeldigTot:yyyy-MM-dd}");
+        }
+        else
+        {
+            Audit(db, "certificaat.tekenen", string.Join(",", aanvraag.Namen), $"servercertificaat op verzoek, serienummer {serienummer}, geldig tot {certificaat.NotAfter.ToUniversalTime():yyyy-MM-dd}");
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return new OndertekendCertificaat(certificaat, aanvraag.Soort, aanvraag.Namen, serienummer, new DateTimeOffset(certificaat.NotAfter.ToUniversalTime(), TimeSpan.Zero));
     }
 
     /// <summary>Registers a certificate issued elsewhere (e.g. PKIoverheid): it must chain to the anchors and bind the system.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Oso.Central.Mail;
 using Oso.Central.Qualification;
 using Oso.Central.Register;
 using Oso.Central.Storage;
@@ -85,6 +86,7 @@ public sealed partial class CentralAdmin
         bewijs.Status = BewijsStatus.Ingediend;
         db.Bewijzen.Add(bewijs);
         Audit(db, "bewijs.indienen", brin, $"{bewijs.ItemCode} ({bewijs.Soort})");
+        await CentralMail.EvidenceSubmittedAsync(db, bewijs, Nu, ct);
         await db.SaveChangesAsync(ct);
         return Info(bewijs);
     }
@@ -140,7 +142,11 @@ public sealed partial class CentralAdmin
             bewijs.BeoordeeldDoor = Door;
             Audit(db, goedgekeurd ? "bewijs.goedkeuren" : "bewijs.afwijzen", bewijs.Brin, $"{bewijs.ItemCode}{(opmerking is null ? "" : ": " + opmerking)}");
             await db.SaveChangesAsync(cancellationToken);
+            var before = await db.Scholen.AsNoTracking().Where(s => s.Brin == bewijs.Brin).Select(s => s.GekwalificeerdSinds).FirstAsync(cancellationToken);
             await HerberekenAsync(db, bewijs.Brin, cancellationToken);
+            var school = await db.Scholen.FirstAsync(s => s.Brin == bewijs.Brin, cancellationToken);
+            await CentralMail.EvidenceReviewedAsync(db, bewijs, goedgekeurd && school.GekwalificeerdSinds is not null && school.GekwalificeerdSinds != before, Nu,
+                cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             brin = bewijs.Brin;
         }

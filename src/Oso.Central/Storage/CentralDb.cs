@@ -7,6 +7,7 @@ using Oso.Central.Audit;
 using Oso.Central.Qualification;
 using Oso.Central.Register;
 using Oso.Central.TrafficCenter;
+using Oso.Hosting.Mail;
 using Oso.Hosting.Storage;
 
 namespace Oso.Central.Storage;
@@ -35,6 +36,7 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<TraceStap> TraceStappen => Set<TraceStap>();
     public DbSet<Koppeling> Koppelingen => Set<Koppeling>();
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
+    public DbSet<QueuedMail> Mail => Set<QueuedMail>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -48,6 +50,7 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
         base.OnModelCreating(builder);
         // a key's XML, encrypted with the key-encryption certificate, is a few kB
         builder.Entity<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>(e => e.Property(k => k.Xml).HasMaxLength(100_000));
+        MailQueue.Map(builder, "mail");
         builder.Entity<Bestuur>(e =>
         {
             e.ToTable("besturen");

@@ -30,8 +30,17 @@ internal sealed class TestschoolService(TrafficCenterService trafficCenter, Test
 
         var controle = await trafficCenter.HandleAsync(SysteemId.Parse(Testschool.SysteemId),
             new SessiecontroleRequest(routing, document.Sleutel.NaarSessieSleutel(), document.Overdrachtsoort, document.SessieId), ct);
-        if (controle is not TcAntwoord.Bericht { Response: SessiecontroleResponse.Geldig })
+        if (controle is not TcAntwoord.Bericht { Response: SessiecontroleResponse.Geldig geldig })
             return Antwoord(controle is TcAntwoord.Bericht { Response: SessiecontroleResponse.Ongeldig o } ? o.Resultaat : ResultaatCode.TechnischeFout);
+        // like any bron: only the system that opened the session gets an answer about its pupil
+        if (geldig.RefusalFor(caller, routing) is { } weigering)
+        {
+            await trafficCenter.RecordAsync(document.SessieId, routing, caller.Value, "testschool", weigering, false,
+                $"Testschool {Testschool.Brin} weigerde het documentverzoek van systeem '{caller}' (de sessie is van systeem '{geldig.DoelSysteem}', "
+                + $"doelaanleverpunt {geldig.DoelRouteringsKenmerk}). "
+                + weigering.Info().Toelichting, ct);
+            return Antwoord(weigering);
+        }
 
         var leerling = document.Sleutel is DocumentSleutel.Leerling l ? TestLeerlingen.Vind(l.Pgn.Value) : null;
         var code = leerling?.Resultaat(document.Overdrachtsoort) ?? ResultaatCode.LeerlingOnbekend;

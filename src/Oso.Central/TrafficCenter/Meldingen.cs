@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Oso.Central.Register;
 using Oso.Central.Storage;
+using Oso.Central.TestSchool;
 using Oso.Protocol.Identifiers;
 using Oso.Protocol.Messages;
 using Oso.Protocol.Results;
@@ -34,8 +35,12 @@ internal sealed partial class TrafficCenterService
         var sessie = await db.Sessies.AsNoTracking()
             .FirstOrDefaultAsync(s => s.Id == overstap.SessieId.Value && s.Soort == SessieSoort.Overdracht && s.Status != SessieStatus.Geweigerd, ct);
         var doelAp = await AanleverpuntAsync(db, routing.DoelRouteringsKenmerk, ct);
+        var bron = await SchoolAsync(db, routing.BronBrin, ct);
         Weigering? weigering =
-            sessie is null ? new(ResultaatCode.SessieAfwijkend, "het Traffic Center heeft geen sessie met dit sessie-id uitgegeven.")
+            // a supplier whose mandate ended no longer speaks for the school (the doel checks the same at overzichtAanleverpunt)
+            bron is null ? new(ResultaatCode.VerstrekkerNietBekend, $"School {routing.BronBrin} is niet bekend in het OSO-register.")
+            : await Deelnemers.MandaatAsync(db, bron, caller, Vandaag, ct) is { } geenMandaat ? geenMandaat
+            : sessie is null ? new(ResultaatCode.SessieAfwijkend, "het Traffic Center heeft geen sessie met dit sessie-id uitgegeven.")
             : sessie.BronBrin != routing.BronBrin.Value || sessie.DoelBrin != routing.DoelBrin.Value
                 ? new(ResultaatCode.SessieAfwijkend, $"alleen de bronschool van de sessie ({sessie.BronBrin}) mag een notificatie voor doelschool {sessie.DoelBrin} melden.")
             : sessie.DoelRouteringsKenmerk != routing.DoelRouteringsKenmerk.Value
@@ -147,19 +152,31 @@ internal sealed partial class TrafficCenterService
         return new TcAntwoord.Bericht(new MeldenTerugkoppelingResponse.Toegekend(new Uri(schoolAp!.Url)));
     }
 
-    /// <summary>any → TC: the active aanleverpunten of schools that take part, optionally filtered.</summary>
+    /// <summary>
+    /// any → TC: the active aanleverpunten of schools that take part, optionally filtered, each with the system that
+    /// manages it when that system holds a valid mandate for the school today (a node checks the sender of a
+    /// notificatie against it; without a mandate no system is named, and the node refuses).
+    /// </summary>
     private async Task<TcAntwoord> OverzichtAsync(CentralDb db, OverzichtAanleverpuntRequest r, CancellationToken ct)
     {
         var brin = r.Brin?.Value;
         var rk = r.RouteringsKenmerk?.Value;
         var doel = r.Doel;
+        var vandaag = Vandaag;
         var actieveScholen = db.Scholen.Where(s => s.Deelname == Deelname.Actief).Select(s => s.Brin);
-        var punten = await db.Aanleverpunten.AsNoTracking()
+        var punten = (await db.Aanleverpunten.AsNoTracking()
             .Where(a => actieveScholen.Contains(a.Brin) && (brin == null || a.Brin == brin) && (rk == null || a.RouteringsKenmerk == rk)
                 && (doel == null || a.Doel == doel))
             .OrderBy(a => a.RouteringsKenmerk)
-            .ToListAsync(ct);
-        return new TcAntwoord.Bericht(new OverzichtAanleverpuntResponse(punten.Where(a => a.ActiefOp(Vandaag))
-            .Select(a => new Aanleverpunt(RouteringsKenmerk.Parse(a.RouteringsKenmerk), new Uri(a.Url))).ToList()));
+            .ToListAsync(ct)).Where(a => a.ActiefOp(vandaag)).ToList();
+        var brins = punten.Select(a => a.Brin).Distinct().ToList();
+        var mandaten = await (from m in db.Mandaten
+                              join s in db.Scholen on m.Brin equals s.Brin
+                              where brins.Contains(m.Brin) && m.BestuurId == s.BestuurId && m.Van <= vandaag && (m.Tot == null || m.Tot >= vandaag)
+                              select new { m.Brin, m.SysteemId }).ToListAsync(ct);
+        bool Gemandateerd(AanleverpuntRecord a) => a.Brin == Testschool.Brin || mandaten.Any(m => m.Brin == a.Brin && m.SysteemId == a.SysteemId);
+        return new TcAntwoord.Bericht(new OverzichtAanleverpuntResponse(punten
+            .Select(a => new Aanleverpunt(RouteringsKenmerk.Parse(a.RouteringsKenmerk), new Uri(a.Url), Gemandateerd(a) ? SysteemId.Parse(a.SysteemId) : null))
+            .ToList()));
     }
 }

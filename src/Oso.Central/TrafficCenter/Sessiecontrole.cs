@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Brin = Oso.Dossier.Identifiers.Brin;
 using Oso.Central.Register;
 using Oso.Central.Storage;
 using Oso.Central.TestSchool;
@@ -15,7 +16,8 @@ internal sealed partial class TrafficCenterService
 
     /// <summary>
     /// bron → TC: the bron aanleverpunt must be the caller's (else 403); every field must match the open session.
-    /// Answers the doel school's sector.
+    /// Answers the doel school's sector, and the doel school, aanleverpunt and system of the session, so that the bron
+    /// can refuse a documentRequest from any other system.
     /// </summary>
     private async Task<TcAntwoord> SessiecontroleAsync(CentralDb db, string caller, SessiecontroleRequest r, CancellationToken ct)
     {
@@ -37,7 +39,9 @@ internal sealed partial class TrafficCenterService
             Stap(db, StapSessiecontrole, caller, routing.BronBrin.Value, routing.DoelBrin.Value, sessie!.Id, routing.BronRouteringsKenmerk.Value,
                 null, true, $"Sessiecontrole geslaagd voor bronaanleverpunt {routing.BronRouteringsKenmerk}: het verzoek komt overeen met de sessie. "
                 + "De bronschool beoordeelt nu of zij het dossier mag leveren (klaargezet, inzage of toestemming, juiste doelschool).");
-            return new TcAntwoord.Bericht(new SessiecontroleResponse.Geldig(sector));
+            // the bron binds the documentRequest to this: it delivers only to the system that opened the session
+            return new TcAntwoord.Bericht(new SessiecontroleResponse.Geldig(sector, Brin.Parse(sessie.DoelBrin),
+                RouteringsKenmerk.Parse(sessie.DoelRouteringsKenmerk), SysteemId.Parse(sessie.SysteemId)));
         }
         Weiger(db, StapSessiecontrole, caller, routing, sessie?.Id, weigering with { Reden = "Sessiecontrole geweigerd: " + weigering.Reden });
         return new TcAntwoord.Bericht(new SessiecontroleResponse.Ongeldig(weigering.Code));

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Oso.Hosting.Listeners;
 using Oso.Protocol.Identifiers;
 using Oso.Protocol.Messages;
 using Oso.Protocol.Security;
@@ -12,13 +12,11 @@ namespace Oso.Central.TrafficCenter;
 /// <summary>
 /// Serves SOAP on the protocol listener: identifies the caller by its (re-validated) client certificate, reads the
 /// request with the hardened reader, and maps the handler's answer to HTTP in one place — 200 with the response,
-/// 500 with a fault for unreadable input, 403 with a fault when the certificate does not entitle the caller.
+/// 500 with a fault for unreadable input, 403 with a fault when the certificate does not entitle the caller, 415 with a
+/// fault for a media type other than text/xml (see <see cref="SoapHttp"/>).
 /// </summary>
 internal static partial class SoapEndpoint
 {
-    /// <summary>Protocol requests to Central are small: a megabyte is far more than any of them needs.</summary>
-    public static readonly SoapLimits Limits = SoapLimits.Default with { MaxMessageBytes = 1024 * 1024, MaxDepth = 16, MaxElements = 10_000 };
-
     /// <summary>The code in the fault detail of a 403.</summary>
     public const string NietGeautoriseerd = "TC.NietGeautoriseerd";
 
@@ -28,8 +26,6 @@ internal static partial class SoapEndpoint
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Oso.Central.Soap");
         var ct = context.RequestAborted;
         context.Response.ContentType = SoapWriter.ContentType;
-        // a request larger than the reader's limit is not read (or drained) any further by Kestrel either
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = Limits.MaxMessageBytes + 64 * 1024;
 
         var certificate = context.Connection.ClientCertificate ?? await context.Connection.GetClientCertificateAsync(ct);
         var check = services.GetRequiredService<OsoCertificateValidator>().ValidateClient(certificate);
@@ -37,17 +33,18 @@ internal static partial class SoapEndpoint
         {
             var reden = check is CertificateCheck.Refused r ? r.Omschrijving : "Het clientcertificaat noemt geen systeem.";
             LogCertificaat(logger, context.Request.Path);
-            await FaultAsync(context, StatusCodes.Status403Forbidden, new SoapFault(SoapFaultCode.Client, NietGeautoriseerd, reden), ct);
+            await SoapHttp.WriteFaultAsync(context, StatusCodes.Status403Forbidden, new SoapFault(SoapFaultCode.Client, NietGeautoriseerd, reden));
             return;
         }
+        if (!await SoapHttp.AcceptAsync(context, SoapHttp.RequestLimits)) return; // not text/xml (415), or declared too large (TeGroot): body not read
 
-        var read = await SoapReader.ReadRequestAsync(context.Request.Body, Limits, ct);
+        var read = await SoapReader.ReadRequestAsync(context.Request.Body, SoapHttp.RequestLimits, ct);
         if (read is not SoapReadResult.Read { Message: OsoRequest request })
         {
             var fault = read is SoapReadResult.Rejected rejected ? rejected.Fault
                 : SoapFault.Client(SoapFoutcodes.VerwachtVerzoek, "Hier wordt een OSO-verzoek verwacht.");
             LogFout(logger, systeem.Value, fault.Foutcode);
-            await FaultAsync(context, SoapFault.HttpStatusCode, fault, ct);
+            await SoapHttp.WriteFaultAsync(context, SoapFault.HttpStatusCode, fault);
             return;
         }
 
@@ -58,8 +55,7 @@ internal static partial class SoapEndpoint
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogInterneFout(logger, e, systeem.Value, request.ElementName);
-            await FaultAsync(context, SoapFault.HttpStatusCode, SoapFault.Server("Er ging intern iets mis; probeer het later opnieuw."), ct);
+            await SoapHttp.InternalErrorAsync(context, logger, e, systeem.Value, request.ElementName);
             return;
         }
         switch (antwoord)
@@ -69,18 +65,12 @@ internal static partial class SoapEndpoint
                 await SoapWriter.WriteAsync(context.Response.Body, b.Response, ct);
                 break;
             case TcAntwoord.NietGeautoriseerd n:
-                await FaultAsync(context, StatusCodes.Status403Forbidden, new SoapFault(SoapFaultCode.Client, NietGeautoriseerd, n.Tekst), ct);
+                await SoapHttp.WriteFaultAsync(context, StatusCodes.Status403Forbidden, new SoapFault(SoapFaultCode.Client, NietGeautoriseerd, n.Tekst));
                 break;
             case TcAntwoord.NietHier h:
-                await FaultAsync(context, SoapFault.HttpStatusCode, new SoapFault(SoapFaultCode.Client, SoapFoutcodes.OnbekendeOperatie, h.Tekst), ct);
+                await SoapHttp.WriteFaultAsync(context, SoapFault.HttpStatusCode, new SoapFault(SoapFaultCode.Client, SoapFoutcodes.OnbekendeOperatie, h.Tekst));
                 break;
         }
-    }
-
-    private static async Task FaultAsync(HttpContext context, int status, SoapFault fault, CancellationToken ct)
-    {
-        context.Response.StatusCode = status;
-        await SoapWriter.WriteFaultAsync(context.Response.Body, fault, ct);
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "SOAP-verzoek op {Pad} zonder geldig clientcertificaat geweigerd")]
@@ -88,7 +78,4 @@ internal static partial class SoapEndpoint
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "SOAP-verzoek van systeem {Systeem} geweigerd met fout {Foutcode}")]
     private static partial void LogFout(ILogger logger, string systeem, string foutcode);
-
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Interne fout bij {Operatie} van systeem {Systeem}")]
-    private static partial void LogInterneFout(ILogger logger, Exception exception, string systeem, string operatie);
 }

@@ -102,6 +102,37 @@ internal static class AdminCommands
         var revoke = rc.AddTo(new Command("revoke", "Trek een certificaat in: Central weigert het meteen en publiceert het voor schoolknooppunten.") { welk, reden });
         revoke.SetAction((p, ct) => CentralCommand.RunAsync(context, rc, p, (a, t) => a.RevokeCertificateAsync(p.GetValue(welk)!, p.GetValue(reden)!, null, t),
             i => $"Certificaat {i.Serienummer} van systeem {i.SysteemId} is ingetrokken.", ct));
+        var sc = new CentralCommand.Common();
+        var csr = new Option<string>("--csr") { Description = "Het certificaatverzoek (PEM) van de node (oso school cert request).", Required = true };
+        var naar = new Option<string?>("--out") { Description = "Waar het certificaat komt (standaard naast het verzoek: <naam>.crt.pem); ca.crt.pem komt in dezelfde map." };
+        var sdagen = new Option<int>("--dagen") { Description = "Geldigheid in dagen (standaard 365).", DefaultValueFactory = _ => 365 };
+        var sign = sc.AddTo(new Command("sign",
+            "Teken het certificaatverzoek van een node met de ontwikkel-CA: een servercertificaat (hostnamen) of een systeemcertificaat (één geregistreerd systeem). "
+            + "De privésleutel blijft op de node, de sleutel van de CA bij Central.") { csr, naar, sdagen });
+        sign.SetAction((p, ct) => CentralCommand.RunAsync(context, sc, p, async (a, t) =>
+        {
+            var verzoek = Path.GetFullPath(p.GetValue(csr)!);
+            string pem;
+            try
+            {
+                pem = await File.ReadAllTextAsync(verzoek, t);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Uitkomst.Mislukt<Getekend>(new Fout(FoutSoort.Ongeldig, "bestand", $"Het verzoek {verzoek} is niet te lezen: {e.Message}"));
+            }
+            var uitkomst = await a.SignCertificateRequestAsync(pem, TimeSpan.FromDays(p.GetValue(sdagen)), t);
+            if (!uitkomst.Gelukt) return Uitkomst.Mislukt<Getekend>(uitkomst.Fout);
+            using var certificaat = uitkomst.Waarde!.Certificaat;
+            var uit = Path.GetFullPath(p.GetValue(naar) ?? (verzoek.EndsWith(".csr.pem", StringComparison.Ordinal) ? verzoek[..^".csr.pem".Length] + ".crt.pem" : verzoek + ".crt.pem"));
+            var anker = Path.Combine(Path.GetDirectoryName(uit)!, "ca.crt.pem");
+            Directory.CreateDirectory(Path.GetDirectoryName(uit)!);
+            await File.WriteAllTextAsync(uit, certificaat.ExportCertificatePem() + "\n", Encoding.ASCII, t);
+            await File.WriteAllTextAsync(anker, a.TrustAnchorsPem, Encoding.ASCII, t);
+            var w = uitkomst.Waarde;
+            return Uitkomst.Ok(new Getekend(w.Soort, w.Namen, w.Serienummer, w.GeldigTot, uit, anker));
+        }, r => $"{(r.Soort == CertificaatSoort.Server ? "Servercertificaat" : "Systeemcertificaat")} voor {string.Join(", ", r.Namen)} "
+            + $"(serienummer {r.Serienummer}, geldig tot {r.GeldigTot:yyyy-MM-dd}) geschreven naar {r.Certificaat}; het vertrouwensanker staat in {r.Vertrouwensanker}.", ct));
         var gc = new CentralCommand.Common();
         var gsysteem = new Option<string>("--system") { Description = "Het systeem-id dat het certificaat noemt (SAN urn:oso:systeem:<id>).", Required = true };
         var bestand = new Option<FileInfo>("--certificaat") { Description = "Het certificaat (PEM), uitgegeven door een vertrouwde CA (PKIoverheid).", Required = true };
@@ -119,7 +150,7 @@ internal static class AdminCommands
             }
             return await a.RegisterCertificateAsync(p.GetValue(gsysteem)!, pem, t);
         }, i => $"Certificaat {i.Serienummer} van systeem {i.SysteemId} is geregistreerd (geldig tot {i.GeldigTot:yyyy-MM-dd}).", ct));
-        return Group("cert", "Certificaten.", issue, register, revoke);
+        return Group("cert", "Certificaten.", issue, sign, register, revoke);
     }
 
     public static Command Session(CliContext context)
@@ -137,6 +168,9 @@ internal static class AdminCommands
         trace.SetAction((p, ct) => CentralCommand.RunAsync(context, tc, p, (a, t) => a.TraceAsync(p.GetValue(id), null, t), Trace, ct));
         return Group("session", "Sessies en hun trace.", list, trace);
     }
+
+    /// <summary>What <c>cert sign</c> wrote.</summary>
+    private sealed record Getekend(CertificaatSoort Soort, IReadOnlyList<string> Namen, string Serienummer, DateTimeOffset GeldigTot, string Certificaat, string Vertrouwensanker);
 
     private static string Status(Oso.Central.Qualification.KwalificatieOverzicht k)
     {

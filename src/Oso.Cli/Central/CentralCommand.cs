@@ -31,6 +31,9 @@ internal static class CentralCommand
         AdminCommands.Qualification(context),
         AdminCommands.Cert(context),
         AdminCommands.Session(context),
+        KeysAndBackupCommands.Keys(context),
+        KeysAndBackupCommands.Backup(context),
+        KeysAndBackupCommands.Restore(context),
     };
 
     /// <summary>The options every admin command has (with <c>--config</c> and <c>OSO_</c> variables, as <c>serve</c> reads them).</summary>

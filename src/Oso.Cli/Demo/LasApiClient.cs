@@ -100,6 +100,18 @@ public sealed class LasApiClient : IDisposable
         return await Read<List<OntvangenDto>>(response, ct).ConfigureAwait(false);
     }
 
+    /// <summary>Polls the received dossiers until the one for an aanmelding is there; null when the timeout passes first.</summary>
+    public async Task<OntvangenDto?> WaitForReceivedAsync(Guid aanmelding, TimeSpan timeout, CancellationToken ct)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var received = (await ReceivedAsync(onlyNew: false, ct).ConfigureAwait(false)).FirstOrDefault(r => r.AanmeldingId == aanmelding);
+            if (received is not null || watch.Elapsed > timeout) return received;
+            await Task.Delay(100, ct).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>GET a received dossier's XML.</summary>
     public async Task<byte[]> ReceivedXmlAsync(Guid id, CancellationToken ct)
     {

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Security.Cryptography.X509Certificates;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Oso.School;
 
 namespace Oso.Cli.School;
@@ -12,8 +10,6 @@ internal static class SchoolCommand
     /// <summary>The default data directory.</summary>
     public const string DefaultData = ".oso/school";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static Command Create(CliContext context) => new("school", "De OSO-module van de school (bron en doel), voor veel scholen tegelijk. Beheeropdrachten werken rechtstreeks op de database van de gegevensmap.")
     {
         SchoolServeCommand.Create(context),
@@ -23,12 +19,16 @@ internal static class SchoolCommand
         Las(context),
         StaffCommand.Create(context),
         AuditCommand.Create(context),
+        CertCommand.Create(context),
+        KeysCommand.Create(context),
+        BackupCommands.Backup(context),
+        BackupCommands.Restore(context),
     };
 
-    /// <summary>Options every admin command has.</summary>
     /// <summary>The environment variable that holds a School node's master key.</summary>
     internal const string MasterKeyVariable = "OSO_SCHOOL_MASTER_KEY";
 
+    /// <summary>Options every admin command has.</summary>
     internal sealed class Common
     {
         private readonly SettingFlags _flags = new();
@@ -220,25 +220,11 @@ internal static class SchoolCommand
         }, ct);
 
     /// <summary>As <see cref="RunSessionAsync"/>, for a check: exit 1 when it found a problem (its result is printed either way).</summary>
-    internal static async Task<int> RunCheckAsync(CliContext context, Common common, ParseResult parse,
-        Func<SchoolAdminSession, Task<(object Value, string Text, bool Ok)>> work, CancellationToken ct)
-    {
-        try
+    internal static Task<int> RunCheckAsync(CliContext context, Common common, ParseResult parse,
+        Func<SchoolAdminSession, Task<(object Value, string Text, bool Ok)>> work, CancellationToken ct) =>
+        CliReport.RunAsync(context, parse.GetValue(common.JsonOutput), async () =>
         {
             await using var session = await SchoolAdminSession.OpenAsync(common.Options(parse), ct).ConfigureAwait(false);
-            var (value, text, ok) = await work(session).ConfigureAwait(false);
-            await context.Out.WriteLineAsync(parse.GetValue(common.JsonOutput) ? JsonSerializer.Serialize(value, Json) : text).ConfigureAwait(false);
-            return ok ? ExitCodes.Ok : ExitCodes.Failed;
-        }
-        catch (ArgumentException e)
-        {
-            await context.Error.WriteLineAsync("oso: " + e.Message).ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-        catch (InvalidOperationException e)
-        {
-            await context.Error.WriteLineAsync("oso: " + e.Message).ConfigureAwait(false);
-            return ExitCodes.Failed;
-        }
-    }
+            return await work(session).ConfigureAwait(false);
+        });
 }

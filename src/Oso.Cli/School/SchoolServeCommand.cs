@@ -22,6 +22,7 @@ internal static class SchoolServeCommand
         flags.Map(new Option<string?>("--server-key") { Description = "De sleutel van het servercertificaat (PEM)." }, nameof(SchoolOptions.ServerKey));
         flags.Map(new Option<string?>("--dev-ca") { Description = "Alleen ontwikkeling: de map van de ontwikkel-CA die het servercertificaat uitgeeft." }, nameof(SchoolOptions.DevelopmentCaDirectory));
         flags.Map(new Option<string?>("--revocations") { Description = "Waar Central ingetrokken certificaten publiceert (JSON)." }, nameof(SchoolOptions.RevocationListUrl));
+        flags.Map(new Option<string?>("--register") { Description = "Waar Central de gekwalificeerde scholen publiceert (JSON, /api/scholen/gekwalificeerd): om een vorige school op naam te vinden." }, nameof(SchoolOptions.RegisterListUrl));
         flags.Map(new Option<bool>("--ontwikkeling") { Description = "Ontwikkelmodus, ook met echte certificaten: API-documentatie, uitgebreide foutpagina's, geen HSTS." }, nameof(SchoolOptions.Development));
         flags.Map(new Option<bool>("--api-docs") { Description = "Ook in productie de API-documentatie (Scalar) op /scalar." }, nameof(SchoolOptions.ApiDocs));
         flags.Map(Central.ServeCommand.LogFormatOption(), nameof(SchoolOptions.LogFormat));

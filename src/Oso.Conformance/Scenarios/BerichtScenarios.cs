@@ -74,7 +74,9 @@ internal static class BerichtScenarios
             yield return new($"{rol}.bericht.te-groot", "Een verzoek van 2 MiB aan het Traffic Center wordt geweigerd (TeGroot), zonder het helemaal te lezen", Par.Grenzen, true, async _ =>
             {
                 var xml = KitContext.Envelope(verzoek.Replace($"</o:{naam}>", $"<!--{new string('x', 2 * 1024 * 1024)}--></o:{naam}>", StringComparison.Ordinal));
-                var a = await k.V.PostAsync(url, xml, k.Ct);
+                // with "Expect: 100-continue", as a careful client sends a large body: the endpoint may answer before the
+                // body is sent, so a refusal from the Content-Length alone reaches the kit instead of a reset connection
+                var a = await k.V.PostAsync(url, Encoding.UTF8.GetBytes(xml), k.Ct, aanpassen: m => m.Headers.ExpectContinue = true);
                 return a.Status == 413 ? "HTTP 413" : Verwacht.Fout(a, SoapFaultCode.Client, SoapFoutcodes.TeGroot);
             });
 

@@ -22,8 +22,12 @@ internal sealed record HeadingBlock(int Depth, string Text, string Id) : Block;
 /// <summary>Label/value pairs (a description list).</summary>
 internal sealed record FactsBlock(IReadOnlyList<Fact> Facts) : Block;
 
-/// <summary>A table: caption, column headers, rows whose first cell names the row.</summary>
-internal sealed record TableBlock(string Caption, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string?>> Rows) : Block;
+/// <summary>
+/// A table: caption, column headers, rows whose first cell names the row; with <paramref name="Links"/>, the address
+/// each row's name links to in HTML (the PDF has no links).
+/// </summary>
+internal sealed record TableBlock(string Caption, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string?>> Rows,
+    IReadOnlyList<string?>? Links = null) : Block;
 
 /// <summary>How a paragraph stands out.</summary>
 internal enum ParagraphKind
@@ -78,11 +82,11 @@ internal sealed class DocumentBuilder
         return this;
     }
 
-    /// <summary>A table; nothing when there are no rows.</summary>
-    public DocumentBuilder Table(string caption, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows)
+    /// <summary>A table; nothing when there are no rows. <paramref name="links"/>: the address of each row's name, if any.</summary>
+    public DocumentBuilder Table(string caption, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows, IReadOnlyList<string?>? links = null)
     {
         var list = rows.ToList();
-        if (list.Count > 0) _current.Add(new TableBlock(caption, headers, list));
+        if (list.Count > 0) _current.Add(new TableBlock(caption, headers, list, links));
         return this;
     }
 

@@ -22,7 +22,7 @@ internal static class DossierView
         SupportSections.Verzuim(h, leerling.Verzuim);
         ResultSections.Cijferlijsten(h, leerling.Cijferlijstlijst);
         VoSections.VoResultaten(h, leerling);
-        AttachmentSection.Bijlagen(h, leerling);
+        AttachmentSection.Bijlagen(h, leerling, options);
         return new DossierDocument(Title(dossier), Metadata(dossier.Metadata), h.Blocks);
     }
 

@@ -85,7 +85,7 @@ internal sealed class HtmlBuilder(int headingLevel, string idPrefix)
                     Facts(facts.Facts);
                     break;
                 case TableBlock table:
-                    Table(table.Caption, table.Headers, table.Rows);
+                    Table(table.Caption, table.Headers, table.Rows, table.Links);
                     break;
                 case ParagraphBlock { Kind: ParagraphKind.Alert } alert:
                     Start("div", "alert").Start("p").Element("strong", alert.Lead);
@@ -115,9 +115,10 @@ internal sealed class HtmlBuilder(int headingLevel, string idPrefix)
     /// <summary>
     /// A table with a caption and column headers; the first cell of each row is a row header. Wrapped in a
     /// focusable, labelled region so that a wide table scrolls on a phone and can be reached with the keyboard.
-    /// Nothing is written when there are no rows.
+    /// Nothing is written when there are no rows. With <paramref name="links"/>, each row's header is a link to the
+    /// address at the row's position (an address the caller made, encoded as an attribute).
     /// </summary>
-    public HtmlBuilder Table(string caption, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows)
+    public HtmlBuilder Table(string caption, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows, IReadOnlyList<string?>? links = null)
     {
         var mark = Mark;
         Start("div", "table-wrap", "role=\"region\" tabindex=\"0\" aria-label=\"" + Attribute(caption) + "\"");
@@ -126,15 +127,19 @@ internal sealed class HtmlBuilder(int headingLevel, string idPrefix)
         foreach (var header in headers) Start("th", null, "scope=\"col\"").Text(header).End("th");
         End("tr").End("thead").Start("tbody");
         var any = false;
+        var index = 0;
         foreach (var row in rows)
         {
             any = true;
             Start("tr");
             for (var i = 0; i < row.Count; i++)
             {
-                if (i == 0) Start("th", null, "scope=\"row\"").Text(row[i]).End("th");
-                else Element("td", row[i]);
+                if (i > 0) Element("td", row[i]);
+                else if (links is not null && index < links.Count && links[index] is { } link)
+                    Start("th", null, "scope=\"row\"").Start("a", null, "href=\"" + Attribute(link) + "\"").Text(row[i]).Raw("</a>").End("th");
+                else Start("th", null, "scope=\"row\"").Text(row[i]).End("th");
             }
+            index++;
             End("tr");
         }
         if (!any)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -27,7 +26,10 @@ public sealed record ListenerOptions
     public long MaxProtocolBody { get; init; } = 256L * 1024 * 1024;
 }
 
-/// <summary>Configures Kestrel with the portal listener (HTTPS) and the protocol listener (HTTPS + client certificate).</summary>
+/// <summary>
+/// Configures Kestrel with the portal listener (HTTPS) and the protocol listener (HTTPS + client certificate), both with
+/// the TLS settings of <see cref="OsoTls"/> (TLS 1.2/1.3, AEAD suites only).
+/// </summary>
 public static class OsoListeners
 {
     /// <summary>Binds both listeners.</summary>
@@ -48,7 +50,8 @@ public static class OsoListeners
                 listen.UseHttps(https =>
                 {
                     https.ServerCertificate = serverCertificate;
-                    https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
+                    https.SslProtocols = OsoTls.Protocols;
+                    https.OnAuthenticate = (_, ssl) => OsoTls.Apply(ssl); // AEAD suites only (NCSC "goed")
                     https.ClientCertificateMode = ClientCertificateMode.AllowCertificate; // systems may use the API with their certificate
                     https.ClientCertificateValidation = clientValidator.ValidateKestrelClientCertificate;
                 });
@@ -59,7 +62,8 @@ public static class OsoListeners
                 listen.UseHttps(https =>
                 {
                     https.ServerCertificate = serverCertificate;
-                    https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
+                    https.SslProtocols = OsoTls.Protocols;
+                    https.OnAuthenticate = (_, ssl) => OsoTls.Apply(ssl);
                     https.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
                     https.ClientCertificateValidation = clientValidator.ValidateKestrelClientCertificate;
                 });

@@ -34,16 +34,22 @@ public enum Uitwisseldoel
 public sealed record Routering(
     Brin BronBrin, RouteringsKenmerk BronRouteringsKenmerk, Brin DoelBrin, RouteringsKenmerk DoelRouteringsKenmerk);
 
-/// <summary>An active aanleverpunt: its routeringskenmerk and the https URL of its SOAP endpoint.</summary>
+/// <summary>
+/// An active aanleverpunt: its routeringskenmerk, the https URL of its SOAP endpoint and, in an
+/// overzichtAanleverpuntResponse, the system that manages it (RECONSTRUCTION: a node receiving a notificatie checks the
+/// sender against it).
+/// </summary>
 public sealed record Aanleverpunt
 {
     /// <summary>Creates an aanleverpunt; the URL must be an absolute https URL.</summary>
-    public Aanleverpunt(RouteringsKenmerk routeringsKenmerk, Uri url)
+    public Aanleverpunt(RouteringsKenmerk routeringsKenmerk, Uri url, SysteemId? systeem = null)
     {
         ArgumentNullException.ThrowIfNull(url);
         if (!IsHttpsUrl(url)) throw new ArgumentException("Een aanleverpunt heeft een absolute https-URL.", nameof(url));
+        if (systeem is { Value.Length: 0 }) throw new ArgumentException("Een leeg systeem-id.", nameof(systeem));
         RouteringsKenmerk = routeringsKenmerk;
         Url = url;
+        Systeem = systeem;
     }
 
     /// <summary>The routeringskenmerk.</summary>
@@ -51,6 +57,9 @@ public sealed record Aanleverpunt
 
     /// <summary>The endpoint URL.</summary>
     public Uri Url { get; }
+
+    /// <summary>The system that manages the aanleverpunt, when the answer names it.</summary>
+    public SysteemId? Systeem { get; }
 
     internal static bool IsHttpsUrl(Uri url) => url.IsAbsoluteUri && url.Scheme == Uri.UriSchemeHttps;
 }

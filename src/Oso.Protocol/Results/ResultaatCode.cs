@@ -39,6 +39,12 @@ public enum ResultaatCode
     /// <summary>The session is older than the Traffic Center keeps sessions open (our reconstruction).</summary>
     SessieVerlopen,
 
+    /// <summary>
+    /// The calling system (its client certificate) is not the one the message must come from: not the system that
+    /// opened the session, or not the system that manages the sending aanleverpunt (our reconstruction).
+    /// </summary>
+    SysteemNietBevoegd,
+
     /// <summary>The bron school (BRIN) is not known to the Traffic Center (public).</summary>
     VerstrekkerNietBekend,
 

@@ -35,6 +35,8 @@ public static class Resultaten
         new(SessieReedsAfgemeld, "De sessie is al afgemeld; er kan niets meer binnen worden opgevraagd.",
             Doelschool, "een nieuwe opvraging starten.", 30, Publiek),
         new(SessieVerlopen, "De sessie is verlopen.", Doelschool, "een nieuwe opvraging starten.", 30, Reconstructie),
+        new(SysteemNietBevoegd, "Het bericht kwam van een ander systeem (certificaat) dan het systeem dat de sessie opende of het aanleverpunt beheert; er is niets verstrekt of gewijzigd.",
+            Beheerder, "de leverancier van het verzendende systeem gebruikt het certificaat van het systeem dat bij de sessie of het aanleverpunt hoort.", 30, Reconstructie),
         new(VerstrekkerNietBekend, "De bronschool (BRIN) is niet bekend bij het Traffic Center of niet actief in OSO.",
             Doelschool, "het BRIN van de bronschool controleren; is het juist, dan moet de bronschool zich aansluiten.", 20, Publiek),
         new(GeenActiefAanleverpunt, "De bronschool heeft geen actief aanleverpunt in OSO.",

@@ -130,10 +130,46 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
         return Issue(systeem.Value, CertificateNames.ClientAuthOid, names, validity);
     }
 
+    /// <summary>
+    /// Signs a request that <see cref="CertificateRequests.Check"/> allowed: the certificate (without a private key: the
+    /// requester keeps it) names what was checked, with this CA's own extensions — server certificates serverAuth for
+    /// the checked host names, system certificates clientAuth for the checked system — valid for
+    /// <paramref name="validity"/> (default one year, never beyond the CA).
+    /// </summary>
+    public X509Certificate2 Sign(AanvraagControle.Toegestaan request, TimeSpan? validity = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var names = new SubjectAlternativeNameBuilder();
+        if (request.Soort == CertificaatSoort.Systeem)
+        {
+            names.AddUri(request.Systeem!.Value.ToUri());
+        }
+        else
+        {
+            foreach (var name in request.Namen)
+            {
+                if (IPAddress.TryParse(name, out var ip)) names.AddIpAddress(ip);
+                else names.AddDnsName(name);
+            }
+        }
+        var purpose = request.Soort == CertificaatSoort.Systeem ? CertificateNames.ClientAuthOid : CertificateNames.ServerAuthOid;
+        var certificateRequest = new CertificateRequest(Subject(request.Namen[0]), request.PublicKey, HashAlgorithmName.SHA256);
+        using var issued = Create(certificateRequest, purpose, names, validity);
+        return X509CertificateLoader.LoadCertificate(issued.RawData);
+    }
+
     private X509Certificate2 Issue(string commonName, string purpose, SubjectAlternativeNameBuilder names, TimeSpan? validity)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest(new X500DistinguishedName($"CN={Escape(commonName)}, O=OpenOSO development"), key, HashAlgorithmName.SHA256);
+        using var issued = Create(new CertificateRequest(Subject(commonName), key, HashAlgorithmName.SHA256), purpose, names, validity);
+        using var withKey = issued.CopyWithPrivateKey(key);
+        return Reload(withKey);
+    }
+
+    private static X500DistinguishedName Subject(string commonName) => new($"CN={Escape(commonName)}, O=OpenOSO development");
+
+    private X509Certificate2 Create(CertificateRequest request, string purpose, SubjectAlternativeNameBuilder names, TimeSpan? validity)
+    {
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(purpose)], false));
@@ -146,16 +182,15 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7F; // a positive INTEGER
         serial[0] |= 0x01; // and never zero: a minimal 16-byte DER encoding
-        using var issued = request.Create(Certificate, notBefore, notAfter, serial);
-        using var withKey = issued.CopyWithPrivateKey(key);
-        return Reload(withKey);
+        return request.Create(Certificate, notBefore, notAfter, serial);
     }
 
     // A PKCS#12 round trip gives a certificate whose key every TLS stack (SslStream on every OS) accepts.
     private static X509Certificate2 Reload(X509Certificate2 certificate) =>
         X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null, X509KeyStorageFlags.Exportable);
 
-    private static void WritePrivate(string path, string content)
+    /// <summary>Writes a private key (or any secret) as a file readable by its owner only (mode 600 from creation on Unix).</summary>
+    public static void WritePrivate(string path, string content)
     {
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net.Security;
-using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 
 namespace Oso.Protocol.Security;
@@ -34,7 +33,8 @@ public sealed class TlsRefusals
 
 /// <summary>
 /// Creates the <see cref="HttpClient"/> for OSO calls: presents the system certificate and trusts only OSO's anchors
-/// (see <see cref="OsoCertificateValidator"/>), TLS 1.2 or 1.3, host name checked. Create one per system and reuse it.
+/// (see <see cref="OsoCertificateValidator"/>), TLS 1.2 or 1.3 with AEAD suites only (<see cref="OsoTls"/>), host name
+/// checked. Create one per system and reuse it.
 /// </summary>
 public static class OsoHttpClientFactory
 {
@@ -44,6 +44,13 @@ public static class OsoHttpClientFactory
         ArgumentNullException.ThrowIfNull(options);
         if (!options.ClientCertificate.HasPrivateKey)
             throw new ArgumentException("Het clientcertificaat heeft geen privésleutel.", nameof(options));
+        var ssl = new SslClientAuthenticationOptions
+        {
+            ClientCertificates = [options.ClientCertificate],
+            RemoteCertificateValidationCallback = options.ServerValidator.ServerCertificateCallback(refusals is null ? null : refusals.Record),
+            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+        };
+        OsoTls.Apply(ssl);
         return new SocketsHttpHandler
         {
             ConnectTimeout = options.ConnectTimeout,
@@ -51,13 +58,7 @@ public static class OsoHttpClientFactory
             AllowAutoRedirect = false,
             UseCookies = false,
             UseProxy = false,
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                ClientCertificates = [options.ClientCertificate],
-                RemoteCertificateValidationCallback = options.ServerValidator.ServerCertificateCallback(refusals is null ? null : refusals.Record),
-                EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-                CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-            },
+            SslOptions = ssl,
         };
     }
 

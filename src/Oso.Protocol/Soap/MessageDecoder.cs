@@ -36,7 +36,11 @@ internal static class MessageDecoder
                 f.Required("sessieId", Sessie)),
             (OsoOperation.Sessiecontrole, true) => f.Has("resultaat")
                 ? new SessiecontroleResponse.Ongeldig(Weigering(f))
-                : new SessiecontroleResponse.Geldig(f.Required("sector", Sector)),
+                : new SessiecontroleResponse.Geldig(
+                    f.Required("sector", Sector),
+                    f.Required("doelBrin", BrinVeld),
+                    f.Required("doelRouteringsKenmerk", Rk),
+                    f.Required("doelSysteem", Systeem)),
             (OsoOperation.Afmelding, false) => new AfmeldingRequest(
                 Routering(f),
                 f.Required("sessieId", Sessie),
@@ -147,7 +151,8 @@ internal static class MessageDecoder
         {
             var ap = new Aanleverpunt(
                 e.Required("routeringsKenmerk", Rk),
-                e.Required("url", Url));
+                e.Required("url", Url),
+                e.Optional("systeem", Systeem));
             e.EnsureAllTaken();
             return ap;
         }).ToArray();

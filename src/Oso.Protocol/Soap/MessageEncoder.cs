@@ -61,6 +61,9 @@ internal sealed class MessageEncoder(XmlWriter w, SoapLimits limits)
                 break;
             case SessiecontroleResponse.Geldig m:
                 await Field("sector", m.Sector);
+                await Field("doelBrin", m.DoelBrin.Value);
+                await Field("doelRouteringsKenmerk", m.DoelRouteringsKenmerk.Value);
+                await Field("doelSysteem", m.DoelSysteem.Value);
                 break;
             case SessiecontroleResponse.Ongeldig m:
                 await Resultaat(m.Resultaat);
@@ -169,6 +172,7 @@ internal sealed class MessageEncoder(XmlWriter w, SoapLimits limits)
         await w.WriteStartElementAsync(Prefix, "aanleverpunt", OsoNamespaces.Overstapservice);
         await Field("routeringsKenmerk", ap.RouteringsKenmerk.Value);
         await Field("url", ap.Url.AbsoluteUri);
+        if (ap.Systeem is { } systeem) await Field("systeem", systeem.Value);
         await w.WriteEndElementAsync();
     }
 

@@ -79,6 +79,7 @@ public static class SoapFoutcodes
     public const string ElementOntbreekt = "SOAP.ElementOntbreekt";
     public const string OngeldigeWaarde = "SOAP.OngeldigeWaarde";
     public const string Leesfout = "SOAP.Leesfout";
+    public const string Mediatype = "SOAP.Mediatype";
     public const string InterneFout = "SOAP.InterneFout";
     public const string Onbekend = "SOAP.Onbekend";
 #pragma warning restore CS1591

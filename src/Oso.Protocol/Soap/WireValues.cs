@@ -86,6 +86,7 @@ internal static class WireValues
     public static readonly FieldKind<Uri> Url = new(TryUrl, "een absolute https-URL");
     public static readonly FieldKind<Overdrachtsoort> Soort = new(TryOverdrachtsoort, "overstapdossier, overdrachtbinnenbrin of swv-dossier");
     public static readonly FieldKind<Uitwisseldoel> DoelVeld = new(TryDoel, "OV of SWV");
+    public static readonly FieldKind<SysteemId> Systeem = new(SysteemId.TryParse, "een systeem-id (1 tot 64 letters, cijfers, '.', '_' of '-')");
     public static readonly FieldKind<string> Sector = new(TrySector, "een sector (1 tot 32 letters, cijfers of '-')");
 
     private static bool TrySector(string s, out string value)

@@ -108,7 +108,7 @@ public sealed class BronDossiers(SchoolStore store, ProtectedDossiers crypto, Au
         metrics.CountMeldingen(report.Meldingen, "aangeleverd");
         var leerling = dossier.Huidigeschool.Leerling;
         var pgn = leerling.Bsn ?? leerling.Onderwijsnummer;
-        var identity = new PupilIdentity(Name(leerling), leerling.Geboortedatum, pgn);
+        var identity = Identity(leerling, brin);
 
         return await store.WriteAsync<DeliveryResult>(async db =>
         {
@@ -267,7 +267,8 @@ public sealed class BronDossiers(SchoolStore store, ProtectedDossiers crypto, Au
 
     /// <summary>
     /// Changes the pupil's draft (staff composing in the portal). The changed dossier is validated and stored even when it
-    /// has errors — a draft may be incomplete; release requires none — and the identity summary follows the dossier.
+    /// has errors — a draft may be incomplete; release requires none — and the identity summary follows the dossier. A change
+    /// that changes nothing is not stored (nor audited), so saving an unchanged form does not make a release look outdated.
     /// </summary>
     /// <param name="brin">The school.</param>
     /// <param name="pupilId">The pupil.</param>
@@ -285,13 +286,14 @@ public sealed class BronDossiers(SchoolStore store, ProtectedDossiers crypto, Au
             var draft = await db.Drafts.FirstOrDefaultAsync(d => d.PupilId == pupilId, cancellationToken).ConfigureAwait(false);
             var pupil = await db.Pupils.FirstOrDefaultAsync(p => p.Id == pupilId && p.Brin == brin, cancellationToken).ConfigureAwait(false);
             if (draft is null || pupil is null) return null;
-            var updated = change(crypto.Dossier(brin, draft.Xml, Contexts.Draft(pupilId)));
+            var current = crypto.Dossier(brin, draft.Xml, Contexts.Draft(pupilId));
+            var updated = change(current);
             var xml = DossierWriter.ToBytes(updated, indent: false);
             var report = validator.Validate(new MemoryStream(xml), cancellationToken);
-            var leerling = updated.Huidigeschool.Leerling;
-            var pgn = leerling.Bsn ?? leerling.Onderwijsnummer;
-            pupil.PgnIndex = pgn is null ? null : crypto.Index(brin, "pgn", pgn);
-            pupil.Identity = crypto.ProtectJson(brin, new PupilIdentity(Name(leerling), leerling.Geboortedatum, pgn), Contexts.PupilIdentity(pupilId));
+            if (updated == current) return report; // nothing changed: the draft keeps its time (a release stays current)
+            var identity = Identity(updated.Huidigeschool.Leerling, brin);
+            pupil.PgnIndex = identity.Pgn is null ? null : crypto.Index(brin, "pgn", identity.Pgn);
+            pupil.Identity = crypto.ProtectJson(brin, identity, Contexts.PupilIdentity(pupilId));
             draft.Xml = crypto.ProtectXml(brin, xml, Contexts.Draft(pupilId));
             draft.UpdatedAt = time.GetUtcNow();
             draft.UpdatedBy = actor.ToString();
@@ -309,6 +311,13 @@ public sealed class BronDossiers(SchoolStore store, ProtectedDossiers crypto, Au
         await using var db = store.Read();
         var index = crypto.Index(brin, "las", lasId);
         return await db.Pupils.Where(p => p.Brin == brin && p.LasIdIndex == index).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What the school's lists show of a pupil: name, birth date, PGN and current group.</summary>
+    public static PupilIdentity Identity(Leerling leerling, string brin)
+    {
+        ArgumentNullException.ThrowIfNull(leerling);
+        return new PupilIdentity(Name(leerling), leerling.Geboortedatum, leerling.Bsn ?? leerling.Onderwijsnummer, Groep.Current(leerling, brin));
     }
 
     /// <summary>The display name of a pupil in a dossier.</summary>

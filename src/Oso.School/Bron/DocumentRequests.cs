@@ -8,7 +8,10 @@ using Oso.Protocol.Messages;
 using Oso.Protocol.Results;
 using Oso.School.Audit;
 using Oso.School.Crypto;
+using Oso.School.Mail;
+using Oso.School.Outbox;
 using Oso.School.Protocol;
+using Oso.School.Staff;
 using Oso.School.Storage;
 using static Oso.School.Crypto.ProtectedDossiers;
 
@@ -19,9 +22,12 @@ namespace Oso.School.Bron;
 /// doel later) and only what OSO allows is delivered — a released dossier, seen by the parents (and with consent for
 /// VO→VO), newer than the aanvraagdatum, filtered for the transfer's profile. Otherwise the right resultaat.
 /// </summary>
-public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto, AuditLog audit, NodeConnections connections, TimeProvider time,
-    ILogger<DocumentRequests> logger)
+public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto, AuditLog audit, NodeConnections connections, OutboxQueue outbox,
+    TimeProvider time, ILogger<DocumentRequests> logger)
 {
+    /// <summary>The audit action of a documentRequest refused because the caller is not the session's system.</summary>
+    public const string AccessRefused = "toegang.geweigerd";
+
     /// <summary>Handles one documentRequest that arrived at aanleverpunt <paramref name="aanleverpunt"/> from <paramref name="caller"/>.</summary>
     public async Task<DocumentResponse> HandleAsync(string aanleverpunt, DocumentRequest request, SysteemId? caller, CancellationToken cancellationToken = default)
     {
@@ -36,6 +42,9 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
                 return new DocumentResponse.NietGeleverd(ResultaatCode.OnbekendAanleverpunt);
         }
 
+        // a caller without a system id cannot be the system of any session: not worth asking the Traffic Center
+        if (caller is null) return await RefuseAccessAsync(brin, request, caller, null, ResultaatCode.SysteemNietBevoegd, cancellationToken).ConfigureAwait(false);
+
         // 1. the Traffic Center checks the session before anything else
         var check = await connections.Client.SendAsync(connections.TrafficCenter,
             new SessiecontroleRequest(routing, request.Sleutel.NaarSessieSleutel(), request.Overdrachtsoort, request.SessieId), cancellationToken).ConfigureAwait(false);
@@ -43,6 +52,9 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
         switch (check)
         {
             case OsoCallResult<SessiecontroleResponse>.Success { Response: SessiecontroleResponse.Geldig geldig }:
+                // the session holds, but only for the system that opened it (and its doel school and aanleverpunt)
+                if (geldig.RefusalFor(caller, routing) is { } refusal)
+                    return await RefuseAccessAsync(brin, request, caller, geldig.DoelSysteem, refusal, cancellationToken).ConfigureAwait(false);
                 doelSector = geldig.Sector;
                 break;
             case OsoCallResult<SessiecontroleResponse>.Success { Response: SessiecontroleResponse.Ongeldig ongeldig }:
@@ -75,6 +87,8 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
                 AwaitingNotification = resultaat is ResultaatCode.LeerlinginfoNietBeschikbaar or ResultaatCode.LeerlinginfoNietOpvraagbaar or ResultaatCode.LeerlingOnbekend,
             };
             db.IncomingRequests.Add(kept);
+            if (kept.AwaitingNotification) // staff act on this one: release the dossier (or have the LAS deliver it)
+                await StaffNotices.QueueAsync(db, outbox, brin, StaffMailEvents.Verzoek, kept.Id, cancellationToken).ConfigureAwait(false);
             var actor = Actor.Systeem(caller?.Value ?? "onbekend");
             if (delivered is null)
             {
@@ -91,6 +105,27 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
                 $"doel={routing.DoelBrin};profiel={profile.Name};versie={release.Version}", cancellationToken).ConfigureAwait(false);
             return new DocumentResponse.Geleverd(GegevenssetXml.Create(delivered));
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Refuses a documentRequest from a system that is not bound to the session: audited as a refused access (actor:
+    /// the calling system), with nothing kept that could later notify it — no dossier, no disclosure, no request.
+    /// </summary>
+    private async Task<DocumentResponse> RefuseAccessAsync(string brin, DocumentRequest request, SysteemId? caller, SysteemId? sessionSystem,
+        ResultaatCode refusal, CancellationToken cancellationToken)
+    {
+        logger.LogWarning("documentRequest {Sessie} van systeem {Systeem} geweigerd ({Code}); de sessie is van systeem {SessieSysteem}.",
+            request.SessieId, caller?.Value ?? "(geen)", refusal, sessionSystem?.Value ?? "(niet gevraagd)");
+        await store.WriteAsync(async db =>
+        {
+            var pgnIndex = request.Sleutel is DocumentSleutel.Leerling l ? crypto.Index(brin, "pgn", l.Pgn.Value) : null;
+            var pupil = pgnIndex is null ? null
+                : await db.Pupils.AsNoTracking().FirstOrDefaultAsync(p => p.Brin == brin && p.PgnIndex == pgnIndex, cancellationToken).ConfigureAwait(false);
+            await audit.RecordAsync(db, brin, Actor.Systeem(caller?.Value ?? "onbekend"), AccessRefused,
+                "Een systeem dat niet bij de sessie hoort, vroeg een dossier op; er is niets verstrekt.", pupil?.Id.ToString(),
+                $"doel={request.Routering.DoelBrin};resultaat={refusal};sessiesysteem={sessionSystem?.Value ?? "-"}", cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        return new DocumentResponse.NietGeleverd(refusal);
     }
 
     private (ResultaatCode Resultaat, byte[]? Xml, OverstapProfile? Profile) Decide(string bronSector, string doelSector, DocumentRequest request,

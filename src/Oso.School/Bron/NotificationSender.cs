@@ -93,6 +93,8 @@ public sealed class NotificationSender(SchoolStore store, NodeConnections connec
                         cancellationToken).ConfigureAwait(false);
                 }, cancellationToken).ConfigureAwait(false);
                 return OutboxOutcome.Done;
+            case OsoCallResult<NotificatieResponse>.Success { Response.Resultaat: ResultaatCode.TechnischeFout }:
+                return OutboxOutcome.RetryLater("Nieuwe school: tijdelijke technische fout"); // e.g. it could not reach the Traffic Center to check us
             case OsoCallResult<NotificatieResponse>.Success success:
                 return OutboxOutcome.GiveUp("De nieuwe school weigerde de notificatie: " + success.Response.Resultaat);
             case OsoCallResult<NotificatieResponse>.Failure failure:

@@ -59,4 +59,5 @@ public sealed class ProtectedDossiers(PupilDataProtector protector)
 /// <param name="Naam">The name as it should be shown.</param>
 /// <param name="Geboortedatum">The birth date, if known.</param>
 /// <param name="Pgn">BSN or onderwijsnummer, if known.</param>
-public sealed record PupilIdentity(string Naam, DateOnly? Geboortedatum, string? Pgn);
+/// <param name="Groep">The pupil's group at this school ("8A", see <see cref="Bron.Groep"/>), if the dossier says; null for an aanmelding.</param>
+public sealed record PupilIdentity(string Naam, DateOnly? Geboortedatum, string? Pgn, string? Groep = null);

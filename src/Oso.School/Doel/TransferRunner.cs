@@ -13,8 +13,10 @@ using Oso.Protocol.Results;
 using Oso.School.Audit;
 using Oso.School.Crypto;
 using Oso.School.LasApi;
+using Oso.School.Mail;
 using Oso.School.Outbox;
 using Oso.School.Protocol;
+using Oso.School.Staff;
 using Oso.School.Storage;
 using static Oso.School.Crypto.ProtectedDossiers;
 
@@ -221,6 +223,7 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
             await audit.RecordAsync(db, request.Brin, Actor.Node, "overdracht.afgerond", "De opvraging van het dossier is afgerond.",
                 request.AanmeldingId.ToString(), "resultaat=" + code, cancellationToken).ConfigureAwait(false);
             await Webhooks.EnqueueRequestFinishedAsync(db, outbox, row, cancellationToken).ConfigureAwait(false);
+            await StaffNotices.QueueAsync(db, outbox, row.Brin, StaffMailEvents.Ontvangen, row.Id, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         metrics.TransferFinished("doel", code.ToString(), time.GetUtcNow() - request.CreatedAt);
         return OutboxOutcome.Done;
@@ -247,6 +250,7 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
         await audit.RecordAsync(db, row.Brin, Actor.Node, "overdracht.afgerond", "De opvraging van het dossier is mislukt en wordt niet meer automatisch herhaald.",
             row.AanmeldingId.ToString(), "status=" + TransferStatus.Mislukt, cancellationToken).ConfigureAwait(false);
         await Webhooks.EnqueueRequestFinishedAsync(db, outbox, row, cancellationToken).ConfigureAwait(false);
+        await StaffNotices.QueueAsync(db, outbox, row.Brin, StaffMailEvents.Ontvangen, row.Id, cancellationToken).ConfigureAwait(false);
         metrics.TransferFinished("doel", TransferStatus.Mislukt, time.GetUtcNow() - row.CreatedAt);
     }
 

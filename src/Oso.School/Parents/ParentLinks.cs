@@ -7,6 +7,7 @@ using Oso.Dossier.Schema;
 using Oso.School.Audit;
 using Oso.School.Bron;
 using Oso.School.Crypto;
+using Oso.School.Mail;
 using Oso.School.Outbox;
 using Oso.School.Portal;
 using Oso.School.Staff;
@@ -121,8 +122,11 @@ public sealed record ParentLinkInfo(Guid Id, string Email, DateTimeOffset Create
 public sealed class ParentLinks(SchoolStore store, ProtectedDossiers crypto, PupilDataProtector protector, AuditLog audit, OutboxQueue outbox,
     BronDossiers bron, SchoolOptions options, TimeProvider time)
 {
-    /// <summary>Creates a link for a pupil and (when <paramref name="mail"/>) queues the mail to <paramref name="email"/>.</summary>
-    public async Task<ParentLinkResult> CreateAsync(string brin, Guid pupilId, string email, Actor actor, bool mail = true,
+    /// <summary>
+    /// Creates a link for a pupil and (when <paramref name="mail"/>) queues the mail to <paramref name="email"/>. With a
+    /// <paramref name="linkId"/> the call is idempotent: a link with that id is not made (or mailed) twice.
+    /// </summary>
+    public async Task<ParentLinkResult> CreateAsync(string brin, Guid pupilId, string email, Actor actor, bool mail = true, Guid? linkId = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -132,7 +136,9 @@ public sealed class ParentLinks(SchoolStore store, ProtectedDossiers crypto, Pup
         return await store.WriteAsync<ParentLinkResult>(async db =>
         {
             if (!await db.Pupils.AnyAsync(p => p.Id == pupilId && p.Brin == brin, cancellationToken).ConfigureAwait(false)) return new ParentLinkResult.NotFound();
-            var id = Guid.NewGuid();
+            if (linkId is { } given && await db.ParentLinks.AsNoTracking().FirstOrDefaultAsync(l => l.Id == given, cancellationToken).ConfigureAwait(false) is { } made)
+                return made.Brin == brin && made.PupilId == pupilId ? new ParentLinkResult.Created(made.Id, null, made.ExpiresAt) : new ParentLinkResult.NotFound();
+            var id = linkId ?? Guid.NewGuid();
             var now = time.GetUtcNow();
             var link = new ParentLink
             {
@@ -221,6 +227,8 @@ public sealed class ParentLinks(SchoolStore store, ProtectedDossiers crypto, Pup
                     var row = await db.ParentLinks.FirstAsync(l => l.Id == linkId, cancellationToken).ConfigureAwait(false);
                     row.RespondedAt = time.GetUtcNow();
                     row.GegevenDoor = consent ? answer.GegevenDoor : "ouders";
+                    if (row.SentAt is not null) row.PendingToken = null; // no reminder needed: the token exists only in their mailbox now
+                    await StaffNotices.QueueAsync(db, outbox, row.Brin, StaffMailEvents.Reactie, row.Id, cancellationToken).ConfigureAwait(false);
                 }, cancellationToken).ConfigureAwait(false);
                 return new AnswerResult.Recorded();
             case InzageResult.Invalid invalid:
@@ -271,7 +279,7 @@ public sealed class ParentLinks(SchoolStore store, ProtectedDossiers crypto, Pup
         await using var db = store.Read();
         var rows = await db.ParentLinks.AsNoTracking().Where(l => l.Brin == brin && l.PupilId == pupilId).ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.OrderByDescending(l => l.CreatedAt).Select(l => new ParentLinkInfo(l.Id, protector.UnprotectText(brin, l.Email, EmailContext(l.Id)), l.CreatedAt,
-            l.ExpiresAt, l.SentAt, l.PendingToken is not null, l.OpenedAt, l.RespondedAt, l.GegevenDoor, l.RevokedAt)).ToList();
+            l.ExpiresAt, l.SentAt, l.SentAt is null && l.PendingToken is not null, l.OpenedAt, l.RespondedAt, l.GegevenDoor, l.RevokedAt)).ToList();
     }
 
     /// <summary>Revokes a link at once.</summary>

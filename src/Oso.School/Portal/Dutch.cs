@@ -60,6 +60,13 @@ public static class Amsterdam
     /// <summary>A moment in Dutch local time.</summary>
     public static DateTimeOffset Local(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Zone);
 
+    /// <summary>The moment a Dutch date and clock time stand for.</summary>
+    public static DateTimeOffset At(DateOnly date, TimeOnly clock)
+    {
+        var local = date.ToDateTime(clock, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+    }
+
     private static TimeZoneInfo Find()
     {
         try

@@ -24,6 +24,8 @@ public static class PortalSetup
 
     private static readonly Lazy<byte[]> ParentScript = new(() => System.Text.Encoding.UTF8.GetBytes(Resource("Oso.School.Parents.ouders.js")));
 
+    private static readonly Lazy<byte[]> PortalScript = new(() => System.Text.Encoding.UTF8.GetBytes(Resource("Oso.School.Portal.portaal.js")));
+
     /// <summary>The portal's services (pages, sign-in, cookies).</summary>
     public static IServiceCollection AddSchoolPortal(this IServiceCollection services)
     {
@@ -115,6 +117,11 @@ public static class PortalSetup
         {
             context.Response.Headers.CacheControl = "public, max-age=3600";
             return Results.Bytes(ParentScript.Value, "text/javascript; charset=utf-8");
+        }).ExcludeFromDescription();
+        app.MapGet("/portaal/portaal.js", (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.Bytes(PortalScript.Value, "text/javascript; charset=utf-8");
         }).ExcludeFromDescription();
         app.MapPortalSession(IdentityConstants.ApplicationScheme);
         app.MapRazorPages();

@@ -53,6 +53,14 @@ public sealed class NodeConnections : IDisposable
     /// <summary>The SOAP client.</summary>
     public OsoSoapClient Client { get; }
 
+    /// <summary>An HTTPS client for Central's public lists (revocations, qualified schools): it trusts Central's server certificate by the node's anchors.</summary>
+    public HttpClient CreateCentralClient()
+    {
+        var handler = new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = Validator.ServerCertificateCallback() } };
+        OsoTls.Apply(handler.SslOptions);
+        return new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+    }
+
     /// <summary>
     /// Whether the Traffic Center answers over mutual TLS (any HTTP answer counts: the handshake with the system
     /// certificate succeeded and Central is up); null when it does, else the error's type.
@@ -127,10 +135,7 @@ public sealed class RevocationRefresher(SchoolOptions options, NodeConnections c
     }
 
     /// <summary>An HTTP client that trusts Central's server certificate by the node's anchors.</summary>
-    public HttpClient CreateClient() => new(new SocketsHttpHandler
-    {
-        SslOptions = { RemoteCertificateValidationCallback = connections.Validator.ServerCertificateCallback() },
-    }) { Timeout = TimeSpan.FromSeconds(30) };
+    public HttpClient CreateClient() => connections.CreateCentralClient();
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

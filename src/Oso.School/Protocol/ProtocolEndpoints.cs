@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Oso.Hosting.Contract;
 using Oso.Hosting.Listeners;
 using Oso.Hosting.Telemetry;
@@ -17,7 +18,12 @@ using Oso.School.Storage;
 
 namespace Oso.School.Protocol;
 
-/// <summary>The node's protocol endpoint: one per aanleverpunt, on the mutual-TLS listener.</summary>
+/// <summary>
+/// The node's protocol endpoint: one per aanleverpunt, on the mutual-TLS listener. The caller is the system in its
+/// client certificate (which the listener validated); bron and doel bind every message to the system that may send it.
+/// Answers as the Traffic Center does (<see cref="SoapHttp"/>): 200 with a response, 500 with a SOAP fault for
+/// unreadable input or an internal error, 415 for a media type other than text/xml.
+/// </summary>
 public static class ProtocolEndpoints
 {
     /// <summary>
@@ -47,40 +53,45 @@ public static class ProtocolEndpoints
         var started = time.GetTimestamp();
         var ct = context.RequestAborted;
         var caller = context.Connection.ClientCertificate is { } certificate ? CertificateNames.Systeem(certificate) : null;
-        var read = await SoapReader.ReadRequestAsync(context.Request.Body, cancellationToken: ct).ConfigureAwait(false);
-        OsoMessage response;
-        switch (read)
+        if (!await SoapHttp.AcceptAsync(context, SoapHttp.RequestLimits).ConfigureAwait(false)) return;
+        var read = await SoapReader.ReadRequestAsync(context.Request.Body, SoapHttp.RequestLimits, ct).ConfigureAwait(false);
+        if (read is not SoapReadResult.Read { Message: OsoRequest request })
         {
-            case SoapReadResult.Read { Message: DocumentRequest document }:
-                var answer = await documents.HandleAsync(aanleverpunt, document, caller, ct).ConfigureAwait(false);
-                metrics.TransferFinished("bron", answer is DocumentResponse.NietGeleverd niet ? niet.Resultaat.ToString() : nameof(ResultaatCode.OverdrachtGeslaagd),
-                    time.GetElapsedTime(started));
-                response = answer;
-                break;
-            case SoapReadResult.Read { Message: NotificatieRequest notificatie }:
-                var received = await notifications.HandleAsync(aanleverpunt, notificatie, caller, ct).ConfigureAwait(false);
-                metrics.Notificaties.Add(1, new System.Diagnostics.TagList { { "direction", "ontvangen" }, { "result", received.Resultaat.ToString() } });
-                response = received;
-                break;
-            case SoapReadResult.Read other:
-                await WriteFaultAsync(context, new SoapFault(SoapFaultCode.Client, SoapFoutcodes.OnbekendeOperatie,
-                    $"Een aanleverpunt behandelt documentRequest en notificatieRequest, geen {other.Message.ElementName}.")).ConfigureAwait(false);
-                return;
-            case SoapReadResult.Rejected rejected:
-                await WriteFaultAsync(context, rejected.Fault).ConfigureAwait(false);
-                return;
-            default:
-                await WriteFaultAsync(context, new SoapFault(SoapFaultCode.Client, SoapFoutcodes.NietWelgevormd, "Geen verzoek.")).ConfigureAwait(false);
-                return;
+            var fault = read is SoapReadResult.Rejected rejected ? rejected.Fault
+                : SoapFault.Client(SoapFoutcodes.VerwachtVerzoek, "Hier wordt een OSO-verzoek verwacht.");
+            await SoapHttp.WriteFaultAsync(context, SoapFault.HttpStatusCode, fault).ConfigureAwait(false);
+            return;
+        }
+
+        OsoMessage response;
+        try
+        {
+            switch (request)
+            {
+                case DocumentRequest document:
+                    var answer = await documents.HandleAsync(aanleverpunt, document, caller, ct).ConfigureAwait(false);
+                    metrics.TransferFinished("bron", answer is DocumentResponse.NietGeleverd niet ? niet.Resultaat.ToString() : nameof(ResultaatCode.OverdrachtGeslaagd),
+                        time.GetElapsedTime(started));
+                    response = answer;
+                    break;
+                case NotificatieRequest notificatie:
+                    var received = await notifications.HandleAsync(aanleverpunt, notificatie, caller, ct).ConfigureAwait(false);
+                    metrics.Notificaties.Add(1, new System.Diagnostics.TagList { { "direction", "ontvangen" }, { "result", received.Resultaat.ToString() } });
+                    response = received;
+                    break;
+                default:
+                    await SoapHttp.WriteFaultAsync(context, SoapFault.HttpStatusCode, new SoapFault(SoapFaultCode.Client, SoapFoutcodes.OnbekendeOperatie,
+                        $"Een aanleverpunt behandelt documentRequest en notificatieRequest, geen {request.ElementName}.")).ConfigureAwait(false);
+                    return;
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Oso.School.Soap");
+            await SoapHttp.InternalErrorAsync(context, logger, e, caller?.Value ?? "(geen)", request.ElementName).ConfigureAwait(false);
+            return;
         }
         context.Response.ContentType = SoapWriter.ContentType;
         await SoapWriter.WriteAsync(context.Response.Body, response, ct).ConfigureAwait(false);
-    }
-
-    private static async Task WriteFaultAsync(HttpContext context, SoapFault fault)
-    {
-        context.Response.StatusCode = SoapFault.HttpStatusCode;
-        context.Response.ContentType = SoapWriter.ContentType;
-        await SoapWriter.WriteFaultAsync(context.Response.Body, fault, context.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Oso.School.Audit;
 using Oso.School.Outbox;
 using Oso.School.Storage;
@@ -11,8 +10,15 @@ namespace Oso.School.Retention;
 /// refused requests after the notification window, finished outbox work. Removing a received dossier is audited
 /// (the other removals are of data that was never pupil content: refusals, finished work); the audit log itself is kept.
 /// </summary>
-public sealed class RetentionPurge(SchoolStore store, AuditLog audit, SchoolOptions options, TimeProvider time) : IOutboxHandler
+public sealed class RetentionPurge(SchoolStore store, AuditLog audit, OutboxQueue outbox, SchoolOptions options, TimeProvider time) : IOutboxHandler, IDailyWork
 {
+    /// <summary>Queues one purge per UTC day (whichever instance queues it first).</summary>
+    public Task QueueAsync(SchoolDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var day = now.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return outbox.EnqueueAsync(db, Kind, new { dag = day }, "purge:" + day, cancellationToken: cancellationToken);
+    }
+
     /// <summary>The outbox kind.</summary>
     public const string Kind = "bewaartermijn.opschonen";
 
@@ -44,35 +50,5 @@ public sealed class RetentionPurge(SchoolStore store, AuditLog audit, SchoolOpti
                 .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         return OutboxOutcome.Done;
-    }
-}
-
-/// <summary>Queues the purge once a day (one message per day, whichever instance queues it first).</summary>
-public sealed class RetentionScheduler(SchoolStore store, OutboxQueue outbox, TimeProvider time) : BackgroundService
-{
-    /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var day = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            try
-            {
-                await store.WriteAsync(db => outbox.EnqueueAsync(db, RetentionPurge.Kind, new { dag = day }, "purge:" + day, cancellationToken: stoppingToken), stoppingToken)
-                    .ConfigureAwait(false);
-            }
-            catch (DbUpdateException)
-            {
-                // another instance queued today's purge at the same moment
-            }
-            try
-            {
-                await Task.Delay(TimeSpan.FromHours(1), time, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
     }
 }

@@ -81,6 +81,26 @@ public sealed class MedewerkersModel(StaffAccounts accounts) : PortalPageModel
         return Naar("/medewerkers");
     }
 
+    /// <summary>Saves who gets which mail (one form for every staff member).</summary>
+    public async Task<IActionResult> OnPostMailAsync()
+    {
+        var form = Request.Form;
+        foreach (var m in await accounts.ListAsync(Brin, HttpContext.RequestAborted))
+        {
+            var events = MailKeuzes.Where(k => form[$"mail-{k.Waarde}-{m.UserId}"] == "true").Aggregate(StaffMailEvents.Geen, (a, k) => a | k.Waarde);
+            await accounts.SetMailAsync(Brin, m.UserId, events, form["overzicht-" + m.UserId] == "true", Staff.Actor, HttpContext.RequestAborted);
+        }
+        return NaarBericht("/medewerkers", "mail", "De instellingen voor e-mailberichten zijn opgeslagen.");
+    }
+
+    /// <summary>The mail a staff member can get, in words.</summary>
+    public static IReadOnlyList<(StaffMailEvents Waarde, string Tekst)> MailKeuzes { get; } =
+    [
+        (StaffMailEvents.Verzoek, "een school vraagt een dossier op dat nog niet is vrijgegeven"),
+        (StaffMailEvents.Reactie, "ouders reageren op een dossier"),
+        (StaffMailEvents.Ontvangen, "een opgevraagd dossier komt binnen (of niet)"),
+    ];
+
     /// <summary>
     /// Turns a staff member's two-factor authentication off after the beheerder checked their identity (recorded in the
     /// school's audit log): they set it up again at their next sign-in.

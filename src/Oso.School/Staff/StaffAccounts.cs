@@ -38,7 +38,14 @@ public abstract record StaffResult
 /// <param name="Rol">Role at this school.</param>
 /// <param name="TweestapsAan">Whether the authenticator is set up.</param>
 /// <param name="GeblokkeerdTot">Locked out after failed attempts, until.</param>
-public sealed record StaffInfo(string UserId, string Email, string Naam, StaffRol Rol, bool TweestapsAan, DateTimeOffset? GeblokkeerdTot);
+public sealed record StaffInfo(string UserId, string Email, string Naam, StaffRol Rol, bool TweestapsAan, DateTimeOffset? GeblokkeerdTot)
+{
+    /// <summary>What they are mailed about at this school.</summary>
+    public StaffMailEvents MailEvents { get; init; } = StaffMailEvents.Alle;
+
+    /// <summary>A daily digest instead of a mail per event.</summary>
+    public bool MailDigest { get; init; }
+}
 
 /// <summary>A school a staff member works for.</summary>
 /// <param name="Brin">The school.</param>
@@ -110,11 +117,30 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, SchoolStore store
         var rows = await (from m in db.StaffMemberships.AsNoTracking()
                           join u in db.Users.AsNoTracking() on m.UserId equals u.Id
                           where m.Brin == brin
-                          select new { u.Id, u.Email, u.Naam, m.Rol, u.TwoFactorEnabled, u.LockoutEnd }).ToListAsync(cancellationToken).ConfigureAwait(false);
+                          select new { u.Id, u.Email, u.Naam, m.Rol, u.TwoFactorEnabled, u.LockoutEnd, m.MailEvents, m.MailDigest })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         return rows.OrderBy(r => r.Naam, StringComparer.OrdinalIgnoreCase)
-            .Select(r => new StaffInfo(r.Id, r.Email ?? "", r.Naam, r.Rol, r.TwoFactorEnabled, r.LockoutEnd > now ? r.LockoutEnd : null)).ToList();
+            .Select(r => new StaffInfo(r.Id, r.Email ?? "", r.Naam, r.Rol, r.TwoFactorEnabled, r.LockoutEnd > now ? r.LockoutEnd : null)
+            {
+                MailEvents = r.MailEvents, MailDigest = r.MailDigest,
+            }).ToList();
     }
+
+    /// <summary>Sets which mail a staff member gets for this school (audited); false when they do not work for it.</summary>
+    public async Task<bool> SetMailAsync(string brin, string userId, StaffMailEvents events, bool digest, Actor actor, CancellationToken cancellationToken = default) =>
+        await store.WriteAsync(async db =>
+        {
+            var membership = await db.StaffMemberships.FirstOrDefaultAsync(m => m.UserId == userId && m.Brin == brin, cancellationToken).ConfigureAwait(false);
+            if (membership is null) return false;
+            if (membership.MailEvents == (events & StaffMailEvents.Alle) && membership.MailDigest == digest) return true;
+            membership.MailEvents = events & StaffMailEvents.Alle;
+            membership.MailDigest = digest;
+            await audit.RecordAsync(db, brin, actor, "medewerker.mail", "Ingesteld welke e-mailberichten een medewerker krijgt.",
+                detail: $"gebruiker={userId};berichten={(int)membership.MailEvents};dagoverzicht={(digest ? "ja" : "nee")}", cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The schools a staff member works for (only schools that still exist on the node).</summary>
     public async Task<IReadOnlyList<StaffSchool>> SchoolsAsync(string userId, CancellationToken cancellationToken = default)

@@ -20,11 +20,13 @@ public sealed class SchoolAdmin(SchoolStore store, PupilDataProtector protector,
         return await store.WriteAsync(async db =>
         {
             if (await db.Tenants.AnyAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false)) return false;
-            var key = protector.NewDataKey(brin);
+            var (key, index) = protector.NewSchoolKeys(brin);
+            var now = time.GetUtcNow();
             db.Tenants.Add(new SchoolTenant
             {
-                Brin = brin, Naam = naam, Sector = sector, Plaats = plaats, DataKeyId = key.KeyId, WrappedDataKey = key.Wrapped, CreatedAt = time.GetUtcNow(),
+                Brin = brin, Naam = naam, Sector = sector, Plaats = plaats, DataKeyId = key.KeyId, WrappedIndexKey = index, CreatedAt = now,
             });
+            db.DataKeys.Add(new SchoolDataKey { Brin = brin, KeyId = key.KeyId, Wrapped = key.Wrapped, CreatedAt = now });
             await audit.RecordAsync(db, brin, Actor.Node, "school.toegevoegd", "De school is op deze node aangesloten.", cancellationToken: cancellationToken).ConfigureAwait(false);
             return true;
         }, cancellationToken).ConfigureAwait(false);
@@ -178,6 +180,14 @@ public sealed class SchoolAdmin(SchoolStore store, PupilDataProtector protector,
         if (!await db.Tenants.AnyAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false))
             throw new InvalidOperationException($"School {brin} is niet bekend op deze node.");
     }
+
+    /// <summary>Records an event of the whole node (a backup, a key rotation) in every school's audit chain, in one transaction.</summary>
+    public Task RecordNodeEventAsync(string action, string purpose, string? detail, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(async db =>
+        {
+            foreach (var brin in await db.Tenants.OrderBy(t => t.Brin).Select(t => t.Brin).ToListAsync(cancellationToken).ConfigureAwait(false))
+                await audit.RecordAsync(db, brin, Actor.Node, action, purpose, detail: detail, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
 
     /// <summary>The schools on this node.</summary>
     public async Task<IReadOnlyList<SchoolTenant>> SchoolsAsync(CancellationToken cancellationToken = default)

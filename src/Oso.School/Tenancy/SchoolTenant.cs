@@ -15,11 +15,15 @@ public sealed class SchoolTenant
     /// <summary>The place (for people).</summary>
     public string? Plaats { get; set; }
 
-    /// <summary>The version of the current data key.</summary>
+    /// <summary>The id of the current data key (new writes use it; the keys themselves are in <c>DataKeys</c>).</summary>
     public int DataKeyId { get; set; }
 
-    /// <summary>The school's data key, wrapped by the node's master key.</summary>
-    public required byte[] WrappedDataKey { get; set; }
+    /// <summary>
+    /// The blind-index key, wrapped by the node's master key; it outlives data-key rotation (indexes are lookups, not
+    /// ciphertexts). Null for a school added before rotation existed that has not been rotated yet: its index key is
+    /// then derived from data key 1.
+    /// </summary>
+    public byte[]? WrappedIndexKey { get; set; }
 
     /// <summary>OPTIONEEL categories the school never sends (its default opt-outs), comma-separated category names.</summary>
     public string OptOut { get; set; } = "";

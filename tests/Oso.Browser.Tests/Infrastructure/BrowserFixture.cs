@@ -75,6 +75,17 @@ public static class PageChecks
     }
 
     /// <summary>
+    /// The page fits its viewport: the document is no wider than the window (tables may scroll in their own region, the
+    /// page itself never sideways). Measured on a phone at 390 px.
+    /// </summary>
+    public static async Task AssertFitsAsync(this IPage page, string what)
+    {
+        var sizes = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        var (scroll, width) = (sizes[0], sizes[1]);
+        Assert.True(scroll <= width, $"{what}: de pagina is {scroll} px breed bij een scherm van {width} px (ze schuift opzij).");
+    }
+
+    /// <summary>
     /// Fails when the page shows a result code, rule id, XPath, GUID or ISO timestamp where a word belongs: the text a person
     /// sees, without <c>details</c> elements (where such identifiers wait for the supplier), checked by <see cref="Oso.Testing.UserFacingText"/>.
     /// </summary>

@@ -131,6 +131,23 @@ public sealed partial class SchoolPortaal : IAsyncLifetime
         throw new TimeoutException("Geen e-mail aan " + address + " in " + MailDirectory);
     }
 
+    /// <summary>Waits until the node's mail folder holds a parents' link for each of <paramref name="addresses"/>, and returns them.</summary>
+    public async Task<IReadOnlyList<string>> ParentLinksFromMailAsync(IReadOnlyCollection<string> addresses)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var links = Directory.Exists(MailDirectory)
+                ? Directory.GetFiles(MailDirectory, "*.eml").Select(File.ReadAllText)
+                    .Where(t => !t.Contains("Herinnering", StringComparison.Ordinal) && addresses.Any(a => t.Contains("To: " + a + "\r\n", StringComparison.Ordinal)))
+                    .Select(t => LinkPattern().Match(t)).Where(m => m.Success).Select(m => m.Value).ToList()
+                : [];
+            if (links.Count >= addresses.Count) return links;
+            if (TimeProvider.System.GetUtcNow() > deadline) throw new TimeoutException($"{links.Count} van {addresses.Count} links in {MailDirectory}");
+            await Task.Delay(200);
+        }
+    }
+
     [GeneratedRegex(@"https://\S+/ouders#code=[A-Za-z0-9_-]+")]
     private static partial Regex LinkPattern();
 }

@@ -62,6 +62,29 @@ public abstract class TestschoolTests(CentralFixture f) : IDisposable
     }
 
     [Fact]
+    public async Task Another_qualified_system_holding_the_session_and_its_key_gets_SysteemNietBevoegd_and_no_dossier()
+    {
+        var las = await _parties.SystemAsync(qualified: false);
+        var other = await _parties.SystemAsync();
+        var doel = await _parties.SchoolAsync(las, Sector.VO, qualified: false, mandated: false);
+        var geheim = ZoeksleutelGeheim.Nieuw();
+        var leerling = Oso.Dossier.Identifiers.Pgn.Parse("999991000");
+        var toegekend = Assert.IsType<OverdrachtResponse.Toegekend>(await las.CallAsync(f.Central, new OverdrachtRequest(Brin.Parse(Central.TestSchool.Testschool.Brin), null,
+            doel.BrinValue, doel.RkValue, new SessieSleutel.Zoek(Zoeksleutel.Bereken(leerling, geheim)), Overdrachtsoort.Overstapdossier)));
+        var punt = Assert.Single(toegekend.Aanleverpunten);
+        var routing = new Routering(Brin.Parse(Central.TestSchool.Testschool.Brin), punt.RouteringsKenmerk, doel.BrinValue, doel.RkValue);
+
+        var result = await other.Soap.SendAsync(punt.Url, new DocumentRequest(routing, toegekend.SessieId, Overdrachtsoort.Overstapdossier,
+            new DocumentSleutel.Leerling(leerling, geheim), null), Ct);
+
+        var refused = Assert.IsType<DocumentResponse.NietGeleverd>(Assert.IsType<OsoCallResult<DocumentResponse>.Success>(result).Response);
+        Assert.Equal(ResultaatCode.SysteemNietBevoegd, refused.Resultaat);
+        var trace = (await f.Admin.TraceAsync(toegekend.SessieId.Value, null)).Zeker;
+        Assert.Contains(trace.Stappen, t => t.Resultaat == nameof(ResultaatCode.SysteemNietBevoegd) && t.SysteemId == other.Id);
+        Assert.DoesNotContain(trace.Stappen, t => t.Stap == TestschoolStappen.Levering && t.Geslaagd);
+    }
+
+    [Fact]
     public async Task Asking_only_if_changed_after_the_release_gives_LeerlinginfoNietGewijzigd()
     {
         var las = await _parties.SystemAsync(qualified: false);

@@ -46,6 +46,21 @@ public abstract class MeldingenChecks(CentralFixture f) : IDisposable
     }
 
     [Fact]
+    public async Task A_system_without_a_mandate_for_the_bron_school_may_not_announce_a_notificatie_and_is_not_named_in_the_overview()
+    {
+        var las = await _parties.SystemAsync();
+        var bron = await _parties.SchoolAsync(las, mandated: false); // the aanleverpunt is still registered on las
+        var doel = await _parties.SchoolAsync(las, Sector.VO);
+        var sessie = await las.SessionAsync(f.Central, Overdracht(bron, doel));
+
+        var answer = await las.CallAsync(f.Central, new MeldenNotificatieRequest(Routing(bron, doel), new OverstapAanvraag(sessie, f.Time.GetUtcNow())));
+
+        Assert.Equal(ResultaatCode.GeenMandaat, Assert.IsType<MeldenNotificatieResponse.Geweigerd>(answer).Resultaat);
+        var punt = Assert.Single((await las.CallAsync(f.Central, new OverzichtAanleverpuntRequest(bron.BrinValue, null, null))).Aanleverpunten);
+        Assert.Null(punt.Systeem);
+    }
+
+    [Fact]
     public async Task An_swv_exchange_gets_a_koppelsleutel_a_session_with_it_and_the_terugkoppeling_url()
     {
         var las = await _parties.SystemAsync();
@@ -88,7 +103,9 @@ public abstract class MeldingenChecks(CentralFixture f) : IDisposable
         _ = (await f.Admin.RevokeSchoolAsync(ingetrokken.Brin, "test")).Zeker;
 
         var een = await las.CallAsync(f.Central, new OverzichtAanleverpuntRequest(school.BrinValue, null, null));
-        Assert.Equal(school.Rk, Assert.Single(een.Aanleverpunten).RouteringsKenmerk.Value);
+        var punt = Assert.Single(een.Aanleverpunten);
+        Assert.Equal(school.Rk, punt.RouteringsKenmerk.Value);
+        Assert.Equal(las.Id, punt.Systeem?.Value); // a node checks the sender of a notificatie against it
         Assert.Empty((await las.CallAsync(f.Central, new OverzichtAanleverpuntRequest(ingetrokken.BrinValue, null, null))).Aanleverpunten);
         var alle = await las.CallAsync(f.Central, new OverzichtAanleverpuntRequest(null, Uitwisseldoel.Ov, null));
         Assert.Contains(alle.Aanleverpunten, a => a.RouteringsKenmerk.Value == school.Rk);

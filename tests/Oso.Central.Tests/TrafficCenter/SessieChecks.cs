@@ -32,11 +32,14 @@ public abstract class SessieChecks(CentralFixture f) : IDisposable
     }
 
     [Fact]
-    public async Task A_sessiecontrole_that_matches_the_session_answers_the_doel_sector()
+    public async Task A_sessiecontrole_that_matches_the_session_answers_the_doel_sector_school_aanleverpunt_and_system()
     {
         var s = await SessionAsync();
         var answer = Assert.IsType<SessiecontroleResponse.Geldig>(await s.Las.CallAsync(f.Central, s.Controle()));
         Assert.Equal("VO", answer.Sector);
+        Assert.Equal(s.Doel.BrinValue, answer.DoelBrin);
+        Assert.Equal(s.Doel.RkValue, answer.DoelRouteringsKenmerk);
+        Assert.Equal(s.Las.Id, answer.DoelSysteem.Value); // what the bron binds the documentRequest to
     }
 
     [Fact]

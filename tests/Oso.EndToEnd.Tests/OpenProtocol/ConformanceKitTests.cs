@@ -77,9 +77,12 @@ public sealed class ConformanceKitTests(KitChain fixture) : IClassFixture<KitCha
         {
             // a primary school cannot release a dossier without inzage, so it has no LeerlinginfoNietOpvraagbaar to give
             Pgns = TestPgns.Testschool with { NietOpvraagbaar = null },
+            // another approved system's certificate: the node binds the documentRequest to the system that opened the session
+            AnderCertificaat = await fixture.OtherSystemAsync(),
         };
-        var rapport = AllesInOrde((await ConformanceKit.RunAsync(opties, cancellationToken: _ct)).ToJson(), ConformanceRol.Bron, optioneelOvergeslagen: 2);
+        var rapport = AllesInOrde((await ConformanceKit.RunAsync(opties, cancellationToken: _ct)).ToJson(), ConformanceRol.Bron, optioneelOvergeslagen: 1);
         Assert.Contains(rapport.Scenarios, s => s.Id == "bron.resultaat.niet-opvraagbaar" && s.Status == ScenarioStatus.Skipped);
+        Assert.Contains(rapport.Scenarios, s => s.Id == "bron.autorisatie.ander-systeem" && s.Status == ScenarioStatus.Passed);
     }
 
     [Fact]

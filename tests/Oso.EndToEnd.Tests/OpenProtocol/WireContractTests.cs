@@ -151,13 +151,6 @@ public sealed class WireContractTests(SqliteChain fixture) : IClassFixture<Sqlit
         return (aanmelding, request);
     }
 
-    private async Task WaitForReceivedAsync(LasApiClient doel, Guid aanmelding)
-    {
-        var until = TimeProvider.System.GetUtcNow() + Wait;
-        while (!(await doel.ReceivedAsync(onlyNew: false, _ct)).Any(r => r.AanmeldingId == aanmelding))
-        {
-            Assert.True(TimeProvider.System.GetUtcNow() < until, "The notified dossier did not arrive.");
-            await Task.Delay(200, _ct);
-        }
-    }
+    private async Task WaitForReceivedAsync(LasApiClient doel, Guid aanmelding) =>
+        Assert.NotNull(await doel.WaitForReceivedAsync(aanmelding, Wait, _ct));
 }

@@ -26,12 +26,12 @@ public class OsoSoapClientTests
             seen = request;
             length = request.Content!.Headers.ContentLength;
             body = TestData.Read<OsoMessage>(await SoapReader.ReadAsync(await request.Content!.ReadAsStreamAsync(ct), cancellationToken: ct));
-            return await Soap(HttpStatusCode.OK, new SessiecontroleResponse.Geldig("VO"));
+            return await Soap(HttpStatusCode.OK, new SessiecontroleResponse.Geldig("VO", TestData.Brin00YY, TestData.Rk932, TestData.Systeem));
         });
 
         var result = await client.SendAsync(Endpoint, Request, TestData.Ct);
 
-        Assert.Equal(new SessiecontroleResponse.Geldig("VO"), Assert.IsType<OsoCallResult<SessiecontroleResponse>.Success>(result).Response);
+        Assert.Equal(new SessiecontroleResponse.Geldig("VO", TestData.Brin00YY, TestData.Rk932, TestData.Systeem), Assert.IsType<OsoCallResult<SessiecontroleResponse>.Success>(result).Response);
         Assert.Equal(Request, body);
         Assert.Equal(HttpMethod.Post, seen!.Method);
         Assert.Equal("text/xml", seen.Content!.Headers.ContentType!.MediaType);

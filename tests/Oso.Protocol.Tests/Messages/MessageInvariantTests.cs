@@ -42,4 +42,24 @@ public class MessageInvariantTests
         Assert.Equal(new SessieSleutel.Zoek(TestData.Zoek), sleutel);
         Assert.Equal(new SessieSleutel.Koppel(TestData.Koppel), new DocumentSleutel.Koppel(TestData.Koppel).NaarSessieSleutel());
     }
+
+    [Fact]
+    public void A_valid_sessiecontrole_always_names_the_system_that_opened_the_session()
+    {
+        Assert.Throws<ArgumentException>(() => new SessiecontroleResponse.Geldig("VO", TestData.Brin00YY, TestData.Rk932, default));
+        Assert.Throws<ArgumentException>(() => new Aanleverpunt(TestData.Rk931, TestData.Url, default(Oso.Protocol.Identifiers.SysteemId)));
+    }
+
+    [Fact]
+    public void The_bron_answers_a_session_only_for_its_system_doel_school_and_doel_aanleverpunt()
+    {
+        var geldig = new SessiecontroleResponse.Geldig("VO", TestData.Brin00YY, TestData.Rk932, TestData.Systeem);
+        var ander = Oso.Protocol.Identifiers.SysteemId.Parse("ander-las");
+
+        Assert.Null(geldig.RefusalFor(TestData.Systeem, TestData.Routering));
+        Assert.Equal(ResultaatCode.SysteemNietBevoegd, geldig.RefusalFor(ander, TestData.Routering));
+        Assert.Equal(ResultaatCode.SysteemNietBevoegd, geldig.RefusalFor(null, TestData.Routering));
+        Assert.Equal(ResultaatCode.SessieAfwijkend, geldig.RefusalFor(TestData.Systeem, TestData.Routering with { DoelBrin = Oso.Dossier.Identifiers.Brin.Parse("01AB") }));
+        Assert.Equal(ResultaatCode.OnbekendAanleverpunt, geldig.RefusalFor(TestData.Systeem, TestData.Routering with { DoelRouteringsKenmerk = TestData.Rk931 }));
+    }
 }

@@ -75,6 +75,61 @@ public class TlsHandshakeTests
         Assert.Equal(CertificaatWeigering.NaamKloptNiet, outcome.ClientRefusal?.Reden);
     }
 
+    [Fact]
+    public async Task Our_client_settings_refuse_a_server_that_offers_only_CBC_suites_and_accept_one_with_AEAD()
+    {
+        if (!OperatingSystem.IsLinux()) Assert.Skip("Cipher suites can be chosen only on Linux.");
+        TlsCipherSuite[] cbc = [TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256, TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384];
+        TlsCipherSuite[] gcm = [TlsCipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256];
+
+        Assert.False(await OurClientConnectsToAsync(cbc));
+        Assert.True(await OurClientConnectsToAsync(gcm));
+    }
+
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private static async Task<bool> OurClientConnectsToAsync(TlsCipherSuite[] serverSuites)
+    {
+        var ct = TestData.Ct;
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var server = Task.Run(async () =>
+        {
+            using var socket = await listener.AcceptTcpClientAsync(ct);
+            await using var tls = new SslStream(socket.GetStream());
+            try
+            {
+                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
+                {
+                    ServerCertificate = TestPki.Server,
+                    EnabledSslProtocols = SslProtocols.Tls12, // a TLS 1.2-only server: 1.3 would hide the suites
+                    CipherSuitesPolicy = new CipherSuitesPolicy(serverSuites),
+                }, ct);
+            }
+            catch (Exception e) when (e is AuthenticationException or IOException)
+            {
+            }
+        }, ct);
+        using var socket = new TcpClient();
+        await socket.ConnectAsync(IPAddress.Loopback, port, ct);
+        await using var tls = new SslStream(socket.GetStream());
+        var options = new SslClientAuthenticationOptions { TargetHost = "localhost", RemoteCertificateValidationCallback = TestPki.Validator().ServerCertificateCallback() };
+        OsoTls.Apply(options);
+        try
+        {
+            await tls.AuthenticateAsClientAsync(options, ct);
+            return true;
+        }
+        catch (Exception e) when (e is AuthenticationException or IOException)
+        {
+            return false;
+        }
+        finally
+        {
+            await server;
+        }
+    }
+
     private sealed record Outcome(bool ClientOk, bool ServerOk, CertificateCheck? ServerCheck, CertificateCheck.Refused? ClientRefusal);
 
     private static async Task<Outcome> HandshakeAsync(

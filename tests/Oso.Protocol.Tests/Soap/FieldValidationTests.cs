@@ -103,6 +103,29 @@ public class FieldValidationTests
     }
 
     [Fact]
+    public async Task A_valid_sessiecontrole_without_the_session_s_system_is_refused_so_a_bron_cannot_skip_the_binding()
+    {
+        var xml = TestData.Envelope("<ns1:sessiecontroleResponse><ns1:sector>VO</ns1:sector></ns1:sessiecontroleResponse>");
+
+        var fault = TestData.Rejected(await TestData.ReadAsync(xml));
+
+        Assert.Equal(SoapFoutcodes.ElementOntbreekt, fault.Foutcode);
+        Assert.Contains("'doelBrin'", fault.Tekst);
+    }
+
+    [Fact]
+    public async Task The_system_of_an_aanleverpunt_must_be_a_system_id()
+    {
+        var xml = TestData.Envelope("<ns1:overzichtAanleverpuntResponse><ns1:aanleverpunt><ns1:routeringsKenmerk>0000000700000YY00931</ns1:routeringsKenmerk>"
+            + "<ns1:url>https://las.example.nl/oso</ns1:url><ns1:systeem>las voorbeeld!</ns1:systeem></ns1:aanleverpunt></ns1:overzichtAanleverpuntResponse>");
+
+        var fault = TestData.Rejected(await TestData.ReadAsync(xml));
+
+        Assert.Equal(SoapFoutcodes.OngeldigeWaarde, fault.Foutcode);
+        Assert.Contains("'systeem'", fault.Tekst);
+    }
+
+    [Fact]
     public async Task Aanleverpunt_entries_are_refused_where_they_do_not_belong()
     {
         var xml = TestData.Envelope("<ns1:overzichtAanleverpuntRequest><ns1:aanleverpunt><ns1:routeringsKenmerk>0000000700000YY00931</ns1:routeringsKenmerk>"

@@ -44,6 +44,21 @@ public sealed partial class PortalClient : IDisposable
         return new Answer(response.StatusCode, response.Headers.Location?.ToString(), await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Posts a form with repeated fields (check boxes, hidden lists), with the form token from <paramref name="page"/>.</summary>
+    public async Task<Answer> PostAsync(string path, string page, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var values = fields.Append(new("__formulier", Token(page))).ToList();
+        using var response = await _http.PostAsync(path, new FormUrlEncodedContent(values));
+        return new Answer(response.StatusCode, response.Headers.Location?.ToString(), await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A GET that keeps the response's headers and bytes (downloads).</summary>
+    public async Task<(HttpStatusCode Status, System.Net.Http.Headers.HttpResponseHeaders Headers, System.Net.Http.Headers.HttpContentHeaders Content, byte[] Body)> DownloadAsync(string path)
+    {
+        using var response = await _http.GetAsync(path);
+        return (response.StatusCode, response.Headers, response.Content.Headers, await response.Content.ReadAsByteArrayAsync());
+    }
+
     /// <summary>Posts a form with the token of <paramref name="page"/>; the response itself (its headers), to be disposed.</summary>
     public Task<HttpResponseMessage> RawPostAsync(string path, string page, Dictionary<string, string> fields) =>
         _http.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["__formulier"] = Token(page) }));

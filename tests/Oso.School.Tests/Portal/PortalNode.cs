@@ -68,8 +68,12 @@ public sealed partial class PortalNode : IAsyncDisposable
 
     public static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
 
-    /// <summary>Starts a node; with <paramref name="time"/> the node runs on that clock (sessions, TOTP, links).</summary>
-    public static async Task<PortalNode> StartAsync(DatabaseProvider engine, FakeTimeProvider? time = null, Func<SchoolOptions, SchoolOptions>? configure = null)
+    /// <summary>
+    /// Starts a node; with <paramref name="time"/> the node runs on that clock (sessions, TOTP, links, the outbox);
+    /// <paramref name="configure"/> changes its options, <paramref name="services"/> its services.
+    /// </summary>
+    public static async Task<PortalNode> StartAsync(DatabaseProvider engine, FakeTimeProvider? time = null, Func<SchoolOptions, SchoolOptions>? configure = null,
+        Action<IServiceCollection>? services = null)
     {
         var database = TestDatabase.Create(engine, "portal");
         var data = Directory.CreateTempSubdirectory("oso-portal-").FullName;
@@ -92,10 +96,11 @@ public sealed partial class PortalNode : IAsyncDisposable
             RateLimit = new SignInRateLimitOptions { PermitLimit = 1000 },
         };
         options = configure?.Invoke(options) ?? options;
-        var node = await SchoolNode.StartAsync(options, services =>
+        var node = await SchoolNode.StartAsync(options, s =>
         {
-            services.AddLogging(b => b.AddProvider(logs).AddFilter<LogCapture>(null, LogLevel.Trace));
-            if (time is not null) services.AddSingleton<TimeProvider>(time);
+            s.AddLogging(b => b.AddProvider(logs).AddFilter<LogCapture>(null, LogLevel.Trace));
+            if (time is not null) s.AddSingleton<TimeProvider>(time);
+            services?.Invoke(s);
         });
         var portal = new PortalNode(node, database, ca, data, logs, time) { Options = options };
         await portal.SeedAsync();
@@ -118,6 +123,23 @@ public sealed partial class PortalNode : IAsyncDisposable
         if (change is not null) dossier = change(dossier);
         var stored = await Get<BronDossiers>().DeliverAsync(brin, "LAS-" + fixedPupil, dossier, Actor.Las(Guid.Empty));
         return Assert.IsType<DeliveryResult.Stored>(stored).PupilId;
+    }
+
+    /// <summary>The development mail folder of the node.</summary>
+    public string MailDirectory => Path.Combine(DataDirectory, "node", "outbox-mail");
+
+    /// <summary>The mails in the node's development folder (raw .eml text), waiting up to 20 s for at least <paramref name="atLeast"/>.</summary>
+    public async Task<IReadOnlyList<string>> MailsAsync(int atLeast = 0, Func<string, bool>? where = null)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            var mails = Directory.Exists(MailDirectory)
+                ? Directory.GetFiles(MailDirectory, "*.eml").Select(File.ReadAllText).Where(m => where?.Invoke(m) ?? true).ToList()
+                : [];
+            if (mails.Count >= atLeast || TimeProvider.System.GetUtcNow() > deadline) return mails;
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>A browser-like client: cookies kept, redirects not followed (tests look at them), the node's certificate accepted.</summary>

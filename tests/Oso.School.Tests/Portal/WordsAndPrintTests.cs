@@ -22,8 +22,8 @@ public sealed class WordsAndPrintTests
         var pdf = await staff.DownloadAsync($"/scholen/{PortalNode.Po}/dossiers/{pupil}?handler=pdf");
 
         Assert.Equal(HttpStatusCode.OK, pdf.Status);
-        Assert.Equal("application/pdf", pdf.ContentType);
-        Assert.StartsWith("attachment", pdf.ContentDisposition);
+        Assert.Equal("application/pdf", pdf.Content.ContentType?.MediaType);
+        Assert.Equal("attachment", pdf.Content.ContentDisposition?.DispositionType);
         Assert.Equal("yes", PdfTools.Info(pdf.Body)["Tagged"]);
         var text = PdfTools.Text(pdf.Body);
         Assert.Contains("Sanne", text);
@@ -35,7 +35,7 @@ public sealed class WordsAndPrintTests
         await node.SignInAsync(other, PortalNode.VoMedewerker);
         var refused = await other.DownloadAsync($"/scholen/{PortalNode.Po}/dossiers/{pupil}?handler=pdf");
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
-        Assert.NotEqual("application/pdf", refused.ContentType);
+        Assert.NotEqual("application/pdf", refused.Content.ContentType?.MediaType);
         using var anonymous = node.Client();
         Assert.NotEqual(HttpStatusCode.OK, (await anonymous.DownloadAsync($"/scholen/{PortalNode.Po}/dossiers/{pupil}?handler=pdf")).Status);
     }
@@ -79,17 +79,5 @@ public sealed class WordsAndPrintTests
 
         Assert.DoesNotContain(node.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Antiforgery", StringComparison.Ordinal));
         Assert.DoesNotContain(node.Logs.Lines, l => l.Contains("have been overridden", StringComparison.Ordinal));
-    }
-}
-
-public sealed partial class PortalClient
-{
-    public sealed record Download(HttpStatusCode Status, string? ContentType, string? ContentDisposition, byte[] Body);
-
-    public async Task<Download> DownloadAsync(string path)
-    {
-        using var response = await _http.GetAsync(path);
-        return new Download(response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Content.Headers.ContentDisposition?.ToString(),
-            await response.Content.ReadAsByteArrayAsync());
     }
 }

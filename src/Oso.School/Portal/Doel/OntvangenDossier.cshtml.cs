@@ -27,7 +27,10 @@ public sealed class OntvangenDossierModel(DoelOverview overview, Aanmeldingen aa
         if (detail is null) return NotFound();
         Detail = detail;
         Weergave = detail.Dossier is null ? null
-            : DossierHtmlRenderer.RenderFragment(detail.Dossier, new DossierRenderOptions { HeadingLevel = 3, IdPrefix = "ontvangen" });
+            : DossierHtmlRenderer.RenderFragment(detail.Dossier, new DossierRenderOptions
+            {
+                HeadingLevel = 3, IdPrefix = "ontvangen", AttachmentLink = n => $"/scholen/{Brin}/ontvangen/{Id}/bijlagen/{n}",
+            });
         return Page();
     }
 

@@ -81,10 +81,10 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
     /// <summary>Records the parents' inzage (and view) or consent, as staff heard it.</summary>
     public async Task<IActionResult> OnPostInzageAsync()
     {
-        if (!Dutch.TryParseIsoDate(Inzagedatum, out var datum)) Errors.Add("inzagedatum", "Vul de datum in waarop de ouders het dossier inzagen.");
-        if (Akkoord is not ("Ja" or "Nee" or "Onbekend")) Errors.Add("akkoord-ja", "Kies of de ouders het eens zijn met de inhoud.");
-        if (Akkoord == "Nee" && string.IsNullOrWhiteSpace(Zienswijze)) Errors.Add("zienswijze", "Vul de zienswijze van de ouders in: die gaat mee met het dossier.");
-        if (Sector == "VO" && Toestemming is not ("Ja" or "Nee" or "Onbekend")) Errors.Add("toestemming-ja", "Kies of er toestemming is voor de overdracht.");
+        if (!Dutch.TryParseIsoDate(Inzagedatum, out var datum)) Errors.Add("inzagedatum", "Vul de datum in waarop de ouders het dossier inzagen.", "Datum van inzage");
+        if (Akkoord is not ("Ja" or "Nee" or "Onbekend")) Errors.Add("akkoord-ja", "Kies of de ouders het eens zijn met de inhoud.", "Akkoord");
+        if (Akkoord == "Nee" && string.IsNullOrWhiteSpace(Zienswijze)) Errors.Add("zienswijze", "Vul de zienswijze van de ouders in: die gaat mee met het dossier.", "Zienswijze");
+        if (Sector == "VO" && Toestemming is not ("Ja" or "Nee" or "Onbekend")) Errors.Add("toestemming-ja", "Kies of er toestemming is voor de overdracht.", "Toestemming");
         if (Errors.None)
         {
             var result = await bron.RecordInzageAsync(Brin, Id, new InzageInput(datum, Akkoord, Akkoord == "Nee" ? Zienswijze!.Trim() : null,
@@ -92,12 +92,11 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
             switch (result)
             {
                 case InzageResult.Recorded:
-                    Bericht = "De inzage is vastgelegd.";
-                    return Naar($"/dossiers/{Id}#inzage");
+                    return NaarBericht($"/dossiers/{Id}", "inzage", "De inzage is vastgelegd.");
                 case InzageResult.NotFound:
                     return NotFound();
                 case InzageResult.Invalid invalid:
-                    Errors.Add("inzagedatum", invalid.Reason);
+                    Errors.Add("inzagedatum", invalid.Reason, "Datum van inzage");
                     break;
             }
         }
@@ -110,17 +109,17 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
         var email = OuderEmail == "anders" || string.IsNullOrEmpty(OuderEmail) ? AnderEmail : OuderEmail;
         if (string.IsNullOrWhiteSpace(email))
         {
-            Errors.Add(OuderEmail == "anders" ? "ander-email" : "ouder-email-0", "Kies of vul het e-mailadres van een ouder of verzorger in.");
+            Errors.Add(OuderEmail == "anders" ? "ander-email" : "ouder-email-0", "Kies of vul het e-mailadres van een ouder of verzorger in.", "E-mailadres van de ouder");
             return await AgainAsync();
         }
-        var result = await links.CreateAsync(Brin, Id, email, Staff.Actor, mail: true, HttpContext.RequestAborted);
+        var result = await links.CreateAsync(Brin, Id, email, Staff.Actor, mail: true, cancellationToken: HttpContext.RequestAborted);
         switch (result)
         {
             case ParentLinkResult.Created created:
-                Bericht = $"De persoonlijke link gaat per e-mail naar {email.Trim()}; hij werkt tot en met {Dutch.Date(DateOnly.FromDateTime(Amsterdam.Local(created.ExpiresAt).DateTime))}.";
-                return Naar($"/dossiers/{Id}#ouders");
+                return NaarBericht($"/dossiers/{Id}", "ouders",
+                    $"De persoonlijke link gaat per e-mail naar {email.Trim()}; hij werkt tot en met {Dutch.Date(DateOnly.FromDateTime(Amsterdam.Local(created.ExpiresAt).DateTime))}.");
             case ParentLinkResult.Invalid invalid:
-                Errors.Add(OuderEmail == "anders" ? "ander-email" : "ouder-email-0", invalid.Reason);
+                Errors.Add(OuderEmail == "anders" ? "ander-email" : "ouder-email-0", invalid.Reason, "E-mailadres van de ouder");
                 return await AgainAsync();
             default:
                 return NotFound();
@@ -131,8 +130,7 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
     public async Task<IActionResult> OnPostIntrekkenAsync(Guid link)
     {
         if (!await links.RevokeAsync(Brin, link, Staff.Actor, HttpContext.RequestAborted)) return NotFound();
-        Bericht = "De link is ingetrokken: hij werkt niet meer.";
-        return Naar($"/dossiers/{Id}#ouders");
+        return NaarBericht($"/dossiers/{Id}", "ouders", "De link is ingetrokken: hij werkt niet meer.");
     }
 
     /// <summary>Releases (freezes) the dossier.</summary>
@@ -140,18 +138,24 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
     {
         var allowed = Optional(Sector).Select(c => c.Categorie.ToString()).ToHashSet(StringComparer.Ordinal);
         var optOut = OptOut.Where(allowed.Contains).ToList();
+        // nothing changed since the current release: a new version would be the same dossier (only other opt-outs make one)
+        if (await overview.CurrentReleaseAsync(Brin, Id, HttpContext.RequestAborted) is { } current && !current.Changed
+            && current.OptOut.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(optOut))
+        {
+            Errors.Add("vrijgeven-knop", $"Versie {current.Version} is al vrijgegeven en het dossier is sindsdien niet gewijzigd: opnieuw vrijgeven is niet nodig.", "Vrijgeven");
+            return await AgainAsync();
+        }
         var result = await bron.ReleaseAsync(Brin, Id, optOut, Staff.Actor, HttpContext.RequestAborted);
         switch (result)
         {
             case ReleaseResult.Released released:
-                Bericht = $"Het dossier is vrijgegeven als versie {released.Version}."
-                    + (released.Notifications > 0 ? $" {released.Notifications} school/scholen die het eerder opvroegen, krijgen nu bericht." : "");
-                return Naar($"/dossiers/{Id}#vrijgeven");
+                return NaarBericht($"/dossiers/{Id}", "vrijgeven", $"Het dossier is vrijgegeven als versie {released.Version}."
+                    + (released.Notifications > 0 ? $" {released.Notifications} school/scholen die het eerder opvroegen, krijgen nu bericht." : ""));
             case ReleaseResult.NotAllowed notAllowed:
-                Errors.Add("vrijgeven", notAllowed.Reason);
+                Errors.Add("vrijgeven-knop", notAllowed.Reason, "Vrijgeven");
                 break;
             case ReleaseResult.Invalid invalid:
-                Errors.Add("vrijgeven", $"Het dossier heeft {invalid.Meldingen.Count} fout(en) volgens de officiële standaard en kan nog niet worden vrijgegeven. Zie de meldingen hieronder.");
+                Errors.Add("vrijgeven-knop", $"Het dossier heeft {invalid.Meldingen.Count} fout(en) volgens de officiële standaard en kan nog niet worden vrijgegeven. Zie de meldingen hieronder.", "Vrijgeven");
                 VrijgaveMeldingen = invalid.Meldingen;
                 break;
             default:
@@ -182,12 +186,11 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
         Detail = detail;
         ViewData["Title"] = Titel;
         Links = await links.ListAsync(Brin, Id, HttpContext.RequestAborted);
-        Weergave = DossierHtmlRenderer.RenderFragment(detail.Dossier, new DossierRenderOptions { HeadingLevel = 3, IdPrefix = "dossier" });
-        OuderAdressen = detail.Dossier.Huidigeschool.Leerling.Verzorger
-            .SelectMany(v => v.Communicatielijst.Where(c => c.Soort.Value == "e-mail").Select(c =>
-                (Wie: string.Join(' ', new[] { v.Roepnaam ?? (v.Voornaam.Count > 0 ? v.Voornaam[0] : v.Voorletters1), v.Voorvoegsel, v.Achternaam }.Where(p => !string.IsNullOrWhiteSpace(p))),
-                 Email: c.Nummer)))
-            .DistinctBy(a => a.Email, StringComparer.OrdinalIgnoreCase).ToList();
+        Weergave = DossierHtmlRenderer.RenderFragment(detail.Dossier, new DossierRenderOptions
+        {
+            HeadingLevel = 3, IdPrefix = "dossier", AttachmentLink = n => $"/scholen/{Brin}/dossiers/{Id}/bijlagen/{n}",
+        });
+        OuderAdressen = ParentAddresses.Of(detail.Dossier);
         OptioneleCategorieen = Optional(Sector);
         // the inzage form shows what is recorded, unless it was just posted (then it shows what was typed)
         var inzage = detail.Dossier.Inzage;

@@ -374,6 +374,85 @@ namespace Oso.School.Storage.Migrations.Postgres
                     b.ToTable("Pupils");
                 });
 
+            modelBuilder.Entity("Oso.School.Bulk.BulkJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Brin")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Brin");
+
+                    b.ToTable("BulkJobs");
+                });
+
+            modelBuilder.Entity("Oso.School.Bulk.BulkJobItem", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PupilId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("JobId", "PupilId");
+
+                    b.ToTable("BulkJobItems");
+                });
+
+            modelBuilder.Entity("Oso.School.Crypto.SchoolDataKey", b =>
+                {
+                    b.Property<string>("Brin")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<int>("KeyId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Wrapped")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Brin", "KeyId");
+
+                    b.ToTable("DataKeys");
+                });
+
             modelBuilder.Entity("Oso.School.Doel.Aanmelding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -673,6 +752,9 @@ namespace Oso.School.Storage.Migrations.Postgres
                     b.Property<Guid>("PupilId")
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("RespondedAt")
                         .HasColumnType("bigint");
 
@@ -696,6 +778,42 @@ namespace Oso.School.Storage.Migrations.Postgres
                     b.ToTable("ParentLinks");
                 });
 
+            modelBuilder.Entity("Oso.School.Register.RegisterSchool", b =>
+                {
+                    b.Property<string>("Brin")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("Gemeente")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Plaats")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Provincie")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("RefreshedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Brin");
+
+                    b.ToTable("RegisterSchools");
+                });
+
             modelBuilder.Entity("Oso.School.Staff.StaffMembership", b =>
                 {
                     b.Property<string>("UserId")
@@ -710,6 +828,12 @@ namespace Oso.School.Storage.Migrations.Postgres
 
                     b.Property<long>("AangemaaktOp")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("MailDigest")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("MailEvents")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Rol")
                         .IsRequired()
@@ -845,8 +969,7 @@ namespace Oso.School.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<byte[]>("WrappedDataKey")
-                        .IsRequired()
+                    b.Property<byte[]>("WrappedIndexKey")
                         .HasColumnType("bytea");
 
                     b.HasKey("Brin");

@@ -365,6 +365,85 @@ namespace Oso.School.Storage.Migrations.Sqlite
                     b.ToTable("Pupils");
                 });
 
+            modelBuilder.Entity("Oso.School.Bulk.BulkJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Brin")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Brin");
+
+                    b.ToTable("BulkJobs");
+                });
+
+            modelBuilder.Entity("Oso.School.Bulk.BulkJobItem", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PupilId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("JobId", "PupilId");
+
+                    b.ToTable("BulkJobItems");
+                });
+
+            modelBuilder.Entity("Oso.School.Crypto.SchoolDataKey", b =>
+                {
+                    b.Property<string>("Brin")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("KeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Wrapped")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Brin", "KeyId");
+
+                    b.ToTable("DataKeys");
+                });
+
             modelBuilder.Entity("Oso.School.Doel.Aanmelding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -664,6 +743,9 @@ namespace Oso.School.Storage.Migrations.Sqlite
                     b.Property<Guid>("PupilId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("RespondedAt")
                         .HasColumnType("INTEGER");
 
@@ -687,6 +769,42 @@ namespace Oso.School.Storage.Migrations.Sqlite
                     b.ToTable("ParentLinks");
                 });
 
+            modelBuilder.Entity("Oso.School.Register.RegisterSchool", b =>
+                {
+                    b.Property<string>("Brin")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gemeente")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Plaats")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provincie")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RefreshedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Brin");
+
+                    b.ToTable("RegisterSchools");
+                });
+
             modelBuilder.Entity("Oso.School.Staff.StaffMembership", b =>
                 {
                     b.Property<string>("UserId")
@@ -700,6 +818,12 @@ namespace Oso.School.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AangemaaktOp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MailDigest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MailEvents")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Rol")
@@ -836,8 +960,7 @@ namespace Oso.School.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<byte[]>("WrappedDataKey")
-                        .IsRequired()
+                    b.Property<byte[]>("WrappedIndexKey")
                         .HasColumnType("BLOB");
 
                     b.HasKey("Brin");

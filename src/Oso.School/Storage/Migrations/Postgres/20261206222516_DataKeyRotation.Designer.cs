@@ -12,8 +12,8 @@ using Oso.School.Storage;
 namespace Oso.School.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSchoolDbContext))]
-    [Migration("20261206224504_DataProtectionKeys")]
-    partial class DataProtectionKeys
+    [Migration("20261206222516_DataKeyRotation")]
+    partial class DataKeyRotation
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -24,25 +24,6 @@ namespace Oso.School.Storage.Migrations.Postgres
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
-
-            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("FriendlyName")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Xml")
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DataProtectionKeys");
-                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
@@ -375,6 +356,27 @@ namespace Oso.School.Storage.Migrations.Postgres
                     b.HasIndex("Brin", "PgnIndex");
 
                     b.ToTable("Pupils");
+                });
+
+            modelBuilder.Entity("Oso.School.Crypto.SchoolDataKey", b =>
+                {
+                    b.Property<string>("Brin")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<int>("KeyId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Wrapped")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Brin", "KeyId");
+
+                    b.ToTable("DataKeys");
                 });
 
             modelBuilder.Entity("Oso.School.Doel.Aanmelding", b =>
@@ -848,8 +850,7 @@ namespace Oso.School.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<byte[]>("WrappedDataKey")
-                        .IsRequired()
+                    b.Property<byte[]>("WrappedIndexKey")
                         .HasColumnType("bytea");
 
                     b.HasKey("Brin");

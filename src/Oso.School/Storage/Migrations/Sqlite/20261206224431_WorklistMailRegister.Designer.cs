@@ -11,31 +11,14 @@ using Oso.School.Storage;
 namespace Oso.School.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSchoolDbContext))]
-    [Migration("20261206224412_DataProtectionKeys")]
-    partial class DataProtectionKeys
+    [Migration("20261206224431_WorklistMailRegister")]
+    partial class WorklistMailRegister
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
-
-            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FriendlyName")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Xml")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DataProtectionKeys");
-                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
@@ -368,6 +351,64 @@ namespace Oso.School.Storage.Migrations.Sqlite
                     b.ToTable("Pupils");
                 });
 
+            modelBuilder.Entity("Oso.School.Bulk.BulkJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Brin")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Brin");
+
+                    b.ToTable("BulkJobs");
+                });
+
+            modelBuilder.Entity("Oso.School.Bulk.BulkJobItem", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PupilId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("JobId", "PupilId");
+
+                    b.ToTable("BulkJobItems");
+                });
+
             modelBuilder.Entity("Oso.School.Doel.Aanmelding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -667,6 +708,9 @@ namespace Oso.School.Storage.Migrations.Sqlite
                     b.Property<Guid>("PupilId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("RespondedAt")
                         .HasColumnType("INTEGER");
 
@@ -690,6 +734,42 @@ namespace Oso.School.Storage.Migrations.Sqlite
                     b.ToTable("ParentLinks");
                 });
 
+            modelBuilder.Entity("Oso.School.Register.RegisterSchool", b =>
+                {
+                    b.Property<string>("Brin")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gemeente")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Plaats")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provincie")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RefreshedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Brin");
+
+                    b.ToTable("RegisterSchools");
+                });
+
             modelBuilder.Entity("Oso.School.Staff.StaffMembership", b =>
                 {
                     b.Property<string>("UserId")
@@ -703,6 +783,12 @@ namespace Oso.School.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AangemaaktOp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MailDigest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MailEvents")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Rol")
