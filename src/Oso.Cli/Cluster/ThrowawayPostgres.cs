@@ -50,7 +50,7 @@ internal sealed class ThrowawayPostgres : IAsyncDisposable
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         var pwfile = Path.Combine(root, "pwfile");
         await File.WriteAllTextAsync(pwfile, password, ct).ConfigureAwait(false);
-        if (asRoot) await RunAsync(["chown", "-R", "postgres:postgres", root], ct).ConfigureAwait(false);
+        if (asRoot) await ExecAsync(["chown", "-R", "postgres:postgres", root], ct).ConfigureAwait(false);
         var port = FreePort(firstPort);
         var pg = new ThrowawayPostgres(root, bin, runAs, port, password);
         try
@@ -80,9 +80,9 @@ internal sealed class ThrowawayPostgres : IAsyncDisposable
         RunAsync([Path.Combine(_bin, "pg_ctl"), "-D", DataDirectory, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60", "-o",
             $"-c listen_addresses=127.0.0.1 -p {Port} -k {_root} -c max_connections=400 -c fsync=off -c synchronous_commit=off", "start"], ct);
 
-    private Task RunAsync(string[] command, CancellationToken ct) => RunAsync([.. _runAs, .. command], ct);
+    private Task RunAsync(string[] command, CancellationToken ct) => ExecAsync([.. _runAs, .. command], ct);
 
-    private static async Task RunAsync(IReadOnlyList<string> command, CancellationToken ct)
+    private static async Task ExecAsync(IReadOnlyList<string> command, CancellationToken ct)
     {
         var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in command.Skip(1)) start.ArgumentList.Add(a);
