@@ -22,6 +22,13 @@ public sealed record PortalSessionState(DateTimeOffset IdleEnd, DateTimeOffset A
 /// </summary>
 public static class PortalSessions
 {
+    /// <summary>
+    /// The header a <c>POST</c> to <see cref="StatusPath"/> must carry to renew the session. A form on another site cannot
+    /// send a custom header, and a cross-site script that tries needs a CORS preflight that the portal never allows, so
+    /// no other site can keep a staff member's session alive; a <c>POST</c> without it only reads the state, like <c>GET</c>.
+    /// </summary>
+    public const string RenewHeader = "X-Oso-Sessie";
+
     /// <summary>The session endpoint: GET reads the session's end without renewing it, POST renews it.</summary>
     public const string StatusPath = "/sessie";
 
@@ -132,8 +139,9 @@ public static class PortalSessions
 
     /// <summary>
     /// Maps <c>/sessie</c> for the scheme of the portal's cookie: <c>GET</c> tells the page when the session ends without
-    /// renewing it (a page left open in another tab does not keep a session alive), <c>POST</c> renews it ("Ingelogd
-    /// blijven"). Answers <c>{"aangemeld": false}</c> when the session has ended.
+    /// renewing it (a page left open in another tab does not keep a session alive), <c>POST</c> with
+    /// <c>X-Oso-Sessie: verlengen</c> (<see cref="RenewHeader"/>) renews it ("Ingelogd blijven"). Answers
+    /// <c>{"aangemeld": false}</c> when the session has ended. Antiforgery tokens are not used here: the header does their work.
     /// </summary>
     public static IEndpointRouteBuilder MapPortalSession(this IEndpointRouteBuilder endpoints, string scheme)
     {
@@ -150,7 +158,10 @@ public static class PortalSessions
         return endpoints;
     }
 
-    private static bool IsStatusProbe(HttpRequest request) => HttpMethods.IsGet(request.Method) && request.Path.Equals(StatusPath, StringComparison.OrdinalIgnoreCase);
+    // Every request to /sessie reads the session without renewing it, except a POST with the renewal header ("Ingelogd blijven").
+    private static bool IsStatusProbe(HttpRequest request) =>
+        request.Path.Equals(StatusPath, StringComparison.OrdinalIgnoreCase)
+        && !(HttpMethods.IsPost(request.Method) && request.Headers[RenewHeader] == "verlengen");
 
     private static DateTimeOffset Now(AuthenticationSchemeOptions options) => (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
 

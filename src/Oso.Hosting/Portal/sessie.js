@@ -183,7 +183,7 @@
     }
 
     function check(method, atEnd) {
-        fetch(script.getAttribute('data-sessie') || '/sessie', { method: method, credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+        fetch(script.getAttribute('data-sessie') || '/sessie', { method: method, credentials: 'same-origin', headers: method === 'POST' ? { 'Accept': 'application/json', 'X-Oso-Sessie': 'verlengen' } : { 'Accept': 'application/json' } })
             .then(function (r) { return r.json(); })
             .then(function (state) {
                 if (!state.aangemeld) { ended(); return; }

@@ -67,9 +67,10 @@ public sealed partial class PortalClient : IDisposable
     public Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request) => _http.SendAsync(request);
 
     /// <summary>A request without a body (e.g. the session endpoint).</summary>
-    public async Task<Answer> SendAsync(HttpMethod method, string path)
+    public async Task<Answer> SendAsync(HttpMethod method, string path, params (string Name, string Value)[] headers)
     {
         using var request = new HttpRequestMessage(method, path);
+        foreach (var (name, value) in headers) request.Headers.Add(name, value);
         using var response = await _http.SendAsync(request);
         return new Answer(response.StatusCode, response.Headers.Location?.ToString(), await response.Content.ReadAsStringAsync());
     }

@@ -147,6 +147,9 @@ public sealed class SessionTests
         using var other = node.Client();
         await node.SignInAsync(other, PortalNode.PoMedewerker);
         time.Advance(TimeSpan.FromMinutes(18));
+        // a POST without the renewal header (a form on another site can send no header) only reads the session
+        var posted = await SessionAsync(other, HttpMethod.Post, renew: false);
+        AssertAbout(time.GetUtcNow() + TimeSpan.FromMinutes(2), posted.GetProperty("verlooptOp").GetDateTimeOffset());
         var renewed = await SessionAsync(other, HttpMethod.Post);
         AssertAbout(time.GetUtcNow() + TimeSpan.FromMinutes(20), renewed.GetProperty("verlooptOp").GetDateTimeOffset());
         time.Advance(TimeSpan.FromMinutes(18));
@@ -157,9 +160,11 @@ public sealed class SessionTests
     private static void AssertAbout(DateTimeOffset expected, DateTimeOffset actual) =>
         Assert.True((expected - actual).Duration() <= TimeSpan.FromSeconds(1), $"{actual:O} is niet ongeveer {expected:O}");
 
-    private static async Task<JsonElement> SessionAsync(PortalClient client, HttpMethod method)
+    private static async Task<JsonElement> SessionAsync(PortalClient client, HttpMethod method, bool renew = true)
     {
-        var answer = await client.SendAsync(method, PortalSessions.StatusPath);
+        var answer = method == HttpMethod.Post && renew
+            ? await client.SendAsync(method, PortalSessions.StatusPath, (PortalSessions.RenewHeader, "verlengen"))
+            : await client.SendAsync(method, PortalSessions.StatusPath);
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         return JsonSerializer.Deserialize<JsonElement>(answer.Html);
     }
