@@ -120,7 +120,7 @@ public static class SchoolServices
         services.AddSingleton(new DossierValidator());
         services.AddSingleton<SchoolAdmin>();
         // the data-protection keys also encrypt the staff's authenticator keys and recovery codes: the admin commands need them too
-        services.AddOsoDataProtection(data, "OpenOSO-School");
+        services.AddOsoDataProtection<SchoolDbContext>(data, "OpenOSO-School");
         services.AddIdentityCore<StaffUser>(StaffAccounts.ConfigureIdentity)
             .AddEntityFrameworkStores<SchoolDbContext>()
             .AddOsoAccounts<StaffUser, SchoolDbContext>();

@@ -49,6 +49,8 @@ internal static class SchoolSettingsCheck
         {
             if (span <= TimeSpan.Zero) yield return new(name, "moet langer dan nul zijn.");
         }
+        if (o.Outbox.Lease > TimeSpan.Zero && o.Outbox.Lease < TimeSpan.FromSeconds(3))
+            yield return new("Outbox:Lease", "moet minstens 3 seconden zijn (de claim wordt elk derde ervan verlengd).");
         if (o.ParentLinkReminder < TimeSpan.Zero || o.ParentLinkReminder >= o.ParentLinkLifetime)
             yield return new(nameof(o.ParentLinkReminder), "moet nul (geen herinnering) of korter dan ParentLinkLifetime zijn.");
         if (o.StaffDigestTime < TimeSpan.Zero || o.StaffDigestTime >= TimeSpan.FromDays(1))

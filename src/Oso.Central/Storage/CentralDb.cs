@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -16,8 +17,12 @@ namespace Oso.Central.Storage;
 /// sessions and traces, and the audit log. No pupil data: the Traffic Center stores routing and zoeksleutels only.
 /// One subclass per engine carries that engine's migrations (ADR 0004).
 /// </summary>
-internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<CentralUser>(options)
+internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<CentralUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The data-protection keys (cookies, antiforgery, bearer tokens), shared by every instance; their XML is encrypted (see DataProtectionSetup).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+
     public DbSet<Bestuur> Besturen => Set<Bestuur>();
     public DbSet<School> Scholen => Set<School>();
     public DbSet<Vestiging> Vestigingen => Set<Vestiging>();
@@ -44,6 +49,8 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // a key's XML, encrypted with the key-encryption certificate, is a few kB
+        builder.Entity<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>(e => e.Property(k => k.Xml).HasMaxLength(100_000));
         MailQueue.Map(builder, "mail");
         builder.Entity<Bestuur>(e =>
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Oso.Hosting.Storage;
@@ -20,8 +21,11 @@ namespace Oso.School.Storage;
 /// The School node's database. Pupil data in it is encrypted (see Crypto/); nothing here is plaintext pupil data. Staff
 /// accounts (ASP.NET Core Identity's user tables) hold staff names and e-mail addresses, which are staff data.
 /// </summary>
-public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserContext<StaffUser>(options)
+public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserContext<StaffUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The data-protection keys (cookies, antiforgery), shared by every instance; their XML is encrypted (see DataProtectionSetup).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>Schools on this node.</summary>
     public DbSet<SchoolTenant> Tenants => Set<SchoolTenant>();
     /// <summary>Their data keys (wrapped by the master key).</summary>

@@ -50,6 +50,9 @@ public sealed partial class PortalNode : IAsyncDisposable
 
     public SchoolNode Node { get; }
 
+    /// <summary>The options the node was started with.</summary>
+    public required SchoolOptions Options { get; init; }
+
     /// <summary>The node's clock when the test moves it (null: the real clock).</summary>
     public FakeTimeProvider? Clock { get; }
 
@@ -92,13 +95,14 @@ public sealed partial class PortalNode : IAsyncDisposable
             DevelopmentCaDirectory = caDir,
             RateLimit = new SignInRateLimitOptions { PermitLimit = 1000 },
         };
-        var node = await SchoolNode.StartAsync(configure?.Invoke(options) ?? options, s =>
+        options = configure?.Invoke(options) ?? options;
+        var node = await SchoolNode.StartAsync(options, s =>
         {
             s.AddLogging(b => b.AddProvider(logs).AddFilter<LogCapture>(null, LogLevel.Trace));
             if (time is not null) s.AddSingleton<TimeProvider>(time);
             services?.Invoke(s);
         });
-        var portal = new PortalNode(node, database, ca, data, logs, time);
+        var portal = new PortalNode(node, database, ca, data, logs, time) { Options = options };
         await portal.SeedAsync();
         return portal;
     }
