@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Oso.Cli.Demo;
 using Oso.Cli.Up;
+using Oso.Hosting.Logging;
 using Oso.School.Crypto;
 using Oso.School.Outbox;
 using Oso.Synthetic;
@@ -75,12 +76,13 @@ public abstract partial class ChainFixture : IAsyncLifetime
             Time = Time,
             ConfigureSchool = services =>
             {
-                // every level of our own categories, but the framework at the levels the product logs it (OsoLogging: Warning),
-                // so what the capture sees is what an operator's log would show
-                services.AddSingleton(Time).AddLogging(b => b.AddProvider(SchoolLogs)
-                    .AddFilter<LogCapture>(null, LogLevel.Trace)
-                    .AddFilter<LogCapture>("Microsoft", LogLevel.Warning)
-                    .AddFilter<LogCapture>("System.Net.Http", LogLevel.Warning));
+                // every level of our own categories, but the framework at the levels the product logs it, so what the
+                // capture sees is what an operator's log would show
+                services.AddSingleton(Time).AddLogging(b =>
+                {
+                    b.AddProvider(SchoolLogs).AddFilter<LogCapture>(null, LogLevel.Trace);
+                    foreach (var category in OsoLogging.WarningOnlyCategories) b.AddFilter<LogCapture>(category, LogLevel.Warning);
+                });
                 services.AddSingleton(Options.Create(new OutboxOptions
                 {
                     Lease = TimeSpan.FromSeconds(4), PollInterval = TimeSpan.FromMilliseconds(250), FirstBackoff = TimeSpan.FromMilliseconds(500),

@@ -16,6 +16,12 @@ namespace Oso.Hosting.Logging;
 /// </summary>
 public static class OsoLogging
 {
+    /// <summary>
+    /// Framework categories logged from Warning only: at Information ASP.NET Core logs every request's URL, which for the
+    /// LAS API holds the LAS's pupil number. A log sink added beside the console (a test's capture) applies the same rules.
+    /// </summary>
+    public static IReadOnlyList<string> WarningOnlyCategories { get; } = ["Microsoft", "System.Net.Http"];
+
     /// <summary>Replaces the providers with the console in the given format; <c>Microsoft.*</c> and <c>System.Net.Http</c> only from Warning.</summary>
     public static ILoggingBuilder AddOsoConsole(this ILoggingBuilder logging, LogFormat format, TimeProvider time)
     {
@@ -31,7 +37,8 @@ public static class OsoLogging
         {
             logging.AddSimpleConsole(c => c.SingleLine = true);
         }
-        return logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("System.Net.Http", LogLevel.Warning);
+        foreach (var category in WarningOnlyCategories) logging.AddFilter(category, LogLevel.Warning);
+        return logging;
     }
 
     private static void AddSingletonTime(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, TimeProvider time) =>

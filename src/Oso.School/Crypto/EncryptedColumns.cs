@@ -3,6 +3,7 @@ using Oso.School.Bron;
 using Oso.School.Doel;
 using Oso.School.LasApi;
 using Oso.School.Parents;
+using Oso.School.Privacy;
 using Oso.School.Storage;
 using static Oso.School.Crypto.ProtectedDossiers;
 
@@ -30,6 +31,8 @@ public static class EncryptedColumns
         new EncryptedColumn<LasClient>(nameof(LasClient.WebhookSecret), Contexts.Webhook),
         new EncryptedColumn<ParentLink>(nameof(ParentLink.Email), ParentLinks.EmailContext),
         new EncryptedColumn<ParentLink>(nameof(ParentLink.PendingToken), ParentLinks.TokenContext),
+        new EncryptedColumn<CorrectionRequest>(nameof(CorrectionRequest.Request), Corrections.RequestContext),
+        new EncryptedColumn<CorrectionRequest>(nameof(CorrectionRequest.Outcome), Corrections.OutcomeContext),
     ];
 
     /// <summary>
