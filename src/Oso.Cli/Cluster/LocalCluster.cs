@@ -127,6 +127,17 @@ internal sealed class LocalCluster : IAsyncDisposable
             await File.WriteAllTextAsync(config, HaproxyConfig(instances, b), ct).ConfigureAwait(false);
             options.Log.WriteLine("HAProxy starten…");
             var haproxy = StartHaproxy(config, logs);
+            try
+            {
+                await WaitForFrontendsAsync(haproxy, [b, b + 1, b + 10, b + 11], Path.Combine(logs, "haproxy.log"), ct).ConfigureAwait(false);
+            }
+            catch
+            {
+                if (!haproxy.HasExited) haproxy.Kill();
+                haproxy.Dispose();
+                await Task.WhenAll(instances.Select(i => i.DisposeAsync().AsTask())).ConfigureAwait(false);
+                throw;
+            }
             return new LocalCluster(postgres, haproxy, instances, state, options);
         }
         catch
@@ -179,6 +190,40 @@ internal sealed class LocalCluster : IAsyncDisposable
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         return process;
+    }
+
+    // HAProxy binds its frontends a moment after it starts (longer on a busy machine): the cluster is up when all four
+    // accept a connection; a HAProxy that exits instead (a port taken) is reported with its own words
+    private static async Task WaitForFrontendsAsync(Process haproxy, int[] ports, string log, CancellationToken ct)
+    {
+        var waited = Stopwatch.StartNew(); // real time: HAProxy runs on the machine's clock
+        foreach (var port in ports)
+            while (true)
+            {
+                if (haproxy.HasExited)
+                    throw new InvalidOperationException($"HAProxy stopte direct (code {haproxy.ExitCode}): " + await ReadSharedAsync(log, ct).ConfigureAwait(false));
+                try
+                {
+                    using var probe = new System.Net.Sockets.TcpClient();
+                    await probe.ConnectAsync(System.Net.IPAddress.Loopback, port, ct).ConfigureAwait(false);
+                    break;
+                }
+                catch (System.Net.Sockets.SocketException) when (waited.Elapsed < TimeSpan.FromSeconds(60))
+                {
+                    await Task.Delay(100, ct).ConfigureAwait(false);
+                }
+                catch (System.Net.Sockets.SocketException e)
+                {
+                    throw new InvalidOperationException($"HAProxy luistert na 60 s nog niet op 127.0.0.1:{port} ({e.SocketErrorCode}).", e);
+                }
+            }
+    }
+
+    private static async Task<string> ReadSharedAsync(string path, CancellationToken ct)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return (await reader.ReadToEndAsync(ct).ConfigureAwait(false)).Trim();
     }
 
     /// <inheritdoc />
