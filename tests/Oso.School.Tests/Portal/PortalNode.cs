@@ -188,7 +188,7 @@ public sealed partial class PortalNode : IAsyncDisposable
         if (Engine == DatabaseProvider.Sqlite)
         {
             var directory = Path.GetDirectoryName(_database.ConnectionString.Split(';')[0].Replace("Data Source=", "", StringComparison.Ordinal))!;
-            return string.Concat(Directory.GetFiles(directory, "portal.db*").Select(f =>
+            return string.Concat(Directory.GetFiles(directory, "portal.db*").Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)).Select(f =>
             {
                 using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
                 using var copy = new MemoryStream();
