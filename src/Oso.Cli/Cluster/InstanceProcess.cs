@@ -38,10 +38,7 @@ internal sealed class InstanceProcess : IAsyncDisposable
     /// <summary>Starts the process and waits (at most <paramref name="timeout"/>) until its portal answers /health/live.</summary>
     public async Task StartAsync(TimeSpan timeout, CancellationToken ct)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        // run as `dotnet oso.dll …` or as the apphost: pass the entry assembly when the host is dotnet itself
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet") start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
-        foreach (var a in _arguments) start.ArgumentList.Add(a);
+        var start = OsoStartInfo(_arguments);
         foreach (var (key, value) in _environment) start.Environment[key] = value;
         var log = new StreamWriter(new FileStream(_log, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
@@ -53,6 +50,16 @@ internal sealed class InstanceProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         _process = process;
         await WaitLiveAsync(process, timeout, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>This CLI (<c>oso ARGS</c>) as a child process, both outputs redirected.</summary>
+    public static ProcessStartInfo OsoStartInfo(IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        // run as `dotnet oso.dll …` or as the apphost: pass the entry assembly when the host is dotnet itself
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet") start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
+        foreach (var a in arguments) start.ArgumentList.Add(a);
+        return start;
     }
 
     private static void Write(StreamWriter log, string? line)

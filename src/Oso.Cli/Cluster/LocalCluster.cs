@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Oso.Cli.Up;
 
 namespace Oso.Cli.Cluster;
@@ -57,6 +60,15 @@ internal sealed class LocalCluster : IAsyncDisposable
 
     public ThrowawayPostgres Postgres => _postgres;
 
+    /// <summary>Central's database (what every instance of Central uses).</summary>
+    public string CentralDatabase => _postgres.ConnectionString("oso_central");
+
+    /// <summary>The School node's database.</summary>
+    public string SchoolDatabase => _postgres.ConnectionString("oso_school");
+
+    /// <summary>The School node's data directory (keys, certificates), shared by its instances.</summary>
+    public string SchoolDataDirectory => Path.Combine(Path.GetFullPath(Options.DataDirectory), "school");
+
     public Uri CentralPortal => Url(Options.BasePort);
 
     public Uri TrafficCenter => new(Url(Options.BasePort + 1), "/oso/tc");
@@ -89,6 +101,8 @@ internal sealed class LocalCluster : IAsyncDisposable
             {
                 DataDirectory = data, CentralPortalPort = b, CentralProtocolPort = b + 1, SchoolPortalPort = b + 10, SchoolProtocolPort = b + 11,
                 CentralDatabase = postgres.ConnectionString("oso_central"), SchoolDatabase = postgres.ConnectionString("oso_school"), Pupils = options.Pupils,
+                // the instances do the background work; this chain only sets up (and its log lines stay off stdout: --json)
+                SchoolBackgroundWork = false, ConfigureSchool = LogToStandardError, ConfigureCentral = LogToStandardError,
             }, ct).ConfigureAwait(false))
             {
                 state = chain.State;
@@ -146,6 +160,9 @@ internal sealed class LocalCluster : IAsyncDisposable
             throw;
         }
     }
+
+    private static void LogToStandardError(IServiceCollection services) =>
+        services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
     private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
 

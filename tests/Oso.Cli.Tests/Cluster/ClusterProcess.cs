@@ -80,7 +80,7 @@ internal sealed partial class ClusterProcess : IAsyncDisposable
     }
 
     // the CLI this test project was built with (a referenced executable: its runtimeconfig lies beside it)
-    private static string OsoDll()
+    internal static string OsoDll()
     {
         var here = Path.Combine(AppContext.BaseDirectory, "oso.dll");
         if (File.Exists(Path.ChangeExtension(here, ".runtimeconfig.json"))) return here;
