@@ -119,10 +119,11 @@ internal static class ChaosBench
         var restarts = await chaos.ConfigureAwait(false);
 
         await log.WriteLineAsync($"Alle aanvragen gedaan; het systeem krijgt hoogstens {options.Settle.TotalSeconds:F0} s om alles af te ronden…").ConfigureAwait(false);
-        var finished = await ChaosChecks.SettleAsync(vo, requests.Keys.ToList(), options.Settle, log, ct).ConfigureAwait(false);
+        var vanished = new ConcurrentDictionary<Guid, bool>();
+        var finished = await ChaosChecks.SettleAsync(vo, requests.Keys.ToList(), options.Settle, vanished, log, ct).ConfigureAwait(false);
         var seconds = watch.Elapsed.TotalSeconds;
         await log.WriteLineAsync("Controleren: ontvangen dossiers, sessies bij het Traffic Center, outbox, auditketens…").ConfigureAwait(false);
-        var result = await ChaosChecks.CheckAsync(cluster, vo, requests, finished, ct).ConfigureAwait(false);
+        var result = await ChaosChecks.CheckAsync(cluster, vo, requests, finished, vanished.Keys.ToList(), ct).ConfigureAwait(false);
         var start = TimeProvider.System.GetUtcNow() - watch.Elapsed;
         var killLog = kills.OrderBy(k => k.At).Select(k => new ChaosKill(k.Instance, Math.Round(k.At, 1), Takeover(start.AddSeconds(k.At), finished.Values))).ToList();
         var takeovers = killLog.Where(k => k.Instance != "postgres" && k.TakeoverSeconds is not null).Select(k => k.TakeoverSeconds!.Value).Order().ToList();

@@ -46,18 +46,32 @@ internal static class ChaosChecks
     private static bool Transient(Exception e) => e is HttpRequestException or TaskCanceledException
         || e is LasApiException { Status: HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout or HttpStatusCode.InternalServerError };
 
-    /// <summary>Polls the unfinished requests until every one is Klaar or Mislukt or <paramref name="settle"/> has passed.</summary>
-    public static async Task<Dictionary<Guid, AanvraagDto>> SettleAsync(LasApiClient vo, IReadOnlyList<Guid> requests, TimeSpan settle, TextWriter log, CancellationToken ct)
+    /// <summary>
+    /// Polls the unfinished requests until every one is Klaar or Mislukt or <paramref name="settle"/> has passed; requests
+    /// the API confirmed and then no longer knows go into <paramref name="vanished"/>.
+    /// </summary>
+    public static async Task<Dictionary<Guid, AanvraagDto>> SettleAsync(LasApiClient vo, IReadOnlyList<Guid> requests, TimeSpan settle,
+        ConcurrentDictionary<Guid, bool> vanished, TextWriter log, CancellationToken ct)
     {
         var latest = new ConcurrentDictionary<Guid, AanvraagDto>();
+        vanished.Clear();
         var open = requests.ToList();
         var watch = Stopwatch.StartNew();
         var said = TimeSpan.Zero;
         while (open.Count > 0)
         {
             await Parallel.ForEachAsync(open, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (id, token) =>
-                latest[id] = await RetryingAsync(() => vo.GetRequestAsync(id, token), token).ConfigureAwait(false)).ConfigureAwait(false);
-            open = open.Where(id => latest[id].Status is not ("Klaar" or "Mislukt")).ToList();
+            {
+                try
+                {
+                    latest[id] = await RetryingAsync(() => vo.GetRequestAsync(id, token), token).ConfigureAwait(false);
+                }
+                catch (LasApiException e) when (e.Status == HttpStatusCode.NotFound)
+                {
+                    vanished[id] = true; // confirmed by the API, gone now: lost
+                }
+            }).ConfigureAwait(false);
+            open = open.Where(id => !vanished.ContainsKey(id) && latest[id].Status is not ("Klaar" or "Mislukt")).ToList();
             if (open.Count == 0 || watch.Elapsed > settle) break;
             if (watch.Elapsed - said > TimeSpan.FromSeconds(10))
             {
@@ -71,7 +85,7 @@ internal static class ChaosChecks
 
     /// <summary>The counts; the caller adds the run's own figures.</summary>
     public static async Task<ChaosResult> CheckAsync(LocalCluster cluster, LasApiClient vo, IReadOnlyDictionary<Guid, Guid> requests,
-        IReadOnlyDictionary<Guid, AanvraagDto> finished, CancellationToken ct)
+        IReadOnlyDictionary<Guid, AanvraagDto> finished, IReadOnlyCollection<Guid> vanished, CancellationToken ct)
     {
         var findings = new List<string>();
         // stuck: not finished in time, or failed without saying why (and so without saying who must act)
@@ -83,7 +97,8 @@ internal static class ChaosChecks
 
         var received = await RetryingAsync(() => vo.ReceivedAsync(onlyNew: false, ct), ct).ConfigureAwait(false);
         var byRequest = received.GroupBy(r => r.AanvraagId).ToDictionary(g => g.Key, g => g.ToList());
-        var lost = succeeded.Count(r => !byRequest.ContainsKey(r.Id));
+        var lost = succeeded.Count(r => !byRequest.ContainsKey(r.Id)) + vanished.Count;
+        findings.AddRange(vanished.Select(id => $"kwijt: aanvraag {id} was bevestigd door de LAS-API en bestaat niet meer"));
         var duplicated = byRequest.Count(g => requests.ContainsKey(g.Key) && g.Value.Count > 1);
         var unasked = received.Count(r => !requests.ContainsKey(r.AanvraagId));
         if (unasked > 0) findings.Add($"{unasked} ontvangen dossier(s) bij aanvragen die de bench niet kent (een herhaalde POST tijdens een kill)");

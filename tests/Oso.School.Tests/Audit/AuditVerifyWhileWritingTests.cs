@@ -2,7 +2,7 @@ using Oso.School.Audit;
 using Oso.School.Storage;
 using Oso.Testing;
 
-namespace Oso.School.Tests.Retention;
+namespace Oso.School.Tests.Audit;
 
 /// <summary>
 /// Checking the audit chain while it grows (another instance of the node, another request, the retention purge of a
