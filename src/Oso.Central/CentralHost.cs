@@ -79,6 +79,7 @@ public static class CentralHost
             () => (built ?? throw new InvalidOperationException("Central is nog niet gestart.")).GetRequiredService<RevocationCache>().Current());
         builder.Services.AddSingleton(validator);
         var tls = certificates.ServerTls(options);
+        builder.Services.AddSingleton(new Anchors.Ankerondertekenaar(tls.ServerCertificate));
         var listeners = new ListenerOptions { Address = options.BindAddress, PortalPort = options.PortalPort, ProtocolPort = options.ProtocolPort };
         OsoListeners.Configure(builder, listeners, tls.ServerCertificate, validator);
 
@@ -90,6 +91,7 @@ public static class CentralHost
         app.UseCentralApi();
         app.UseCentralPortal();
         app.MapTrafficCenter();
+        Anchors.AnkerApi.MapAnkers(app);
         app.MapTestschool();
         app.MapCertificatesApi();
         app.MapAccountsApi();
