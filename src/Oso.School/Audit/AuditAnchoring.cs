@@ -116,7 +116,19 @@ public sealed class AuditAnchoring(SchoolStore store, OutboxQueue outbox, NodeCo
     }
 
     /// <summary>Signs and keeps a checkpoint of every school's chain head that has none yet.</summary>
-    public Task TakeCheckpointsAsync(CancellationToken cancellationToken) => store.WriteAsync(async db =>
+    public async Task TakeCheckpointsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await TakeAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            // another instance (or an on-demand run) took the same head's checkpoint at the same moment: it is there
+        }
+    }
+
+    private Task<int> TakeAsync(CancellationToken cancellationToken) => store.WriteAsync(async db =>
     {
         var now = time.GetUtcNow();
         var heads = await db.AuditHeads.AsNoTracking().Where(h => h.Sequence > 0).ToListAsync(cancellationToken).ConfigureAwait(false);
