@@ -119,13 +119,11 @@ public sealed partial class MatrixRows
         Add(Anker, Anker, "eigen systeem", Expect.Ok,
             async ct => await p.DemoSystem.SendAsync(HttpMethod.Post, anker, await CheckpointAsync(p.Fixture.Node.SystemCertificate, ct), ct), writes: true);
         Add(Anker, Anker, "geen", Expect.Tls, ct => p.Anonymous.SendAsync(HttpMethod.Post, anker, Receipt([]), ct), writes: false);
-        foreach (var name in TlsIdentities)
-            Add(Anker, Anker, name, Expect.Tls, ct => p.Tls[name].SendAsync(HttpMethod.Post, anker, Receipt([]), ct), writes: false);
+        AddTls(Anker, Anker, HttpMethod.Post, anker, () => Receipt([]));
         Add(AnkerLijst, AnkerLijst, "ander systeem (zelfde CA)", Expect.Status(403, "anker.niet-bevoegd"), ct => p.OtherSystem.GetAsync(lijst, ct), writes: false);
         Add(AnkerLijst, AnkerLijst, "eigen systeem", Expect.Ok, ct => p.DemoSystem.GetAsync(lijst, ct), writes: false);
         Add(AnkerLijst, AnkerLijst, "geen", Expect.Tls, ct => p.Anonymous.GetAsync(lijst, ct), writes: false);
-        foreach (var name in TlsIdentities)
-            Add(AnkerLijst, AnkerLijst, name, Expect.Tls, ct => p.Tls[name].GetAsync(lijst, ct), writes: false);
+        AddTls(AnkerLijst, AnkerLijst, HttpMethod.Get, lijst, () => null);
     }
 
     /// <summary>A checkpoint of the demo PO school's audit chain head as it is now, signed by <paramref name="signer"/> as its own system.</summary>
