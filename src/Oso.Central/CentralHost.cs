@@ -94,6 +94,7 @@ public static class CentralHost
             () => (built.Services ?? throw new InvalidOperationException("Central is nog niet gestart.")).GetRequiredService<RevocationCache>().Current());
         builder.Services.AddSingleton(validator);
         var tls = certificates.ServerTls(options);
+        builder.Services.AddSingleton(new Anchors.Ankerondertekenaar(tls.ServerCertificate));
         var listeners = new ListenerOptions { Address = options.BindAddress, PortalPort = options.PortalPort, ProtocolPort = options.ProtocolPort };
         OsoListeners.Configure(builder, listeners, tls.ServerCertificate, validator);
 
@@ -119,6 +120,7 @@ public static class CentralHost
         app.UseCentralApi();
         app.UseCentralPortal();
         app.MapTrafficCenter();
+        Anchors.AnkerApi.MapAnkers(app);
         app.MapTestschool();
         app.MapCertificatesApi();
         app.MapAccountsApi();

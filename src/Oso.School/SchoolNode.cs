@@ -181,7 +181,8 @@ public sealed class SchoolNode : IAsyncDisposable
         return new SchoolNode(app, tls, portal, protocol, options, development, instanceLock);
     }
 
-    private static HostTls CreateTls(SchoolOptions options, string data, TimeProvider time)
+    /// <summary>The node's TLS material: the configured server certificate and anchors, or (development) one issued by the development CA.</summary>
+    public static HostTls CreateTls(SchoolOptions options, string data, TimeProvider time)
     {
         if (options.ServerCertificate is not null && options.ServerKey is not null)
             return HostTls.FromFiles(options.ServerCertificate, options.ServerKey, options.TrustAnchors);

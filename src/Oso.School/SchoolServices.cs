@@ -50,6 +50,9 @@ public static class SchoolServices
         services.AddSingleton<RetentionPurge>();
         services.AddSingleton<IOutboxHandler>(sp => sp.GetRequiredService<RetentionPurge>());
         services.AddSingleton<IDailyWork>(sp => sp.GetRequiredService<RetentionPurge>());
+        services.AddSingleton<AuditAnchoring>();
+        services.AddSingleton<IOutboxHandler>(sp => sp.GetRequiredService<AuditAnchoring>());
+        services.AddSingleton<IDailyWork>(sp => sp.GetRequiredService<AuditAnchoring>());
         services.AddSingleton<StaffDigest>();
         services.AddSingleton<IOutboxHandler>(sp => sp.GetRequiredService<StaffDigest>());
         services.AddSingleton<IDailyWork>(sp => sp.GetRequiredService<StaffDigest>());

@@ -27,6 +27,7 @@ internal static class CentralServices
         services.AddSingleton(sp => new OsoCertificateValidator(sp.GetRequiredService<CentralCertificates>().Anchors, options.TimeProvider,
             sp.GetRequiredService<RevocationCache>().Current));
         services.AddSingleton<TrafficCenterService>();
+        services.AddSingleton<Anchors.Ankerketen>();
         services.AddSingleton<Retention.CentralRetention>();
         services.AddSingleton<TestschoolDossiers>();
         services.AddSingleton<TestschoolService>();

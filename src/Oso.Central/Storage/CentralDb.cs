@@ -38,6 +38,7 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
     public DbSet<QueuedMail> Mail => Set<QueuedMail>();
     public DbSet<Retention.OnderhoudsRun> Onderhoud => Set<Retention.OnderhoudsRun>();
+    public DbSet<Anchors.AnkerRecord> Ankers => Set<Anchors.AnkerRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -160,6 +161,18 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
             e.ToTable("onderhoud");
             e.HasKey(o => o.Sleutel);
             e.Property(o => o.Sleutel).HasMaxLength(100);
+        });
+        builder.Entity<Anchors.AnkerRecord>(e =>
+        {
+            e.ToTable("ankers");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Id).ValueGeneratedNever();
+            e.Property(a => a.Brin).HasMaxLength(4);
+            e.Property(a => a.SysteemId).HasMaxLength(64);
+            e.Property(a => a.Hash).HasMaxLength(64);
+            e.Property(a => a.VorigeKetenHash).HasMaxLength(64);
+            e.Property(a => a.KetenHash).HasMaxLength(64);
+            e.HasIndex(a => new { a.Brin, a.Volgnummer });
         });
     }
 }

@@ -58,6 +58,8 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     /// <summary>The audit chains' heads.</summary>
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    /// <summary>Checkpoints of the audit chains sent to Central, with its acknowledgements.</summary>
+    public DbSet<AuditAnchor> AuditAnchors => Set<AuditAnchor>();
     /// <summary>Staff members' roles per school.</summary>
     public DbSet<StaffMembership> StaffMemberships => Set<StaffMembership>();
     /// <summary>Parents' personal links.</summary>
@@ -232,6 +234,11 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
             e.HasIndex(x => new { x.Brin, x.At });
         });
         builder.Entity<AuditHead>().HasKey(x => x.Brin);
+        builder.Entity<AuditAnchor>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.Brin, x.Sequence }).IsUnique();
+        });
     }
 }
 

@@ -295,6 +295,60 @@ namespace Oso.Central.Storage.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Oso.Central.Anchors.AnkerRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Bevestiging")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Brin")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<byte[]>("Controlepunt")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("KetenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Ontvangen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SysteemId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Tijdstip")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Volgnummer")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("VorigeKetenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Brin", "Volgnummer");
+
+                    b.ToTable("ankers", (string)null);
+                });
+
             modelBuilder.Entity("Oso.Central.Audit.AuditRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -284,6 +284,60 @@ namespace Oso.Central.Storage.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Oso.Central.Anchors.AnkerRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bevestiging")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Brin")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Controlepunt")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KetenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Ontvangen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SysteemId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Tijdstip")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Volgnummer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VorigeKetenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Brin", "Volgnummer");
+
+                    b.ToTable("ankers", (string)null);
+                });
+
             modelBuilder.Entity("Oso.Central.Audit.AuditRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -107,6 +107,47 @@ namespace Oso.School.Storage.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Oso.School.Audit.AuditAnchor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Acknowledgement")
+                        .HasColumnType("bytea");
+
+                    b.Property<long?>("AnchoredAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Brin")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Checkpoint")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Refusal")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Brin", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("AuditAnchors");
+                });
+
             modelBuilder.Entity("Oso.School.Audit.AuditEntry", b =>
                 {
                     b.Property<string>("Brin")

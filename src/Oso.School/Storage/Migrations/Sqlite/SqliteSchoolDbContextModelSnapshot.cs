@@ -98,6 +98,47 @@ namespace Oso.School.Storage.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Oso.School.Audit.AuditAnchor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Acknowledgement")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("AnchoredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Brin")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Checkpoint")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Refusal")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Brin", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("AuditAnchors");
+                });
+
             modelBuilder.Entity("Oso.School.Audit.AuditEntry", b =>
                 {
                     b.Property<string>("Brin")
