@@ -45,6 +45,9 @@ public abstract partial class ChainFixture : IAsyncLifetime
     /// <summary>Changes the bron's documentResponses while a test has it armed (a party on the wire).</summary>
     public ResponseTamper Tamper { get; } = new();
 
+    /// <summary>Loses the Traffic Center's answer to an overdrachtRequest after the TC committed it.</summary>
+    public LostAnswer LostAnswer { get; } = new();
+
     /// <summary>Every request body Central received (both listeners).</summary>
     public ConcurrentQueue<byte[]> ReceivedByCentral { get; } = new();
 
@@ -101,6 +104,7 @@ public abstract partial class ChainFixture : IAsyncLifetime
 
     private void Capture(WebApplication app)
     {
+        LostAnswer.Use(app);
         CaptureBodies(app);
         Wire.Use(app, "central");
     }

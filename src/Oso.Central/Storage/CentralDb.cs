@@ -132,6 +132,7 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
             e.HasIndex(s => s.DoelBrin);
             e.HasIndex(s => s.AangemaaktOp);
             e.HasIndex(s => s.VerlooptOp);
+            e.HasIndex(s => s.Zoeksleutel); // an overdracht asked again finds its open session (TrafficCenterService.DezelfdeSessieAsync)
             e.Property(s => s.Zoeksleutel).HasMaxLength(700);
         });
         builder.Entity<TraceStap>(e =>

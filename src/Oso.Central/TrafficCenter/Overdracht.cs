@@ -66,6 +66,15 @@ internal sealed partial class TrafficCenterService
             return new TcAntwoord.Bericht(new OverdrachtResponse.Geweigerd(geen.Code));
         }
 
+        if (await DezelfdeSessieAsync(db, caller, r, ct) is { } open)
+        {
+            Stap(db, StapOverdracht, caller, bron, doel, open.Id, doelRk, null, true,
+                $"Dezelfde overdracht (zelfde zoeksleutel) opnieuw gevraagd door systeem '{caller}': de sessie die nog open is, geldt nog "
+                + $"(tot {open.VerlooptOp:yyyy-MM-dd HH:mm} UTC); er is geen tweede sessie uitgegeven. Het doelsysteem vraagt nu {punten.Count} aanleverpunt(en) van de bronschool: "
+                + string.Join(", ", punten.Select(p => p.RouteringsKenmerk)) + ".");
+            return Toegekend(open.Id, punten);
+        }
+
         sessie.Status = SessieStatus.Open;
         switch (r.Sleutel)
         {
@@ -77,8 +86,33 @@ internal sealed partial class TrafficCenterService
             $"Sessie uitgegeven aan systeem '{caller}' voor een {Soort(r.Overdrachtsoort)} van school {bron} naar school {doel}; "
             + $"geldig tot {sessie.VerlooptOp:yyyy-MM-dd HH:mm} UTC. Het doelsysteem vraagt nu {punten.Count} aanleverpunt(en) van de bronschool: "
             + string.Join(", ", punten.Select(p => p.RouteringsKenmerk)) + ".");
-        return new TcAntwoord.Bericht(new OverdrachtResponse.Toegekend(SessieId.From(sessie.Id),
+        return Toegekend(sessie.Id, punten);
+    }
+
+    private static TcAntwoord.Bericht Toegekend(Guid sessie, List<AanleverpuntRecord> punten) =>
+        new(new OverdrachtResponse.Toegekend(SessieId.From(sessie),
             punten.Select(p => new Aanleverpunt(RouteringsKenmerk.Parse(p.RouteringsKenmerk), new Uri(p.Url), SysteemId.Parse(p.SysteemId))).ToList()));
+
+    /// <summary>
+    /// The same overdracht asked again: the doel draws its zoeksleutel key once per transfer request and keeps it before
+    /// it asks, so a retry after a crash (the doel's instance killed after the TC granted, or the TC's answer lost)
+    /// carries the same zoeksleutel. Then the session granted before — still open, not expired, to the same system for
+    /// the same routing and overdrachtsoort — is given again instead of a second one that nobody would close. A
+    /// koppelsleutel is not per request (one melding, possibly asked for more than once), so SWV requests always get a
+    /// new session.
+    /// </summary>
+    private async Task<Sessie?> DezelfdeSessieAsync(CentralDb db, string caller, OverdrachtRequest r, CancellationToken ct)
+    {
+        if (r.Sleutel is not SessieSleutel.Zoek z) return null;
+        var zoeksleutel = z.Zoeksleutel.ToBase64();
+        var bronRk = r.BronRouteringsKenmerk?.Value;
+        var nu = Nu;
+        return await db.Sessies.AsNoTracking()
+            .Where(s => s.Zoeksleutel == zoeksleutel && s.Soort == SessieSoort.Overdracht && s.Status == SessieStatus.Open && s.SysteemId == caller
+                && s.BronBrin == r.BronBrin.Value && s.BronRouteringsKenmerk == bronRk && s.DoelBrin == r.DoelBrin.Value
+                && s.DoelRouteringsKenmerk == r.DoelRouteringsKenmerk.Value && s.Overdrachtsoort == r.Overdrachtsoort && s.VerlooptOp > nu)
+            .OrderByDescending(s => s.AangemaaktOp)
+            .FirstOrDefaultAsync(ct);
     }
 
     private async Task<Weigering?> OverdrachtWeigeringAsync(CentralDb db, string caller, OverdrachtRequest r, AanleverpuntRecord? doelAp, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Oso.Dossier.Identifiers;
+using Oso.Protocol.Identifiers;
 using Oso.Protocol.Messages;
 using Oso.School.Audit;
 using Oso.School.Crypto;
@@ -130,6 +131,9 @@ public sealed class Aanmeldingen(SchoolStore store, ProtectedDossiers crypto, Au
         {
             Id = id, Brin = brin, AanmeldingId = aanmeldingId, Trigger = trigger, Aanvraagdatum = aanvraagdatum, Status = TransferStatus.Wachtrij,
             CreatedAt = now,
+            // the zoeksleutel key, drawn once per request and kept before the Traffic Center is asked: a retry after a
+            // crash sends the same zoeksleutel, so the TC gives the session it granted before instead of a second one
+            Geheim = crypto.ProtectJson(brin, ZoeksleutelGeheim.Nieuw().ToBase64(), Contexts.Geheim(id)),
             TraceId = Oso.Hosting.Telemetry.OsoTelemetry.CurrentTraceId,
             Trace = TraceStep.Write([new TraceStep(now, "Aanvraag", "Doelschool " + brin, null,
                 trigger == "Notificatie" ? "De bronschool meldde dat het dossier nu beschikbaar is; het wordt opnieuw opgevraagd." : "Het dossier wordt opgevraagd.", null, true)]),

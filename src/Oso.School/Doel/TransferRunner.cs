@@ -71,15 +71,23 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
         var doelBrin = Brin.Parse(request.Brin);
         var bronBrin = Brin.Parse(aanmelding.BronBrin);
         var soort = OverdrachtsoortNames.TryParse(aanmelding.Overdrachtsoort, out var parsed) ? parsed : Overdrachtsoort.Overstapdossier;
-        var geheim = request.Geheim is null ? ZoeksleutelGeheim.Nieuw()
-            : ZoeksleutelGeheim.TryParse(crypto.Json<string>(request.Brin, request.Geheim, Contexts.Geheim(request.Id)), out var g) ? g : ZoeksleutelGeheim.Nieuw();
+        var geheim = request.Geheim is not null && ZoeksleutelGeheim.TryParse(crypto.Json<string>(request.Brin, request.Geheim, Contexts.Geheim(request.Id)), out var g)
+            ? g : (ZoeksleutelGeheim?)null;
 
         // 1. the session
         List<Punt> punten;
         if (request.SessieId is null)
         {
+            if (geheim is null)
+            {
+                // a request queued before the key was drawn at queue time: draw it and keep it before asking, so a
+                // retry after a crash asks with the same zoeksleutel and gets the same session (Overdracht.DezelfdeSessieAsync)
+                geheim = ZoeksleutelGeheim.Nieuw();
+                var kept = crypto.ProtectJson(request.Brin, geheim.Value.ToBase64(), Contexts.Geheim(request.Id));
+                await SaveAsync(request.Id, r => r.Geheim = kept, cancellationToken).ConfigureAwait(false);
+            }
             var overdracht = new OverdrachtRequest(bronBrin, null, doelBrin, RouteringsKenmerk.Parse(doelRk),
-                new SessieSleutel.Zoek(Zoeksleutel.Bereken(pgn, geheim)), soort);
+                new SessieSleutel.Zoek(Zoeksleutel.Bereken(pgn, geheim.Value)), soort);
             var started = time.GetTimestamp();
             var answer = await connections.Client.SendAsync(connections.TrafficCenter, overdracht, cancellationToken).ConfigureAwait(false);
             metrics.Step("overdracht", answer switch
@@ -99,7 +107,6 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
                         r.Status = TransferStatus.Bezig;
                         r.SessieId = toegekend.SessieId.Value;
                         r.Aanleverpunten = JsonSerializer.Serialize(punten);
-                        r.Geheim = crypto.ProtectJson(request.Brin, geheim.ToBase64(), Contexts.Geheim(request.Id));
                         r.Trace = TraceStep.Write(trace);
                     }, cancellationToken).ConfigureAwait(false);
                     request.SessieId = toegekend.SessieId.Value;
@@ -120,13 +127,14 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
             punten = JsonSerializer.Deserialize<List<Punt>>(request.Aanleverpunten ?? "[]") ?? [];
         }
         var sessie = SessieId.From(request.SessieId!.Value);
+        var sleutel = geheim ?? ZoeksleutelGeheim.Nieuw(); // a new key only when the kept one is unreadable: the bron then refuses (SessieAfwijkend)
 
         // 2. each aanleverpunt of the bron school (skipping those already asked before a restart)
         foreach (var punt in punten)
         {
             if (trace.Any(s => s.Stap == "Dossier opvragen" && s.Aanleverpunt == punt.Rk)) continue;
             var routing = new Routering(bronBrin, RouteringsKenmerk.Parse(punt.Rk), doelBrin, RouteringsKenmerk.Parse(doelRk));
-            var document = new DocumentRequest(routing, sessie, soort, new DocumentSleutel.Leerling(pgn, geheim), request.Aanvraagdatum);
+            var document = new DocumentRequest(routing, sessie, soort, new DocumentSleutel.Leerling(pgn, sleutel), request.Aanvraagdatum);
             var partij = $"Bronschool {bronBrin} (aanleverpunt {punt.Rk})";
             var started = time.GetTimestamp();
             var answer = await connections.Client.SendAsync(punt.Url, document, cancellationToken).ConfigureAwait(false);

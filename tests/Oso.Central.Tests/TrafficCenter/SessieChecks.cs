@@ -152,6 +152,35 @@ public abstract class SessieChecks(CentralFixture f) : IDisposable
         Assert.All(antwoorden.Where(a => a.Resultaat != ResultaatCode.AfmeldingOntvangen), a => Assert.Equal(ResultaatCode.SessieReedsAfgemeld, a.Resultaat));
     }
 
+    [Fact]
+    public async Task The_same_overdracht_asked_again_gets_the_open_session_it_was_granted_before()
+    {
+        // the doel's instance was killed after the TC granted, before it kept the session: its retry sends the same zoeksleutel
+        var s = await SessionAsync();
+        var again = await s.Las.SessionAsync(f.Central, Overdracht(s.Bron, s.Doel, s.Sleutel));
+        Assert.Equal(s.Sessie, again);
+        var open = (await f.Admin.SessionsAsync(s.Doel.Brin)).Where(x => x.Status == SessieStatus.Open).ToList();
+        Assert.Equal(s.Sessie.Value, Assert.Single(open).Id);
+        Assert.Contains("er is geen tweede sessie uitgegeven", (await f.Admin.TraceAsync(s.Sessie.Value, s.Doel.Brin)).Zeker.Stappen[^1].Toelichting);
+
+        // one afmelding closes it; asked again after that, it is a new session
+        Assert.Equal(ResultaatCode.AfmeldingOntvangen, (await s.Las.CallAsync(f.Central, s.Afmelding())).Resultaat);
+        Assert.NotEqual(s.Sessie, await s.Las.SessionAsync(f.Central, Overdracht(s.Bron, s.Doel, s.Sleutel)));
+    }
+
+    [Fact]
+    public async Task Another_zoeksleutel_another_routing_or_an_expired_session_is_a_new_session_and_another_system_gets_none()
+    {
+        var s = await SessionAsync();
+        Assert.NotEqual(s.Sessie, await s.Las.SessionAsync(f.Central, Overdracht(s.Bron, s.Doel, NieuweZoeksleutel())));
+        Assert.NotEqual(s.Sessie, await s.Las.SessionAsync(f.Central, Overdracht(s.Bron, s.Doel, s.Sleutel, bronRk: s.Bron.RkValue)));
+        var ander = await _parties.SystemAsync();
+        Assert.Equal(403, (await ander.FailAsync(f.Central, Overdracht(s.Bron, s.Doel, s.Sleutel))).HttpStatus);
+
+        f.Time.Advance(TimeSpan.FromHours(25));
+        Assert.NotEqual(s.Sessie, await s.Las.SessionAsync(f.Central, Overdracht(s.Bron, s.Doel, s.Sleutel)));
+    }
+
     public void Dispose()
     {
         _parties.Dispose();

@@ -942,6 +942,8 @@ namespace Oso.Central.Storage.Migrations.Postgres
 
                     b.HasIndex("VerlooptOp");
 
+                    b.HasIndex("Zoeksleutel");
+
                     b.ToTable("sessies", (string)null);
                 });
 

@@ -929,6 +929,8 @@ namespace Oso.Central.Storage.Migrations.Sqlite
 
                     b.HasIndex("VerlooptOp");
 
+                    b.HasIndex("Zoeksleutel");
+
                     b.ToTable("sessies", (string)null);
                 });
 

@@ -1,0 +1,27 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Oso.Central.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SessieZoeksleutel : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_sessies_Zoeksleutel",
+                table: "sessies",
+                column: "Zoeksleutel");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_sessies_Zoeksleutel",
+                table: "sessies");
+        }
+    }
+}
