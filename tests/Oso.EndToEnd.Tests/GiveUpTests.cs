@@ -35,15 +35,11 @@ public sealed class GiveUpTests(SqliteGiveUpChain fixture) : IClassFixture<Sqlit
     public async Task A_transfer_the_node_gives_up_on_ends_Mislukt_with_advice_and_a_new_request_then_succeeds()
     {
         fixture.RequireChain();
+        var (pupil, _) = await fixture.ReleasedPupilAsync(_ct);
         using var po = fixture.Po;
         using var vo = fixture.Vo;
-        var pupil = fixture.NewPupil();
-        var lasId = "L" + Guid.NewGuid().ToString("N")[..10];
-        await po.DeliverAsync(lasId, pupil, _ct);
-        await po.RecordInzageAsync(lasId, new InzageInput(ChainFixture.Today, "Ja", null, null), _ct);
-        await po.ReleaseAsync(lasId, _ct);
         var leerling = pupil.Huidigeschool.Leerling;
-        var aanmelding = await vo.RegisterAsync(new AanmeldingDto((leerling.Bsn ?? leerling.Onderwijsnummer)!, leerling.Geboortedatum!.Value, po.Brin,
+        var aanmelding = await vo.RegisterAsync(new AanmeldingDto(ChainFixture.PgnOf(pupil).Value, leerling.Geboortedatum!.Value, po.Brin,
             BronDossiers.Name(leerling), null), _ct);
 
         AanvraagDto failed = null!;

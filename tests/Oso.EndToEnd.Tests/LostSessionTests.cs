@@ -18,15 +18,11 @@ public sealed class LostSessionTests(SqliteChain fixture) : IClassFixture<Sqlite
     public async Task A_session_granted_before_the_doel_kept_it_is_given_again_on_the_retry_and_closed_once()
     {
         fixture.RequireChain();
+        var (pupil, _) = await fixture.ReleasedPupilAsync(_ct);
         using var po = fixture.Po;
         using var vo = fixture.Vo;
-        var pupil = fixture.NewPupil();
-        var lasId = "L" + Guid.NewGuid().ToString("N")[..10];
-        await po.DeliverAsync(lasId, pupil, _ct);
-        await po.RecordInzageAsync(lasId, new InzageInput(ChainFixture.Today, "Ja", null, null), _ct);
-        await po.ReleaseAsync(lasId, _ct);
         var leerling = pupil.Huidigeschool.Leerling;
-        var aanmelding = await vo.RegisterAsync(new AanmeldingDto((leerling.Bsn ?? leerling.Onderwijsnummer)!, leerling.Geboortedatum!.Value, po.Brin,
+        var aanmelding = await vo.RegisterAsync(new AanmeldingDto(ChainFixture.PgnOf(pupil).Value, leerling.Geboortedatum!.Value, po.Brin,
             BronDossiers.Name(leerling), null), _ct);
         var admin = fixture.Chain.Central.Admin;
         var before = (await admin.SessionsAsync(vo.Brin, null, 1000, _ct)).Select(s => s.Id).ToHashSet();

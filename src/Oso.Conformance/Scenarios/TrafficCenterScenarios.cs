@@ -40,14 +40,20 @@ internal sealed class TrafficCenterScenarios(KitContext k)
                 "Verwacht: de aanleverpunten van 00YY in het antwoord.");
             return $"sessie {s.Id}, {s.Aanleverpunten.Count} aanleverpunt(en)";
         });
-        yield return S("overdracht.herhaald", "Hetzelfde overdrachtverzoek twee keer geeft twee eigen sessies (een herhaling is veilig)", Par.Overdracht, async () =>
+        yield return S("overdracht.herhaald", "Hetzelfde overdrachtverzoek nog eens (een doel die na een crash herhaalt) geeft dezelfde open sessie; een andere zoeksleutel of een herhaling na de afmelding een nieuwe", Par.Overdracht, async () =>
         {
             var geheim = ZoeksleutelGeheim.Nieuw();
             var verzoek = k.Overdracht(KitContext.Testschool, null, Doel, Pgn.Parse(Leerling), geheim);
             var een = Verwacht.Bericht<OverdrachtResponse.Toegekend>(await k.V.SendAsync(k.Tc, verzoek, k.Ct));
             var twee = Verwacht.Bericht<OverdrachtResponse.Toegekend>(await k.V.SendAsync(k.Tc, verzoek, k.Ct));
-            Verwacht.Dat(een.SessieId != twee.SessieId, "Verwacht: twee verschillende sessies.");
-            return "twee sessies";
+            Verwacht.Dat(een.SessieId == twee.SessieId, "Verwacht: dezelfde sessie (de eerste zou anders open blijven tot ze verloopt).");
+            var ander = Verwacht.Bericht<OverdrachtResponse.Toegekend>(await k.V.SendAsync(k.Tc, k.Overdracht(KitContext.Testschool, null, Doel, Pgn.Parse(Leerling), ZoeksleutelGeheim.Nieuw()), k.Ct));
+            Verwacht.Dat(ander.SessieId != een.SessieId, "Verwacht: een andere zoeksleutel geeft een eigen sessie.");
+            var sessie = new Sessie(een.SessieId, KitContext.Testschool, Doel.Brin, Doel, een.Aanleverpunten, Pgn.Parse(Leerling), geheim, Overdrachtsoort.Overstapdossier);
+            Verwacht.Resultaat(await k.AfmeldenAsync(sessie, een.Aanleverpunten[0].RouteringsKenmerk, LeerlingOnbekend), AfmeldingOntvangen);
+            var drie = Verwacht.Bericht<OverdrachtResponse.Toegekend>(await k.V.SendAsync(k.Tc, verzoek, k.Ct));
+            Verwacht.Dat(drie.SessieId != een.SessieId, "Verwacht: na de afmelding een nieuwe sessie.");
+            return "dezelfde sessie bij herhaling, een nieuwe na de afmelding";
         });
         yield return S("document.testschool", "documentRequest aan de testschool levert het dossier (de testschool controleert de sessie bij het TC)", Par.Document, async () =>
         {
