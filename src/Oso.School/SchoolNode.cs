@@ -113,6 +113,7 @@ public sealed class SchoolNode : IAsyncDisposable
         var api = app.MapGroup("/api/v1/scholen/{brin}").AddEndpointFilter<LasAuthentication>().WithTags("LAS-koppelvlak");
         api.MapBronApi();
         api.MapDoelApi();
+        api.MapSwvApi();
         app.MapGet("/health", () => Microsoft.AspNetCore.Http.Results.Ok(new { status = "ok" })).ExcludeFromDescription();
         app.MapOpenApi();
         app.MapScalarApiReference();

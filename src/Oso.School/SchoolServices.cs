@@ -36,6 +36,11 @@ public static class SchoolServices
         services.AddSingleton<DocumentRequests>();
         services.AddSingleton<Aanmeldingen>();
         services.AddSingleton<Notifications>();
+        services.AddSingleton<Swv.SwvDossiers>();
+        services.AddSingleton<Swv.SwvInbox>();
+        services.AddSingleton<IOutboxHandler>(sp => sp.GetRequiredService<Swv.SwvInbox>());
+        services.AddSingleton<IOutboxHandler, Swv.SwvSender>();
+        services.AddSingleton<Swv.SwvFeedback>();
         services.AddSingleton<LasAuthentication>();
         services.AddSingleton<IOutboxHandler, NotificationSender>();
         services.AddSingleton<IOutboxHandler, TransferRunner>();

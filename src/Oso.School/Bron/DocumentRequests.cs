@@ -20,7 +20,7 @@ namespace Oso.School.Bron;
 /// VO→VO), newer than the aanvraagdatum, filtered for the transfer's profile. Otherwise the right resultaat.
 /// </summary>
 public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto, AuditLog audit, NodeConnections connections, TimeProvider time,
-    ILogger<DocumentRequests> logger)
+    Swv.SwvDossiers swv, ILogger<DocumentRequests> logger)
 {
     /// <summary>The audit action of a documentRequest refused because the caller is not the session's system.</summary>
     public const string AccessRefused = "toegang.geweigerd";
@@ -64,7 +64,10 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
                 return new DocumentResponse.NietGeleverd(ResultaatCode.TechnischeFout);
         }
 
-        // 2. decide, keep the request, and deliver
+        // 2. decide, keep the request, and deliver (an SWV dossier: only the release chosen for the koppelsleutel's SWV)
+        if (request.Sleutel is DocumentSleutel.Koppel koppel)
+            return await store.WriteAsync(db => swv.DeliverAsync(db, brin, request, koppel.Koppelsleutel, caller.Value, cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
         return await store.WriteAsync(async db =>
         {
             var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false);
@@ -126,7 +129,8 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
     private (ResultaatCode Resultaat, byte[]? Xml, OverstapProfile? Profile) Decide(string bronSector, string doelSector, DocumentRequest request,
         Routering routing, DossierRelease? release, Pupil? pupil)
     {
-        if (request.Sleutel is not DocumentSleutel.Leerling) return (ResultaatCode.OngeldigVerzoek, null, null); // SWV koppelsleutel requests: not served here
+        if (request.Sleutel is not DocumentSleutel.Leerling) return (ResultaatCode.OngeldigVerzoek, null, null); // koppelsleutel requests: SwvDossiers
+        if (request.Overdrachtsoort == Overdrachtsoort.SwvDossier) return (ResultaatCode.OngeldigVerzoek, null, null); // an SWV dossier goes with a koppelsleutel only
         if (pupil is null) return (ResultaatCode.LeerlingOnbekend, null, null);
         if (release is null) return (ResultaatCode.LeerlinginfoNietBeschikbaar, null, null);
         var binnenBrin = request.Overdrachtsoort == Overdrachtsoort.OverdrachtBinnenBrin;

@@ -27,7 +27,7 @@ public static class ProtocolEndpoints
         return endpoints;
     }
 
-    private static async Task HandleAsync(string aanleverpunt, HttpContext context, DocumentRequests documents, Notifications notifications)
+    private static async Task HandleAsync(string aanleverpunt, HttpContext context, DocumentRequests documents, Notifications notifications, Swv.SwvDossiers swv)
     {
         var ct = context.RequestAborted;
         var caller = context.Connection.ClientCertificate is { } certificate ? CertificateNames.Systeem(certificate) : null;
@@ -52,9 +52,12 @@ public static class ProtocolEndpoints
                 case NotificatieRequest notificatie:
                     response = await notifications.HandleAsync(aanleverpunt, notificatie, caller, ct).ConfigureAwait(false);
                     break;
+                case TerugkoppelingRequest terugkoppeling:
+                    response = await swv.ReceiveFeedbackAsync(aanleverpunt, terugkoppeling, caller, ct).ConfigureAwait(false);
+                    break;
                 default:
                     await SoapHttp.WriteFaultAsync(context, SoapFault.HttpStatusCode, new SoapFault(SoapFaultCode.Client, SoapFoutcodes.OnbekendeOperatie,
-                        $"Een aanleverpunt behandelt documentRequest en notificatieRequest, geen {request.ElementName}.")).ConfigureAwait(false);
+                        $"Een aanleverpunt behandelt documentRequest, notificatieRequest en terugkoppelingRequest, geen {request.ElementName}.")).ConfigureAwait(false);
                     return;
             }
         }
