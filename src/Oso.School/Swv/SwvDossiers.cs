@@ -99,6 +99,8 @@ public sealed class SwvDossiers(SchoolStore store, ProtectedDossiers crypto, Aud
             return (null, [], "Ouders hebben het dossier nog niet ingezien; leg eerst de inzage vast en geef opnieuw vrij.");
         var optOut = release.OptOut.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(c => Enum.Parse<Category>(c, ignoreCase: true)).ToHashSet();
         var filtered = CategoryFilter.Apply(dossier, profile, optOut);
+        // the PaO rules forbid the BSN and onderwijsnummer in an SWV dossier (PaO.LL12): the SWV matches the pupil by name and birth date
+        filtered = filtered with { Huidigeschool = filtered.Huidigeschool with { Leerling = filtered.Huidigeschool.Leerling with { Bsn = null, Onderwijsnummer = null } } };
         if (CategoryFilter.MissingRequired(filtered, profile) is { Count: > 0 } missing)
             return (null, [], $"Voor een swv-dossier ({profile.Name}) ontbreekt verplicht: {string.Join(", ", missing)}. Vul het dossier aan en geef opnieuw vrij.");
         var xml = DossierWriter.ToBytes(filtered, indent: false);
