@@ -8,6 +8,8 @@
 #   OSO_REQUIRE_STANDARD=1    fail (instead of skip) when ../shared's official standard files are absent
 #   OSO_TEST_POSTGRES=0       do not start PostgreSQL (tests that need it are skipped)
 #   OSO_REQUIRE_POSTGRES=1, OSO_REQUIRE_BROWSER=1   fail instead of skip when PostgreSQL or Chromium is missing (CI)
+#   OSO_FUZZ_SECONDS=N        afterwards, fuzz every target for N seconds (fuzz/run.sh; a crash or hang fails the run)
+#   OSO_REQUIRE_ZEEP=1        fail instead of skip when Python zeep (Debian python3-zeep) is missing (CI)
 set -uo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -21,8 +23,12 @@ command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 [ -e /usr/share/java/Saxon-HE.jar ] || need+=(libsaxonhe-java)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
+/usr/bin/python3 -c 'import zeep' >/dev/null 2>&1 || need+=(python3-zeep)   # the independent SOAP client of the interoperability test
 if [ "${OSO_TEST_POSTGRES:-1}" != 0 ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need+=(postgresql); fi
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# the PDF's font, and poppler's pdftotext/pdfinfo to read the PDFs the tests make
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || need+=(fonts-dejavu-core)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
   echo "test.sh: installing ${need[*]}" >&2
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
@@ -79,6 +85,16 @@ for project in tests/*.Tests/*.csproj; do
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
     --results-directory "$results" "${filter[@]}" || status=1
 done
+
+# ---------------------------------------------------------------- fuzzing (opt-in)
+if [ "${OSO_FUZZ_SECONDS:-0}" -gt 0 ] 2>/dev/null; then
+  reuse=0
+  for target in dossier dossier-readers soap las-json parents-form evidence-upload; do
+    echo "test.sh: fuzz $target (${OSO_FUZZ_SECONDS} s)" >&2
+    OSO_FUZZ_REUSE=$reuse fuzz/run.sh "$target" "$OSO_FUZZ_SECONDS" >&2 || status=1
+    reuse=1
+  done
+fi
 
 # ---------------------------------------------------------------- summary
 summary=$(python3 - "$results" <<'PY'

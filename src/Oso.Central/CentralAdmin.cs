@@ -7,6 +7,8 @@ using Oso.Central.Audit;
 using Oso.Central.Hosting;
 using Oso.Central.Register;
 using Oso.Central.Storage;
+using Oso.Hosting.Accounts;
+using Oso.Hosting.Storage;
 
 namespace Oso.Central;
 
@@ -38,11 +40,12 @@ public sealed partial class CentralAdmin : IAsyncDisposable
     public static async Task<CentralAdmin> OpenAsync(CentralOptions options, string door = "beheer (cli)", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        DataDirectory.Prepare(options.DataDirectory);
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddCentralCore(options);
-        services.AddIdentityCore<CentralUser>(CentralServices.ConfigureIdentity).AddEntityFrameworkStores<CentralDb>().AddDefaultTokenProviders();
-        services.AddDataProtection();
+        services.AddIdentityCore<CentralUser>(CentralServices.ConfigureIdentity).AddEntityFrameworkStores<CentralDb>().AddDefaultTokenProviders()
+            .AddOsoAccounts<CentralUser, CentralDb>();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         try
         {

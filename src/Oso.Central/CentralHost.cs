@@ -9,10 +9,18 @@ using Oso.Central.Hosting;
 using Oso.Central.Portal;
 using Oso.Central.Qualification;
 using Oso.Central.Register;
+using Oso.Central.Storage;
 using Oso.Central.TestSchool;
 using Oso.Central.TrafficCenter;
+using Oso.Hosting.Accounts;
 using Oso.Hosting.Certificates;
+using Oso.Hosting.Configuration;
+using Oso.Hosting.Health;
 using Oso.Hosting.Listeners;
+using Oso.Hosting.Logging;
+using Oso.Hosting.Mail;
+using Oso.Hosting.Storage;
+using Oso.Hosting.Telemetry;
 using Oso.Protocol.Security;
 
 namespace Oso.Central;
@@ -28,26 +36,43 @@ public static class CentralHost
     public static async Task<CentralHandle> StartAsync(CentralOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Directory.CreateDirectory(options.DataDirectory);
+        SettingsException.ThrowIfInvalid(options);
+        DataDirectory.Prepare(options.DataDirectory); // private files from the first byte on
+        // the listeners need the certificates and the validator before the app exists; the mode follows from the anchors
+        var certificates = CentralCertificates.Load(options);
+        var development = HostMode.IsDevelopment(options.Development, certificates.Anchors);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
-            EnvironmentName = options.Development ? Environments.Development : Environments.Production,
+            EnvironmentName = HostMode.EnvironmentName(development),
             ContentRootPath = options.DataDirectory,
             ApplicationName = "Oso.Central",
         });
-        builder.Logging.ClearProviders();
-        if (options.Logging is { } logging) logging(builder.Logging);
-        else builder.Logging.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        if (options.Logging is { } logging)
+        {
+            builder.Logging.ClearProviders();
+            logging(builder.Logging);
+        }
+        else
+        {
+            builder.Logging.AddOsoConsole(options.LogFormat, options.TimeProvider).SetMinimumLevel(LogLevel.Warning);
+        }
 
         builder.Services.AddCentralCore(options);
-        builder.Services.AddOsoDataProtection(options.DataDirectory, "OpenOSO.Central");
         builder.Services.AddCentralAuthentication();
         builder.Services.AddCentralApi();
-        builder.Services.AddCentralPortal();
+        builder.Services.AddCentralPortal(options);
+        builder.Services.AddOsoSignInRateLimits(options.RateLimit, ApiResults.TypePrefix + "te-veel-pogingen");
+        builder.Services.AddOsoMail(options.Mail, options.DataDirectory);
+        builder.Services.AddSingleton<MailLinks>();
+        builder.Services.AddHostedService<MailQueueWorker<CentralDb>>();
+        builder.Services.AddHostedService<Retention.CentralRetentionScheduler>();
+        builder.Services.AddOsoTelemetry("openoso-central", options.Telemetry);
+        builder.Services.AddOsoHealth<Storage.CentralDb>().AddCheck("certificaten", () => certificates.Anchors.Count > 0
+            ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy($"{certificates.Anchors.Count} vertrouwensanker(s) geladen.")
+            : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("Geen vertrouwensankers geladen."));
+        options.Services?.Invoke(builder.Services);
 
-        // the listeners need the certificates and the validator before the app exists; the validator reads the
-        // revocation list from the app's services, which are there before the first handshake
-        var certificates = CentralCertificates.Load(options);
+        // the validator reads the revocation list from the app's services, which are there before the first handshake
         builder.Services.AddSingleton(certificates);
         IServiceProvider? built = null;
         var validator = new OsoCertificateValidator(certificates.Anchors, options.TimeProvider,
@@ -59,9 +84,11 @@ public static class CentralHost
 
         var app = builder.Build();
         built = app.Services;
+        app.UseStrictTransportSecurity(development);
         options.Pipeline?.Invoke(app);
+        app.MapOsoMetrics(options.Telemetry, development);
         app.UseCentralApi();
-        app.UseCentralPortal(options.Development);
+        app.UseCentralPortal();
         app.MapTrafficCenter();
         app.MapTestschool();
         app.MapCertificatesApi();
@@ -69,17 +96,20 @@ public static class CentralHost
         app.MapRegisterApi();
         app.MapQualificationApi();
         app.MapSessionsApi();
-        app.MapCentralOpenApi(options.Development);
+        app.MapCentralOpenApi(development || options.ApiDocs);
+        app.MapOsoHealth();
         app.MapCentralPortal();
 
         await CentralServices.PrepareAsync(app.Services, null, cancellationToken);
         await app.StartAsync(cancellationToken);
         var (portal, protocol) = OsoListeners.BoundUrls(app, listeners);
         (portal, protocol) = (Reachable(portal, options), Reachable(protocol, options));
+        app.Services.GetRequiredService<MailLinks>().Portal = portal;
         await CentralServices.PrepareAsync(app.Services, new Uri(protocol, Testschool.Pad), cancellationToken);
 
         var handle = new CentralHandle(app, tls, portal, protocol, options, certificates.AnchorPemPath);
-        options.Output?.WriteLine("OSO Central draait.");
+        DataDirectory.WarnWhenTooWide(options.DataDirectory, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Oso.Central"), options.Output);
+        options.Output?.WriteLine(development ? "OSO Central draait (ontwikkeling)." : "OSO Central draait (productie).");
         options.Output?.WriteLine($"  Portaal en beheer-API: {portal}   (OpenAPI: {new Uri(portal, "openapi/v1.json")}; inloggen: {new Uri(portal, "inloggen")})");
         options.Output?.WriteLine($"  Protocol (mTLS):       {protocol}   (Traffic Center: {handle.TrafficCenterUrl})");
         options.Output?.WriteLine($"  Gegevens:              {options.DataDirectory}");

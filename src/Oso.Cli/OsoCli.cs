@@ -1,9 +1,12 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.Globalization;
 using Oso.Cli.Dossiers;
 using Oso.Cli.School;
 using Oso.Cli.Up;
 using Oso.Cli.Demo;
 using Oso.Cli.Bench;
+using Oso.Cli.Health;
 
 namespace Oso.Cli;
 
@@ -22,11 +25,22 @@ public static class OsoCli
             SchoolCommand.Create(context),
             Central.CentralCommand.Create(context),
             BenchCommand.Create(context),
+            HealthCommand.Create(context),
+            Conformance.ConformanceCommand.Create(context),
         };
+        DutchCommandLine.Apply(root);
         var parse = root.Parse(args);
+        if (parse.Action is HelpAction)
+        {
+            // the library writes its help in English; translate it on the way out
+            var english = new StringWriter(CultureInfo.InvariantCulture);
+            var result = await parse.InvokeAsync(new InvocationConfiguration { Output = english, Error = context.Error }, cancellationToken).ConfigureAwait(false);
+            await context.Out.WriteAsync(DutchCommandLine.Help(english.ToString())).ConfigureAwait(false);
+            return result;
+        }
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) await context.Error.WriteLineAsync("oso: " + error.Message).ConfigureAwait(false);
+            foreach (var error in parse.Errors) await context.Error.WriteLineAsync("oso: " + DutchCommandLine.Error(error)).ConfigureAwait(false);
             await context.Error.WriteLineAsync("Gebruik 'oso --help' voor de mogelijkheden.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }

@@ -14,4 +14,13 @@ public static class OsoNamespaces
 
     /// <summary>The namespace of the OSO gegevensset 2019.1 (dossier, dossiers, terugkoppeling).</summary>
     public const string Gegevensset = "http://www.edustandaard.nl/oso_gegevensset/2019/dossier";
+
+    /// <summary>
+    /// OpenOSO's proofs (RECONSTRUCTION, docs/protocol.md §4a): the signed statements inside a dossier signature
+    /// (<c>verzending</c>) and a receipt (<c>ontvangst</c>).
+    /// </summary>
+    public const string Bewijs = "http://openoso.nl/schemas/bewijs/2026";
+
+    /// <summary>XML-DSig.</summary>
+    public const string XmlDsig = "http://www.w3.org/2000/09/xmldsig#";
 }

@@ -4,14 +4,21 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Oso.Dossier.Validation;
+using Oso.Hosting.Accounts;
 using Oso.Hosting.Certificates;
+using Oso.Hosting.Configuration;
+using Oso.Hosting.Health;
+using Oso.Hosting.Http;
 using Oso.Hosting.Listeners;
+using Oso.Hosting.Logging;
+using Oso.Hosting.Telemetry;
 using Oso.Hosting.Storage;
 using Oso.Protocol.Security;
 using Oso.School.Audit;
 using Oso.School.Bron;
 using Oso.School.Crypto;
 using Oso.School.Doel;
+using Oso.School.Health;
 using Oso.School.LasApi;
 using Oso.School.Outbox;
 using Oso.School.Portal;
@@ -33,9 +40,10 @@ public sealed class SchoolNode : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly HostTls _tls;
 
-    private SchoolNode(WebApplication app, HostTls tls, Uri portal, Uri protocol, SchoolOptions options)
+    private SchoolNode(WebApplication app, HostTls tls, Uri portal, Uri protocol, SchoolOptions options, bool development)
     {
         _app = app;
+        Development = development;
         _tls = tls;
         PortalUrl = portal;
         ProtocolUrl = protocol;
@@ -44,6 +52,9 @@ public sealed class SchoolNode : IAsyncDisposable
 
     /// <summary>The portal and LAS API.</summary>
     public Uri PortalUrl { get; }
+
+    /// <summary>True in development mode (development CA or asked for); false in production (HSTS, no API reference UI).</summary>
+    public bool Development { get; }
 
     /// <summary>The protocol listener as bound.</summary>
     public Uri ProtocolUrl { get; }
@@ -70,29 +81,37 @@ public sealed class SchoolNode : IAsyncDisposable
     public static async Task<SchoolNode> StartAsync(SchoolOptions options, Action<IServiceCollection>? configure = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var data = Path.GetFullPath(options.DataDirectory);
-        Directory.CreateDirectory(data);
+        SettingsException.ThrowIfInvalid(options);
+        var data = DataDirectory.Prepare(options.DataDirectory); // private files from the first byte on
         var time = TimeProvider.System;
         var tls = CreateTls(options, data, time);
+        var development = HostMode.IsDevelopment(options.Development, tls.TrustAnchors);
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = data, EnvironmentName = Environments.Production });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("System.Net.Http", LogLevel.Warning);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = data, EnvironmentName = HostMode.EnvironmentName(development) });
+        builder.Logging.AddOsoConsole(options.LogFormat, time);
         var services = builder.Services;
         var connections = new NodeConnections(options, tls, time); // before the app: Kestrel checks callers with its validator
         services.AddSchoolNode(options, data, tls, connections);
         services.AddSchoolPortal();
+        services.AddOsoTelemetry("openoso-school", options.Telemetry);
+        services.AddOsoHealth<SchoolDbContext>()
+            .AddCheck<MasterKeyHealthCheck>("hoofdsleutel")
+            .AddCheck<TrafficCenterHealthCheck>("traffic-center");
+        services.AddSingleton<TrafficCenterHealthCheck>();
+        services.AddOsoSignInRateLimits(options.RateLimit, "urn:oso:probleem:te-veel-pogingen");
+        services.AddOsoRequestProblems("urn:oso:probleem:ongeldig-verzoek");
         configure?.Invoke(services);
 
         OsoListeners.Configure(builder, new ListenerOptions { Address = options.BindAddress, PortalPort = options.PortalPort, ProtocolPort = options.ProtocolPort },
             tls.ServerCertificate, connections.Validator);
 
         var app = builder.Build();
+        _ = app.Services.GetRequiredService<OutboxGauges>(); // registers the outbox gauges on the node's meter
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SchoolDbContext>();
             await DatabaseSetup.MigrateAsync(db, cancellationToken).ConfigureAwait(false);
+            await app.Services.GetRequiredService<AuthenticatorSecrets>().MigrateAsync(db, cancellationToken).ConfigureAwait(false);
             try
             {
                 await MasterKeyCheck.VerifyAsync(db, app.Services.GetRequiredService<MasterKey>(), cancellationToken).ConfigureAwait(false);
@@ -104,25 +123,37 @@ public sealed class SchoolNode : IAsyncDisposable
             }
         }
 
+        app.UseStrictTransportSecurity(development);
+        app.MapOsoMetrics(options.Telemetry, development);
+        DataDirectory.WarnWhenTooWide(data, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Oso.School"));
         app.UseSchoolPortalPages();
+        // the LAS API: an unreadable request is a Dutch 400 (RequestProblems); a real fault a 500 problem without details
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : 500,
+        }));
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseListenerSeparation();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapSchoolProtocol();
-        var api = app.MapGroup("/api/v1/scholen/{brin}").AddEndpointFilter<LasAuthentication>().WithTags("LAS-koppelvlak");
+        app.UseEndpointGates(); // the LAS key is checked before an endpoint reads the request
+        app.MapSchoolProtocol(options.PublicProtocolUrl);
+        var api = app.MapGroup("/api/v1/scholen/{brin}").WithGate(app.Services.GetRequiredService<LasAuthentication>()).WithTags("LAS-koppelvlak");
         api.MapBronApi();
         api.MapDoelApi();
         api.MapSwvApi();
+        app.MapOsoHealth();
+        // the first health check, kept for probes that use it: the process answers (as /health/live)
         app.MapGet("/health", () => Microsoft.AspNetCore.Http.Results.Ok(new { status = "ok" })).ExcludeFromDescription();
         app.MapOpenApi();
-        app.MapScalarApiReference();
+        if (development || options.ApiDocs) app.MapScalarApiReference();
         app.MapSchoolPortal();
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var (portal, protocol) = OsoListeners.BoundUrls(app, new ListenerOptions { Address = options.BindAddress, PortalPort = options.PortalPort, ProtocolPort = options.ProtocolPort });
         app.Services.GetRequiredService<PortalAddress>().Bound(portal);
-        return new SchoolNode(app, tls, portal, protocol, options);
+        return new SchoolNode(app, tls, portal, protocol, options, development);
     }
 
     private static HostTls CreateTls(SchoolOptions options, string data, TimeProvider time)
@@ -157,12 +188,14 @@ public sealed class SchoolAdminSession : IAsyncDisposable
     /// <summary>Staff accounts.</summary>
     public StaffAccounts Staff => _services.GetRequiredService<StaffAccounts>();
 
+    /// <summary>The storage services (keys, audit log, outbox queue) for administration beyond <see cref="Admin"/>.</summary>
+    public IServiceProvider Services => _services;
+
     /// <summary>Opens the node's database (migrating it when needed).</summary>
     public static async Task<SchoolAdminSession> OpenAsync(SchoolOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var data = Path.GetFullPath(options.DataDirectory);
-        Directory.CreateDirectory(data);
+        var data = DataDirectory.Prepare(options.DataDirectory); // private files from the first byte on
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSchoolStorage(options, data);
@@ -172,6 +205,7 @@ public sealed class SchoolAdminSession : IAsyncDisposable
             await using var scope = provider.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SchoolDbContext>();
             await DatabaseSetup.MigrateAsync(db, cancellationToken).ConfigureAwait(false);
+            await provider.GetRequiredService<AuthenticatorSecrets>().MigrateAsync(db, cancellationToken).ConfigureAwait(false);
             await MasterKeyCheck.VerifyAsync(db, provider.GetRequiredService<MasterKey>(), cancellationToken).ConfigureAwait(false);
         }
         catch

@@ -1,7 +1,18 @@
+using Oso.Hosting.Configuration;
+using Oso.Hosting.Logging;
+using Oso.Hosting.Mail;
+using Oso.Hosting.Telemetry;
+using Oso.School.Crypto;
+using Oso.School.Outbox;
+
 namespace Oso.School;
 
-/// <summary>How a School node runs: set by <c>oso school serve</c> from its options, by <c>oso up</c>, or by a host that embeds the node.</summary>
-public sealed record SchoolOptions
+/// <summary>
+/// How a School node runs: set by <c>oso school serve</c> from its configuration file, <c>OSO_</c> environment variables
+/// and flags, by <c>oso up</c>, or by a host that embeds the node. Every settable property is a setting
+/// (docs/configuration.md lists them; a test keeps that list in step with this class).
+/// </summary>
+public sealed record SchoolOptions : IValidatedSettings
 {
     /// <summary>The data directory (SQLite file, keys, TLS material). Default <c>./.oso/school</c>.</summary>
     public string DataDirectory { get; init; } = Path.Combine(".oso", "school");
@@ -16,9 +27,11 @@ public sealed record SchoolOptions
     public System.Net.IPAddress BindAddress { get; init; } = System.Net.IPAddress.Loopback;
 
     /// <summary>PostgreSQL connection string; empty for SQLite in the data directory.</summary>
+    [Secret]
     public string? Database { get; init; }
 
     /// <summary>The master key (base64, 32 bytes); empty in development: generated into the data directory.</summary>
+    [Secret]
     public string? MasterKey { get; init; }
 
     /// <summary>The Traffic Center's SOAP endpoint (e.g. <c>https://localhost:7401/oso/tc</c>).</summary>
@@ -45,6 +58,9 @@ public sealed record SchoolOptions
     /// <summary>Where Central publishes revoked certificates (JSON); checked periodically when set.</summary>
     public Uri? RevocationListUrl { get; init; }
 
+    /// <summary>Central's public list of qualified schools (JSON, <c>/api/scholen/gekwalificeerd</c>): cached on the node for finding a school by name.</summary>
+    public Uri? RegisterListUrl { get; init; }
+
     /// <summary>The base URL other schools use for this node's protocol listener; default the bound URL.</summary>
     public Uri? PublicProtocolUrl { get; init; }
 
@@ -56,6 +72,9 @@ public sealed record SchoolOptions
 
     /// <summary>How long a refused documentRequest waits for a release to notify the doel.</summary>
     public TimeSpan NotifyWithin { get; init; } = TimeSpan.FromDays(180);
+
+    /// <summary>How long everything else is kept (docs/privacy.md); checked against legal bounds at start.</summary>
+    public Retention.RetentionOptions Retention { get; init; } = new();
 
     /// <summary>
     /// False for an instance that serves requests but leaves background work (outbox, revocation refresh, retention) to
@@ -72,31 +91,47 @@ public sealed record SchoolOptions
     /// <summary>How long a parents' personal link works.</summary>
     public TimeSpan ParentLinkLifetime { get; init; } = TimeSpan.FromDays(14);
 
-    /// <summary>How mail to parents goes out.</summary>
+    /// <summary>How long before a link expires parents who have not answered get a reminder (zero: none).</summary>
+    public TimeSpan ParentLinkReminder { get; init; } = TimeSpan.FromDays(3);
+
+    /// <summary>The time of day (Dutch time) when staff who chose the daily digest get it; default 07:00.</summary>
+    public TimeSpan StaffDigestTime { get; init; } = TimeSpan.FromHours(7);
+
+    /// <summary>How mail to parents and staff goes out.</summary>
     public MailOptions Mail { get; init; } = new();
-}
 
-/// <summary>
-/// Mail to parents. Without an SMTP server (development) every message is written as an <c>.eml</c> file to a
-/// pickup directory (default <c>DATA/outbox-mail</c>) instead of being sent.
-/// </summary>
-public sealed record MailOptions
-{
-    /// <summary>The sender.</summary>
-    public string From { get; init; } = "OpenOSO <noreply@openoso.invalid>";
+    /// <summary>The outbox: leases, polling, retries.</summary>
+    public OutboxOptions Outbox { get; init; } = new();
 
-    /// <summary>The SMTP server's host name; empty: write to <see cref="PickupDirectory"/>.</summary>
-    public string? SmtpHost { get; init; }
+    /// <summary>Data-key rotation: how soon instances write with a new key and when older values are re-encrypted.</summary>
+    public KeyRotationOptions KeyRotation { get; init; } = new();
 
-    /// <summary>The SMTP port (587: submission with STARTTLS).</summary>
-    public int SmtpPort { get; init; } = 587;
+    /// <summary>
+    /// Development mode (detailed errors, the API reference UI, no HSTS). Null, the default: development exactly when the
+    /// node's trust anchors are all development CAs (as with <see cref="DevelopmentCaDirectory"/>); production otherwise.
+    /// </summary>
+    public bool? Development { get; init; }
 
-    /// <summary>The SMTP user name, if the server wants one.</summary>
-    public string? SmtpUserName { get; init; }
+    /// <summary>Serve the interactive API reference (Scalar) at <c>/scalar</c> in production as well (always in development).</summary>
+    public bool ApiDocs { get; init; }
 
-    /// <summary>The SMTP password.</summary>
-    public string? SmtpPassword { get; init; }
+    /// <summary>How the console log is written: <c>Text</c> or <c>Json</c> (one object per line, with trace and span id).</summary>
+    public LogFormat LogFormat { get; init; } = LogFormat.Text;
 
-    /// <summary>Where messages are written when no SMTP server is set (relative to the data directory); default <c>outbox-mail</c>.</summary>
-    public string PickupDirectory { get; init; } = "outbox-mail";
+    /// <summary>Metrics and traces: OTLP export and who may read <c>/metrics</c>.</summary>
+    public TelemetryOptions Telemetry { get; init; } = new();
+
+    /// <summary>How long a Traffic Center check of <c>/health/ready</c> is reused, so probes do not hammer the TC.</summary>
+    public TimeSpan TrafficCenterCheckInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <inheritdoc />
+    public IEnumerable<SettingProblem> Problems() => SchoolSettingsCheck.Problems(this);
+    /// <summary>How long staff stay signed in to the portal: 20 minutes without activity, 10 hours at most.</summary>
+    public Oso.Hosting.Portal.PortalSessionOptions Session { get; init; } = new();
+
+    /// <summary>
+    /// How many sign-in, code and reset attempts one client address may make (default 20 a minute; behind a reverse
+    /// proxy list its address in <see cref="Oso.Hosting.Accounts.SignInRateLimitOptions.TrustedProxies"/>).
+    /// </summary>
+    public Oso.Hosting.Accounts.SignInRateLimitOptions RateLimit { get; init; } = new();
 }

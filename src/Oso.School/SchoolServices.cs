@@ -2,19 +2,25 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Oso.Dossier.Validation;
+using Oso.Hosting.Accounts;
 using Oso.Hosting.Certificates;
+using Oso.Hosting.Mail;
 using Oso.Hosting.Storage;
 using Oso.School.Audit;
 using Oso.School.Bron;
+using Oso.School.Bulk;
 using Oso.School.Crypto;
 using Oso.School.Doel;
 using Oso.School.LasApi;
+using Oso.School.Mail;
 using Oso.School.Outbox;
 using Oso.School.Parents;
 using Oso.School.Portal;
 using Oso.School.Portal.Doel;
 using Oso.School.Portal.Dossiers;
+using Oso.School.Privacy;
 using Oso.School.Protocol;
+using Oso.School.Register;
 using Oso.School.Retention;
 using Oso.School.Staff;
 using Oso.School.Storage;
@@ -30,7 +36,6 @@ public static class SchoolServices
     {
         services.AddSchoolStorage(options, data);
         services.AddSingleton(tls);
-        services.AddOsoDataProtection(data, "OpenOSO-School");
         services.AddSingleton(connections);
         services.AddSingleton<BronDossiers>();
         services.AddSingleton<DocumentRequests>();
@@ -44,29 +49,49 @@ public static class SchoolServices
         services.AddSingleton<LasAuthentication>();
         services.AddSingleton<IOutboxHandler, NotificationSender>();
         services.AddSingleton<IOutboxHandler, TransferRunner>();
+        services.AddSingleton<IOutboxHandler, ReceiptSender>();
+        services.AddSingleton<Receipts>();
         services.AddSingleton<IOutboxHandler, Webhooks>();
-        services.AddSingleton<IOutboxHandler, RetentionPurge>();
+        services.AddSingleton<RetentionPurge>();
+        services.AddSingleton<IOutboxHandler>(sp => sp.GetRequiredService<RetentionPurge>());
+        services.AddSingleton<IDailyWork>(sp => sp.GetRequiredService<RetentionPurge>());
+        services.AddSingleton<StaffDigest>();
+        services.AddSingleton<IOutboxHandler>(sp => sp.GetRequiredService<StaffDigest>());
+        services.AddSingleton<IDailyWork>(sp => sp.GetRequiredService<StaffDigest>());
+        services.AddSingleton<IOutboxHandler, StaffNotices>();
+        services.AddSingleton<IOutboxHandler, StaffMail>();
+        services.AddSingleton<DailyScheduler>();
         services.AddSingleton<IOutboxHandler, ParentMail>();
+        services.AddSingleton<IOutboxHandler, DataKeyRekeying>();
+        services.AddSingleton<IOutboxHandler, ParentReminder>();
+        services.AddSingleton<IOutboxHandler, BulkRunner>();
+        services.AddSingleton<BulkActions>();
         services.AddSingleton<ParentLinks>();
+        services.AddSingleton<Corrections>();
+        services.AddSingleton<PupilDeletion>();
+        services.AddSingleton<AccessExport>();
         services.AddSingleton<ParentSession>();
         services.AddSingleton<PortalAddress>();
-        services.AddSingleton<IMailTransport>(sp => string.IsNullOrWhiteSpace(options.Mail.SmtpHost)
-            ? new PickupDirectoryTransport(Path.Combine(data, options.Mail.PickupDirectory), options.Mail.From, sp.GetRequiredService<TimeProvider>())
-            : new SmtpTransport(options.Mail));
+        services.AddOsoMail(options.Mail, data);
         services.AddSingleton<StaffAccess>();
         services.AddSingleton<DossierOverview>();
         services.AddSingleton<DoelOverview>();
-        services.AddOptions<OutboxOptions>();
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Outbox));
         services.AddSingleton<OutboxWorker>();
+        services.AddMetrics();
+        services.TryAddSingleton<Oso.Hosting.Telemetry.OsoMetrics>();
+        services.AddSingleton<OutboxGauges>();
         services.AddSingleton<RevocationRefresher>();
+        services.AddSingleton<RegisterCache>();
         if (options.RunBackgroundWork)
         {
             services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
             services.AddHostedService(sp => sp.GetRequiredService<RevocationRefresher>());
-            services.AddHostedService<RetentionScheduler>();
+            services.AddHostedService(sp => sp.GetRequiredService<RegisterCache>());
+            services.AddHostedService(sp => sp.GetRequiredService<DailyScheduler>());
         }
         services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(15));
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Oso.Hosting.Http.DutchProblems.Customize);
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "OpenOSO School — LAS-koppelvlak";
@@ -87,17 +112,22 @@ public static class SchoolServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddOsoDatabase<SchoolDbContext, SqliteSchoolDbContext, PostgresSchoolDbContext>(DatabaseOptions.From(options.Database, data, "school.db"));
         services.AddSingleton(_ => string.IsNullOrEmpty(options.MasterKey) ? MasterKey.LoadOrCreate(data) : MasterKey.FromBase64(options.MasterKey));
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.KeyRotation));
         services.AddSingleton<IDataKeySource, TenantKeySource>();
+        services.AddSingleton<DataKeyRotation>();
         services.AddSingleton<PupilDataProtector>();
         services.AddSingleton<ProtectedDossiers>();
         services.AddSingleton<SchoolStore>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<AuditRetention>();
         services.AddSingleton<OutboxQueue>();
         services.AddSingleton(new DossierValidator());
         services.AddSingleton<SchoolAdmin>();
+        // the data-protection keys also encrypt the staff's authenticator keys and recovery codes: the admin commands need them too
+        services.AddOsoDataProtection(data, "OpenOSO-School");
         services.AddIdentityCore<StaffUser>(StaffAccounts.ConfigureIdentity)
             .AddEntityFrameworkStores<SchoolDbContext>()
-            .AddTokenProvider<TotpProvider>(TokenOptions.DefaultAuthenticatorProvider);
+            .AddOsoAccounts<StaffUser, SchoolDbContext>();
         services.AddSingleton<StaffAccounts>();
         return services;
     }

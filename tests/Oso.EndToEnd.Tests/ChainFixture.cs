@@ -8,6 +8,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Oso.Cli.Demo;
 using Oso.Cli.Up;
+using Oso.Hosting.Logging;
+using Oso.School.Crypto;
 using Oso.School.Outbox;
 using Oso.Synthetic;
 using Oso.Testing;
@@ -37,6 +39,12 @@ public abstract partial class ChainFixture : IAsyncLifetime
 
     public string DataDirectory => _directory;
 
+    /// <summary>Every SOAP exchange Central and the School node served, as it went over the wire.</summary>
+    public WireCapture Wire { get; } = new();
+
+    /// <summary>Changes the bron's documentResponses while a test has it armed (a party on the wire).</summary>
+    public ResponseTamper Tamper { get; } = new();
+
     /// <summary>Every request body Central received (both listeners).</summary>
     public ConcurrentQueue<byte[]> ReceivedByCentral { get; } = new();
 
@@ -57,30 +65,52 @@ public abstract partial class ChainFixture : IAsyncLifetime
             _databases.AddRange([c, s]);
             (central, school) = (c.ConnectionString, s.ConnectionString);
         }
-        Chain = await DemoChain.StartAsync(new ChainOptions
+        Chain = await DemoChain.StartAsync(Configure(new ChainOptions
         {
             DataDirectory = _directory,
             CentralPortalPort = 0, CentralProtocolPort = 0, SchoolPortalPort = 0, SchoolProtocolPort = 0,
             CentralDatabase = central, SchoolDatabase = school,
             Pupils = 0,
             CentralPipeline = Capture,
-            // short leases and backoff so restart tests finish in seconds
+            // short leases and backoff so restart tests finish in seconds; key rotation in seconds too, in small batches
             Time = Time,
-            ConfigureSchool = services => services.AddSingleton(Time).AddLogging(b => b.AddProvider(SchoolLogs).AddFilter<LogCapture>(null, LogLevel.Trace)).AddSingleton(Options.Create(new OutboxOptions
+            ConfigureSchool = services =>
             {
-                Lease = TimeSpan.FromSeconds(4), PollInterval = TimeSpan.FromMilliseconds(250), FirstBackoff = TimeSpan.FromMilliseconds(500),
-                MaxBackoff = TimeSpan.FromSeconds(2), MaxAttempts = MaxAttempts,
-            })),
-        });
+                // every level of our own categories, but the framework at the levels the product logs it, so what the
+                // capture sees is what an operator's log would show
+                services.AddSingleton(Time).AddLogging(b =>
+                {
+                    b.AddProvider(SchoolLogs).AddFilter<LogCapture>(null, LogLevel.Trace);
+                    foreach (var category in OsoLogging.WarningOnlyCategories) b.AddFilter<LogCapture>(category, LogLevel.Warning);
+                });
+                services.AddSingleton(Options.Create(new OutboxOptions
+                {
+                    Lease = TimeSpan.FromSeconds(4), PollInterval = TimeSpan.FromMilliseconds(250), FirstBackoff = TimeSpan.FromMilliseconds(500),
+                    MaxBackoff = TimeSpan.FromSeconds(2), MaxAttempts = MaxAttempts,
+                }));
+                services.AddSingleton(Options.Create(new KeyRotationOptions { CurrentKeyRefresh = TimeSpan.FromSeconds(1), Grace = TimeSpan.FromSeconds(3), BatchSize = 3 }));
+                services.AddSingleton(Wire.Filter("school"));
+                services.AddSingleton(Tamper.Filter());
+            },
+        }));
         Anchor = X509CertificateLoader.LoadCertificateFromFile(Chain.Central.TrustAnchorPemPath);
     }
 
+    /// <summary>Adjusts the chain's options before it starts (e.g. telemetry capture).</summary>
+    protected virtual ChainOptions Configure(ChainOptions options) => options;
+
+    private void Capture(WebApplication app)
+    {
+        CaptureBodies(app);
+        Wire.Use(app, "central");
+    }
+
     // a copy of what Central's endpoints read, taken as they read it: a body they refuse unread is not read here either
-    private void Capture(WebApplication app) => app.Use(async (HttpContext context, Func<Task> next) =>
+    private void CaptureBodies(WebApplication app) => app.Use(async (HttpContext context, Func<Task> next) =>
     {
         var original = context.Request.Body;
         using var copy = new MemoryStream();
-        context.Request.Body = new TeeStream(original, copy);
+        context.Request.Body = new ReadCopyStream(original, copy);
         try
         {
             await next();
@@ -91,32 +121,6 @@ public abstract partial class ChainFixture : IAsyncLifetime
             ReceivedByCentral.Enqueue(copy.ToArray());
         }
     });
-
-    /// <summary>A read-only stream that copies every byte read from <paramref name="source"/> into <paramref name="copy"/>.</summary>
-    private sealed class TeeStream(Stream source, Stream copy) : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("Kestrel reads asynchronously.");
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            var read = await source.ReadAsync(buffer, cancellationToken);
-            copy.Write(buffer.Span[..read]);
-            return read;
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-    }
 
     public void RequireChain()
     {
@@ -153,7 +157,7 @@ public abstract partial class ChainFixture : IAsyncLifetime
     public static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
 
     private readonly SemaphoreSlim _extra = new(1, 1);
-    private DemoSchool? _secondVo, _unqualifiedVo;
+    private DemoSchool? _secondVo, _secondPo, _unqualifiedVo;
 
     /// <summary>A second, qualified VO school on the node (93VO), for VO→VO transfers.</summary>
     public async Task<DemoSchool> SecondVoAsync()
@@ -162,6 +166,20 @@ public abstract partial class ChainFixture : IAsyncLifetime
         try
         {
             return _secondVo ??= await Chain.AddSchoolAsync(new DemoSchools.Definition("93VO", "Het Tweede Lyceum", "VO", "0000000700093VO00001"));
+        }
+        finally
+        {
+            _extra.Release();
+        }
+    }
+
+    /// <summary>A second primary school (95PO), for PO to PO transfers.</summary>
+    public async Task<DemoSchool> SecondPoAsync()
+    {
+        await _extra.WaitAsync();
+        try
+        {
+            return _secondPo ??= await Chain.AddSchoolAsync(new DemoSchools.Definition("95PO", "Basisschool De Tweede", "PO", "0000000700095PO00001"));
         }
         finally
         {

@@ -118,7 +118,20 @@ public abstract class SwvTests<TChain>(TChain fixture) where TChain : ChainFixtu
         Assert.Equal(pupil.Huidigeschool.Leerling.Achternaam, dossier.Huidigeschool.Leerling.Achternaam);
         Assert.Null(dossier.Huidigeschool.Leerling.Bsn); // PaO.LL12: no BSN or onderwijsnummer in an SWV dossier
         Assert.Null(dossier.Huidigeschool.Leerling.Onderwijsnummer);
-        Assert.Contains(await po.DisclosuresAsync(lasId, _ct), d => d.DoelBrin == Swv.Brin && d.Profiel == "POSWV");
+        // main's proofs carry over: the school signed the exact bytes, the SWV checked it before storing, and its signed
+        // ontvangstbevestiging comes back to the school's disclosure log
+        Assert.Equal("Geldig", received.Handtekening?.Status);
+        Assert.Equal(DemoChain.SysteemId, received.Handtekening?.Ondertekenaar);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(xml)), received.Handtekening?.Sha256);
+        Assert.NotNull(await swv.SwvDossierSignatureAsync(received.Id, _ct));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var disclosure = Assert.Single(await po.DisclosuresAsync(lasId, _ct), d => d.DoelBrin == Swv.Brin && d.Profiel == "POSWV");
+        while (disclosure.Ontvangst.Status == OntvangstStatus.GeenBevestiging && watch.Elapsed < Wait)
+        {
+            await Task.Delay(100, _ct);
+            disclosure = Assert.Single(await po.DisclosuresAsync(lasId, _ct), d => d.DoelBrin == Swv.Brin);
+        }
+        Assert.Equal(OntvangstStatus.Bevestigd, disclosure.Ontvangst.Status);
 
         var terugkoppeling = DossierWriter.ToBytes(SyntheticTerugkoppeling.For(dossier, DemoSchools.SyntheticSchool(DemoSchools.Swv), "SWV-1", ChainFixture.Today,
             "Arrangement-zonder-geheimen-7731"));

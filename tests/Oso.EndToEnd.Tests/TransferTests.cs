@@ -5,7 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Oso.Cli.Demo;
 using Oso.School.Storage;
 using Oso.Cli.Up;
+using Oso.Dossier;
 using Oso.Dossier.Model;
+using Oso.Dossier.Profiles;
+using Oso.School.Portal.Dossiers;
 using Oso.School.Bron;
 using Oso.School.LasApi;
 using Oso.Synthetic;
@@ -67,6 +70,79 @@ public abstract class TransferTests<TChain>(TChain fixture) where TChain : Chain
         Assert.False(Fixture.CentralSaw(Pgn(pupil)), "Central received the PGN");
         await vo.AcknowledgeAsync(received.Id, _ct);
         Assert.DoesNotContain(await vo.ReceivedAsync(onlyNew: true, _ct), r => r.AanmeldingId == aanmelding);
+    }
+
+    [Theory]
+    [InlineData("POPO")]
+    [InlineData("POVO")]
+    [InlineData("VOVO")]
+    public async Task Forbidden_and_opted_out_categories_never_leave_the_node(string profileName)
+    {
+        Fixture.RequireChain();
+        var profile = OverstapProfiles.ByName(profileName)!;
+        // a POPO-shaped dossier holds vve, which POVO forbids; the VO school's pupils are VOVO-shaped
+        var (bronSchool, doelSchool, pupil) = profileName switch
+        {
+            "POPO" => (Fixture.Chain.State.Po, await Fixture.SecondPoAsync(), Fixture.NewPupil(SyntheticProfile.Popo)),
+            "POVO" => (Fixture.Chain.State.Po, Fixture.Chain.State.Vo, PupilWith(Category.Vve)),
+            _ => (Fixture.Chain.State.Vo, await Fixture.SecondVoAsync(), Fixture.NewPupil(SyntheticProfile.Vovo, DemoSchools.Vo)),
+        };
+        var original = CategoryFilter.Present(pupil);
+        var forbidden = Enum.GetValues<Category>().Where(c => profile[c] == Requirement.Verboden).ToHashSet();
+        // every other category the school may switch off, of those the dossier holds
+        var optOut = LeerlingModel.Optional(bronSchool.Sector).Select(o => o.Categorie).Where(original.Contains).Where((_, i) => i % 2 == 0).ToHashSet();
+        Assert.NotEmpty(optOut);
+        if (profileName == "POVO") Assert.Contains(Category.Vve, original.Intersect(forbidden));
+
+        using var bron = Fixture.Las(bronSchool);
+        using var doel = Fixture.Las(doelSchool);
+        var lasId = "L" + Guid.NewGuid().ToString("N")[..10];
+        await bron.DeliverAsync(lasId, pupil, _ct);
+        await bron.RecordInzageAsync(lasId, new InzageInput(ChainFixture.Today, "Ja", null, bronSchool.Sector == "VO" ? "Ja" : null), _ct);
+        await bron.ReleaseAsync(lasId, optOut.Select(c => c.ToString()).ToList(), _ct);
+        var (aanmelding, request) = await RequestAsync(doel, pupil, bron.Brin);
+        Assert.Equal("OverdrachtGeslaagd", request.Resultaat);
+
+        var received = Assert.Single(await doel.ReceivedAsync(onlyNew: true, _ct), r => r.AanmeldingId == aanmelding);
+        using var xml = new MemoryStream(await doel.ReceivedXmlAsync(received.Id, _ct));
+        var arrived = CategoryFilter.Present(DossierReader.ReadDossier(xml));
+        Assert.Empty(arrived.Intersect(forbidden.Union(optOut)));
+        Assert.Subset(arrived.ToHashSet(), original.Except(forbidden).Except(optOut).ToHashSet());
+    }
+
+    /// <summary>The next synthetic POPO-shaped pupil whose dossier holds <paramref name="category"/> (the generator fills it for some seeds only).</summary>
+    private Dossier.Model.Dossier PupilWith(Category category)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var pupil = Fixture.NewPupil(SyntheticProfile.Popo);
+            if (CategoryFilter.Present(pupil).Contains(category)) return pupil;
+        }
+        throw new InvalidOperationException("No synthetic pupil with " + category);
+    }
+
+    [Fact]
+    public async Task A_received_dossier_carries_the_bron_s_checked_signature_over_its_exact_bytes_and_keeps_it()
+    {
+        Fixture.RequireChain();
+        using var po = Fixture.Po;
+        using var vo = Fixture.Vo;
+        var pupil = Fixture.NewPupil();
+        await ReleasedAsync(po, pupil);
+
+        var (aanmelding, request) = await RequestAsync(vo, pupil, po.Brin);
+
+        var received = Assert.Single(await vo.ReceivedAsync(onlyNew: true, _ct), r => r.AanmeldingId == aanmelding);
+        Assert.Equal("Geldig", received.Handtekening?.Status);
+        Assert.Equal(DemoChain.SysteemId, received.Handtekening?.Ondertekenaar);
+        Assert.Contains("gecontroleerd", request.Stappen.Single(s => s.Stap == "Dossier opvragen").Toelichting, StringComparison.Ordinal);
+        var xml = await vo.ReceivedXmlAsync(received.Id, _ct);
+        Assert.Equal(received.Handtekening?.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(xml)));
+        var signature = Oso.Protocol.Proofs.Handtekening.Create(Assert.IsType<byte[]>(await vo.ReceivedSignatureAsync(received.Id, _ct)));
+        var verwachting = new Oso.Protocol.Proofs.Verwachting(Oso.Protocol.Proofs.VerklaringSoort.Verzending, Oso.Protocol.Identifiers.SysteemId.Parse(DemoChain.SysteemId));
+        Assert.IsType<Oso.Protocol.Proofs.Handtekeningcontrole.Geldig>(Oso.Protocol.Proofs.Bewijzen.Controleer(signature, xml, Fixture.Node.Validator, verwachting));
+        xml[^20] ^= 0x01;
+        Assert.IsType<Oso.Protocol.Proofs.Handtekeningcontrole.Ongeldig>(Oso.Protocol.Proofs.Bewijzen.Controleer(signature, xml, Fixture.Node.Validator, verwachting));
     }
 
     [Fact]
@@ -201,7 +277,7 @@ public abstract class TransferTests<TChain>(TChain fixture) where TChain : Chain
             await po.RecordInzageAsync(lasId, new InzageInput(ChainFixture.Today, "Ja", null, null), _ct);
             await po.ReleaseAsync(lasId, _ct);
             await Task.Delay(1500, _ct); // a few failed attempts
-            await Fixture.Chain.RestartSchoolAsync(_ct); // the node restarts in the middle of the retries
+            await Fixture.Chain.RestartSchoolAsync(cancellationToken: _ct); // the node restarts in the middle of the retries
             await Task.Delay(1000, _ct);
         }, _ct);
 
@@ -216,18 +292,8 @@ public abstract class TransferTests<TChain>(TChain fixture) where TChain : Chain
         Assert.Single(await db.ReceivedNotifications.ToListAsync(_ct), n => n.RequestId is { } id && requests.Contains(id));
     }
 
-    private async Task<OntvangenDto> WaitForReceivedAsync(LasApiClient doel, Guid aanmelding)
-    {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (watch.Elapsed < Wait)
-        {
-            var received = (await doel.ReceivedAsync(onlyNew: false, _ct)).FirstOrDefault(r => r.AanmeldingId == aanmelding);
-            if (received is not null) return received;
-            await Task.Delay(200, _ct);
-        }
-        Assert.Fail("The dossier did not arrive within " + Wait.TotalSeconds + " s.");
-        return null!;
-    }
+    private async Task<OntvangenDto> WaitForReceivedAsync(LasApiClient doel, Guid aanmelding) =>
+        await doel.WaitForReceivedAsync(aanmelding, Wait, _ct) ?? throw new Xunit.Sdk.XunitException("The dossier did not arrive within " + Wait.TotalSeconds + " s.");
 }
 
 public sealed class SqliteTransferTests(SqliteChain fixture) : TransferTests<SqliteChain>(fixture), IClassFixture<SqliteChain>
@@ -279,5 +345,41 @@ public sealed class DemoStoryTests(SqliteChain fixture) : IClassFixture<SqliteCh
         Assert.Contains("Afmelding", transcript);
         var verdicts = await OfficialValidator.ValidateAsync([.. outcome.Dossiers, terugkoppeling], TestContext.Current.CancellationToken);
         Assert.All(verdicts, v => Assert.True(v.Valid, v.File));
+
+        // every received dossier lies untouched beside the bron's signature, and oso dossier verify accepts the pair
+        var anchor = Path.Combine(output, "anker.pem");
+        await File.WriteAllTextAsync(anchor, fixture.Anchor.ExportCertificatePem(), TestContext.Current.CancellationToken);
+        foreach (var file in outcome.Dossiers)
+        {
+            Assert.True(File.Exists(file + ".sig"), file);
+            var (code, text) = await Cli.RunAsync("dossier", "verify", file, "--trust-anchor", anchor);
+            Assert.True(code == 0, text);
+            Assert.Contains($"systeem {DemoChain.SysteemId}", text, StringComparison.Ordinal);
+        }
+
+        // one changed byte, or no signature beside it: exit 1, with the reason in Dutch
+        var tampered = Path.Combine(output, "gewijzigd.xml");
+        var bytes = await File.ReadAllBytesAsync(outcome.Dossiers[0], TestContext.Current.CancellationToken);
+        bytes[bytes.Length / 2] ^= 0x01;
+        await File.WriteAllBytesAsync(tampered, bytes, TestContext.Current.CancellationToken);
+        File.Copy(outcome.Dossiers[0] + ".sig", tampered + ".sig");
+        var (changed, changedText) = await Cli.RunAsync("dossier", "verify", tampered, "--trust-anchor", anchor);
+        Assert.Equal(1, changed);
+        Assert.Contains("minstens één byte gewijzigd", changedText, StringComparison.Ordinal);
+        File.Delete(tampered + ".sig");
+        Assert.Equal(1, (await Cli.RunAsync("dossier", "verify", tampered, "--trust-anchor", anchor)).Code);
+        Assert.Equal(2, (await Cli.RunAsync("dossier", "verify", tampered + ".bestaat-niet", "--trust-anchor", anchor)).Code);
+    }
+}
+
+/// <summary>Runs the oso command in process.</summary>
+internal static class Cli
+{
+    public static async Task<(int Code, string Text)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await Oso.Cli.OsoCli.RunAsync(args, Oso.Cli.CliContext.Capture(output, error), TestContext.Current.CancellationToken);
+        return (code, output.ToString() + error);
     }
 }

@@ -1,72 +1,44 @@
 using System.Text;
 using Oso.Protocol.Identifiers;
 using Oso.Protocol.Messages;
+using Oso.Protocol.Proofs;
 using Oso.Protocol.Results;
 using Oso.Protocol.Soap;
 using Oso.Dossier.Identifiers;
+using Oso.Testing;
 
 namespace Oso.Protocol.Tests;
 
-/// <summary>Valid values and one message of every kind, for round trips and approval tests.</summary>
+/// <summary>Valid values and one message of every kind (from <see cref="SampleMessages"/>), for round trips and approval tests.</summary>
 internal static class TestData
 {
-    public static readonly Brin Brin00YY = Brin.Parse("00YY");
-    public static readonly RouteringsKenmerk Rk931 = RouteringsKenmerk.Parse("0000000700000YY00931");
-    public static readonly RouteringsKenmerk Rk932 = RouteringsKenmerk.Parse("0000000700000YY00932");
-    public static readonly Routering Routering = new(Brin00YY, Rk931, Brin00YY, Rk932);
-    public static readonly SessieId Sessie = SessieId.Parse("9cebd89c-8953-416b-a2cb-ecee939f1775");
-    public static readonly Koppelsleutel Koppel = Koppelsleutel.Parse("19677A96-B737-402E-B3B8-24A3EEF32000");
-    public static readonly Pgn Bsn = Pgn.Parse("111222333");
-    public static readonly ZoeksleutelGeheim Geheim = ZoeksleutelGeheim.Nieuw();
-    public static readonly Zoeksleutel Zoek = Zoeksleutel.Bereken(Bsn, Geheim);
-    public static readonly DateTimeOffset Aanvraagdatum = new(2022, 1, 20, 11, 17, 33, TimeSpan.FromHours(1));
-    public static readonly SysteemId Systeem = SysteemId.Parse("las-voorbeeld");
-    public static readonly Uri Url = new("https://las.example.nl/oso/0000000700000YY00932");
+    public static readonly Brin Brin00YY = SampleMessages.Brin00YY;
+    public static readonly RouteringsKenmerk Rk931 = SampleMessages.Rk931;
+    public static readonly RouteringsKenmerk Rk932 = SampleMessages.Rk932;
+    public static readonly Routering Routering = SampleMessages.Routering;
+    public static readonly SessieId Sessie = SampleMessages.Sessie;
+    public static readonly Koppelsleutel Koppel = SampleMessages.Koppel;
+    public static readonly Pgn Bsn = SampleMessages.Bsn;
+    public static readonly ZoeksleutelGeheim Geheim = SampleMessages.Geheim;
+    public static readonly Zoeksleutel Zoek = SampleMessages.Zoek;
+    public static readonly DateTimeOffset Aanvraagdatum = SampleMessages.Aanvraagdatum;
+    public static readonly SysteemId Systeem = SampleMessages.Systeem;
+    public static readonly Uri Url = SampleMessages.Url;
 
-    public const string DossierXml =
-        "<dossier xmlns=\"http://www.edustandaard.nl/oso_gegevensset/2019/dossier\"><metadata><deeldossier>false</deeldossier></metadata>"
-        + "<overdrachtsoort>overstapdossier</overdrachtsoort><huidigeschool><naam>De Regenboog &amp; co &lt;3</naam></huidigeschool></dossier>";
+    public const string DossierXml = SampleMessages.DossierXml;
 
-    public const string TerugkoppelingXml =
-        "<od:terugkoppeling xmlns:od=\"http://www.edustandaard.nl/oso_gegevensset/2019/dossier\"><od:metadata /></od:terugkoppeling>";
+    public const string TerugkoppelingXml = SampleMessages.TerugkoppelingXml;
 
-    public static GegevenssetXml Dossier => GegevenssetXml.Create(Encoding.UTF8.GetBytes(DossierXml));
+    public static GegevenssetXml Dossier => SampleMessages.Dossier;
 
-    public static GegevenssetXml Terugkoppeling => GegevenssetXml.Create(Encoding.UTF8.GetBytes(TerugkoppelingXml));
+    public static GegevenssetXml Terugkoppeling => SampleMessages.Terugkoppeling;
 
-    public static IEnumerable<OsoMessage> AllMessages()
-    {
-        yield return new OverdrachtRequest(Brin00YY, null, Brin00YY, Rk932, new SessieSleutel.Zoek(Zoek), Overdrachtsoort.Overstapdossier);
-        yield return new OverdrachtRequest(Brin00YY, Rk931, Brin00YY, Rk932, new SessieSleutel.Koppel(Koppel), Overdrachtsoort.SwvDossier);
-        yield return new OverdrachtResponse.Toegekend(Sessie, [new Aanleverpunt(Rk931, Url), new Aanleverpunt(Rk932, Url)]);
-        yield return new OverdrachtResponse.Geweigerd(ResultaatCode.GeenMandaat);
-        yield return new DocumentRequest(Routering, Sessie, Overdrachtsoort.Overstapdossier, new DocumentSleutel.Leerling(Bsn, Geheim), Aanvraagdatum);
-        yield return new DocumentRequest(Routering, Sessie, Overdrachtsoort.SwvDossier, new DocumentSleutel.Koppel(Koppel), null);
-        yield return new DocumentResponse.Geleverd(Dossier);
-        yield return new DocumentResponse.NietGeleverd(ResultaatCode.LeerlinginfoNietGewijzigd);
-        yield return new SessiecontroleRequest(Routering, new SessieSleutel.Zoek(Zoek), Overdrachtsoort.OverdrachtBinnenBrin, Sessie);
-        yield return new SessiecontroleResponse.Geldig("VO", Brin00YY, Rk932, Systeem);
-        yield return new SessiecontroleResponse.Ongeldig(ResultaatCode.SessieAfwijkend);
-        yield return new AfmeldingRequest(Routering, Sessie, ResultaatCode.OverdrachtGeslaagd);
-        yield return new AfmeldingResponse(ResultaatCode.AfmeldingOntvangen);
-        yield return new MeldenNotificatieRequest(Routering, new OverstapAanvraag(Sessie, Aanvraagdatum));
-        yield return new MeldenNotificatieRequest(Routering, null);
-        yield return new MeldenNotificatieResponse.Toegekend(Url, Koppel);
-        yield return new MeldenNotificatieResponse.Toegekend(Url, null);
-        yield return new MeldenNotificatieResponse.Geweigerd(ResultaatCode.VerstrekkerNietBekend);
-        yield return new NotificatieRequest.Overstap(Routering, new OverstapAanvraag(Sessie, Aanvraagdatum.AddTicks(1234567)));
-        yield return new NotificatieRequest.Swv(Routering, Koppel);
-        yield return new NotificatieResponse(ResultaatCode.NotificatieOntvangen);
-        yield return new MeldenTerugkoppelingRequest(Routering, Koppel);
-        yield return new MeldenTerugkoppelingResponse.Toegekend(Url);
-        yield return new MeldenTerugkoppelingResponse.Geweigerd(ResultaatCode.TechnischeFout);
-        yield return new TerugkoppelingRequest(Routering, Koppel, Terugkoppeling);
-        yield return new TerugkoppelingResponse(ResultaatCode.TerugkoppelingOntvangen);
-        yield return new OverzichtAanleverpuntRequest(Brin00YY, Uitwisseldoel.Swv, Rk931);
-        yield return new OverzichtAanleverpuntRequest(null, null, null);
-        yield return new OverzichtAanleverpuntResponse([new Aanleverpunt(Rk931, Url, Systeem), new Aanleverpunt(Rk932, Url)]);
-        yield return new OverzichtAanleverpuntResponse([]);
-    }
+    /// <summary>Every sample message, and a documentResponse that carries the bron's signature (section 4a of docs/protocol.md).</summary>
+    public static IEnumerable<OsoMessage> AllMessages() => SampleMessages.All().Append(SignedDocumentResponse());
+
+    private static DocumentResponse.Geleverd SignedDocumentResponse() =>
+        new(Dossier, Bewijzen.Onderteken(new Verklaring(VerklaringSoort.Verzending, Aanvraagdatum, Sessie, Brin00YY, Brin00YY,
+            Security.TestPki.Systeem, Bewijzen.Digest(Dossier.Utf8.Span)), Security.TestPki.Client));
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -24,6 +24,9 @@ public static partial class Xmllint
     /// <summary>Validates a document against the official XSD.</summary>
     public static XmllintVerdict Validate(byte[] document) => Run(document, "--noout", "--nonet", "--schema", StandardFiles.Xsd, "-");
 
+    /// <summary>Validates a document against the schema at <paramref name="schemaPath"/> (its imports resolved next to it, offline).</summary>
+    public static XmllintVerdict ValidateAgainst(byte[] document, string schemaPath) => Run(document, "--noout", "--nonet", "--schema", schemaPath, "-");
+
     /// <summary>True when xmllint calls the document well-formed XML (no schema).</summary>
     public static bool WellFormed(byte[] document) => Run(document, "--noout", "--nonet", "-").Valid;
 

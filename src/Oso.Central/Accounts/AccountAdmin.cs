@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Oso.Hosting.Accounts;
 using Oso.Central.Accounts;
+using Oso.Central.Mail;
 
 namespace Oso.Central;
 
@@ -14,7 +17,12 @@ public sealed record NieuweGebruiker(string Email, string Naam, string Wachtwoor
 
 /// <summary>An account.</summary>
 public sealed record GebruikerInfo(string Id, string Email, string Naam, Rol Rol, string? Scope, AccountStatus Status, bool TweestapsVerificatie,
-    DateTimeOffset AangemaaktOp, DateTimeOffset? GeverifieerdOp);
+    DateTimeOffset AangemaaktOp, DateTimeOffset? GeverifieerdOp)
+{
+    /// <summary>The phone number the contact gave with the request (for the operator's check; not in the API's answers).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Telefoon { get; init; }
+}
 
 public sealed partial class CentralAdmin
 {
@@ -65,6 +73,7 @@ public sealed partial class CentralAdmin
             if (!result.Succeeded) return Fout.Ongeldig("account.ongeldig", IdentityTeksten.Vertaal(result.Errors));
             await using var db = await DbAsync(ct);
             Audit(db, status == AccountStatus.Actief ? "account.aanmaken" : "account.aanvragen", g.Scope ?? "-", $"{g.Email} ({g.Rol})");
+            if (status == AccountStatus.Aangevraagd) await CentralMail.AccountRequestedAsync(db, user, Nu, ct);
             await db.SaveChangesAsync(ct);
             return Info(user);
         });
@@ -88,9 +97,53 @@ public sealed partial class CentralAdmin
         {
             await using var db = await DbAsync(cancellationToken);
             Audit(db, "account.verifieren", uitkomst.Waarde!.Scope ?? "-", uitkomst.Waarde.Email);
+            if (await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == uitkomst.Waarde.Id, cancellationToken) is { } user)
+                await CentralMail.AccountVerifiedAsync(db, user, Nu, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         return uitkomst;
+    }
+
+    /// <summary>
+    /// The servicedesk resets a person's two-step verification (a lost phone) after checking who asks: the key and the
+    /// recovery codes are gone, a lockout ends, every session ends (new security stamp), and the person sets it up again
+    /// at the next sign-in. Audited with how the identity was checked and by whom.
+    /// </summary>
+    public async Task<Uitkomst<GebruikerInfo>> ResetTwoFactorAsync(string emailOfId, IdentityCheck check, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        await using var scope = _services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CentralUser>>();
+        var user = await users.FindByEmailAsync(emailOfId) ?? await users.FindByIdAsync(emailOfId);
+        if (user is null) return Fout.NietGevonden("account.onbekend", $"Er is geen account '{emailOfId}'.");
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await scope.ServiceProvider.GetRequiredService<AccountSignIn<CentralUser>>().ClearRecoveryCodesAsync(user);
+        await users.ResetAuthenticatorKeyAsync(user); // a new security stamp: every session ends
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await using var db = await DbAsync(cancellationToken);
+        Audit(db, "account.tweestaps-hersteld", user.Scope ?? "-", $"{user.Email}; {check.AuditText}");
+        await db.SaveChangesAsync(cancellationToken);
+        return Info(user);
+    }
+
+    /// <summary>
+    /// <see cref="ResetTwoFactorAsync(string, IdentityCheck, CancellationToken)"/> with the check as typed: the method's
+    /// value (<c>teruggebeld</c>, <c>persoonlijk</c>, <c>video</c>, <c>leidinggevende</c>) and what was checked.
+    /// </summary>
+    public Task<Uitkomst<GebruikerInfo>> ResetTwoFactorAsync(string emailOfId, string? methode, string? toelichting, CancellationToken cancellationToken = default)
+    {
+        var (check, _, fout) = IdentityCheck.Parse(methode, toelichting);
+        return check is null ? Task.FromResult<Uitkomst<GebruikerInfo>>(Fout.Ongeldig("account.identiteit", fout!)) : ResetTwoFactorAsync(emailOfId, check, cancellationToken);
+    }
+
+    /// <summary>One account by e-mail address or id, or null.</summary>
+    public async Task<GebruikerInfo?> AccountAsync(string emailOfId, CancellationToken cancellationToken = default)
+    {
+        var normalized = emailOfId.Trim().ToUpperInvariant(); // Identity's normalized form
+        await using var db = await DbAsync(cancellationToken);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized || u.Id == emailOfId, cancellationToken);
+        return user is null ? null : Info(user);
     }
 
     /// <summary>Accounts, optionally by status (e.g. those waiting for verification).</summary>
@@ -102,7 +155,7 @@ public sealed partial class CentralAdmin
     }
 
     private static GebruikerInfo Info(CentralUser u) =>
-        new(u.Id, u.Email ?? "", u.Naam, u.Rol, u.Scope, u.Status, u.TwoFactorEnabled, u.AangemaaktOp, u.GeverifieerdOp);
+        new(u.Id, u.Email ?? "", u.Naam, u.Rol, u.Scope, u.Status, u.TwoFactorEnabled, u.AangemaaktOp, u.GeverifieerdOp) { Telefoon = u.Telefoon };
 }
 
 /// <summary>Identity's (English) errors in Dutch, by their stable codes.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Oso.Central.Accounts;
+using Oso.Hosting.Http;
 using Oso.Protocol.Security;
 
 namespace Oso.Central.Api;
@@ -17,7 +18,7 @@ internal sealed record Actor(string Door, Rol Rol, string? Scope, bool IsSysteem
     private const string ItemKey = "oso.actor";
     private static readonly Actor Niemand = new("-", Rol.School, "\0", false);
 
-    /// <summary>Minimal-API binding: always succeeds; <see cref="ActorFilter"/> refuses what is not allowed.</summary>
+    /// <summary>Minimal-API binding: always succeeds; <see cref="ActorGate"/> refused what is not allowed before.</summary>
     public static async ValueTask<Actor?> BindAsync(HttpContext context) => (await ResolveAsync(context)).Actor ?? Niemand;
 
     public static async Task<(Actor? Actor, Fout? Fout, int Status)> ResolveAsync(HttpContext context)
@@ -51,18 +52,21 @@ internal sealed record Actor(string Door, Rol Rol, string? Scope, bool IsSysteem
     }
 }
 
-/// <summary>Lets only the given roles through (with their scope checked by each endpoint against the actor).</summary>
-internal sealed class ActorFilter(params Rol[] rollen) : IEndpointFilter
+/// <summary>
+/// Lets only the given roles through (with their scope checked by each endpoint against the actor) — before the
+/// endpoint reads the request, so a caller without the right gets 401/403 whatever the body holds.
+/// </summary>
+internal sealed class ActorGate(params Rol[] rollen) : IEndpointGate
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public async ValueTask<IResult?> CheckAsync(HttpContext context)
     {
-        var (actor, fout, status) = await Actor.ResolveAsync(context.HttpContext);
+        var (actor, fout, status) = await Actor.ResolveAsync(context);
         if (actor is null)
             return TypedResults.Problem(statusCode: status, title: ApiResults.Titel(status), detail: fout!.Tekst, type: ApiResults.TypePrefix + fout.Code);
         if (!rollen.Contains(actor.Rol))
             return TypedResults.Problem(statusCode: 403, title: ApiResults.Titel(403), type: ApiResults.TypePrefix + "rol",
                 detail: $"Dit deel van de API is voor {string.Join(" of ", rollen.Select(Naam))}; u bent aangemeld als {Naam(actor.Rol)}.");
-        return await next(context);
+        return null;
     }
 
     private static string Naam(Rol rol) => rol switch
@@ -78,8 +82,7 @@ internal static class ActorExtensions
 {
     public static RouteGroupBuilder Voor(this RouteGroupBuilder group, params Rol[] rollen)
     {
-        group.AddEndpointFilter(new ActorFilter(rollen));
-        return group;
+        return group.WithGate(new ActorGate(rollen));
     }
 
     public static string? UserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);

@@ -24,21 +24,7 @@ internal static class ApiResults
     };
 
     /// <summary>Dutch titles for every status the API answers (also for those the framework produces).</summary>
-    public static string Titel(int status) => status switch
-    {
-        400 => "Ongeldig verzoek",
-        401 => "Niet aangemeld",
-        403 => "Geen toegang",
-        404 => "Niet gevonden",
-        405 => "Methode niet toegestaan",
-        409 => "Conflict",
-        413 => "Verzoek te groot",
-        415 => "Inhoudstype niet ondersteund",
-        422 => "Niet mogelijk",
-        429 => "Te veel verzoeken",
-        _ when status >= 500 => "Interne fout",
-        _ => "Fout",
-    };
+    public static string Titel(int status) => Oso.Hosting.Http.DutchProblems.Title(status);
 
     private static string Titel(FoutSoort soort) => Titel(Status(soort));
 }

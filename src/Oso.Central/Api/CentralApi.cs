@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Oso.Hosting.Http;
 using Oso.Hosting.Listeners;
 using Scalar.AspNetCore;
 
@@ -14,18 +15,12 @@ internal static class CentralApi
     public static IServiceCollection AddCentralApi(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOsoRequestProblems(ApiResults.TypePrefix + "ongeldig-verzoek");
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
             var status = c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode;
-            if (c.ProblemDetails.Title is null or "Unauthorized" or "Forbidden" or "Not Found" or "Bad Request" or "An error occurred while processing your request.")
-                c.ProblemDetails.Title = ApiResults.Titel(status);
-            c.ProblemDetails.Detail ??= status switch
-            {
-                401 => "Meld u eerst aan (POST /api/account/inloggen).",
-                404 => "Deze pagina of dit adres bestaat niet.",
-                >= 500 => "Er ging intern iets mis; probeer het later opnieuw.",
-                _ => null,
-            };
+            if (status == 401) c.ProblemDetails.Detail ??= "Meld u eerst aan (POST /api/account/inloggen).";
+            DutchProblems.Customize(c);
         });
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -39,11 +34,14 @@ internal static class CentralApi
 
     public static WebApplication UseCentralApi(this WebApplication app)
     {
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
+        // an unreadable request is answered by RequestProblems (400/413/415, Dutch, located); anything else is a real fault: 500 without details
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError });
         app.UseStatusCodePages();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseListenerSeparation();
         app.UseAuthentication();
+        app.UseEndpointGates(); // who may call an endpoint, before it reads the request
         return app;
     }
 

@@ -9,4 +9,7 @@ internal sealed class AuditRecord
     public required string Actie { get; set; }
     public required string Onderwerp { get; set; }
     public string? Details { get; set; }
+
+    /// <summary>When retention erased who acted and the details (null while the record is whole).</summary>
+    public DateTimeOffset? IngekortOp { get; set; }
 }

@@ -7,6 +7,8 @@ using Oso.Central.Register;
 using Oso.Central.Storage;
 using Oso.Central.TestSchool;
 using Oso.Central.TrafficCenter;
+using Oso.Hosting.Accounts;
+using Oso.Hosting.Certificates;
 using Oso.Hosting.Storage;
 using Oso.Protocol.Security;
 
@@ -25,9 +27,14 @@ internal static class CentralServices
         services.AddSingleton(sp => new OsoCertificateValidator(sp.GetRequiredService<CentralCertificates>().Anchors, options.TimeProvider,
             sp.GetRequiredService<RevocationCache>().Current));
         services.AddSingleton<TrafficCenterService>();
+        services.AddSingleton<Retention.CentralRetention>();
         services.AddSingleton<TestschoolDossiers>();
         services.AddSingleton<TestschoolService>();
         services.AddSingleton(sp => new CentralAdmin(sp, "beheer"));
+        services.AddMetrics();
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<Oso.Hosting.Telemetry.OsoMetrics>(services);
+        // the data-protection keys also encrypt authenticator keys and recovery codes: the admin commands need the same ring
+        services.AddOsoDataProtection(options.DataDirectory, "OpenOSO.Central");
         return services;
     }
 
@@ -39,6 +46,7 @@ internal static class CentralServices
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<CentralDb>>().CreateDbContextAsync(ct);
         await DatabaseSetup.MigrateAsync(db, ct);
+        await services.GetRequiredService<AuthenticatorSecrets>().MigrateAsync(db, ct);
         await TestschoolSeed.EnsureAsync(db, services.GetRequiredService<TimeProvider>(), testschoolUrl, ct);
     }
 }

@@ -20,7 +20,7 @@ internal static class CentralPortal
     /// <summary>Largest form the portal reads (the evidence upload): up to this the page explains the 5 MB rule; beyond it a redirect does.</summary>
     public const long MaxUploadBytes = 20 * 1024 * 1024;
 
-    public static IServiceCollection AddCentralPortal(this IServiceCollection services)
+    public static IServiceCollection AddCentralPortal(this IServiceCollection services, CentralOptions options)
     {
         services.AddOsoPortal(typeof(CentralPortal).Assembly)
             .AddRazorPagesOptions(o =>
@@ -34,12 +34,9 @@ internal static class CentralPortal
         services.AddAuthentication().AddCookie(PortaalAanmelding.Schema, o =>
         {
             Streng(o.Cookie, "__Host-OsoCentral");
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
-            o.SlidingExpiration = true;
-            o.LoginPath = "/inloggen";
+            PortalSessions.Apply(o, options.Session); // 20 minutes idle, 10 hours at most, the way back after the end
             o.LogoutPath = "/uitloggen";
             o.AccessDeniedPath = "/geen-toegang";
-            o.ReturnUrlParameter = "terug";
         });
         // the cookie that carries "password accepted, TOTP code still to come" between the two sign-in steps
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o => Streng(o.Cookie, "__Host-OsoCentral-2fa"));
@@ -48,13 +45,11 @@ internal static class CentralPortal
     }
 
     /// <summary>Security headers on the portal's pages (not on the API, the OpenAPI document or Scalar), and a Dutch answer to an upload that is far too large.</summary>
-    public static WebApplication UseCentralPortal(this WebApplication app, bool development)
+    public static WebApplication UseCentralPortal(this WebApplication app)
     {
         app.UseWhen(c => IsPortaal(c.Request.Path), portal =>
         {
-            portal.UseOsoPortalHeaders();
-            // HSTS holds for a host name on every port: only outside development
-            if (!development) portal.Use((c, next) => { c.Response.Headers.StrictTransportSecurity = "max-age=31536000"; return next(c); });
+            portal.UseOsoPortalHeaders(); // HSTS (production) is set for every portal response by HostMode
             portal.Use((c, next) =>
             {
                 // a form far beyond the upload limit is answered before it is read (over HTTP/2 the browser stops sending
@@ -74,6 +69,7 @@ internal static class CentralPortal
     {
         app.MapRazorPages();
         app.MapOsoAssets();
+        app.MapPortalSession(PortaalAanmelding.Schema);
         return app;
     }
 

@@ -20,6 +20,9 @@ internal static class Meldingen
     public const string Ingetrokken = "ingetrokken";
     public const string MandaatToegevoegd = "mandaat-toegevoegd";
     public const string MandaatBeeindigd = "mandaat-beeindigd";
+    public const string SessieVerlopen = "sessie-verlopen";
+    public const string HerstelcodeGebruikt = "herstelcode-gebruikt";
+    public const string TweestapsHersteld = "tweestaps-hersteld";
 
     public static Melding? Van(string? code) => code switch
     {
@@ -35,6 +38,9 @@ internal static class Meldingen
         Ingetrokken => new("De deelname is ingetrokken. Het Traffic Center weigert vanaf nu elke overdracht waarbij zij betrokken is.", "success"),
         MandaatToegevoegd => new("Het mandaat is vastgelegd.", "success"),
         MandaatBeeindigd => new("Het mandaat is beëindigd; het geldt nog tot en met vandaag.", "success"),
+        SessieVerlopen => new("Uw sessie is verlopen: u was een tijd niet actief, of langer ingelogd dan een werkdag. Log opnieuw in; daarna gaat u verder op de pagina waar u was.", "warning"),
+        HerstelcodeGebruikt => new("U bent ingelogd met een herstelcode; die code werkt nu niet meer. Telefoon kwijt? Vraag de OSO-servicedesk uw tweestapsverificatie opnieuw in te stellen.", "warning"),
+        TweestapsHersteld => new("De tweestapsverificatie is uitgezet. Bij de volgende aanmelding stelt de gebruiker haar opnieuw in; open sessies en herstelcodes zijn vervallen.", "success"),
         _ => null,
     };
 }

@@ -32,6 +32,15 @@ internal abstract class PortaalPagina : PageModel
     protected string Scope => Ik.Scope ?? throw new InvalidOperationException("Dit account hoort niet bij een school, bestuur of systeem.");
 
     /// <summary>The operations, audited under the signed-in person.</summary>
+    /// <summary>Board names by id (filled by <see cref="LaadBesturenAsync"/>), for lists that name a board.</summary>
+    public IReadOnlyDictionary<string, string> Besturen { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>A board for people: "Stichting Primo (40001)", or the id when the name is unknown.</summary>
+    public string Bestuur(string? id) => id is null ? "—" : Besturen.TryGetValue(id, out var naam) ? $"{naam} ({id})" : id;
+
+    /// <summary>Loads the board names.</summary>
+    protected async Task LaadBesturenAsync() => Besturen = await Admin.BoardNamesAsync(Ct);
+
     protected CentralAdmin Admin => HttpContext.RequestServices.GetRequiredService<CentralAdmin>().Als(Gebruiker?.Email ?? "portaal");
 
     protected DateTimeOffset Nu => HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();

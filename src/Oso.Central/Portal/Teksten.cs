@@ -116,6 +116,32 @@ internal static class Teksten
 
     public static string Soort(SessieSoort soort) => soort == SessieSoort.Overdracht ? "Overdracht" : "SWV-notificatie";
 
+    /// <summary>An audited operator action in words ("kwalificatie.alles-goedkeuren" → "Kwalificatie van de school goedgekeurd").</summary>
+    public static string Handeling(string actie) => actie switch
+    {
+        "account.aanmaken" => "Account aangemaakt",
+        "account.aanvragen" => "Account aangevraagd door een school",
+        "account.verifieren" => "Account geverifieerd",
+        "account.tweestaps-aan" => "Tweestapsverificatie ingesteld",
+        "bestuur.toevoegen" => "Bestuur toegevoegd",
+        "school.toevoegen" => "School toegevoegd aan het register",
+        "school.intrekken" => "Deelname van een school ingetrokken",
+        "systeem.toevoegen" => "Systeem toegevoegd",
+        "systeem.intrekken" => "Deelname van een systeem ingetrokken",
+        "mandaat.toevoegen" => "Mandaat gegeven",
+        "mandaat.beeindigen" => "Mandaat beëindigd",
+        "aanleverpunt.toevoegen" => "Aanleverpunt geregistreerd",
+        "certificaat.uitgeven" => "Certificaat uitgegeven",
+        "certificaat.registreren" => "Certificaat geregistreerd",
+        "certificaat.intrekken" => "Certificaat ingetrokken",
+        "bewijs.indienen" => "Bewijs ingediend",
+        "bewijs.goedkeuren" => "Bewijs goedgekeurd",
+        "bewijs.afwijzen" => "Bewijs afgewezen",
+        "kwalificatie.alles-goedkeuren" => "Kwalificatie van de school in één keer goedgekeurd",
+        "kwalificatie.systeem-goedkeuren" => "Kwalificatie van een systeem goedgekeurd",
+        _ => actie,
+    };
+
     /// <summary>The result table's row for a code as stored ("OverdrachtGeslaagd"), or null.</summary>
     public static ResultaatInfo? Resultaat(string? code) => Resultaten.TryParse(code, out var c) ? c.Info() : null;
 

@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Oso.Central.Accounts;
+using Oso.Hosting.Portal;
 
 namespace Oso.Central.Portal;
 
@@ -37,7 +41,7 @@ internal sealed class VoorAttribute(Toegang toegang) : Attribute
 /// <summary>
 /// Checks every page request before anything else runs (also before antiforgery and model binding): the person is
 /// read from the database on each request, so a blocked account, a changed role or a new security stamp stops at once.
-/// Signed out: to the sign-in page. Two-factor authentication not yet set up: to the enrolment page. Another role: to
+/// Signed out (or the session ended): to the sign-in page, with the way back. Two-factor authentication not yet set up: to the enrolment page. Another role: to
 /// "geen toegang". The scope (BRIN, board, system) is never taken from the URL: the pages read it from the account.
 /// </summary>
 internal sealed class ToegangFilter : IAsyncAuthorizationFilter
@@ -52,7 +56,8 @@ internal sealed class ToegangFilter : IAsyncAuthorizationFilter
 
         if (gebruiker is null)
         {
-            context.Result = new RedirectResult("/inloggen?terug=" + Uri.EscapeDataString(http.Request.Path + http.Request.QueryString));
+            var cookie = http.RequestServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(PortaalAanmelding.Schema);
+            context.Result = new RedirectResult(PortalSessions.SignInUrl(http, cookie));
             return;
         }
         if (gebruiker.Status != AccountStatus.Actief)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Oso.Central.Mail;
 using Oso.Central.Qualification;
 using Oso.Central.Register;
 using Oso.Central.Storage;
@@ -32,6 +33,22 @@ public sealed partial class CentralAdmin
     /// <summary>Submits a document as evidence: at most <see cref="MaxBewijsBytes"/>, and a PDF, PNG, JPEG or office document by its content.</summary>
     public async Task<Uitkomst<BewijsInfo>> SubmitDocumentAsync(string brin, string itemCode, string bestandsnaam, byte[] inhoud, CancellationToken cancellationToken = default)
     {
+        var check = CheckDocument(itemCode, bestandsnaam, inhoud);
+        if (!check.Gelukt) return check.Fout;
+        var document = check.Waarde;
+        return await AddEvidenceAsync(brin, new Bewijs
+        {
+            Brin = brin, ItemCode = document.Item.Code, Soort = BewijsSoort.Document, Bestandsnaam = document.Bestandsnaam, ContentType = document.ContentType,
+            Inhoud = inhoud, IngediendDoor = Door,
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The checks on an uploaded evidence document, before anything is stored: the checklist item takes a document, the
+    /// file is not empty and at most <see cref="MaxBewijsBytes"/>, and its content is an accepted kind that fits its name.
+    /// </summary>
+    internal static Uitkomst<(ChecklistItem Item, string ContentType, string Bestandsnaam)> CheckDocument(string itemCode, string? bestandsnaam, byte[] inhoud)
+    {
         ArgumentNullException.ThrowIfNull(inhoud);
         var item = Handboek.Find(itemCode);
         if (item is null) return Fout.NietGevonden("kwalificatie.item", $"Het checklistonderdeel '{itemCode}' bestaat niet.");
@@ -40,11 +57,7 @@ public sealed partial class CentralAdmin
         if (inhoud.Length > MaxBewijsBytes) return Fout.Ongeldig("bewijs.te-groot", $"Het bestand is groter dan {MaxBewijsBytes / 1024 / 1024} MB.");
         var type = Bestandstype.Herken(bestandsnaam, inhoud);
         if (type is null) return Fout.Ongeldig("bewijs.type", "Alleen PDF, PNG, JPEG of een Office-/OpenDocument-bestand (docx, xlsx, odt) wordt geaccepteerd; de inhoud past niet bij een van deze.");
-        return await AddEvidenceAsync(brin, new Bewijs
-        {
-            Brin = brin, ItemCode = item.Code, Soort = BewijsSoort.Document, Bestandsnaam = Bestandstype.Naam(bestandsnaam), ContentType = type,
-            Inhoud = inhoud, IngediendDoor = Door,
-        }, cancellationToken);
+        return (item, type, Bestandstype.Naam(bestandsnaam));
     }
 
     /// <summary>Submits a signed statement as evidence.</summary>
@@ -73,6 +86,7 @@ public sealed partial class CentralAdmin
         bewijs.Status = BewijsStatus.Ingediend;
         db.Bewijzen.Add(bewijs);
         Audit(db, "bewijs.indienen", brin, $"{bewijs.ItemCode} ({bewijs.Soort})");
+        await CentralMail.EvidenceSubmittedAsync(db, bewijs, Nu, ct);
         await db.SaveChangesAsync(ct);
         return Info(bewijs);
     }
@@ -128,7 +142,11 @@ public sealed partial class CentralAdmin
             bewijs.BeoordeeldDoor = Door;
             Audit(db, goedgekeurd ? "bewijs.goedkeuren" : "bewijs.afwijzen", bewijs.Brin, $"{bewijs.ItemCode}{(opmerking is null ? "" : ": " + opmerking)}");
             await db.SaveChangesAsync(cancellationToken);
+            var before = await db.Scholen.AsNoTracking().Where(s => s.Brin == bewijs.Brin).Select(s => s.GekwalificeerdSinds).FirstAsync(cancellationToken);
             await HerberekenAsync(db, bewijs.Brin, cancellationToken);
+            var school = await db.Scholen.FirstAsync(s => s.Brin == bewijs.Brin, cancellationToken);
+            await CentralMail.EvidenceReviewedAsync(db, bewijs, goedgekeurd && school.GekwalificeerdSinds is not null && school.GekwalificeerdSinds != before, Nu,
+                cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             brin = bewijs.Brin;
         }

@@ -30,7 +30,18 @@ internal static class QualificationApi
             ApiResults.From(await admin.Als(a.Door).SubmitStatementAsync(a.Scope!, item, v.Tekst, v.OndertekendDoor, v.Functie, ct)))
             .WithSummary("Dien een ondertekende verklaring in als bewijs.");
 
+        var leverancier = app.MapGroup("/api/leverancier/conformance").WithTags("Leverancier: kwalificatie").Voor(Rol.Leverancier);
+        leverancier.MapPost("/", ConformanceAsync).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(MaxRapportBytes))
+            .WithSummary("Dien een conformancerapport in (de JSON van 'oso conformance bron|doel --json', ondertekend met het systeemcertificaat) als technische test.");
+        leverancier.MapGet("/", (Actor a, CentralAdmin admin, CancellationToken ct) => admin.ConformanceAsync(a.Scope!, ct))
+            .WithSummary("De conformancerapporten van uw systeem en hun beoordeling.");
+
         var beheer = app.MapGroup("/api/beheer").WithTags("Beheer: kwalificatie").Voor(Rol.Beheerder);
+        beheer.MapGet("/systemen/{id}/conformance", (string id, CentralAdmin admin, CancellationToken ct) => admin.ConformanceAsync(id, ct))
+            .WithSummary("De conformancerapporten van een systeem, met elk scenario.");
+        beheer.MapPost("/conformance/{id:guid}/beoordeling", async (Guid id, Beoordeling b, Actor a, CentralAdmin admin, CancellationToken ct) =>
+            ApiResults.From(await admin.Als(a.Door).ReviewConformanceAsync(id, b.Goedgekeurd, b.Opmerking, ct)))
+            .WithSummary("Keur een conformancerapport goed (het systeem is dan gekwalificeerd) of af.");
         beheer.MapGet("/accounts", (CentralAdmin admin, AccountStatus? status, CancellationToken ct) => admin.AccountsAsync(status, ct))
             .WithSummary("Accounts, bijvoorbeeld die wachten op verificatie.");
         beheer.MapPost("/accounts/{id}/verifieren", async (string id, Actor a, CentralAdmin admin, CancellationToken ct) =>
@@ -52,6 +63,16 @@ internal static class QualificationApi
         beheer.MapPost("/systemen/{id}/kwalificatie", async (string id, Actor a, CentralAdmin admin, CancellationToken ct) =>
             ApiResults.From(await admin.Als(a.Door).ApproveSystemAsync(id, ct))).WithSummary("Kwalificeert een systeem zonder testuitwisseling.");
         return app;
+    }
+
+    private const int MaxRapportBytes = 1024 * 1024;
+
+    private static async Task<Results<Ok<ConformanceInfo>, ProblemHttpResult>> ConformanceAsync(HttpRequest request, Actor a, CentralAdmin admin, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        if (buffer.Length > MaxRapportBytes) return ApiResults.Problem(Fout.Ongeldig("conformance.te-groot", "Het rapport is groter dan 1 MB."));
+        return ApiResults.From(await admin.Als(a.Door).SubmitConformanceAsync(a.Scope!, buffer.ToArray(), ct));
     }
 
     private static async Task<Results<Ok<BewijsInfo>, ProblemHttpResult>> DocumentAsync(string item, IFormFile bestand, Actor a, CentralAdmin admin, CancellationToken ct)

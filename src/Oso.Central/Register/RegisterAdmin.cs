@@ -23,6 +23,13 @@ public sealed partial class CentralAdmin
         return new BestuurInfo(bestuur.Id, bestuur.Naam.Trim());
     }
 
+    /// <summary>Every board's name by its id, so that lists show names rather than numbers.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> BoardNamesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await DbAsync(cancellationToken);
+        return await db.Besturen.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.Naam, StringComparer.Ordinal, cancellationToken);
+    }
+
     /// <summary>Registers a school (with its branches) under an existing board.</summary>
     public async Task<Uitkomst<SchoolInfo>> AddSchoolAsync(NieuweSchool school, CancellationToken cancellationToken = default)
     {

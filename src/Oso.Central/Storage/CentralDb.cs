@@ -6,6 +6,7 @@ using Oso.Central.Audit;
 using Oso.Central.Qualification;
 using Oso.Central.Register;
 using Oso.Central.TrafficCenter;
+using Oso.Hosting.Mail;
 using Oso.Hosting.Storage;
 
 namespace Oso.Central.Storage;
@@ -25,11 +26,14 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<Mandaat> Mandaten => Set<Mandaat>();
     public DbSet<AanleverpuntRecord> Aanleverpunten => Set<AanleverpuntRecord>();
     public DbSet<Bewijs> Bewijzen => Set<Bewijs>();
+    public DbSet<ConformanceInzending> ConformanceInzendingen => Set<ConformanceInzending>();
     public DbSet<Sessie> Sessies => Set<Sessie>();
     public DbSet<TraceStap> TraceStappen => Set<TraceStap>();
     public DbSet<Koppeling> Koppelingen => Set<Koppeling>();
     public DbSet<SwvLid> SwvLeden => Set<SwvLid>();
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
+    public DbSet<QueuedMail> Mail => Set<QueuedMail>();
+    public DbSet<Retention.OnderhoudsRun> Onderhoud => Set<Retention.OnderhoudsRun>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -41,6 +45,7 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        MailQueue.Map(builder, "mail");
         builder.Entity<Bestuur>(e =>
         {
             e.ToTable("besturen");
@@ -95,6 +100,15 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
             e.HasOne<School>().WithMany().HasForeignKey(a => a.Brin).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Systeem>().WithMany().HasForeignKey(a => a.SysteemId).OnDelete(DeleteBehavior.Restrict);
         });
+        builder.Entity<ConformanceInzending>(e =>
+        {
+            e.ToTable("conformancerapporten");
+            e.HasKey(c => c.Id);
+            e.HasIndex(c => c.SysteemId);
+            e.Property(c => c.Target).HasMaxLength(2000);
+            e.Property(c => c.Opmerking).HasMaxLength(4000);
+            e.HasOne<Systeem>().WithMany().HasForeignKey(c => c.SysteemId).OnDelete(DeleteBehavior.Restrict);
+        });
         builder.Entity<Bewijs>(e =>
         {
             e.ToTable("kwalificatiebewijzen");
@@ -110,6 +124,7 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
             e.HasIndex(s => s.BronBrin);
             e.HasIndex(s => s.DoelBrin);
             e.HasIndex(s => s.AangemaaktOp);
+            e.HasIndex(s => s.VerlooptOp);
             e.Property(s => s.Zoeksleutel).HasMaxLength(700);
         });
         builder.Entity<TraceStap>(e =>
@@ -119,6 +134,7 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
             e.HasIndex(t => t.SessieId);
             e.HasIndex(t => new { t.BronBrin, t.Tijd });
             e.HasIndex(t => new { t.DoelBrin, t.Tijd });
+            e.HasIndex(t => t.Tijd);
             e.Property(t => t.Toelichting).HasMaxLength(2000);
         });
         builder.Entity<Koppeling>(e =>
@@ -140,6 +156,12 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
             e.HasKey(a => a.Id);
             e.HasIndex(a => a.Tijd);
             e.Property(a => a.Details).HasMaxLength(2000);
+        });
+        builder.Entity<Retention.OnderhoudsRun>(e =>
+        {
+            e.ToTable("onderhoud");
+            e.HasKey(o => o.Sleutel);
+            e.Property(o => o.Sleutel).HasMaxLength(100);
         });
     }
 }

@@ -24,8 +24,9 @@ internal sealed class TestschoolService(TrafficCenterService trafficCenter, Test
         if (request is not DocumentRequest document)
             return new TcAntwoord.NietHier($"De testschool beantwoordt alleen documentverzoeken, geen '{request.ElementName}'.");
         var routing = document.Routering;
+        // a request that names another bron aanleverpunt than this one: as any bron answers it (docs/school.md §7)
         if (routing.BronBrin.Value != Testschool.Brin || routing.BronRouteringsKenmerk.Value != Testschool.RouteringsKenmerk)
-            return Antwoord(ResultaatCode.OngeldigVerzoek);
+            return Antwoord(ResultaatCode.OnbekendAanleverpunt);
 
         var controle = await trafficCenter.HandleAsync(SysteemId.Parse(Testschool.SysteemId),
             new SessiecontroleRequest(routing, document.Sleutel.NaarSessieSleutel(), document.Overdrachtsoort, document.SessieId), ct);

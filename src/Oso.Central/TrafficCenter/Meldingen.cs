@@ -71,6 +71,7 @@ internal sealed partial class TrafficCenterService
             DoelBrin = routing.DoelBrin.Value,
             DoelRouteringsKenmerk = routing.DoelRouteringsKenmerk.Value,
             SysteemId = caller,
+            TraceId = Oso.Hosting.Telemetry.OsoTelemetry.CurrentTraceId,
             Overdrachtsoort = Overdrachtsoort.SwvDossier,
             AangemaaktOp = Nu,
             VerlooptOp = Nu + options.SessieDuur,

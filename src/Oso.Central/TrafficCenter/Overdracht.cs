@@ -39,6 +39,7 @@ internal sealed partial class TrafficCenterService
             DoelBrin = doel,
             DoelRouteringsKenmerk = doelRk,
             SysteemId = caller,
+            TraceId = Oso.Hosting.Telemetry.OsoTelemetry.CurrentTraceId,
             Overdrachtsoort = r.Overdrachtsoort,
             AangemaaktOp = Nu,
             VerlooptOp = Nu + options.SessieDuur,
@@ -77,7 +78,7 @@ internal sealed partial class TrafficCenterService
             + $"geldig tot {sessie.VerlooptOp:yyyy-MM-dd HH:mm} UTC. Het doelsysteem vraagt nu {punten.Count} aanleverpunt(en) van de bronschool: "
             + string.Join(", ", punten.Select(p => p.RouteringsKenmerk)) + ".");
         return new TcAntwoord.Bericht(new OverdrachtResponse.Toegekend(SessieId.From(sessie.Id),
-            punten.Select(p => new Aanleverpunt(RouteringsKenmerk.Parse(p.RouteringsKenmerk), new Uri(p.Url))).ToList()));
+            punten.Select(p => new Aanleverpunt(RouteringsKenmerk.Parse(p.RouteringsKenmerk), new Uri(p.Url), SysteemId.Parse(p.SysteemId))).ToList()));
     }
 
     private async Task<Weigering?> OverdrachtWeigeringAsync(CentralDb db, string caller, OverdrachtRequest r, AanleverpuntRecord? doelAp, CancellationToken ct)

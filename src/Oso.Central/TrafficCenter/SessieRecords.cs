@@ -55,6 +55,9 @@ internal sealed class Sessie
 
     /// <summary>The bron aanleverpunt that gave the beste resultaat.</summary>
     public string? ResultaatAanleverpunt { get; set; }
+
+    /// <summary>The W3C trace id of the call that opened the session: the doel's transfer, carried in <c>traceparent</c>.</summary>
+    public string? TraceId { get; set; }
 }
 
 /// <summary>

@@ -7,7 +7,7 @@ namespace Oso.Central;
 /// <summary>A session as the servicedesk and the two schools see it (no pupil data: the zoeksleutel is not shown).</summary>
 public sealed record SessieInfo(Guid Id, SessieSoort Soort, SessieStatus Status, bool Verlopen, string BronBrin, string? BronRouteringsKenmerk,
     string DoelBrin, string DoelRouteringsKenmerk, string SysteemId, Overdrachtsoort Overdrachtsoort, DateTimeOffset AangemaaktOp,
-    DateTimeOffset VerlooptOp, DateTimeOffset? AfgemeldOp, string? Resultaat, string? ResultaatAanleverpunt);
+    DateTimeOffset VerlooptOp, DateTimeOffset? AfgemeldOp, string? Resultaat, string? ResultaatAanleverpunt, string? TraceId = null);
 
 /// <summary>One step of a trace.</summary>
 /// <param name="Tijd">When.</param>
@@ -63,7 +63,7 @@ public sealed partial class CentralAdmin
 
     private SessieInfo Info(Sessie s) => new(s.Id, s.Soort, s.Status, s.Status == SessieStatus.Open && Nu >= s.VerlooptOp, s.BronBrin, s.BronRouteringsKenmerk,
         s.DoelBrin, s.DoelRouteringsKenmerk, s.SysteemId, s.Overdrachtsoort, s.AangemaaktOp, s.VerlooptOp, s.AfgemeldOp, s.Resultaat?.ToString(),
-        s.ResultaatAanleverpunt);
+        s.ResultaatAanleverpunt, s.TraceId);
 
     private static TraceRegel Regel(TraceStap t) =>
         new(t.Tijd, t.Stap, t.SysteemId, t.BronBrin, t.DoelBrin, t.Aanleverpunt, t.Resultaat?.ToString(), t.Geslaagd, t.Toelichting);

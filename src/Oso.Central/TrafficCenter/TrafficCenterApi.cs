@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Oso.Central.Accounts;
 using Oso.Central.Api;
+using Oso.Hosting.Contract;
 using Oso.Hosting.Listeners;
+using Oso.Protocol.Contract;
 
 namespace Oso.Central.TrafficCenter;
 
@@ -16,8 +18,10 @@ internal static class TrafficCenterApi
 
     public static WebApplication MapTrafficCenter(this WebApplication app)
     {
-        app.MapPost(Pad, (HttpContext context, TrafficCenterService tc) => SoapEndpoint.HandleAsync(context, tc.HandleAsync))
+        app.MapPost(Pad, (HttpContext context, TrafficCenterService tc, Oso.Hosting.Telemetry.OsoMetrics metrics, TimeProvider time) =>
+                SoapEndpoint.HandleAsync(context, TcMetrics.Counted(tc.HandleAsync, metrics, time)))
             .OnProtocolListener().ExcludeFromDescription();
+        app.MapOsoContract(Pad, OsoDienst.TrafficCenter).OnProtocolListener().ExcludeFromDescription();
         return app;
     }
 
@@ -42,6 +46,13 @@ internal static class TrafficCenterApi
         var leverancier = app.MapGroup("/api/leverancier").WithTags("Leverancier: sessies").Voor(Rol.Leverancier);
         leverancier.MapGet("/sessies", (Actor actor, CentralAdmin admin, int? max, CancellationToken ct) => admin.SessionsAsync(null, actor.Scope, max ?? 100, ct))
             .WithSummary("De sessies die uw systeem aanvroeg.");
+        leverancier.MapGet("/sessies/{id:guid}", async (Guid id, Actor actor, CentralAdmin admin, CancellationToken ct) =>
+        {
+            var trace = await admin.TraceAsync(id, null, ct);
+            return ApiResults.From(trace.Gelukt && trace.Waarde!.Sessie.SysteemId != actor.Scope
+                ? Fout.NietGevonden("sessie.onbekend", "Deze sessie bestaat niet (of is niet door uw systeem aangevraagd).")
+                : trace);
+        }).WithSummary("De trace van een sessie die uw systeem aanvroeg: elke stap, ook die van de bron (zo ziet een leverancier zijn test met testschool 00YY).");
         return app;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Oso.Central;
 using Oso.Central.Accounts;
+using Oso.Hosting.Accounts;
 using Oso.Protocol.Security;
 
 namespace Oso.Cli.Central;
@@ -21,7 +22,23 @@ internal static class AdminCommands
         var list = lc.AddTo(new Command("list", "Toon accounts.") { status });
         list.SetAction((p, ct) => CentralCommand.RunAsync(context, lc, p, async (a, t) => CentralCommand.Ok(await a.AccountsAsync(p.GetValue(status), t)),
             l => Lines(l, g => $"{g.Email,-36} {g.Rol,-11} {g.Scope,-10} {g.Status,-11} 2FA {(g.TweestapsVerificatie ? "aan" : "uit")}"), ct));
-        return Group("account", "Mijn OSO-accounts.", verify, list);
+        var rc = new CentralCommand.Common();
+        var rwie = new Argument<string>("EMAIL") { Description = "E-mailadres (of id) van het account." };
+        var identiteit = new Option<string>("--identiteit")
+        {
+            Description = "Hoe u de identiteit controleerde: " + string.Join("; ", IdentityCheck.Methods.Select(m => $"{m.Value} ({m.Label})")) + ".",
+            Required = true,
+        };
+        identiteit.AcceptOnlyFromAmong(IdentityCheck.Methods.Select(m => m.Value).ToArray());
+        var toelichting = new Option<string>("--toelichting") { Description = "Wat u controleerde (komt in het logboek; geen BSN of documentnummer).", Required = true };
+        var reset = rc.AddTo(new Command("reset-tweestaps", "Zet de tweestapsverificatie van een account uit (telefoon kwijt), na controle van de identiteit: bij de volgende aanmelding stelt de gebruiker haar opnieuw in.")
+        {
+            rwie, identiteit, toelichting,
+        });
+        reset.SetAction((p, ct) => CentralCommand.RunAsync(context, rc, p,
+            (a, t) => a.ResetTwoFactorAsync(p.GetValue(rwie)!, p.GetValue(identiteit), p.GetValue(toelichting), t),
+            g => $"De tweestapsverificatie van {g.Email} is uitgezet; bij de volgende aanmelding stelt de gebruiker haar opnieuw in.", ct));
+        return Group("account", "Mijn OSO-accounts.", verify, list, reset);
     }
 
     public static Command User(CliContext context)
@@ -94,20 +111,20 @@ internal static class AdminCommands
             + "De privésleutel blijft op de node, de sleutel van de CA bij Central.") { csr, naar, sdagen });
         sign.SetAction((p, ct) => CentralCommand.RunAsync(context, sc, p, async (a, t) =>
         {
-            var bestand = Path.GetFullPath(p.GetValue(csr)!);
+            var verzoek = Path.GetFullPath(p.GetValue(csr)!);
             string pem;
             try
             {
-                pem = await File.ReadAllTextAsync(bestand, t);
+                pem = await File.ReadAllTextAsync(verzoek, t);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return Uitkomst.Mislukt<Getekend>(new Fout(FoutSoort.Ongeldig, "bestand", $"Het verzoek {bestand} is niet te lezen: {e.Message}"));
+                return Uitkomst.Mislukt<Getekend>(new Fout(FoutSoort.Ongeldig, "bestand", $"Het verzoek {verzoek} is niet te lezen: {e.Message}"));
             }
             var uitkomst = await a.SignCertificateRequestAsync(pem, TimeSpan.FromDays(p.GetValue(sdagen)), t);
             if (!uitkomst.Gelukt) return Uitkomst.Mislukt<Getekend>(uitkomst.Fout);
             using var certificaat = uitkomst.Waarde!.Certificaat;
-            var uit = Path.GetFullPath(p.GetValue(naar) ?? (bestand.EndsWith(".csr.pem", StringComparison.Ordinal) ? bestand[..^".csr.pem".Length] + ".crt.pem" : bestand + ".crt.pem"));
+            var uit = Path.GetFullPath(p.GetValue(naar) ?? (verzoek.EndsWith(".csr.pem", StringComparison.Ordinal) ? verzoek[..^".csr.pem".Length] + ".crt.pem" : verzoek + ".crt.pem"));
             var anker = Path.Combine(Path.GetDirectoryName(uit)!, "ca.crt.pem");
             Directory.CreateDirectory(Path.GetDirectoryName(uit)!);
             await File.WriteAllTextAsync(uit, certificaat.ExportCertificatePem() + "\n", Encoding.ASCII, t);
@@ -116,7 +133,24 @@ internal static class AdminCommands
             return Uitkomst.Ok(new Getekend(w.Soort, w.Namen, w.Serienummer, w.GeldigTot, uit, anker));
         }, r => $"{(r.Soort == CertificaatSoort.Server ? "Servercertificaat" : "Systeemcertificaat")} voor {string.Join(", ", r.Namen)} "
             + $"(serienummer {r.Serienummer}, geldig tot {r.GeldigTot:yyyy-MM-dd}) geschreven naar {r.Certificaat}; het vertrouwensanker staat in {r.Vertrouwensanker}.", ct));
-        return Group("cert", "Certificaten.", issue, sign, revoke);
+        var gc = new CentralCommand.Common();
+        var gsysteem = new Option<string>("--system") { Description = "Het systeem-id dat het certificaat noemt (SAN urn:oso:systeem:<id>).", Required = true };
+        var bestand = new Option<FileInfo>("--certificaat") { Description = "Het certificaat (PEM), uitgegeven door een vertrouwde CA (PKIoverheid).", Required = true };
+        var register = gc.AddTo(new Command("register", "Registreer het certificaat van een systeem dat een echte CA uitgaf (productie: Central geeft dan zelf niets uit).") { gsysteem, bestand });
+        register.SetAction((p, ct) => CentralCommand.RunAsync(context, gc, p, async (a, t) =>
+        {
+            string pem;
+            try
+            {
+                pem = await File.ReadAllTextAsync(p.GetValue(bestand)!.FullName, t);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Uitkomst.Mislukt<CertificaatInfo>(new Fout(FoutSoort.Ongeldig, "certificaat.onleesbaar", $"Het certificaat {p.GetValue(bestand)!.FullName} is niet te lezen."));
+            }
+            return await a.RegisterCertificateAsync(p.GetValue(gsysteem)!, pem, t);
+        }, i => $"Certificaat {i.Serienummer} van systeem {i.SysteemId} is geregistreerd (geldig tot {i.GeldigTot:yyyy-MM-dd}).", ct));
+        return Group("cert", "Certificaten.", issue, sign, register, revoke);
     }
 
     public static Command Session(CliContext context)

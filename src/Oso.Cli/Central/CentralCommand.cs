@@ -32,11 +32,22 @@ internal static class CentralCommand
         AdminCommands.Qualification(context),
         AdminCommands.Cert(context),
         AdminCommands.Session(context),
+        KeysAndBackupCommands.Keys(context),
+        KeysAndBackupCommands.Backup(context),
+        KeysAndBackupCommands.Restore(context),
     };
 
-    /// <summary>The options every admin command has.</summary>
+    /// <summary>The options every admin command has (with <c>--config</c> and <c>OSO_</c> variables, as <c>serve</c> reads them).</summary>
     public sealed class Common
     {
+        private readonly SettingFlags _flags = new();
+
+        public Common()
+        {
+            _flags.Map(Data, nameof(CentralOptions.DataDirectory));
+            _flags.Map(Database, nameof(CentralOptions.Database));
+        }
+
         public Option<string> Data { get; } = new("--data") { Description = $"De gegevensmap van Central (standaard {DefaultData}).", DefaultValueFactory = _ => DefaultData };
 
         public Option<string?> Database { get; } = new("--database") { Description = "Een verbindingsreeks: leeg is SQLite in de gegevensmap; 'Host=…' is PostgreSQL." };
@@ -45,17 +56,24 @@ internal static class CentralCommand
 
         public Command AddTo(Command command)
         {
-            command.Options.Add(Data);
-            command.Options.Add(Database);
+            _flags.AddTo(command);
             command.Options.Add(Json);
             return command;
         }
 
-        public CentralOptions Options(ParseResult parse) => new()
+        /// <summary>Central's settings for an admin command (data directory, database, trust anchors) — not checked as for serving.</summary>
+        public CentralOptions Options(ParseResult parse)
         {
-            DataDirectory = Path.GetFullPath(parse.GetValue(Data)!),
-            Database = parse.GetValue(Database),
-        };
+            try
+            {
+                var options = _flags.Bind(parse, new CentralOptions { DataDirectory = DefaultData }, validate: false);
+                return options with { DataDirectory = Path.GetFullPath(options.DataDirectory) };
+            }
+            catch (Oso.Hosting.Configuration.SettingsException e)
+            {
+                throw new InvalidOperationException(e.Message, e);
+            }
+        }
     }
 
     /// <summary>Runs one admin operation on the data directory and prints its value (text or JSON) or its Dutch error.</summary>

@@ -138,6 +138,11 @@ public sealed class DemoStory(Uri node, DemoState state, X509Certificate2 anchor
         await File.WriteAllBytesAsync(file, xml, ct).ConfigureAwait(false);
         _files.Add(file);
         Step($"{vo.Brin} controleert het ontvangen dossier", report.Valid, $"{xml.Length / 1024} kB, {(report.Valid ? "geldig" : report.Fouten + " fout(en)")} volgens de officiële standaard; {Path.GetFileName(file)}");
+        // the bron's signature beside the untouched dossier: oso dossier verify FILE --trust-anchor ca.crt.pem checks them together
+        var signature = await vo.ReceivedSignatureAsync(received.Id, ct).ConfigureAwait(false);
+        if (signature is not null) await File.WriteAllBytesAsync(file + ".sig", signature, ct).ConfigureAwait(false);
+        Step($"{vo.Brin} bewaart de handtekening van {received.BronBrin} naast het dossier", signature is not null && received.Handtekening?.Status == "Geldig",
+            signature is null ? "De bronschool heeft het dossier niet ondertekend." : $"{received.Handtekening?.Toelichting} {Path.GetFileName(file)}.sig");
         await vo.AcknowledgeAsync(received.Id, ct).ConfigureAwait(false);
         Step($"{vo.Brin} bevestigt de import in het LAS", true, "");
     }
@@ -161,7 +166,12 @@ public sealed class DemoStory(Uri node, DemoState state, X509Certificate2 anchor
         foreach (var t in sending.Stappen) _transcript.Add($"      {t.At:HH:mm:ss.fff}  {t.Stap,-30} {t.Partij,-55} {t.Resultaat ?? "",-28} {t.Toelichting}");
         Step($"{swv.Brin} krijgt de koppelsleutel en haalt het swv-dossier op", sending.Status == "Opgehaald", $"{sending.Status}: {(sending.Stappen.Count > 0 ? sending.Stappen[^1].Toelichting : "")}");
 
-        var received = (await swv.SwvDossiersAsync(ct).ConfigureAwait(false)).LastOrDefault(d => d.Status == "Ontvangen");
+        // the SWV stores the dossier after the school delivered it (signature and rules checked, then afmelding): wait for that
+        SwvDossierDto? received;
+        while ((received = (await swv.SwvDossiersAsync(ct).ConfigureAwait(false)).LastOrDefault(d => d.SchoolBrin == po.Brin && d.GemeldOp >= sending.Aangemaakt))
+               is null or { Status: "Wachtrij" } && watch.Elapsed < Wait)
+            await Task.Delay(200, ct).ConfigureAwait(false);
+        if (received is { Status: not "Ontvangen" }) received = null;
         if (received is null)
         {
             Step($"{swv.Brin} ontvangt het swv-dossier", false, "Er staat geen ontvangen swv-dossier klaar.");
@@ -175,6 +185,10 @@ public sealed class DemoStory(Uri node, DemoState state, X509Certificate2 anchor
         await File.WriteAllBytesAsync(file, xml, ct).ConfigureAwait(false);
         _files.Add(file);
         Step($"{swv.Brin} controleert het swv-dossier", report.Valid, $"{xml.Length / 1024} kB, {(report.Valid ? "geldig" : report.Fouten + " fout(en)")} volgens XSD en PaO-regels; {Path.GetFileName(file)}");
+        var signature = await swv.SwvDossierSignatureAsync(received.Id, ct).ConfigureAwait(false);
+        if (signature is not null) await File.WriteAllBytesAsync(file + ".sig", signature, ct).ConfigureAwait(false);
+        Step($"{swv.Brin} bewaart de handtekening van {po.Brin} naast het swv-dossier", signature is not null && received.Handtekening?.Status == "Geldig",
+            signature is null ? "De school heeft het swv-dossier niet ondertekend." : $"{received.Handtekening?.Toelichting} {Path.GetFileName(file)}.sig");
 
         var dossier = Dossier.DossierReader.Read(new MemoryStream(xml), cancellationToken: ct).Dossier!;
         var feedback = SyntheticTerugkoppeling.For(dossier, DemoSchools.SyntheticSchool(DemoSchools.Swv), "SWV-" + received.Id.ToString("N")[..8], today,

@@ -54,9 +54,12 @@ public sealed class LasApiClient : IDisposable
     }
 
     /// <summary>POST a release.</summary>
-    public async Task<VrijgegevenDto> ReleaseAsync(string lasId, CancellationToken ct)
+    public Task<VrijgegevenDto> ReleaseAsync(string lasId, CancellationToken ct) => ReleaseAsync(lasId, null, ct);
+
+    /// <summary>POST a release with OPTIONEEL categories not to send.</summary>
+    public async Task<VrijgegevenDto> ReleaseAsync(string lasId, IReadOnlyList<string>? optOut, CancellationToken ct)
     {
-        using var response = await _http.PostAsJsonAsync($"leerlingen/{lasId}/vrijgeven", new VrijgevenDto(null), Json, ct).ConfigureAwait(false);
+        using var response = await _http.PostAsJsonAsync($"leerlingen/{lasId}/vrijgeven", new VrijgevenDto(optOut), Json, ct).ConfigureAwait(false);
         return await Read<VrijgegevenDto>(response, ct).ConfigureAwait(false);
     }
 
@@ -100,21 +103,44 @@ public sealed class LasApiClient : IDisposable
         return await Read<List<OntvangenDto>>(response, ct).ConfigureAwait(false);
     }
 
+    /// <summary>Polls the received dossiers until the one for an aanmelding is there; null when the timeout passes first.</summary>
+    public async Task<OntvangenDto?> WaitForReceivedAsync(Guid aanmelding, TimeSpan timeout, CancellationToken ct)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var received = (await ReceivedAsync(onlyNew: false, ct).ConfigureAwait(false)).FirstOrDefault(r => r.AanmeldingId == aanmelding);
+            if (received is not null || watch.Elapsed > timeout) return received;
+            await Task.Delay(100, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>GET the deliveries of a pupil's dossier to other schools (bron), with each one's ontvangstbevestiging.</summary>
+    public async Task<IReadOnlyList<VerstrekkingDto>> DisclosuresAsync(string lasId, CancellationToken ct)
+    {
+        using var response = await _http.GetAsync($"leerlingen/{lasId}/verstrekkingen", ct).ConfigureAwait(false);
+        return await Read<List<VerstrekkingDto>>(response, ct).ConfigureAwait(false);
+    }
+
     /// <summary>GET a received dossier's XML.</summary>
     public Task<byte[]> ReceivedXmlAsync(Guid id, CancellationToken ct) => BytesAsync($"ontvangen/{id}", ct);
+
+    /// <summary>GET the bron's signature of a received dossier; null when the bron did not sign it.</summary>
+    public Task<byte[]?> ReceivedSignatureAsync(Guid id, CancellationToken ct) => OptionalBytesAsync($"ontvangen/{id}/handtekening", ct);
+
+    private async Task<byte[]?> OptionalBytesAsync(string path, CancellationToken ct)
+    {
+        using var response = await _http.GetAsync(path, ct).ConfigureAwait(false);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return null;
+        await Ensure(response, ct).ConfigureAwait(false);
+        return await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+    }
 
     /// <summary>POST the import confirmation.</summary>
     public async Task AcknowledgeAsync(Guid id, CancellationToken ct)
     {
         using var response = await _http.PostAsync($"ontvangen/{id}/bevestigen", null, ct).ConfigureAwait(false);
         await Ensure(response, ct).ConfigureAwait(false);
-    }
-
-    /// <summary>School: to whom the pupil's dossier was disclosed.</summary>
-    public async Task<IReadOnlyList<VerstrekkingDto>> DisclosuresAsync(string lasId, CancellationToken ct)
-    {
-        using var response = await _http.GetAsync($"leerlingen/{lasId}/verstrekkingen", ct).ConfigureAwait(false);
-        return await Read<List<VerstrekkingDto>>(response, ct).ConfigureAwait(false);
     }
 
     /// <summary>School: sends the pupil's released dossier to the SWV (queued); the sending's first state.</summary>
@@ -140,6 +166,9 @@ public sealed class LasApiClient : IDisposable
 
     /// <summary>SWV: a received SWV dossier's XML.</summary>
     public Task<byte[]> SwvDossierXmlAsync(Guid id, CancellationToken ct) => BytesAsync($"swv-dossiers/{id}", ct);
+
+    /// <summary>SWV: the school's signature of a received SWV dossier; null when the school did not sign it.</summary>
+    public Task<byte[]?> SwvDossierSignatureAsync(Guid id, CancellationToken ct) => OptionalBytesAsync($"swv-dossiers/{id}/handtekening", ct);
 
     /// <summary>SWV: sends a terugkoppeling (one attempt) and returns the answer.</summary>
     public async Task<TerugkoppelingVerstuurdDto> SendFeedbackAsync(Guid swvDossier, byte[] xml, CancellationToken ct)

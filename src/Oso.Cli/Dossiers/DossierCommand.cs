@@ -11,5 +11,6 @@ internal static class DossierCommand
         NormalizeCommand.Create(context),
         RenderCommand.Create(context),
         GenerateCommand.Create(context),
+        VerifyCommand.Create(context),
     };
 }

@@ -8,8 +8,9 @@ using Spectre.Console;
 namespace Oso.Cli.Dossiers;
 
 /// <summary>
-/// <c>oso dossier generate --profile P [--count N] [--attachment-size SIZE] [--seed N] [--date yyyy-mm-dd] [--opt-out] -o DIR</c>:
-/// synthetic dossiers of one school, officially valid, the same for the same seed and date.
+/// <c>oso dossier generate --profile P [--brin BRIN [--vestiging NN]] [--count N] [--attachment-size SIZE] [--seed N] [--date yyyy-mm-dd] [--opt-out] -o DIR</c>:
+/// synthetic dossiers of one school, officially valid, the same for the same seed and date; with --brin they are that
+/// school's, so they fit a real school on a node.
 /// </summary>
 internal static partial class GenerateCommand
 {
@@ -32,16 +33,19 @@ internal static partial class GenerateCommand
         var date = new Option<string?>("--date") { Description = "Datum van de dossiers (jjjj-mm-dd); leeftijden en toetsdata volgen daaruit. Standaard: vandaag." };
         var optOut = new Option<bool>("--opt-out") { Description = "Zet alle optionele categorieën uit (OPT-UIT): alleen wat het profiel verplicht stelt." };
         var output = new Option<string>("--output", "-o") { Description = "De map voor de dossiers (wordt aangemaakt).", Required = true };
+        var brin = new Option<string?>("--brin") { Description = "Het BRIN van de school van de dossiers (twee cijfers en twee hoofdletters, zoals 91PO). Standaard: een verzonnen school." };
+        var vestiging = new Option<string?>("--vestiging") { Description = "De vestigingscode bij --brin (twee cijfers). Standaard: 00." };
         var command = new Command("generate", "Maak synthetische, officieel geldige overstapdossiers van één school (testgegevens, geen echte leerlingen).")
         {
-            profile, count, size, seed, date, optOut, output,
+            profile, brin, vestiging, count, size, seed, date, optOut, output,
         };
         command.SetAction((parse, ct) => Task.FromResult(Run(context, parse.GetValue(profile)!, parse.GetValue(count), parse.GetValue(size)!,
-            parse.GetValue(seed), parse.GetValue(date), parse.GetValue(optOut), parse.GetValue(output)!, ct)));
+            parse.GetValue(seed), parse.GetValue(date), parse.GetValue(optOut), parse.GetValue(output)!, (parse.GetValue(brin), parse.GetValue(vestiging)), ct)));
         return command;
     }
 
-    private static int Run(CliContext context, string profileName, int count, string sizeText, int seed, string? dateText, bool optOut, string directory, CancellationToken ct)
+    private static int Run(CliContext context, string profileName, int count, string sizeText, int seed, string? dateText, bool optOut, string directory,
+        (string? Brin, string? Vestiging) school, CancellationToken ct)
     {
         if (!SyntheticProfile.TryParse(profileName, out var profile))
             return Usage(context, $"onbekend profiel '{profileName}'; kies uit {string.Join(", ", SyntheticProfile.All.Select(p => p.Name))}.");
@@ -55,7 +59,19 @@ internal static partial class GenerateCommand
         else if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
             return Usage(context, $"'{dateText}' is geen datum; gebruik jjjj-mm-dd, bijvoorbeeld 2026-03-20.");
 
+        if (school.Vestiging is not null && school.Brin is null)
+            return Usage(context, "--vestiging hoort bij --brin: geef ook het BRIN van de school op.");
+        if (school.Brin is not null && !Dossier.Identifiers.Brin.TryParse(school.Brin, out _))
+            return Usage(context, $"'{school.Brin}' is geen BRIN: twee cijfers en twee hoofdletters, zoals 91PO.");
+        if (school.Vestiging is not null && !Dossier.Identifiers.Vestiging.TryParse(school.Vestiging, out _))
+            return Usage(context, $"'{school.Vestiging}' is geen vestigingscode: twee cijfers, zoals 00.");
+
         var options = new SyntheticOptions { AttachmentSize = attachmentSize, OptOut = optOut };
+        if (school.Brin is not null)
+            options = options with
+            {
+                School = SyntheticDossiers.CreateSchool(profile, seed) with { Brincode = school.Brin, Vestigingscode = school.Vestiging ?? "00" },
+            };
         var width = Math.Max(4, count.ToString(CultureInfo.InvariantCulture).Length);
         try
         {
@@ -83,7 +99,8 @@ internal static partial class GenerateCommand
         }
 
         var attachments = attachmentSize == 0 ? "zonder bijlagen" : $"bijlagen van {sizeText.Trim()}";
-        context.Out.WriteLine($"{count} {(count == 1 ? "dossier" : "dossiers")} {profile.Name} geschreven naar {directory} (seed {seed}, datum {date:yyyy-MM-dd}, {attachments}{(optOut ? ", opt-out" : "")}).");
+        var of = school.Brin is null ? "" : $" van BRIN {school.Brin} vestiging {school.Vestiging ?? "00"}";
+        context.Out.WriteLine($"{count} {(count == 1 ? "dossier" : "dossiers")} {profile.Name}{of} geschreven naar {directory} (seed {seed}, datum {date:yyyy-MM-dd}, {attachments}{(optOut ? ", opt-out" : "")}).");
         return ExitCodes.Ok;
     }
 

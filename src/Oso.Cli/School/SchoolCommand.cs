@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Security.Cryptography.X509Certificates;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Oso.School;
 
 namespace Oso.Cli.School;
@@ -12,67 +10,79 @@ internal static class SchoolCommand
     /// <summary>The default data directory.</summary>
     public const string DefaultData = ".oso/school";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static Command Create(CliContext context) => new("school", "De OSO-module van de school (bron en doel), voor veel scholen tegelijk. Beheeropdrachten werken rechtstreeks op de database van de gegevensmap.")
     {
         SchoolServeCommand.Create(context),
         Add(context),
         ListSchools(context),
+        Privacy(context),
         Aanleverpunt(context),
         Las(context),
         StaffCommand.Create(context),
         AuditCommand.Create(context),
         CertCommand.Create(context),
+        KeysCommand.Create(context),
+        BackupCommands.Backup(context),
+        BackupCommands.Restore(context),
     };
 
-    /// <summary>Options every admin command has.</summary>
     /// <summary>The environment variable that holds a School node's master key.</summary>
     internal const string MasterKeyVariable = "OSO_SCHOOL_MASTER_KEY";
 
+    /// <summary>Options every admin command has.</summary>
     internal sealed class Common
     {
+        private readonly SettingFlags _flags = new();
+
+        public Common()
+        {
+            _flags.Map(Data, nameof(SchoolOptions.DataDirectory));
+            _flags.Map(Database, nameof(SchoolOptions.Database));
+            _flags.Map(MasterKeyFile, nameof(SchoolOptions.MasterKey) + "File");
+        }
+
         public Option<string> Data { get; } = new("--data") { Description = $"De gegevensmap van de node (standaard {DefaultData}).", DefaultValueFactory = _ => DefaultData };
         public Option<string?> Database { get; } = new("--database") { Description = "Een verbindingsreeks: leeg is SQLite in de gegevensmap; 'Host=…' is PostgreSQL." };
         public Option<string?> MasterKeyFile { get; } = new("--master-key-file")
         {
-            Description = "Bestand met de hoofdsleutel (base64), buiten de gegevensmap. Zonder: de omgevingsvariabele "
+            Description = "Bestand met de hoofdsleutel (base64), buiten de gegevensmap. Zonder: de instelling MasterKey(File) uit --config of OSO_MasterKey, de omgevingsvariabele "
                 + MasterKeyVariable + ", en anders een sleutel in de gegevensmap (alleen voor ontwikkeling).",
         };
         public Option<bool> JsonOutput { get; } = new("--json") { Description = "Uitvoer als JSON." };
 
+        /// <summary>The setting flags, for commands that map more of them (serve).</summary>
+        public SettingFlags Flags => _flags;
+
         public Command AddTo(Command command)
         {
-            command.Options.Add(Data);
-            command.Options.Add(Database);
-            command.Options.Add(MasterKeyFile);
+            _flags.AddTo(command);
             command.Options.Add(JsonOutput);
             return command;
         }
 
-        public SchoolOptions Options(ParseResult parse) => new()
+        /// <summary>The node's data settings (data directory, database, master key) from flags, <c>OSO_</c> variables and <c>--config</c>.</summary>
+        public SchoolOptions Options(ParseResult parse) => Bind(parse, validate: false);
+
+        /// <summary>Every setting; with <paramref name="validate"/> checked as a node needs them to start.</summary>
+        public SchoolOptions Bind(ParseResult parse, bool validate)
         {
-            DataDirectory = Path.GetFullPath(parse.GetValue(Data)!),
-            Database = parse.GetValue(Database),
-            MasterKey = MasterKeyFrom(parse.GetValue(MasterKeyFile)),
-        };
+            SchoolOptions options;
+            try
+            {
+                options = _flags.Bind(parse, new SchoolOptions { DataDirectory = DefaultData }, validate, LegacyMasterKey());
+            }
+            catch (Oso.Hosting.Configuration.SettingsException e)
+            {
+                throw new ArgumentException(e.Message, e);
+            }
+            return options with { DataDirectory = Path.GetFullPath(options.DataDirectory) };
+        }
 
         // never on the command line, where every user of the machine can read it in the process list
-        private static string? MasterKeyFrom(string? file)
+        private static IEnumerable<(string, string, string)> LegacyMasterKey()
         {
-            if (file is not null)
-            {
-                try
-                {
-                    return File.ReadAllText(file).Trim();
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    throw new InvalidOperationException($"Het sleutelbestand {file} is niet te lezen: {e.Message}");
-                }
-            }
             var fromEnvironment = Environment.GetEnvironmentVariable(MasterKeyVariable);
-            return string.IsNullOrWhiteSpace(fromEnvironment) ? null : fromEnvironment.Trim();
+            return string.IsNullOrWhiteSpace(fromEnvironment) ? [] : [(nameof(SchoolOptions.MasterKey), fromEnvironment.Trim(), "omgevingsvariabele " + MasterKeyVariable)];
         }
     }
 
@@ -89,6 +99,22 @@ internal static class SchoolCommand
         {
             var added = await admin.AddSchoolAsync(parse.GetValue(brin)!, parse.GetValue(naam)!, parse.GetValue(sector)!, parse.GetValue(plaats), ct).ConfigureAwait(false);
             return (new { brin = parse.GetValue(brin), toegevoegd = added }, added ? $"School {parse.GetValue(brin)} is aangesloten." : $"School {parse.GetValue(brin)} was al aangesloten.");
+        }, ct));
+        return command;
+    }
+
+    private static Command Privacy(CliContext context)
+    {
+        var common = new Common();
+        var brin = new Argument<string>("BRIN") { Description = "Het BRIN-nummer van de school." };
+        var naam = new Option<string>("--naam") { Description = "Naam of functie van de contactpersoon voor privacy (bijvoorbeeld de functionaris gegevensbescherming).", Required = true };
+        var email = new Option<string?>("--email") { Description = "Het e-mailadres." };
+        var telefoon = new Option<string?>("--telefoon") { Description = "Het telefoonnummer." };
+        var command = common.AddTo(new Command("privacy", "Legt vast wie ouders over privacy kunnen vragen (getoond op de pagina's voor ouders).") { brin, naam, email, telefoon });
+        command.SetAction((parse, ct) => RunAsync(context, common, parse, async admin =>
+        {
+            await admin.SetPrivacyContactAsync(parse.GetValue(brin)!, parse.GetValue(naam)!, parse.GetValue(email), parse.GetValue(telefoon), ct).ConfigureAwait(false);
+            return (new { brin = parse.GetValue(brin), vastgelegd = true }, $"De contactpersoon voor privacy van school {parse.GetValue(brin)} is vastgelegd.");
         }, ct));
         return command;
     }
@@ -211,25 +237,11 @@ internal static class SchoolCommand
         }, ct);
 
     /// <summary>As <see cref="RunSessionAsync"/>, for a check: exit 1 when it found a problem (its result is printed either way).</summary>
-    internal static async Task<int> RunCheckAsync(CliContext context, Common common, ParseResult parse,
-        Func<SchoolAdminSession, Task<(object Value, string Text, bool Ok)>> work, CancellationToken ct)
-    {
-        try
+    internal static Task<int> RunCheckAsync(CliContext context, Common common, ParseResult parse,
+        Func<SchoolAdminSession, Task<(object Value, string Text, bool Ok)>> work, CancellationToken ct) =>
+        CliReport.RunAsync(context, parse.GetValue(common.JsonOutput), async () =>
         {
             await using var session = await SchoolAdminSession.OpenAsync(common.Options(parse), ct).ConfigureAwait(false);
-            var (value, text, ok) = await work(session).ConfigureAwait(false);
-            await context.Out.WriteLineAsync(parse.GetValue(common.JsonOutput) ? JsonSerializer.Serialize(value, Json) : text).ConfigureAwait(false);
-            return ok ? ExitCodes.Ok : ExitCodes.Failed;
-        }
-        catch (ArgumentException e)
-        {
-            await context.Error.WriteLineAsync("oso: " + e.Message).ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-        catch (InvalidOperationException e)
-        {
-            await context.Error.WriteLineAsync("oso: " + e.Message).ConfigureAwait(false);
-            return ExitCodes.Failed;
-        }
-    }
+            return await work(session).ConfigureAwait(false);
+        });
 }

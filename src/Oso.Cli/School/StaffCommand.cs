@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Oso.Hosting.Accounts;
 using Oso.School;
 using Oso.School.Audit;
 using Oso.School.Staff;
@@ -68,14 +69,23 @@ internal static class StaffCommand
         var common = new SchoolCommand.Common();
         var brin = new Argument<string>("BRIN") { Description = "De school." };
         var email = new Option<string>("--email") { Description = "Het e-mailadres van de medewerker.", Required = true };
-        var command = common.AddTo(new Command("reset-tweestaps", "Zet de tweestapsverificatie van een medewerker uit (telefoon kwijt): bij de volgende aanmelding stelt die haar opnieuw in.")
+        var identiteit = new Option<string>("--identiteit")
         {
-            brin, email,
+            Description = "Hoe u de identiteit controleerde: " + string.Join("; ", IdentityCheck.Methods.Select(m => $"{m.Value} ({m.Label})")) + ".",
+            Required = true,
+        };
+        identiteit.AcceptOnlyFromAmong(IdentityCheck.Methods.Select(m => m.Value).ToArray());
+        var toelichting = new Option<string>("--toelichting") { Description = "Wat u controleerde (komt in het logboek van de school; geen BSN of documentnummer).", Required = true };
+        var command = common.AddTo(new Command("reset-tweestaps", "Zet de tweestapsverificatie van een medewerker uit (telefoon kwijt), na controle van de identiteit: bij de volgende aanmelding stelt die haar opnieuw in.")
+        {
+            brin, email, identiteit, toelichting,
         });
         command.SetAction((parse, ct) => RunAsync(context, common, parse, async staff =>
         {
+            var (check, _, error) = IdentityCheck.Parse(parse.GetValue(identiteit), parse.GetValue(toelichting));
+            if (check is null) throw new ArgumentException(error);
             var id = await staff.FindAsync(parse.GetValue(email)!, ct).ConfigureAwait(false) ?? throw new ArgumentException($"Er is geen medewerker {parse.GetValue(email)}.");
-            return await staff.ResetTwoFactorAsync(parse.GetValue(brin)!, id, Actor.Node, ct).ConfigureAwait(false) is StaffResult.Added
+            return await staff.ResetTwoFactorAsync(parse.GetValue(brin)!, id, check, Actor.Node, ct).ConfigureAwait(false) is StaffResult.Added
                 ? (new { gebruiker = id }, $"Bij de volgende aanmelding stelt {parse.GetValue(email)} de tweestapsverificatie opnieuw in.")
                 : throw new ArgumentException($"{parse.GetValue(email)} werkt niet voor {parse.GetValue(brin)}.");
         }, ct));

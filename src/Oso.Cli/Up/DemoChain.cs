@@ -47,6 +47,9 @@ public sealed record ChainOptions
     /// <summary>Extra School-node services (tests).</summary>
     public Action<IServiceCollection>? ConfigureSchool { get; init; }
 
+    /// <summary>Extra Central services (tests: telemetry and log capture).</summary>
+    public Action<IServiceCollection>? ConfigureCentral { get; init; }
+
     /// <summary>Extra Central middleware (tests).</summary>
     public Action<Microsoft.AspNetCore.Builder.WebApplication>? CentralPipeline { get; init; }
 
@@ -76,7 +79,11 @@ public sealed class DemoChain : IAsyncDisposable
         School = school;
         State = state;
         Options = options;
+        SchoolDataDirectory = Path.Combine(Path.GetFullPath(options.DataDirectory), "school");
     }
+
+    /// <summary>The School node's data directory (<c>DIR/school</c>, unless a restart moved it).</summary>
+    public string SchoolDataDirectory { get; private set; }
 
     /// <summary>Central.</summary>
     public CentralHandle Central { get; private set; }
@@ -97,8 +104,7 @@ public sealed class DemoChain : IAsyncDisposable
     public static async Task<DemoChain> StartAsync(ChainOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var data = Path.GetFullPath(options.DataDirectory);
-        Directory.CreateDirectory(data);
+        var data = Oso.Hosting.Storage.DataDirectory.Prepare(options.DataDirectory);
         var state = DemoState.Load(data);
 
         options.Log?.WriteLine("Central starten…");
@@ -147,14 +153,19 @@ public sealed class DemoChain : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the School node and starts it again on the same data (tests: a restart in the middle of work).</summary>
-    public async Task RestartSchoolAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Stops the School node and starts it again on the same ports (its aanleverpunten are registered with those URLs):
+    /// on the same data, or on <paramref name="dataDirectory"/> (tests: a backup restored on a new host). <paramref name="whileStopped"/>
+    /// runs in between.
+    /// </summary>
+    public async Task RestartSchoolAsync(string? dataDirectory = null, Func<Task>? whileStopped = null, CancellationToken cancellationToken = default)
     {
         await School.DisposeAsync().ConfigureAwait(false);
-        var schoolData = Path.Combine(Path.GetFullPath(Options.DataDirectory), "school");
-        // the node must come back on the same ports: its aanleverpunten are registered with those URLs
+        if (whileStopped is not null) await whileStopped().ConfigureAwait(false);
+        var schoolData = dataDirectory is null ? SchoolDataDirectory : Path.GetFullPath(dataDirectory);
         var options = Options with { SchoolPortalPort = School.PortalUrl.Port, SchoolProtocolPort = School.ProtocolUrl.Port };
         School = await StartSchoolAsync(options, Central, schoolData, Path.Combine(schoolData, "tls"), cancellationToken).ConfigureAwait(false);
+        SchoolDataDirectory = schoolData;
     }
 
     /// <summary>Stops Central and starts it again on the same data and ports (tests: the Traffic Center away for a while).</summary>
@@ -203,6 +214,7 @@ public sealed class DemoChain : IAsyncDisposable
             TimeProvider = options.Time,
             Logging = Quiet,
             Pipeline = options.CentralPipeline,
+            Services = options.ConfigureCentral,
         }, ct);
 
     private static Task<SchoolNode> StartSchoolAsync(ChainOptions options, CentralHandle central, string schoolData, string tlsDirectory, CancellationToken ct) =>
@@ -218,6 +230,7 @@ public sealed class DemoChain : IAsyncDisposable
             TrustAnchors = [central.TrustAnchorPemPath],
             DevelopmentCaDirectory = central.CertificateAuthorityDirectory,
             RevocationListUrl = new Uri(central.PortalUrl, "/api/certificaten/ingetrokken"),
+            RegisterListUrl = new Uri(central.PortalUrl, "/api/scholen/gekwalificeerd"),
             RunBackgroundWork = options.SchoolBackgroundWork,
         }, services =>
         {
@@ -264,7 +277,7 @@ public sealed class DemoChain : IAsyncDisposable
             schools.Add(new DemoSchool(demo.Brin, demo.Naam, demo.Sector, demo.RouteringsKenmerk, id, key));
         }
 
-        // pupils with complete dossiers: group 8 of the primary school, most released, a few still to be seen by parents
+        // pupils with complete dossiers: group 8A of the primary school, most released, a few still to be seen by parents
         var today = DateOnly.FromDateTime(options.Time.GetUtcNow().UtcDateTime);
         var bron = school.Services.GetRequiredService<BronDossiers>();
         var las = Actor.Las(schools[0].LasClientId);
@@ -272,7 +285,7 @@ public sealed class DemoChain : IAsyncDisposable
             new SyntheticOptions { School = DemoSchools.SyntheticSchool(DemoSchools.Po), AttachmentSize = 48 * 1024 }).ToList();
         for (var i = 0; i < pupils.Count; i++)
         {
-            var dossier = i % 8 == 7 ? pupils[i] with { Inzage = null } : pupils[i];
+            var dossier = DemoSchools.InGroep(i % 8 == 7 ? pupils[i] with { Inzage = null } : pupils[i], DemoSchools.Groep8);
             if (await bron.DeliverAsync(DemoSchools.Po.Brin, $"LL{1000 + i}", dossier, las, ct).ConfigureAwait(false) is DeliveryResult.Stored stored
                 && dossier.Inzage is not null)
                 await bron.ReleaseAsync(DemoSchools.Po.Brin, stored.PupilId, null, las, ct).ConfigureAwait(false);

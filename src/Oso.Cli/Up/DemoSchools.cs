@@ -21,6 +21,24 @@ public static class DemoSchools
     /// <summary>The samenwerkingsverband passend onderwijs the primary school belongs to.</summary>
     public static Definition Swv { get; } = new("95SW", "Samenwerkingsverband Passend Onderwijs Utrecht (demo)", "SWV", "0000000700095SW00001");
 
+    /// <summary>The demo primary school's group 8.</summary>
+    public const string Groep8 = "8A";
+
+    /// <summary>
+    /// A synthetic dossier with its current group set to <paramref name="groep"/> (the generator draws a class letter per
+    /// pupil; a demo group should be one class).
+    /// </summary>
+    public static Dossier.Model.Dossier InGroep(Dossier.Model.Dossier dossier, string groep)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        var leerling = dossier.Huidigeschool.Leerling;
+        var history = leerling.Schoolloopbaanlijst;
+        if (history.Count == 0) return dossier;
+        var last = history.OrderBy(e => e.Begindatum ?? DateOnly.MinValue).Last();
+        var moved = history.Select(e => ReferenceEquals(e, last) ? e with { Groepscode = groep, Groepsnaam = "Groep " + groep } : e).ToList();
+        return dossier with { Huidigeschool = dossier.Huidigeschool with { Leerling = leerling with { Schoolloopbaanlijst = moved } } };
+    }
+
     // string.GetHashCode differs per process: the demo school must look the same on every run
     private static int StableSeed(string brin) => brin.Aggregate(17, (h, c) => unchecked((h * 31) + c)) & 0xFFFF;
 

@@ -55,7 +55,7 @@ internal static class SchoolDemoLogins
         foreach (var earlier in await links.ListAsync(DemoSchools.Po.Brin, pupil.Value, ct).ConfigureAwait(false))
             if (earlier.Email == DemoParent && earlier.RevokedAt is null)
                 await links.RevokeAsync(DemoSchools.Po.Brin, earlier.Id, Actor.Node, ct).ConfigureAwait(false); // one demo link at a time
-        var created = await links.CreateAsync(DemoSchools.Po.Brin, pupil.Value, DemoParent, Actor.Node, mail: false, ct).ConfigureAwait(false);
+        var created = await links.CreateAsync(DemoSchools.Po.Brin, pupil.Value, DemoParent, Actor.Node, mail: false, cancellationToken: ct).ConfigureAwait(false);
         return created is ParentLinkResult.Created { Token: { } token } ? ParentMail.LinkUrl(node.PortalUrl, token) : null;
     }
 }

@@ -29,6 +29,14 @@ public readonly record struct Pgn
     /// <summary>BSN or onderwijsnummer.</summary>
     public PgnKind Kind { get; }
 
+    /// <summary>
+    /// A BSN or onderwijsnummer as people see it on a screen or on paper: only the last four characters,
+    /// <c>*****6728</c> (the one rule for every view and print of OpenOSO; the full number only where staff compare it
+    /// with their administration, on request).
+    /// </summary>
+    public static string Mask(string? number) =>
+        number is null ? "" : number.Length <= 4 ? new string('*', number.Length) : new string('*', number.Length - 4) + number[^4..];
+
     /// <summary>Parses a BSN or an onderwijsnummer (an onderwijsnummer starts with 1 and has check 5).</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out Pgn pgn)
     {

@@ -66,4 +66,9 @@ public sealed record OverstapProfile(string Name, string Overstap, string Overdr
 
     /// <inheritdoc />
     public override string ToString() => Name;
+
+    /// <summary>The profile in words: "Basisonderwijs naar voortgezet onderwijs", "Overdracht binnen hetzelfde BRIN".</summary>
+    public string Omschrijving => Overdrachtsoort == "overdrachtbinnenbrin"
+        ? "Overdracht binnen hetzelfde BRIN"
+        : Codes.Overstap.Definition.Describe(Overstap);
 }

@@ -34,6 +34,9 @@ public static class OverstapProfiles
     /// <summary>All profiles.</summary>
     public static IReadOnlyList<OverstapProfile> All { get; } = [Popo, Povo, Vovo, BinnenBrin, Poswv, Voswv];
 
+    /// <summary>A profile's name in words (<see cref="OverstapProfile.Omschrijving"/>); an unknown name as it is.</summary>
+    public static string Omschrijving(string? name) => name is null ? "" : ByName(name)?.Omschrijving ?? name;
+
     /// <summary>A profile by name (POPO, POVO, VOVO, BB, POSWV, VOSWV), case-insensitive.</summary>
     public static OverstapProfile? ByName(string name) => All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 

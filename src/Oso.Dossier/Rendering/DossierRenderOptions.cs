@@ -24,6 +24,12 @@ public sealed record DossierRenderOptions
     /// </summary>
     public string IdPrefix { get; init; } = "oso";
 
+    /// <summary>
+    /// Where the reader opens an attachment: given its position in <see cref="Model.DossierAttachments.All"/>, the address
+    /// (the portal's, which checks access and records each opening). Null (the default): names and sizes only.
+    /// </summary>
+    public Func<int, string?>? AttachmentLink { get; init; }
+
     internal void Check()
     {
         if (HeadingLevel is < 1 or > 3)

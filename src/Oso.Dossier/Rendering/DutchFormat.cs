@@ -88,6 +88,25 @@ internal static class DutchFormat
         return $"{kind}: {number}{(c.Noodnummer == true ? " (noodnummer)" : "")}";
     }
 
+    /// <summary>
+    /// The kind of school in words (the dossier carries the sector's abbreviation): <c>BAO</c> → basisonderwijs. An
+    /// abbreviation not in the list stays as it is.
+    /// </summary>
+    public static string? SchoolSoort(string? soort) => soort?.Trim().ToUpperInvariant() switch
+    {
+        null or "" => null,
+        "BAO" or "BO" => "basisonderwijs",
+        "SBAO" or "SBO" => "speciaal basisonderwijs",
+        "PO" => "primair onderwijs",
+        "SO" => "speciaal onderwijs",
+        "VSO" => "voortgezet speciaal onderwijs",
+        "WEC" => "speciaal onderwijs (expertisecentrum)",
+        "VO" => "voortgezet onderwijs",
+        "PRO" => "praktijkonderwijs",
+        "MBO" => "middelbaar beroepsonderwijs (mbo)",
+        _ => soort,
+    };
+
     /// <summary>Joins the parts that have text.</summary>
     public static string Join(string separator, params ReadOnlySpan<string?> parts)
     {

@@ -65,42 +65,60 @@ internal sealed class HtmlBuilder(int headingLevel, string idPrefix)
         return End(tag);
     }
 
-    /// <summary>
-    /// A <c>&lt;section&gt;</c> with a heading; left out entirely when <paramref name="body"/> writes nothing.
-    /// </summary>
-    public void Section(int depth, string id, string title, Action body, string? cssClass = null)
+    /// <summary>The blocks of a <see cref="DossierDocument"/>.</summary>
+    public void Blocks(IEnumerable<Block> blocks)
     {
-        var mark = Mark;
-        Start("section", cssClass, $"aria-labelledby=\"{Id(id)}\"");
-        Heading(depth, title, id);
-        var content = Mark;
-        body();
-        if (Mark == content) Rewind(mark);
-        else End("section");
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                case SectionBlock section:
+                    Start("section", null, $"aria-labelledby=\"{Id(section.Id)}\"");
+                    Heading(section.Depth, section.Title, section.Id);
+                    Blocks(section.Body);
+                    End("section");
+                    break;
+                case HeadingBlock heading:
+                    Heading(heading.Depth, heading.Text, heading.Id);
+                    break;
+                case FactsBlock facts:
+                    Facts(facts.Facts);
+                    break;
+                case TableBlock table:
+                    Table(table.Caption, table.Headers, table.Rows, table.Links);
+                    break;
+                case ParagraphBlock { Kind: ParagraphKind.Alert } alert:
+                    Start("div", "alert").Start("p").Element("strong", alert.Lead);
+                    if (alert.Text is not null) Element("span", alert.Text, "text");
+                    End("p").End("div");
+                    break;
+                case ParagraphBlock paragraph:
+                    Element("p", paragraph.Text, paragraph.Kind == ParagraphKind.Notice ? "notice" : null);
+                    break;
+            }
+        }
     }
 
-    /// <summary>A description list of label/value pairs; pairs without a value are left out, and so is an empty list.</summary>
-    public HtmlBuilder Facts(params ReadOnlySpan<(string Label, string? Value)> facts)
+    /// <summary>A description list of label/value pairs.</summary>
+    public HtmlBuilder Facts(IReadOnlyList<Fact> facts)
     {
-        var any = false;
-        foreach (var (label, value) in facts)
+        if (facts.Count == 0) return this;
+        Start("dl", "facts");
+        foreach (var fact in facts)
         {
-            if (string.IsNullOrWhiteSpace(value)) continue;
-            if (!any) Start("dl", "facts");
-            any = true;
-            Start("div").Element("dt", label);
-            Element("dd", value).End("div");
+            Start("div").Element("dt", fact.Label);
+            Element("dd", fact.Value).End("div");
         }
-        if (any) End("dl");
-        return this;
+        return End("dl");
     }
 
     /// <summary>
     /// A table with a caption and column headers; the first cell of each row is a row header. Wrapped in a
     /// focusable, labelled region so that a wide table scrolls on a phone and can be reached with the keyboard.
-    /// Nothing is written when there are no rows.
+    /// Nothing is written when there are no rows. With <paramref name="links"/>, each row's header is a link to the
+    /// address at the row's position (an address the caller made, encoded as an attribute).
     /// </summary>
-    public HtmlBuilder Table(string caption, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows)
+    public HtmlBuilder Table(string caption, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows, IReadOnlyList<string?>? links = null)
     {
         var mark = Mark;
         Start("div", "table-wrap", "role=\"region\" tabindex=\"0\" aria-label=\"" + Attribute(caption) + "\"");
@@ -109,15 +127,19 @@ internal sealed class HtmlBuilder(int headingLevel, string idPrefix)
         foreach (var header in headers) Start("th", null, "scope=\"col\"").Text(header).End("th");
         End("tr").End("thead").Start("tbody");
         var any = false;
+        var index = 0;
         foreach (var row in rows)
         {
             any = true;
             Start("tr");
             for (var i = 0; i < row.Count; i++)
             {
-                if (i == 0) Start("th", null, "scope=\"row\"").Text(row[i]).End("th");
-                else Element("td", row[i]);
+                if (i > 0) Element("td", row[i]);
+                else if (links is not null && index < links.Count && links[index] is { } link)
+                    Start("th", null, "scope=\"row\"").Start("a", null, "href=\"" + Attribute(link) + "\"").Text(row[i]).Raw("</a>").End("th");
+                else Start("th", null, "scope=\"row\"").Text(row[i]).End("th");
             }
+            index++;
             End("tr");
         }
         if (!any)

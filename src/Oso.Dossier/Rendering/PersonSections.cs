@@ -5,7 +5,7 @@ namespace Oso.Dossier.Rendering;
 /// <summary>The pupil, the parents or guardians, and early-childhood education (VVE).</summary>
 internal static class PersonSections
 {
-    public static void Leerling(HtmlBuilder h, Leerling l, DossierRenderOptions options)
+    public static void Leerling(DocumentBuilder h, Leerling l, DossierRenderOptions options)
     {
         h.Section(1, "leerling", "Leerling", () =>
         {
@@ -18,7 +18,7 @@ internal static class PersonSections
                 ("Geslacht", l.Geslacht?.Display),
                 ("Adres", Addresses(l.Adresgeheim, l.Adreslijst, l.Adresbuitenland)),
                 ("Contact", DutchFormat.JoinOrNull("; ", l.Communicatielijst.Select(DutchFormat.Communication))),
-                (pgnLabel, pgn is null ? null : options.ShowFullPgn ? pgn : Mask(pgn)),
+                (pgnLabel, pgn is null ? null : options.ShowFullPgn ? pgn : Identifiers.Pgn.Mask(pgn)),
                 ("Leerlingnummer", l.Leerlingid),
                 ("Ingeschreven", DutchFormat.Date(l.Datuminschrijving)),
                 ("Uitgeschreven", DutchFormat.Date(l.Datumuitschrijving)),
@@ -32,7 +32,7 @@ internal static class PersonSections
         });
     }
 
-    public static void Verzorgers(HtmlBuilder h, Leerling l)
+    public static void Verzorgers(DocumentBuilder h, Leerling l)
     {
         h.Section(1, "verzorgers", "Ouders en verzorgers", () =>
         {
@@ -61,7 +61,7 @@ internal static class PersonSections
         });
     }
 
-    public static void Vve(HtmlBuilder h, Leerling l)
+    public static void Vve(DocumentBuilder h, Leerling l)
     {
         h.Section(1, "vve", "Voor- en vroegschoolse educatie", () =>
         {
@@ -79,10 +79,6 @@ internal static class PersonSections
                 l.Vroegschools.Select(v => (IReadOnlyList<string?>)[v.Codevroegschoolsprogramma.Display, DutchFormat.Period(v.Vroegschoolsdatumingang, v.Vroegschoolseinddatum)]));
         });
     }
-
-    /// <summary>Only the last four digits: <c>*****6728</c>.</summary>
-    internal static string Mask(string number) =>
-        number.Length <= 4 ? new string('*', number.Length) : new string('*', number.Length - 4) + number[^4..];
 
     private static string? Addresses(bool? secret, IReadOnlyList<Adres> addresses, IReadOnlyList<string> abroad)
     {

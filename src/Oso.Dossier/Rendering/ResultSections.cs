@@ -5,7 +5,7 @@ namespace Oso.Dossier.Rendering;
 /// <summary>The end-of-primary test, the pupil-tracking (LOVS) tests and the report cards.</summary>
 internal static class ResultSections
 {
-    public static void Eindtoets(HtmlBuilder h, EindtoetsBasisonderwijs? eindtoets)
+    public static void Eindtoets(DocumentBuilder h, EindtoetsBasisonderwijs? eindtoets)
     {
         if (eindtoets is null) return;
         h.Section(1, "eindtoets", "Eindtoets of doorstroomtoets", () =>
@@ -36,7 +36,7 @@ internal static class ResultSections
         });
     }
 
-    public static void Toetsen(HtmlBuilder h, IReadOnlyList<Toets> toetsen)
+    public static void Toetsen(DocumentBuilder h, IReadOnlyList<Toets> toetsen)
     {
         if (toetsen.Count == 0) return;
         h.Section(1, "toetsen", "Toetsresultaten", () =>
@@ -62,7 +62,7 @@ internal static class ResultSections
         });
     }
 
-    public static void Cijferlijsten(HtmlBuilder h, IReadOnlyList<Cijferlijst> lijsten)
+    public static void Cijferlijsten(DocumentBuilder h, IReadOnlyList<Cijferlijst> lijsten)
     {
         if (lijsten.Count == 0) return;
         h.Section(1, "cijferlijsten", "Cijferlijsten", () =>

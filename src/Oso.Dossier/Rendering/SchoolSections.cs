@@ -9,20 +9,17 @@ internal static class SchoolSections
     /// Comes first in the dossier: whether the parents saw the dossier and agree with it. Their disagreement and
     /// their view are shown prominently.
     /// </summary>
-    public static void Inzage(HtmlBuilder h, Ouderinzage? inzage)
+    public static void Inzage(DocumentBuilder h, Ouderinzage? inzage)
     {
         if (inzage is null) return;
         h.Section(1, "inzage", "Inzage door ouders", () =>
         {
             if (inzage.Voorlopigdossier)
-                h.Element("p", "Dit is een voorlopig dossier: de school kan het nog aanvullen.", "notice");
+                h.Paragraph("Dit is een voorlopig dossier: de school kan het nog aanvullen.", ParagraphKind.Notice);
             if (inzage.Akkoord?.Value == "Nee")
             {
-                h.Start("div", "alert").Start("p").Start("strong")
-                    .Text(inzage.Redennietakkoord is null ? "Ouders zijn het niet eens met het dossier." : "Ouders zijn het niet eens met het dossier:")
-                    .End("strong");
-                if (inzage.Redennietakkoord is { } reden) h.Start("span", "text").Text(reden).End("span");
-                h.End("p").End("div");
+                h.Alert(inzage.Redennietakkoord is null ? "Ouders zijn het niet eens met het dossier." : "Ouders zijn het niet eens met het dossier:",
+                    inzage.Redennietakkoord);
             }
             var seen = inzage.Inzage switch
             {
@@ -45,7 +42,7 @@ internal static class SchoolSections
         });
     }
 
-    public static void School(HtmlBuilder h, Huidigeschool school)
+    public static void School(DocumentBuilder h, Huidigeschool school)
     {
         h.Section(1, "school", "School", () =>
         {
@@ -53,7 +50,7 @@ internal static class SchoolSections
             h.Facts(
                 ("Naam", school.Naam),
                 ("BRIN en vestiging", DutchFormat.Join(" ", school.Brincode, school.Vestigingscode)),
-                ("Soort school", DutchFormat.Join(" ", school.Soort, school.Type)),
+                ("Soort school", DutchFormat.Join(", ", DutchFormat.SchoolSoort(school.Soort), school.Type)),
                 ("Adres", DutchFormat.JoinOrNull("; ", school.Adreslijst.Select(DutchFormat.Address))),
                 ("Contact", DutchFormat.JoinOrNull("; ", school.Communicatielijst.Select(DutchFormat.Communication))),
                 ("Directeur", school.Naamdirecteur),
@@ -69,12 +66,12 @@ internal static class SchoolSections
                     DutchFormat.Join(" – ", s.Groepscode, s.Groepsnaam),
                     DutchFormat.Join(" ", s.Brincode, s.Vestigingscode),
                     DutchFormat.Period(s.Begindatum, s.Einddatum),
-                    DutchFormat.Join(", ", s.Schoolsoort, s.Schooltype, s.Voelementomschrijving, s.Schoolsoortomschrijving),
+                    DutchFormat.Join(", ", DutchFormat.SchoolSoort(s.Schoolsoort), s.Schooltype, s.Voelementomschrijving, s.Schoolsoortomschrijving),
                 ]));
         });
     }
 
-    public static void Overstapadvies(HtmlBuilder h, Overstapadvies? advies)
+    public static void Overstapadvies(DocumentBuilder h, Overstapadvies? advies)
     {
         if (advies is null) return;
         h.Section(1, "overstapadvies", "Overstapadvies", () =>

@@ -5,7 +5,7 @@ namespace Oso.Dossier.Rendering;
 /// <summary>Support (diagnoses, plans, OPP, TLV, arrangements, LWOO, RVC) and absence.</summary>
 internal static class SupportSections
 {
-    public static void Onderwijsondersteuning(HtmlBuilder h, Onderwijsondersteuning? o)
+    public static void Onderwijsondersteuning(DocumentBuilder h, Onderwijsondersteuning? o)
     {
         if (o is null) return;
         h.Section(1, "ondersteuning", "Onderwijsondersteuning", () =>
@@ -70,7 +70,7 @@ internal static class SupportSections
         });
     }
 
-    public static void Verzuim(HtmlBuilder h, Verzuim? v)
+    public static void Verzuim(DocumentBuilder h, Verzuim? v)
     {
         if (v is null) return;
         h.Section(1, "verzuim", "Verzuim", () =>

@@ -5,7 +5,7 @@ namespace Oso.Dossier.Rendering;
 /// <summary>Results in secondary education and the transfer to mbo (the category VO-MBO).</summary>
 internal static class VoSections
 {
-    public static void VoResultaten(HtmlBuilder h, Leerling l)
+    public static void VoResultaten(DocumentBuilder h, Leerling l)
     {
         h.Section(1, "vo", "Resultaten voortgezet onderwijs", () =>
         {

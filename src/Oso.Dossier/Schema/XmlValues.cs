@@ -5,6 +5,27 @@ namespace Oso.Dossier.Schema;
 /// <summary>Lexical parsing of the XML Schema built-in types, exactly as the schema defines them.</summary>
 public static class XmlValues
 {
+    /// <summary>
+    /// The index of the first character XML 1.0 cannot carry — a control character other than tab, line feed and carriage
+    /// return, U+FFFE, U+FFFF, or half of a surrogate pair — or -1 when there is none. Such text cannot be written into a
+    /// dossier: check text from outside (JSON, a form) before it reaches <see cref="DossierWriter"/>.
+    /// </summary>
+    public static int IndexOfInvalidCharacter(ReadOnlySpan<char> value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (System.Xml.XmlConvert.IsXmlChar(c)) continue;
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+                continue;
+            }
+            return i;
+        }
+        return -1;
+    }
+
     /// <summary>Applies whiteSpace=collapse (trims XML whitespace; inner runs become one space).</summary>
     public static string Collapse(string value)
     {

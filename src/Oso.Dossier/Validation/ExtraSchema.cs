@@ -1,6 +1,8 @@
 using System.Xml;
 using System.Xml.Schema;
 
+using Oso.Dossier.Xml;
+
 namespace Oso.Dossier.Validation;
 
 /// <summary>
@@ -66,6 +68,10 @@ public sealed class ExtraSchema
         catch (XmlException ex)
         {
             meldingen.Add(new Melding(MeldingType.Fout, "XSD.Extra", "", ex.LineNumber, ex.LinePosition, ex.Message));
+        }
+        catch (Exception ex) when (XmlErrors.IsParserFailure(ex))
+        {
+            meldingen.Add(new Melding(MeldingType.Fout, "XSD.Extra", "", 1, 1, XmlErrors.Describe(XmlErrorKind.Encoding)));
         }
         return meldingen;
     }

@@ -294,7 +294,7 @@ public sealed class Base64TextJsonConverter : System.Text.Json.Serialization.Jso
 {
     /// <inheritdoc />
     public override Base64Text Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
-        Base64Text.FromText(reader.GetString() ?? throw new System.Text.Json.JsonException("Een bijlage (bestandsinhoud) mag niet null zijn."));
+        Base64Text.FromText(Model.ModelJson.XmlText(reader.GetString() ?? throw new System.Text.Json.JsonException("Een bijlage (bestandsinhoud) mag niet null zijn.")));
 
     /// <inheritdoc />
     public override void Write(System.Text.Json.Utf8JsonWriter writer, Base64Text value, System.Text.Json.JsonSerializerOptions options)

@@ -128,7 +128,7 @@ public static class SchemaValidatingReader
                 _builder.Fatal(XmlErrors.Code(kind), line, column, XmlErrors.Describe(kind));
                 return _builder.Failed();
             }
-            catch (DecoderFallbackException)
+            catch (Exception ex) when (ex is DecoderFallbackException || XmlErrors.IsParserFailure(ex))
             {
                 _builder.Fatal(XmlErrors.Code(XmlErrorKind.Encoding), lastLine, lastColumn, XmlErrors.Describe(XmlErrorKind.Encoding));
                 return _builder.Failed();

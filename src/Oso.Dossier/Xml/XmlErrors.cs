@@ -51,6 +51,15 @@ public static class XmlErrors
         return XmlErrorKind.NotWellFormed;
     }
 
+    /// <summary>
+    /// True when the parser failed on malformed input with an exception other than <see cref="XmlException"/>: .NET's
+    /// <see cref="XmlReader"/> throws an <see cref="ArgumentOutOfRangeException"/> from inside its own code for a bad byte
+    /// within the XML declaration's <c>version="…"</c> (found by fuzzing). Such input is refused like any encoding error
+    /// (<see cref="XmlErrorKind.Encoding"/>); the same exception from anywhere else is still a bug.
+    /// </summary>
+    public static bool IsParserFailure(Exception exception) =>
+        exception is ArgumentOutOfRangeException && exception.StackTrace?.Contains("System.Xml.XmlTextReaderImpl.", StringComparison.Ordinal) == true;
+
     /// <summary>The stable code of a kind, e.g. <c>XML.DtdVerboden</c>.</summary>
     public static string Code(XmlErrorKind kind) => kind switch
     {

@@ -15,20 +15,22 @@ public static class PortalAssets
     /// <summary>The stylesheet's URL.</summary>
     public const string StylesheetPath = "/assets/oso.css";
 
-    private static readonly Lazy<byte[]> Stylesheet = new(() =>
-    {
-        using var stream = typeof(PortalAssets).Assembly.GetManifestResourceStream("Oso.Hosting.Portal.oso.css")
-            ?? throw new InvalidOperationException("oso.css is not embedded.");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    });
+    /// <summary>The session script's URL (<c>sessie.js</c>: the warning before a session ends, forms kept across signing in again).</summary>
+    public const string SessionScriptPath = "/assets/sessie.js";
+
+    private static readonly Lazy<byte[]> Stylesheet = new(() => Resource("oso.css"));
+
+    private static readonly Lazy<byte[]> SessionScript = new(() => Resource("sessie.js"));
 
     /// <summary>Razor Pages from the host's assembly (and this library's shared layout), with antiforgery.</summary>
     public static IMvcBuilder AddOsoPortal(this IServiceCollection services, Assembly pages)
     {
         ArgumentNullException.ThrowIfNull(pages);
-        return services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
+        return services.AddRazorPages(o =>
+            {
+                o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+                o.Conventions.ConfigureFilter(new UnknownHandlerFilter());
+            })
             .AddApplicationPart(pages)
             .AddApplicationPart(typeof(PortalAssets).Assembly);
     }
@@ -41,11 +43,14 @@ public static class PortalAssets
         headers["X-Frame-Options"] = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Content-Security-Policy"] = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
-        headers["Cache-Control"] = "no-store";
+        // "no-cache, no-store" and Pragma as antiforgery sets them: with "no-store" alone, every page with a form made
+        // antiforgery override the header and log a warning ("The 'Cache-Control' and 'Pragma' headers have been overridden")
+        headers["Cache-Control"] = "no-cache, no-store";
+        headers["Pragma"] = "no-cache";
         await next(context).ConfigureAwait(false);
     });
 
-    /// <summary>Maps <c>/assets/oso.css</c>.</summary>
+    /// <summary>Maps <c>/assets/oso.css</c> and <c>/assets/sessie.js</c>.</summary>
     public static IEndpointRouteBuilder MapOsoAssets(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(StylesheetPath, (HttpContext context) =>
@@ -53,6 +58,20 @@ public static class PortalAssets
             context.Response.Headers.CacheControl = "public, max-age=3600";
             return Results.Bytes(Stylesheet.Value, "text/css; charset=utf-8");
         }).ExcludeFromDescription();
+        endpoints.MapGet(SessionScriptPath, (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.Bytes(SessionScript.Value, "text/javascript; charset=utf-8");
+        }).ExcludeFromDescription();
         return endpoints;
+    }
+
+    private static byte[] Resource(string name)
+    {
+        using var stream = typeof(PortalAssets).Assembly.GetManifestResourceStream("Oso.Hosting.Portal." + name)
+            ?? throw new InvalidOperationException(name + " is not embedded.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 }

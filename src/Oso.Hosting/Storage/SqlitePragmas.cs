@@ -12,12 +12,19 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
 
+    // EF Core checks that a database exists with a read-only connection; switching a database that is not yet in WAL
+    // mode (a restored snapshot, a copy made by sqlite3) would be a write, so that connection leaves the mode alone
+    private const string ReadOnlyPragmas = "PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+
+    private static string For(DbConnection connection) =>
+        new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection.ConnectionString).Mode == Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly ? ReadOnlyPragmas : Pragmas;
+
     /// <inheritdoc />
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         ArgumentNullException.ThrowIfNull(connection);
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = For(connection);
         command.ExecuteNonQuery();
     }
 
@@ -28,7 +35,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         var command = connection.CreateCommand();
         await using (command.ConfigureAwait(false))
         {
-            command.CommandText = Pragmas;
+            command.CommandText = For(connection);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }

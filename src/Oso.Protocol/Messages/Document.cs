@@ -32,7 +32,11 @@ public abstract record DocumentResponse : OsoResponse
 
     /// <summary>The dossier (a <c>dossier</c> or <c>dossiers</c> element), not interpreted here.</summary>
     /// <param name="Dossier">The dossier XML.</param>
-    public sealed record Geleverd(GegevenssetXml Dossier) : DocumentResponse
+    /// <param name="Handtekening">
+    /// The bron's signature over the exact dossier bytes (<c>dossierHandtekening</c>, RECONSTRUCTION, docs/protocol.md §4a);
+    /// null from a bron that does not sign.
+    /// </param>
+    public sealed record Geleverd(GegevenssetXml Dossier, Proofs.Handtekening? Handtekening = null) : DocumentResponse
     {
         /// <summary>The dossier XML (root <c>dossier</c> or <c>dossiers</c>).</summary>
         public GegevenssetXml Dossier { get; } = Dossier?.RootName is "dossier" or "dossiers"

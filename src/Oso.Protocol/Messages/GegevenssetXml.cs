@@ -32,6 +32,8 @@ public sealed class GegevenssetXml : IEquatable<GegevenssetXml>
     /// <summary>
     /// Wraps UTF-8 XML whose root element is in the gegevensset namespace. Only the start of the root element is
     /// read here; the rest is checked when it is written into a message. Returns false with a Dutch reason otherwise.
+    /// A leading byte-order mark and a UTF-8 XML declaration are left out (a slice, no copy), so <see cref="Utf8"/> holds
+    /// the bytes the receiver captures — the bytes a dossier signature covers (docs/protocol.md §4a).
     /// </summary>
     public static bool TryCreate(ReadOnlyMemory<byte> utf8, [NotNullWhen(true)] out GegevenssetXml? xml, [NotNullWhen(false)] out string? reden)
     {
@@ -49,11 +51,11 @@ public sealed class GegevenssetXml : IEquatable<GegevenssetXml>
                 reden = $"Het hoofdelement moet dossier, dossiers of terugkoppeling zijn in namespace {OsoNamespaces.Gegevensset}.";
                 return false;
             }
-            xml = new GegevenssetXml(utf8, reader.LocalName);
+            xml = new GegevenssetXml(utf8[WithoutDeclaration(utf8.Span)..], reader.LocalName);
             reden = null;
             return true;
         }
-        catch (XmlException)
+        catch (Exception e) when (e is XmlException || Oso.Dossier.Xml.XmlErrors.IsParserFailure(e))
         {
             reden = "Het begin van het document is geen welgevormde XML.";
             return false;
@@ -63,6 +65,23 @@ public sealed class GegevenssetXml : IEquatable<GegevenssetXml>
     /// <summary>Like <see cref="TryCreate"/>, but throws <see cref="ArgumentException"/> when the bytes do not qualify.</summary>
     public static GegevenssetXml Create(ReadOnlyMemory<byte> utf8) =>
         TryCreate(utf8, out var xml, out var reden) ? xml : throw new ArgumentException(reden, nameof(utf8));
+
+    // The offset of the first byte after a BOM and a UTF-8 (or encoding-less) XML declaration and the white space after it.
+    private static int WithoutDeclaration(ReadOnlySpan<byte> bytes)
+    {
+        var start = bytes.StartsWith("\uFEFF"u8) ? 3 : 0;
+        var rest = bytes[start..];
+        if (!rest.StartsWith("<?xml"u8) || rest.Length < 6 || rest[5] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return start;
+        var end = rest.IndexOf("?>"u8);
+        if (end < 0) return start;
+        var declaration = System.Text.Encoding.ASCII.GetString(rest[..end]).ToLowerInvariant();
+        var encoding = declaration.IndexOf("encoding", StringComparison.Ordinal);
+        if (encoding >= 0 && !declaration[encoding..].Replace(" ", "", StringComparison.Ordinal).Replace("'", "\"", StringComparison.Ordinal)
+                .StartsWith("encoding=\"utf-8\"", StringComparison.Ordinal)) return start;
+        var offset = start + end + 2;
+        while (offset < bytes.Length && bytes[offset] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') offset++;
+        return offset;
+    }
 
     internal static GegevenssetXml Trusted(ReadOnlyMemory<byte> utf8, string rootName) => new(utf8, rootName);
 

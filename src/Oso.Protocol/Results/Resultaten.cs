@@ -44,7 +44,7 @@ public static class Resultaten
         new(NietGekwalificeerd, "De aanvragende school of haar systeem is niet (meer) gekwalificeerd voor OSO.",
             Doelschool, "de kwalificatie in Mijn OSO afronden.", 20, Reconstructie),
         new(GeenMandaat, "Het schoolbestuur heeft het aanvragende systeem geen mandaat gegeven voor deze school.",
-            Doelschool, "het bestuur laat het systeem mandateren in Mijn OSO.", 20, Reconstructie),
+            Doelschool, "het bestuur het systeem laten mandateren in Mijn OSO.", 20, Reconstructie),
         new(OngeldigVerzoek, "Het verzoek is onvolledig of tegenstrijdig.",
             Beheerder, "de leverancier van het aanvragende systeem herstelt het verzoek.", 10, Reconstructie),
         new(TechnischeFout, "Er ging technisch iets mis, of het aanleverpunt was niet bereikbaar.",

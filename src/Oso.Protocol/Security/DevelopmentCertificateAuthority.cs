@@ -20,6 +20,12 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
     /// <summary>File name of the CA private key (PKCS#8 PEM, mode 600).</summary>
     public const string KeyFile = "ca.key.pem";
 
+    /// <summary>
+    /// The organisation (O) in the subject of a development CA: a host whose trust anchors all carry it runs in
+    /// development mode (<see cref="IsDevelopmentCertificate"/>).
+    /// </summary>
+    public const string DevelopmentOrganisation = "OpenOSO development";
+
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     private readonly TimeProvider _time;
@@ -33,12 +39,16 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
     /// <summary>The CA certificate, with its private key: the trust anchor to configure.</summary>
     public X509Certificate2 Certificate { get; }
 
-    /// <summary>Creates a new CA in memory, valid for <paramref name="validity"/> (default 10 years).</summary>
-    public static DevelopmentCertificateAuthority Create(TimeProvider timeProvider, string name = "OpenOSO Development CA", TimeSpan? validity = null)
+    /// <summary>
+    /// Creates a new CA in memory, valid for <paramref name="validity"/> (default 10 years). Tests that stand in for a
+    /// real CA (PKIoverheid) pass another <paramref name="organisation"/>, so hosts that trust it run in production mode.
+    /// </summary>
+    public static DevelopmentCertificateAuthority Create(TimeProvider timeProvider, string name = "OpenOSO Development CA", TimeSpan? validity = null,
+        string organisation = DevelopmentOrganisation)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest(new X500DistinguishedName($"CN={Escape(name)}, O=OpenOSO development"), key, HashAlgorithmName.SHA256);
+        var request = new CertificateRequest(new X500DistinguishedName($"CN={Escape(name)}, O={Escape(organisation)}"), key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
@@ -55,6 +65,14 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
         var ca = Create(timeProvider, name);
         ca.Save(directory);
         return ca;
+    }
+
+    /// <summary>True for a certificate made by a development CA (its subject's organisation is <see cref="DevelopmentOrganisation"/>).</summary>
+    public static bool IsDevelopmentCertificate(X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        return certificate.SubjectName.EnumerateRelativeDistinguishedNames()
+            .Any(n => n.GetSingleElementType().Value == "2.5.4.10" && n.GetSingleElementValue() == DevelopmentOrganisation);
     }
 
     /// <summary>Loads the CA's PEM files from <paramref name="directory"/>.</summary>

@@ -60,6 +60,11 @@ internal static class BodyReader
                         await ReadChildrenAsync(ctx, entry, allowContainers: false);
                         fields.Aanleverpunten.Add(entry);
                         break;
+                    case "dossierHandtekening" when allowContainers && allowsDocument:
+                        if (fields.Handtekening is not null)
+                            throw ctx.Fail(SoapFoutcodes.DubbelElement, $"'{fields.Element}' bevat meer dan één dossierHandtekening.");
+                        fields.Handtekening = (await CaptureSignatureAsync(ctx), line, column);
+                        break;
                     default:
                         var name = xml.LocalName;
                         fields.Add(name, await ctx.ReadFieldTextAsync(), line, column);
@@ -78,6 +83,33 @@ internal static class BodyReader
                     $"Het element '{ReadContext.Naam(xml.LocalName)}' (namespace '{ReadContext.Naam(xml.NamespaceURI)}') hoort niet in '{fields.Element}'.");
             }
         }
+    }
+
+    /// <summary>
+    /// Reads a <c>dossierHandtekening</c> element: exactly one <c>ds:Signature</c> child, copied into UTF-8 bytes (at
+    /// most <see cref="Proofs.Handtekening.MaxBytes"/>). Its meaning is checked by <see cref="Proofs.Bewijzen"/>.
+    /// </summary>
+    private static async Task<Proofs.Handtekening> CaptureSignatureAsync(ReadContext ctx)
+    {
+        var xml = ctx.Xml;
+        ctx.OnElement();
+        if (xml.IsEmptyElement) throw ctx.Fail(SoapFoutcodes.ElementOntbreekt, "'dossierHandtekening' bevat geen ds:Signature.");
+        await xml.ReadAsync();
+        await ctx.SkipInsignificantAsync();
+        if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "Signature" || xml.NamespaceURI != OsoNamespaces.XmlDsig)
+            throw ctx.Fail(SoapFoutcodes.OnbekendElement, "'dossierHandtekening' bevat precies één ds:Signature (XML-DSig).");
+        var buffer = new MemoryStream();
+        await using (var writer = XmlWriter.Create(buffer, CaptureSettings))
+        {
+            await SubtreeCopier.CopyAsync(ctx, writer, declareInScope: true, overSize: () => buffer.Length > Proofs.Handtekening.MaxBytes);
+            await writer.FlushAsync();
+        }
+        if (buffer.Length > Proofs.Handtekening.MaxBytes) throw ctx.Fail(SoapFoutcodes.TeGroot, "De handtekening is groter dan toegestaan.");
+        await ctx.SkipInsignificantAsync();
+        if (xml.NodeType != XmlNodeType.EndElement)
+            throw ctx.Fail(SoapFoutcodes.OnbekendElement, "'dossierHandtekening' bevat precies één ds:Signature (XML-DSig).");
+        await xml.ReadAsync();
+        return Proofs.Handtekening.Trusted(new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 
     /// <summary>Copies the gegevensset element into UTF-8 bytes, streaming.</summary>

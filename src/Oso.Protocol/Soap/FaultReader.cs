@@ -42,6 +42,8 @@ internal static class FaultReader
         }
         await xml.ReadAsync();
         var code = Code(faultcode, codeNamespace);
+        // a location is a line with a column (0 when unknown), as SoapFault holds and SoapWriter writes it; a column alone is none
+        kolom = regel is null ? null : kolom ?? 0;
         var tekst = faultstring ?? "";
         var suffix = $" (regel {regel}, positie {kolom})";
         if (regel is not null && tekst.EndsWith(suffix, StringComparison.Ordinal)) tekst = tekst[..^suffix.Length];

@@ -26,6 +26,17 @@ internal sealed class FieldSet(string element, int line, int column)
 
     public Embedded? Document { get; set; }
 
+    /// <summary>A <c>ds:Signature</c> from a <c>dossierHandtekening</c> element, with its location.</summary>
+    public (Proofs.Handtekening Xml, int Line, int Column)? Handtekening { get; set; }
+
+    private bool _handtekeningTaken;
+
+    public Proofs.Handtekening? TakeHandtekening()
+    {
+        _handtekeningTaken = true;
+        return Handtekening?.Xml;
+    }
+
     public void Add(string name, string text, int fieldLine, int fieldColumn)
     {
         if (!_fields.TryAdd(name, new Field(text, fieldLine, fieldColumn)))
@@ -72,6 +83,8 @@ internal sealed class FieldSet(string element, int line, int column)
                     $"Het element '{ReadContext.Naam(name)}' hoort niet in '{Element}'.");
         if (Aanleverpunten.Count > 0 && !_aanleverpuntenTaken)
             throw FailHere(SoapFoutcodes.OnbekendElement, $"Het element 'aanleverpunt' hoort niet in '{Element}'.");
+        if (Handtekening is { } h && !_handtekeningTaken)
+            throw ReadContext.FailAt(h.Line, h.Column, SoapFoutcodes.OnbekendElement, $"Het element 'dossierHandtekening' hoort niet in '{Element}'.");
         if (Document is { } d && !_embeddedTaken)
             throw ReadContext.FailAt(d.Line, d.Column, SoapFoutcodes.OnbekendElement,
                 $"Het element '{d.Xml.RootName}' (gegevensset) hoort niet in '{Element}'.");

@@ -103,7 +103,7 @@ internal static class MessageDecoder
 
     private static DocumentResponse DocumentAntwoord(FieldSet f) => (f.Document is not null, f.Has("resultaat")) switch
     {
-        (true, false) => new DocumentResponse.Geleverd(Document(f, "dossier", "dossiers")),
+        (true, false) => new DocumentResponse.Geleverd(Document(f, "dossier", "dossiers"), f.TakeHandtekening()),
         (false, true) => new DocumentResponse.NietGeleverd(Weigering(f)),
         _ => throw f.FailHere(SoapFoutcodes.ElementOntbreekt, "'documentResponse' bevat precies één van een dossier en 'resultaat'."),
     };

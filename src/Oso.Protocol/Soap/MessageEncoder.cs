@@ -49,6 +49,12 @@ internal sealed class MessageEncoder(XmlWriter w, SoapLimits limits)
                 break;
             case DocumentResponse.Geleverd m:
                 await Embed(m.Dossier);
+                if (m.Handtekening is { } handtekening)
+                {
+                    await w.WriteStartElementAsync(Prefix, "dossierHandtekening", OsoNamespaces.Overstapservice);
+                    await Copy(handtekening.Utf8, Proofs.Handtekening.Settings, "handtekening");
+                    await w.WriteEndElementAsync();
+                }
                 break;
             case DocumentResponse.NietGeleverd m:
                 await Resultaat(m.Resultaat);
@@ -177,11 +183,13 @@ internal sealed class MessageEncoder(XmlWriter w, SoapLimits limits)
     }
 
     /// <summary>Copies the gegevensset bytes in as a subtree, streaming; malformed bytes are a bug of the caller.</summary>
-    private async Task Embed(GegevenssetXml xml)
+    private Task Embed(GegevenssetXml xml) => Copy(xml.Utf8, GegevenssetXml.HardenedSettings, xml.RootName + "-document");
+
+    private async Task Copy(ReadOnlyMemory<byte> utf8, XmlReaderSettings hardened, string wat)
     {
-        var settings = GegevenssetXml.HardenedSettings.Clone();
+        var settings = hardened.Clone();
         settings.Async = true;
-        using var reader = XmlReader.Create(xml.OpenRead(), settings);
+        using var reader = XmlReader.Create(new Oso.Dossier.Xml.ReadOnlyMemoryStream(utf8), settings);
         var ctx = new ReadContext(reader, limits);
         try
         {
@@ -191,7 +199,7 @@ internal sealed class MessageEncoder(XmlWriter w, SoapLimits limits)
         catch (Exception e) when (e is XmlException or SoapReadException)
         {
             // no inner exception: its message could quote dossier content
-            throw new InvalidOperationException($"Het meegegeven {xml.RootName}-document kan niet worden ingevoegd: het is geen welgevormde XML binnen de grenzen.");
+            throw new InvalidOperationException($"Het meegegeven {wat} kan niet worden ingevoegd: het is geen welgevormde XML binnen de grenzen.");
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 using System.Xml;
+using Oso.Dossier.Xml;
 using Oso.Protocol.Messages;
 
 namespace Oso.Protocol.Soap;
@@ -49,7 +50,7 @@ public static class SoapReader
         {
             return new SoapReadResult.Rejected(limited.Exceeded ? TooLarge(limits, ctx) : XmlFaults.From(e));
         }
-        catch (DecoderFallbackException)
+        catch (Exception e) when (e is DecoderFallbackException || XmlErrors.IsParserFailure(e))
         {
             return new SoapReadResult.Rejected(SoapFault.Client(SoapFoutcodes.Codering,
                 "Het bericht bevat tekens die niet kloppen met de codering (bijvoorbeeld ongeldige UTF-8).", xml as IXmlLineInfo));

@@ -19,6 +19,9 @@ public sealed class AuditEntry
     /// <summary>Medewerker, Las, Systeem, Ouder or Node.</summary>
     public required string ActorKind { get; init; }
 
+    /// <summary>Whether <see cref="Actor"/> names a person (a staff account or a parents' link): erased when the record is reduced.</summary>
+    public static bool IsPersonal(string actorKind) => actorKind is "Medewerker" or "Ouder";
+
     /// <summary>The actor's id (user id, LAS client id, system id).</summary>
     public required string Actor { get; init; }
 
@@ -33,6 +36,22 @@ public sealed class AuditEntry
 
     /// <summary>Extra detail without personal data (e.g. the receiving BRIN).</summary>
     public string? Detail { get; init; }
+
+    /// <summary>
+    /// How <see cref="Hash"/> is made: 1 (records written before retention existed: every field in one hash) or 2 (the
+    /// reducible fields — pupil id, and the actor's id when it is a person — hashed apart, with a salt, into
+    /// <see cref="ReducibleHash"/>, so a reduced record still verifies). See ADR 0009.
+    /// </summary>
+    public int Format { get; init; } = 1;
+
+    /// <summary>Format 2: a random salt (hex) for <see cref="ReducibleHash"/>; erased when the record is reduced.</summary>
+    public string? Salt { get; init; }
+
+    /// <summary>Format 2: SHA-256 over the salt and the reducible fields (hex); kept when they are erased.</summary>
+    public string? ReducibleHash { get; init; }
+
+    /// <summary>When retention reduced the record (pupil id and a person's id erased).</summary>
+    public DateTimeOffset? ReducedAt { get; init; }
 
     /// <summary>The previous record's hash (hex; zeros for the first).</summary>
     public required string PreviousHash { get; init; }

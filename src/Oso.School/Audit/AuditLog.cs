@@ -75,6 +75,8 @@ public sealed class AuditLog(TimeProvider time)
             PupilRef = pupilRef,
             Purpose = purpose,
             Detail = detail,
+            Format = 2,
+            Salt = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
             PreviousHash = previousHash,
             Hash = "",
         };
@@ -84,33 +86,74 @@ public sealed class AuditLog(TimeProvider time)
         head.Hash = entry.Hash;
     }
 
-    /// <summary>Checks a school's whole chain; returns the first broken sequence number, or null when intact.</summary>
+    /// <summary>
+    /// Checks a school's whole chain; returns the first broken sequence number, or null when intact. Reduced records
+    /// verify through their kept <see cref="AuditEntry.ReducibleHash"/> (format 2), or — format 1 — by their links only,
+    /// when a later <c>audit.ingekort</c> checkpoint vouches for them; records removed at the start of the chain must
+    /// be covered by an <c>audit.verwijderd</c> checkpoint naming the last removed record and its hash (ADR 0009).
+    /// </summary>
     public static async Task<long?> VerifyAsync(SchoolDbContext db, string brin, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var previous = Genesis;
-        long expected = 1;
+        var checkpoints = await AuditCheckpoint.ReadAsync(db, brin, cancellationToken).ConfigureAwait(false);
+        var vouched = checkpoints.Where(c => c.Action == AuditCheckpoint.Reduced).Select(c => c.Through).DefaultIfEmpty(0).Max();
+        string? previous = null;
+        long expected = 0;
         await foreach (var entry in db.Audit.AsNoTracking().Where(a => a.Brin == brin).OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            if (entry.Sequence != expected || entry.PreviousHash != previous || Seal(entry).Hash != entry.Hash) return expected;
+            if (previous is null)
+            {
+                // the first record kept: the genesis, or the record after the last one removed by retention
+                var removed = entry.Sequence == 1 ? null : checkpoints.LastOrDefault(c => c.Action == AuditCheckpoint.Removed && c.Through == entry.Sequence - 1);
+                if (entry.Sequence != 1 && removed is null) return 1;
+                previous = removed?.Hash ?? Genesis;
+                expected = entry.Sequence;
+            }
+            if (entry.Sequence != expected || entry.PreviousHash != previous) return expected;
+            var intact = entry switch
+            {
+                { ReducedAt: not null } when !IsErased(entry) => false,
+                { Format: 1, ReducedAt: not null } => entry.Sequence <= vouched,
+                { Format: 1 } => Seal(entry).Hash == entry.Hash,
+                { ReducedAt: not null } => Seal(entry).Hash == entry.Hash,
+                _ => ReducibleHash(entry) == entry.ReducibleHash && Seal(entry).Hash == entry.Hash,
+            };
+            if (!intact) return expected;
+            if (checkpoints.Any(c => c.Through == entry.Sequence && c.Hash != entry.Hash)) return expected;
             previous = entry.Hash;
             expected++;
         }
         var head = await db.AuditHeads.AsNoTracking().FirstOrDefaultAsync(h => h.Brin == brin, cancellationToken).ConfigureAwait(false);
+        if (previous is null) return head is null || head.Sequence == 0 ? null : 1;
         if (head is not null && (head.Sequence != expected - 1 || head.Hash != previous)) return Math.Min(expected, head.Sequence + 1);
         return null;
     }
 
+    /// <summary>A reduced record may only have lost its reducible fields: anything left in them is a change.</summary>
+    private static bool IsErased(AuditEntry e) => e.PupilRef is null && e.Salt is null && (!AuditEntry.IsPersonal(e.ActorKind) || e.Actor.Length == 0);
+
+    /// <summary>Format 2: the hash over the salt and the reducible fields (the pupil's id; the actor's id when a person).</summary>
+    internal static string ReducibleHash(AuditEntry e) =>
+        Hex(string.Join('\u001F', e.Salt ?? "", e.PupilRef ?? "", AuditEntry.IsPersonal(e.ActorKind) ? e.Actor : ""));
+
     private static AuditEntry Seal(AuditEntry e)
     {
-        var canonical = string.Join('\u001F',
-            e.PreviousHash, e.Sequence.ToString(CultureInfo.InvariantCulture), e.Brin, e.At.UtcTicks.ToString(CultureInfo.InvariantCulture),
-            e.ActorKind, e.Actor, e.Action, e.PupilRef ?? "", e.Purpose, e.Detail ?? "");
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        var canonical = e.Format == 1
+            ? string.Join('\u001F',
+                e.PreviousHash, e.Sequence.ToString(CultureInfo.InvariantCulture), e.Brin, e.At.UtcTicks.ToString(CultureInfo.InvariantCulture),
+                e.ActorKind, e.Actor, e.Action, e.PupilRef ?? "", e.Purpose, e.Detail ?? "")
+            : string.Join('\u001F',
+                "2", e.PreviousHash, e.Sequence.ToString(CultureInfo.InvariantCulture), e.Brin, e.At.UtcTicks.ToString(CultureInfo.InvariantCulture),
+                e.ActorKind, AuditEntry.IsPersonal(e.ActorKind) ? "" : e.Actor, e.Action, e.Purpose, e.Detail ?? "",
+                e.ReducedAt is null ? ReducibleHash(e) : e.ReducibleHash ?? "");
+        var reducible = e.Format == 2 && e.ReducedAt is null ? ReducibleHash(e) : e.ReducibleHash;
         return new AuditEntry
         {
             Sequence = e.Sequence, Brin = e.Brin, At = e.At, ActorKind = e.ActorKind, Actor = e.Actor, Action = e.Action,
-            PupilRef = e.PupilRef, Purpose = e.Purpose, Detail = e.Detail, PreviousHash = e.PreviousHash, Hash = hash,
+            PupilRef = e.PupilRef, Purpose = e.Purpose, Detail = e.Detail, Format = e.Format, Salt = e.Salt, ReducibleHash = reducible,
+            ReducedAt = e.ReducedAt, PreviousHash = e.PreviousHash, Hash = Hex(canonical),
         };
     }
+
+    private static string Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

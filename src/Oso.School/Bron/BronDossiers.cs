@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Oso.Dossier;
 using Oso.Dossier.Codes;
 using Oso.Dossier.Model;
+using Oso.Dossier.Schema;
 using Oso.Dossier.Validation;
 using Oso.School.Audit;
 using Oso.School.Crypto;
@@ -82,7 +83,7 @@ public sealed record InzageInput(DateOnly Inzagedatum, string? Akkoord, string? 
 
 /// <summary>The school as bron: dossiers delivered by the LAS, inzage and consent, release (klaarzetten).</summary>
 public sealed class BronDossiers(SchoolStore store, ProtectedDossiers crypto, AuditLog audit, OutboxQueue outbox, DossierValidator validator,
-    TimeProvider time, SchoolOptions options)
+    TimeProvider time, SchoolOptions options, Oso.Hosting.Telemetry.OsoMetrics metrics)
 {
     /// <summary>Stores a dossier (OSO XML) as the pupil's draft.</summary>
     public async Task<DeliveryResult> DeliverAsync(string brin, string lasId, Stream xml, Actor actor, CancellationToken cancellationToken = default)
@@ -101,15 +102,13 @@ public sealed class BronDossiers(SchoolStore store, ProtectedDossiers crypto, Au
     public async Task<DeliveryResult> DeliverAsync(string brin, string lasId, Dossier.Model.Dossier dossier, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dossier);
-        if (string.IsNullOrWhiteSpace(lasId) || lasId.Length > 64)
-            return new DeliveryResult.Rejected("Het leerlingnummer van het LAS ontbreekt of is langer dan 64 tekens.", []);
-        if (dossier.Huidigeschool.Brincode != brin)
-            return new DeliveryResult.Rejected($"Het dossier hoort bij school {dossier.Huidigeschool.Brincode}, niet bij {brin}.", []);
+        if (CheckDelivery(brin, lasId, dossier) is { } rejected) return rejected;
         var xml = DossierWriter.ToBytes(dossier, indent: false);
         var report = validator.Validate(new MemoryStream(xml), cancellationToken);
+        metrics.CountMeldingen(report.Meldingen, "aangeleverd");
         var leerling = dossier.Huidigeschool.Leerling;
         var pgn = leerling.Bsn ?? leerling.Onderwijsnummer;
-        var identity = new PupilIdentity(Name(leerling), leerling.Geboortedatum, pgn);
+        var identity = Identity(leerling, brin);
 
         return await store.WriteAsync<DeliveryResult>(async db =>
         {
@@ -143,36 +142,28 @@ public sealed class BronDossiers(SchoolStore store, ProtectedDossiers crypto, Au
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Why a dossier cannot be stored as this school's draft for this LAS pupil number (null when it can): the checks before anything is written.</summary>
+    internal static DeliveryResult.Rejected? CheckDelivery(string brin, string lasId, Dossier.Model.Dossier dossier)
+    {
+        if (string.IsNullOrWhiteSpace(lasId) || lasId.Length > 64)
+            return new DeliveryResult.Rejected("Het leerlingnummer van het LAS ontbreekt of is langer dan 64 tekens.", []);
+        if (dossier.Huidigeschool.Brincode != brin)
+            return new DeliveryResult.Rejected($"Het dossier hoort bij school {dossier.Huidigeschool.Brincode}, niet bij {brin}.", []);
+        return null;
+    }
+
     /// <summary>Records the parents' inzage (and view) or consent in the pupil's draft.</summary>
     public async Task<InzageResult> RecordInzageAsync(string brin, Guid pupilId, InzageInput input, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        foreach (var (field, value) in new[] { ("akkoord", input.Akkoord), ("toestemming", input.Toestemming) })
-            if (value is not null && !JaNeeOnbekend.Definition.Contains(value))
-                return new InzageResult.Invalid($"'{field}' is Ja, Nee of Onbekend.");
-        if (input.Akkoord == "Nee" && string.IsNullOrWhiteSpace(input.RedenNietAkkoord))
-            return new InzageResult.Invalid("Als ouders het niet eens zijn (akkoord = Nee), hoort hun zienswijze erbij (redenNietAkkoord).");
-        if (input.Inzagedatum > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
-            return new InzageResult.Invalid("De inzagedatum ligt in de toekomst.");
+        if (CheckInzage(input, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) is { } invalid) return invalid;
 
         return await store.WriteAsync<InzageResult>(async db =>
         {
             var draft = await db.Drafts.FirstOrDefaultAsync(d => d.PupilId == pupilId, cancellationToken).ConfigureAwait(false);
             var pupil = await db.Pupils.FirstOrDefaultAsync(p => p.Id == pupilId && p.Brin == brin, cancellationToken).ConfigureAwait(false);
             if (draft is null || pupil is null) return new InzageResult.NotFound();
-            var dossier = crypto.Dossier(brin, draft.Xml, Contexts.Draft(pupilId));
-            var updated = dossier with
-            {
-                Inzage = new Ouderinzage
-                {
-                    Voorlopigdossier = false,
-                    Inzage = true,
-                    Inzagedatum = input.Inzagedatum,
-                    Akkoord = input.Akkoord is null ? (Code<JaNeeOnbekend>?)null : new Code<JaNeeOnbekend>(input.Akkoord),
-                    Redennietakkoord = input.Akkoord == "Nee" ? input.RedenNietAkkoord : null,
-                    Toestemming = input.Toestemming is null ? (Code<JaNeeOnbekend>?)null : new Code<JaNeeOnbekend>(input.Toestemming),
-                },
-            };
+            var updated = WithInzage(crypto.Dossier(brin, draft.Xml, Contexts.Draft(pupilId)), input);
             var xml = DossierWriter.ToBytes(updated, indent: false);
             var report = validator.Validate(new MemoryStream(xml), cancellationToken);
             draft.Xml = crypto.ProtectXml(brin, xml, Contexts.Draft(pupilId));
@@ -186,13 +177,39 @@ public sealed class BronDossiers(SchoolStore store, ProtectedDossiers crypto, Au
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Why an inzage cannot be recorded (null when it can), with today's date as the bron checks it (UTC).</summary>
+    internal static InzageResult.Invalid? CheckInzage(InzageInput input, DateOnly today)
+    {
+        foreach (var (field, value) in new[] { ("akkoord", input.Akkoord), ("toestemming", input.Toestemming) })
+            if (value is not null && !JaNeeOnbekend.Definition.Contains(value))
+                return new InzageResult.Invalid($"'{field}' is Ja, Nee of Onbekend.");
+        if (input.Akkoord == "Nee" && string.IsNullOrWhiteSpace(input.RedenNietAkkoord))
+            return new InzageResult.Invalid("Als ouders het niet eens zijn (akkoord = Nee), hoort hun zienswijze erbij (redenNietAkkoord).");
+        if (input.RedenNietAkkoord is { } reden && XmlValues.IndexOfInvalidCharacter(reden) >= 0)
+            return new InzageResult.Invalid("De zienswijze (redenNietAkkoord) bevat een teken dat niet in een dossier kan staan, zoals een stuurteken.");
+        if (input.Inzagedatum > today)
+            return new InzageResult.Invalid("De inzagedatum ligt in de toekomst.");
+        return null;
+    }
+
+    /// <summary>The dossier with this inzage recorded (an accepted input: see <see cref="CheckInzage"/>).</summary>
+    internal static Dossier.Model.Dossier WithInzage(Dossier.Model.Dossier dossier, InzageInput input) => dossier with
+    {
+        Inzage = new Ouderinzage
+        {
+            Voorlopigdossier = false,
+            Inzage = true,
+            Inzagedatum = input.Inzagedatum,
+            Akkoord = input.Akkoord is null ? (Code<JaNeeOnbekend>?)null : new Code<JaNeeOnbekend>(input.Akkoord),
+            Redennietakkoord = input.Akkoord == "Nee" ? input.RedenNietAkkoord : null,
+            Toestemming = input.Toestemming is null ? (Code<JaNeeOnbekend>?)null : new Code<JaNeeOnbekend>(input.Toestemming),
+        },
+    };
+
     /// <summary>Releases (freezes) the pupil's draft: it must be valid and, from PO, seen by the parents.</summary>
     public async Task<ReleaseResult> ReleaseAsync(string brin, Guid pupilId, IReadOnlyCollection<string>? optOut, Actor actor, CancellationToken cancellationToken = default)
     {
-        var optOutText = string.Join(',', (optOut ?? []).Select(o => o.Trim()).Where(o => o.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase));
-        foreach (var name in optOutText.Split(',', StringSplitOptions.RemoveEmptyEntries))
-            if (!Enum.TryParse<Dossier.Profiles.Category>(name, ignoreCase: true, out _))
-                return new ReleaseResult.NotAllowed($"'{name}' is geen categorie (bijvoorbeeld Bijlagedocs, Toetsresultaten, Verzuim).");
+        if (OptOutText(optOut, out var optOutText) is { } refused) return refused;
 
         return await store.WriteAsync<ReleaseResult>(async db =>
         {
@@ -237,9 +254,21 @@ public sealed class BronDossiers(SchoolStore store, ProtectedDossiers crypto, Au
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The opt-out categories of a release as stored (comma-separated, each once), or why one is not a category.</summary>
+    internal static ReleaseResult.NotAllowed? OptOutText(IReadOnlyCollection<string>? optOut, out string text)
+    {
+        text = string.Join(',', (optOut ?? []).Select(o => o?.Trim() ?? "").Where(o => o.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase));
+        foreach (var name in text.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            // by name only: Enum.TryParse also takes numbers ("1", "99")
+            if (!Enum.GetNames<Dossier.Profiles.Category>().Contains(name.Trim(), StringComparer.OrdinalIgnoreCase))
+                return new ReleaseResult.NotAllowed($"'{name}' is geen categorie (bijvoorbeeld Bijlagedocs, Toetsresultaten, Verzuim).");
+        return null;
+    }
+
     /// <summary>
     /// Changes the pupil's draft (staff composing in the portal). The changed dossier is validated and stored even when it
-    /// has errors — a draft may be incomplete; release requires none — and the identity summary follows the dossier.
+    /// has errors — a draft may be incomplete; release requires none — and the identity summary follows the dossier. A change
+    /// that changes nothing is not stored (nor audited), so saving an unchanged form does not make a release look outdated.
     /// </summary>
     /// <param name="brin">The school.</param>
     /// <param name="pupilId">The pupil.</param>
@@ -257,13 +286,14 @@ public sealed class BronDossiers(SchoolStore store, ProtectedDossiers crypto, Au
             var draft = await db.Drafts.FirstOrDefaultAsync(d => d.PupilId == pupilId, cancellationToken).ConfigureAwait(false);
             var pupil = await db.Pupils.FirstOrDefaultAsync(p => p.Id == pupilId && p.Brin == brin, cancellationToken).ConfigureAwait(false);
             if (draft is null || pupil is null) return null;
-            var updated = change(crypto.Dossier(brin, draft.Xml, Contexts.Draft(pupilId)));
+            var current = crypto.Dossier(brin, draft.Xml, Contexts.Draft(pupilId));
+            var updated = change(current);
             var xml = DossierWriter.ToBytes(updated, indent: false);
             var report = validator.Validate(new MemoryStream(xml), cancellationToken);
-            var leerling = updated.Huidigeschool.Leerling;
-            var pgn = leerling.Bsn ?? leerling.Onderwijsnummer;
-            pupil.PgnIndex = pgn is null ? null : crypto.Index(brin, "pgn", pgn);
-            pupil.Identity = crypto.ProtectJson(brin, new PupilIdentity(Name(leerling), leerling.Geboortedatum, pgn), Contexts.PupilIdentity(pupilId));
+            if (updated == current) return report; // nothing changed: the draft keeps its time (a release stays current)
+            var identity = Identity(updated.Huidigeschool.Leerling, brin);
+            pupil.PgnIndex = identity.Pgn is null ? null : crypto.Index(brin, "pgn", identity.Pgn);
+            pupil.Identity = crypto.ProtectJson(brin, identity, Contexts.PupilIdentity(pupilId));
             draft.Xml = crypto.ProtectXml(brin, xml, Contexts.Draft(pupilId));
             draft.UpdatedAt = time.GetUtcNow();
             draft.UpdatedBy = actor.ToString();
@@ -281,6 +311,13 @@ public sealed class BronDossiers(SchoolStore store, ProtectedDossiers crypto, Au
         await using var db = store.Read();
         var index = crypto.Index(brin, "las", lasId);
         return await db.Pupils.Where(p => p.Brin == brin && p.LasIdIndex == index).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What the school's lists show of a pupil: name, birth date, PGN and current group.</summary>
+    public static PupilIdentity Identity(Leerling leerling, string brin)
+    {
+        ArgumentNullException.ThrowIfNull(leerling);
+        return new PupilIdentity(Name(leerling), leerling.Geboortedatum, leerling.Bsn ?? leerling.Onderwijsnummer, Groep.Current(leerling, brin));
     }
 
     /// <summary>The display name of a pupil in a dossier.</summary>

@@ -101,6 +101,37 @@ public sealed class Disclosure
 
     /// <summary>When.</summary>
     public DateTimeOffset At { get; init; }
+
+    /// <summary>SHA-256 (lower-case hex) of the exact dossier bytes sent and signed.</summary>
+    public string? DossierSha256 { get; init; }
+
+    /// <summary>The doel system the Traffic Center named for the session (the one the dossier was handed to).</summary>
+    public string? DoelSysteem { get; init; }
+
+    /// <summary>The doel's signed ontvangstbevestiging (a <c>ds:Signature</c>, docs/protocol.md §4b), as it arrived; null before one did.</summary>
+    public byte[]? Ontvangstbevestiging { get; set; }
+
+    /// <summary>The receipt's status (<see cref="OntvangstStatus"/>); null: no receipt yet.</summary>
+    public string? OntvangstStatus { get; set; }
+
+    /// <summary>When the doel says it received the dossier (the receipt's signing time).</summary>
+    public DateTimeOffset? OntvangenOp { get; set; }
+
+    /// <summary>The doel system that signed the receipt.</summary>
+    public string? OntvangenDoor { get; set; }
+}
+
+/// <summary>The status of a doel's ontvangstbevestiging on a <see cref="Disclosure"/>.</summary>
+public static class OntvangstStatus
+{
+    /// <summary>Signed by the session's doel system over exactly the bytes sent: received and confirmed.</summary>
+    public const string Bevestigd = "Bevestigd";
+
+    /// <summary>A receipt came from the session's doel system, but its check failed (other bytes, signature, certificate).</summary>
+    public const string Ongeldig = "Ongeldig";
+
+    /// <summary>No receipt (yet): a doel of another implementation, or one that has not confirmed. Not stored: a null status.</summary>
+    public const string GeenBevestiging = "GeenBevestiging";
 }
 
 /// <summary>A documentRequest this school received as bron, kept so the doel can be notified once the dossier is available.</summary>
@@ -150,4 +181,17 @@ public sealed class IncomingRequest
 
     /// <summary>When the doel was notified.</summary>
     public DateTimeOffset? NotifiedAt { get; set; }
+}
+
+/// <summary>
+/// What the bron knows of a disclosure's receipt, for the LAS API, staff and parents.
+/// </summary>
+/// <param name="Status"><see cref="OntvangstStatus.Bevestigd"/>, <see cref="OntvangstStatus.Ongeldig"/> or <see cref="OntvangstStatus.GeenBevestiging"/>.</param>
+/// <param name="Door">The doel system that signed the receipt.</param>
+/// <param name="Op">When it says it received the dossier.</param>
+public sealed record Ontvangst(string Status, string? Door, DateTimeOffset? Op)
+{
+    /// <summary>From a disclosure's columns (no receipt: <see cref="OntvangstStatus.GeenBevestiging"/>).</summary>
+    public static Ontvangst Of(string? status, string? door, DateTimeOffset? op) =>
+        status is null ? new(OntvangstStatus.GeenBevestiging, null, null) : new(status, door, op);
 }

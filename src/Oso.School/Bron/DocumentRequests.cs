@@ -5,10 +5,14 @@ using Oso.Dossier.Profiles;
 using Oso.Protocol.Client;
 using Oso.Protocol.Identifiers;
 using Oso.Protocol.Messages;
+using Oso.Protocol.Proofs;
 using Oso.Protocol.Results;
 using Oso.School.Audit;
 using Oso.School.Crypto;
+using Oso.School.Mail;
+using Oso.School.Outbox;
 using Oso.School.Protocol;
+using Oso.School.Staff;
 using Oso.School.Storage;
 using static Oso.School.Crypto.ProtectedDossiers;
 
@@ -19,8 +23,8 @@ namespace Oso.School.Bron;
 /// doel later) and only what OSO allows is delivered — a released dossier, seen by the parents (and with consent for
 /// VO→VO), newer than the aanvraagdatum, filtered for the transfer's profile. Otherwise the right resultaat.
 /// </summary>
-public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto, AuditLog audit, NodeConnections connections, TimeProvider time,
-    Swv.SwvDossiers swv, ILogger<DocumentRequests> logger)
+public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto, AuditLog audit, NodeConnections connections, OutboxQueue outbox,
+    TimeProvider time, Swv.SwvDossiers swv, ILogger<DocumentRequests> logger)
 {
     /// <summary>The audit action of a documentRequest refused because the caller is not the session's system.</summary>
     public const string AccessRefused = "toegang.geweigerd";
@@ -46,6 +50,7 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
         var check = await connections.Client.SendAsync(connections.TrafficCenter,
             new SessiecontroleRequest(routing, request.Sleutel.NaarSessieSleutel(), request.Overdrachtsoort, request.SessieId), cancellationToken).ConfigureAwait(false);
         string doelSector;
+        SysteemId doelSysteem;
         switch (check)
         {
             case OsoCallResult<SessiecontroleResponse>.Success { Response: SessiecontroleResponse.Geldig geldig }:
@@ -53,6 +58,7 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
                 if (geldig.RefusalFor(caller, routing) is { } refusal)
                     return await RefuseAccessAsync(brin, request, caller, geldig.DoelSysteem, refusal, cancellationToken).ConfigureAwait(false);
                 doelSector = geldig.Sector;
+                doelSysteem = geldig.DoelSysteem;
                 break;
             case OsoCallResult<SessiecontroleResponse>.Success { Response: SessiecontroleResponse.Ongeldig ongeldig }:
                 logger.LogInformation("documentRequest {Sessie}: sessiecontrole geweigerd ({Code}).", request.SessieId, ongeldig.Resultaat);
@@ -65,10 +71,10 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
         }
 
         // 2. decide, keep the request, and deliver (an SWV dossier: only the release chosen for the koppelsleutel's SWV)
-        if (request.Sleutel is DocumentSleutel.Koppel koppel)
-            return await store.WriteAsync(db => swv.DeliverAsync(db, brin, request, koppel.Koppelsleutel, caller.Value, cancellationToken), cancellationToken)
-                .ConfigureAwait(false);
-        return await store.WriteAsync(async db =>
+        var answer = request.Sleutel is DocumentSleutel.Koppel koppel
+            ? await store.WriteAsync(db => swv.DeliverAsync(db, brin, request, koppel.Koppelsleutel, caller.Value, doelSysteem, cancellationToken), cancellationToken)
+                .ConfigureAwait(false)
+            : await store.WriteAsync<(DocumentResponse Answer, byte[]? Sha256)>(async db =>
         {
             var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false);
             var pgnIndex = request.Sleutel is DocumentSleutel.Leerling l ? crypto.Index(brin, "pgn", l.Pgn.Value) : null;
@@ -87,22 +93,38 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
                 AwaitingNotification = resultaat is ResultaatCode.LeerlinginfoNietBeschikbaar or ResultaatCode.LeerlinginfoNietOpvraagbaar or ResultaatCode.LeerlingOnbekend,
             };
             db.IncomingRequests.Add(kept);
+            if (kept.AwaitingNotification) // staff act on this one: release the dossier (or have the LAS deliver it)
+                await StaffNotices.QueueAsync(db, outbox, brin, StaffMailEvents.Verzoek, kept.Id, cancellationToken).ConfigureAwait(false);
             var actor = Actor.Systeem(caller?.Value ?? "onbekend");
             if (delivered is null)
             {
                 await audit.RecordAsync(db, brin, actor, "verzoek.geweigerd", "Een andere school vroeg het dossier op; het kon (nog) niet worden verstrekt.",
                     pupil?.Id.ToString(), $"doel={routing.DoelBrin};resultaat={resultaat}", cancellationToken).ConfigureAwait(false);
-                return (DocumentResponse)new DocumentResponse.NietGeleverd(resultaat);
+                return ((DocumentResponse)new DocumentResponse.NietGeleverd(resultaat), (byte[]?)null);
             }
+            var dossier = GegevenssetXml.Create(delivered);
+            var digest = Bewijzen.Digest(dossier.Utf8.Span);
             db.Disclosures.Add(new Disclosure
             {
                 Id = Guid.NewGuid(), PupilId = pupil!.Id, Brin = brin, ReleaseId = release!.Id, DoelBrin = routing.DoelBrin.Value,
                 Profiel = profile!.Name, SessieId = request.SessieId.Value, At = time.GetUtcNow(),
+                DossierSha256 = Convert.ToHexStringLower(digest), DoelSysteem = doelSysteem.Value,
             });
             await audit.RecordAsync(db, brin, actor, "dossier.verstrekt", "Het dossier is verstrekt aan de nieuwe school.", pupil.Id.ToString(),
                 $"doel={routing.DoelBrin};profiel={profile.Name};versie={release.Version}", cancellationToken).ConfigureAwait(false);
-            return new DocumentResponse.Geleverd(GegevenssetXml.Create(delivered));
+            return (new DocumentResponse.Geleverd(dossier), digest);
         }, cancellationToken).ConfigureAwait(false);
+
+        // 3. sign what is sent (outside the transaction: the signature changes nothing stored)
+        return answer is (DocumentResponse.Geleverd geleverd, { } sha256) ? Sign(geleverd, sha256, request) : answer.Item1;
+    }
+
+    /// <summary>Signs the exact dossier bytes with the node's system certificate: who sent what, when, in which session.</summary>
+    private DocumentResponse.Geleverd Sign(DocumentResponse.Geleverd geleverd, byte[] sha256, DocumentRequest request)
+    {
+        var verklaring = new Verklaring(VerklaringSoort.Verzending, time.GetUtcNow(), request.SessieId, request.Routering.BronBrin, request.Routering.DoelBrin,
+            connections.Systeem, sha256);
+        return geleverd with { Handtekening = Bewijzen.Onderteken(verklaring, connections.SystemCertificate) };
     }
 
     /// <summary>

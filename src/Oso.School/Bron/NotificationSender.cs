@@ -17,7 +17,8 @@ namespace Oso.School.Bron;
 /// the Traffic Center (which gives the doel's URL), then notificatie to the doel. Retried through the outbox until the
 /// doel acknowledges; the doel deduplicates by session, so a retry after a crash never causes a second transfer.
 /// </summary>
-public sealed class NotificationSender(SchoolStore store, NodeConnections connections, AuditLog audit, TimeProvider time) : IOutboxHandler
+public sealed class NotificationSender(SchoolStore store, NodeConnections connections, AuditLog audit, TimeProvider time, Oso.Hosting.Telemetry.OsoMetrics metrics)
+    : IOutboxHandler
 {
     /// <summary>The outbox kind.</summary>
     public const string Kind = "notificatie.versturen";
@@ -75,6 +76,11 @@ public sealed class NotificationSender(SchoolStore store, NodeConnections connec
         }
 
         var notificatie = await connections.Client.SendAsync(url, new NotificatieRequest.Overstap(routing, aanvraag), cancellationToken).ConfigureAwait(false);
+        metrics.Notificaties.Add(1, new System.Diagnostics.TagList
+        {
+            { "direction", "verstuurd" },
+            { "result", notificatie is OsoCallResult<NotificatieResponse>.Success sent ? sent.Response.Resultaat.ToString() : "Onbereikbaar" },
+        });
         switch (notificatie)
         {
             case OsoCallResult<NotificatieResponse>.Success { Response.Resultaat: ResultaatCode.NotificatieOntvangen }:

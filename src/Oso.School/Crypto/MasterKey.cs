@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Oso.Hosting.KeyRing;
 
 namespace Oso.School.Crypto;
 
@@ -18,54 +19,73 @@ public sealed class MasterKey : IDisposable
     }
 
     /// <summary>From base64 text (configuration).</summary>
-    public static MasterKey FromBase64(string base64)
-    {
-        byte[] key;
-        try
-        {
-            key = Convert.FromBase64String(base64);
-        }
-        catch (FormatException)
-        {
-            throw new InvalidOperationException("De hoofdsleutel is geen geldige base64-tekst.");
-        }
-        return key.Length == 32 ? new MasterKey(key) : throw new InvalidOperationException("De hoofdsleutel moet 32 bytes zijn (44 tekens base64).");
-    }
+    public static MasterKey FromBase64(string base64) => new(KeyFile.Parse(base64, What));
+
+    /// <summary>The file name of the development master key inside a data directory.</summary>
+    public const string DevelopmentFileName = "master.key";
+
+    private const string What = "hoofdsleutel";
 
     /// <summary>Loads <c>master.key</c> from a directory, creating it (mode 600) when missing — for development.</summary>
     public static MasterKey LoadOrCreate(string directory)
     {
         Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, "master.key");
-        if (File.Exists(path)) return FromBase64(File.ReadAllText(path).Trim());
-        var key = RandomNumberGenerator.GetBytes(32);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using (var writer = new StreamWriter(new FileStream(path, options))) writer.Write(Convert.ToBase64String(key));
-        return new MasterKey(key);
+        return LoadOrCreateFile(Path.Combine(directory, DevelopmentFileName), out _);
+    }
+
+    /// <summary>Loads a key file (base64), or creates it with a new random key (mode 600) when it does not exist.</summary>
+    public static MasterKey LoadOrCreateFile(string path, out bool created) => new(KeyFile.ReadOrCreate(path, What, out created));
+
+    /// <summary>Writes the key (base64) to a new file readable by its owner only; refuses to overwrite one.</summary>
+    public void WriteTo(string path) => KeyFile.Write(path, _key);
+
+    /// <summary>True when both are the same key (constant time).</summary>
+    public bool SameAs(MasterKey other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return CryptographicOperations.FixedTimeEquals(_key, other._key);
     }
 
     /// <summary>Wraps a data key (AES-256-GCM), bound to its school and key id.</summary>
-    public byte[] Wrap(ReadOnlySpan<byte> dataKey, string brin, int keyId)
+    public byte[] Wrap(ReadOnlySpan<byte> dataKey, string brin, int keyId) => Wrap(dataKey, DataKeyBinding(brin, keyId));
+
+    /// <summary>Unwraps a data key; throws <see cref="CryptographicException"/> when it was not wrapped by this key for this school.</summary>
+    public byte[] Unwrap(ReadOnlySpan<byte> wrapped, string brin, int keyId) => Unwrap(wrapped, DataKeyBinding(brin, keyId));
+
+    /// <summary>Wraps a school's blind-index key, bound to the school.</summary>
+    public byte[] WrapIndexKey(ReadOnlySpan<byte> indexKey, string brin) => Wrap(indexKey, IndexKeyBinding(brin));
+
+    /// <summary>Unwraps a school's blind-index key; throws <see cref="CryptographicException"/> when it does not fit.</summary>
+    public byte[] UnwrapIndexKey(ReadOnlySpan<byte> wrapped, string brin) => Unwrap(wrapped, IndexKeyBinding(brin));
+
+    /// <summary>
+    /// A key for another purpose (e.g. encrypting a backup file), derived with HKDF-SHA256 so that it never equals the
+    /// master key itself.
+    /// </summary>
+    public byte[] Derive(string purpose, ReadOnlySpan<byte> salt) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, 32, salt.ToArray(), System.Text.Encoding.UTF8.GetBytes(purpose));
+
+    private byte[] Wrap(ReadOnlySpan<byte> key, byte[] binding)
     {
-        var output = new byte[12 + 16 + dataKey.Length];
+        var output = new byte[12 + 16 + key.Length];
         RandomNumberGenerator.Fill(output.AsSpan(0, 12));
         using var aes = new AesGcm(_key, 16);
-        aes.Encrypt(output.AsSpan(0, 12), dataKey, output.AsSpan(28), output.AsSpan(12, 16), Binding(brin, keyId));
+        aes.Encrypt(output.AsSpan(0, 12), key, output.AsSpan(28), output.AsSpan(12, 16), binding);
         return output;
     }
 
-    /// <summary>Unwraps a data key; throws <see cref="CryptographicException"/> when it was not wrapped by this key for this school.</summary>
-    public byte[] Unwrap(ReadOnlySpan<byte> wrapped, string brin, int keyId)
+    private byte[] Unwrap(ReadOnlySpan<byte> wrapped, byte[] binding)
     {
         if (wrapped.Length < 28) throw new CryptographicException("Ongeldige ingepakte sleutel.");
-        var dataKey = new byte[wrapped.Length - 28];
+        var key = new byte[wrapped.Length - 28];
         using var aes = new AesGcm(_key, 16);
-        aes.Decrypt(wrapped[..12], wrapped[28..], wrapped.Slice(12, 16), dataKey, Binding(brin, keyId));
-        return dataKey;
+        aes.Decrypt(wrapped[..12], wrapped[28..], wrapped.Slice(12, 16), key, binding);
+        return key;
     }
 
-    private static byte[] Binding(string brin, int keyId) => System.Text.Encoding.UTF8.GetBytes($"oso-school-datakey|{brin}|{keyId}");
+    private static byte[] DataKeyBinding(string brin, int keyId) => System.Text.Encoding.UTF8.GetBytes($"oso-school-datakey|{brin}|{keyId}");
+
+    private static byte[] IndexKeyBinding(string brin) => System.Text.Encoding.UTF8.GetBytes($"oso-school-indexkey|{brin}");
 
     /// <inheritdoc />
     public void Dispose() => CryptographicOperations.ZeroMemory(_key);

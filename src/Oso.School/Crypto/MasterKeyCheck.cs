@@ -10,17 +10,19 @@ namespace Oso.School.Crypto;
 /// </summary>
 public static class MasterKeyCheck
 {
-    /// <summary>Unwraps one existing school's data key; throws <see cref="InvalidOperationException"/> when it does not fit.</summary>
+    /// <summary>Unwraps one existing school's current data key; throws <see cref="InvalidOperationException"/> when it does not fit.</summary>
     public static async Task VerifyAsync(SchoolDbContext db, MasterKey master, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(master);
-        var tenant = await db.Tenants.AsNoTracking().OrderBy(t => t.CreatedAt).Select(t => new { t.Brin, t.DataKeyId, t.WrappedDataKey })
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (tenant is null) return;
+        var key = await (from t in db.Tenants.AsNoTracking()
+                         join k in db.DataKeys.AsNoTracking() on new { t.Brin, KeyId = t.DataKeyId } equals new { k.Brin, k.KeyId }
+                         orderby t.CreatedAt
+                         select k).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (key is null) return;
         try
         {
-            CryptographicOperations.ZeroMemory(master.Unwrap(tenant.WrappedDataKey, tenant.Brin, tenant.DataKeyId));
+            CryptographicOperations.ZeroMemory(master.Unwrap(key.Wrapped, key.Brin, key.KeyId));
         }
         catch (CryptographicException)
         {

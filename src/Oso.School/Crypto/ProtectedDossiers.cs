@@ -44,6 +44,9 @@ public sealed class ProtectedDossiers(PupilDataProtector protector)
         public static string Received(Guid id) => "received:" + id;
         /// <summary>The validation messages of a received dossier.</summary>
         public static string ReceivedMeldingen(Guid id) => "received-meldingen:" + id;
+
+        /// <summary>The bron's signature kept with a received dossier.</summary>
+        public static string ReceivedHandtekening(Guid id) => "received-handtekening:" + id;
         /// <summary>A pupil's identity summary.</summary>
         public static string PupilIdentity(Guid pupil) => "pupil:" + pupil;
         /// <summary>An aanmelding's identity.</summary>
@@ -59,6 +62,9 @@ public sealed class ProtectedDossiers(PupilDataProtector protector)
         /// <summary>The validation messages of an SWV dossier received.</summary>
         public static string SwvReceivedMeldingen(Guid receipt) => "swv-received-meldingen:" + receipt;
 
+        /// <summary>The school's signature over an SWV dossier received by an SWV.</summary>
+        public static string SwvReceivedHandtekening(Guid receipt) => "swv-received-handtekening:" + receipt;
+
         /// <summary>A terugkoppeling (sent or received).</summary>
         public static string Terugkoppeling(Guid id) => "terugkoppeling:" + id;
     }
@@ -68,4 +74,5 @@ public sealed class ProtectedDossiers(PupilDataProtector protector)
 /// <param name="Naam">The name as it should be shown.</param>
 /// <param name="Geboortedatum">The birth date, if known.</param>
 /// <param name="Pgn">BSN or onderwijsnummer, if known.</param>
-public sealed record PupilIdentity(string Naam, DateOnly? Geboortedatum, string? Pgn);
+/// <param name="Groep">The pupil's group at this school ("8A", see <see cref="Bron.Groep"/>), if the dossier says; null for an aanmelding.</param>
+public sealed record PupilIdentity(string Naam, DateOnly? Geboortedatum, string? Pgn, string? Groep = null);

@@ -43,27 +43,67 @@ public sealed class Aanmeldingen(SchoolStore store, ProtectedDossiers crypto, Au
     public async Task<DoelResult> RegisterAsync(string brin, AanmeldingInput input, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!Pgn.TryParse(input.Pgn, out var pgn)) return new DoelResult.Refused("Het BSN of onderwijsnummer is ongeldig (het voldoet niet aan de elfproef).");
-        if (!Brin.TryParse(input.BronBrin, out var bron)) return new DoelResult.Refused($"'{input.BronBrin}' is geen BRIN-nummer (twee cijfers en twee hoofdletters).");
-        var soort = input.Overdrachtsoort ?? "overstapdossier";
-        if (!OverdrachtsoortNames.TryParse(soort, out var parsed) || parsed == Overdrachtsoort.SwvDossier)
-            return new DoelResult.Refused("De soort overdracht is overstapdossier of overdrachtbinnenbrin.");
-        if (input.Geboortedatum > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) return new DoelResult.Refused("De geboortedatum ligt in de toekomst.");
-
+        if (Check(input, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), out _, out _, out _) is { } refused) return refused;
         return await store.WriteAsync<DoelResult>(async db =>
         {
             if (!await db.Tenants.AnyAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false)) return new DoelResult.NotFound();
-            var id = Guid.NewGuid();
-            db.Aanmeldingen.Add(new Aanmelding
-            {
-                Id = id, Brin = brin, PgnIndex = crypto.Index(brin, "pgn", pgn.Value),
-                Identity = crypto.ProtectJson(brin, new PupilIdentity(input.Naam ?? "", input.Geboortedatum, pgn.Value), Contexts.AanmeldingIdentity(id)),
-                BronBrin = bron.Value, Overdrachtsoort = soort, CreatedAt = time.GetUtcNow(), CreatedBy = actor.ToString(),
-            });
-            await audit.RecordAsync(db, brin, actor, "aanmelding.geregistreerd", "Een leerling is aangemeld; daarna mag de school het dossier opvragen.",
-                id.ToString(), "bron=" + bron.Value, cancellationToken).ConfigureAwait(false);
-            return new DoelResult.Ok(id);
+            return new DoelResult.Ok(await AddAsync(db, brin, input, actor, cancellationToken).ConfigureAwait(false));
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Registers many pupils at once (a list), all or none: one refused row refuses the whole list and creates nothing.
+    /// When <paramref name="request"/>, each pupil's dossier is requested too, in the same transaction.
+    /// </summary>
+    /// <returns>The aanmeldingen made (in the list's order), or the first refusal with its row (1-based).</returns>
+    public async Task<(IReadOnlyList<Guid> Ids, (int Row, string Reason)? Refused)> RegisterManyAsync(string brin, IReadOnlyList<AanmeldingInput> inputs, bool request,
+        Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        for (var i = 0; i < inputs.Count; i++)
+            if (Check(inputs[i], today, out _, out _, out _) is { } refused) return ([], (i + 1, refused.Reason));
+        return await store.WriteAsync<(IReadOnlyList<Guid>, (int, string)?)>(async db =>
+        {
+            if (!await db.Tenants.AnyAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false)) return ([], (0, "Deze school staat niet op de node."));
+            var ids = new List<Guid>();
+            foreach (var input in inputs)
+            {
+                var id = await AddAsync(db, brin, input, actor, cancellationToken).ConfigureAwait(false);
+                if (request) await QueueRequestAsync(db, brin, id, "Medewerker", null, actor, cancellationToken).ConfigureAwait(false);
+                ids.Add(id);
+            }
+            return (ids, null);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Guid> AddAsync(SchoolDbContext db, string brin, AanmeldingInput input, Actor actor, CancellationToken cancellationToken)
+    {
+        var pgn = Pgn.Parse(input.Pgn);
+        var bron = Brin.Parse(input.BronBrin);
+        var id = Guid.NewGuid();
+        db.Aanmeldingen.Add(new Aanmelding
+        {
+            Id = id, Brin = brin, PgnIndex = crypto.Index(brin, "pgn", pgn.Value),
+            Identity = crypto.ProtectJson(brin, new PupilIdentity(input.Naam ?? "", input.Geboortedatum, pgn.Value), Contexts.AanmeldingIdentity(id)),
+            BronBrin = bron.Value, Overdrachtsoort = input.Overdrachtsoort ?? "overstapdossier", CreatedAt = time.GetUtcNow(), CreatedBy = actor.ToString(),
+        });
+        await audit.RecordAsync(db, brin, actor, "aanmelding.geregistreerd", "Een leerling is aangemeld; daarna mag de school het dossier opvragen.",
+            id.ToString(), "bron=" + bron.Value, cancellationToken).ConfigureAwait(false);
+        return id;
+    }
+
+    /// <summary>Why an aanmelding is refused (null when it is accepted), with the values it stores.</summary>
+    internal static DoelResult.Refused? Check(AanmeldingInput input, DateOnly today, out Pgn pgn, out Brin bron, out string soort)
+    {
+        bron = default;
+        soort = input.Overdrachtsoort ?? "overstapdossier";
+        if (!Pgn.TryParse(input.Pgn, out pgn)) return new DoelResult.Refused("Het BSN of onderwijsnummer is ongeldig (het voldoet niet aan de elfproef).");
+        if (!Brin.TryParse(input.BronBrin, out bron)) return new DoelResult.Refused($"'{input.BronBrin}' is geen BRIN-nummer (twee cijfers en twee hoofdletters).");
+        if (!OverdrachtsoortNames.TryParse(soort, out var parsed) || parsed == Overdrachtsoort.SwvDossier)
+            return new DoelResult.Refused("De soort overdracht is overstapdossier of overdrachtbinnenbrin.");
+        if (input.Geboortedatum > today) return new DoelResult.Refused("De geboortedatum ligt in de toekomst.");
+        return null;
     }
 
     /// <summary>Asks for the dossier of an aanmelding (runs in the background; follow it with the request's trace).</summary>
@@ -90,6 +130,7 @@ public sealed class Aanmeldingen(SchoolStore store, ProtectedDossiers crypto, Au
         {
             Id = id, Brin = brin, AanmeldingId = aanmeldingId, Trigger = trigger, Aanvraagdatum = aanvraagdatum, Status = TransferStatus.Wachtrij,
             CreatedAt = now,
+            TraceId = Oso.Hosting.Telemetry.OsoTelemetry.CurrentTraceId,
             Trace = TraceStep.Write([new TraceStep(now, "Aanvraag", "Doelschool " + brin, null,
                 trigger == "Notificatie" ? "De bronschool meldde dat het dossier nu beschikbaar is; het wordt opnieuw opgevraagd." : "Het dossier wordt opgevraagd.", null, true)]),
         });

@@ -69,6 +69,12 @@ public sealed class TransferRequest
 
     /// <summary>When finished.</summary>
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>
+    /// The W3C trace id of the request (32 hex digits): the transfer's every hop — Traffic Center, bron, afmelding — is one
+    /// trace with this id, shown in the portal, the LAS API and at Central's session.
+    /// </summary>
+    public string? TraceId { get; init; }
 }
 
 /// <summary>A dossier received from another school.</summary>
@@ -103,6 +109,34 @@ public sealed class ReceivedDossier
 
     /// <summary>When the LAS (or staff) confirmed the import.</summary>
     public DateTimeOffset? ImportedAt { get; set; }
+
+    /// <summary>The bron's signature (ds:Signature), encrypted like the dossier; null when the bron did not sign.</summary>
+    public byte[]? Handtekening { get; init; }
+
+    /// <summary><see cref="HandtekeningStatus"/>: checked and valid, or not signed by the bron.</summary>
+    public string HandtekeningStatus { get; init; } = Doel.HandtekeningStatus.NietOndertekend;
+
+    /// <summary>The system that signed (checked against the one the Traffic Center named for the session).</summary>
+    public string? Ondertekenaar { get; init; }
+
+    /// <summary>When the bron signed it (its statement).</summary>
+    public DateTimeOffset? OndertekendOp { get; init; }
+
+    /// <summary>SHA-256 (lower-case hex) of the exact bytes received (and signed by the bron).</summary>
+    public string? DossierSha256 { get; init; }
+
+    /// <summary>The signed ontvangstbevestiging this node sent back to the bron (a <c>ds:Signature</c>); null when the bron did not sign (docs/protocol.md §4b).</summary>
+    public byte[]? Ontvangstbevestiging { get; init; }
+}
+
+/// <summary>The state of the bron's signature under a received dossier.</summary>
+public static class HandtekeningStatus
+{
+    /// <summary>Signed by the session's bron system, with a trusted certificate, over exactly these bytes.</summary>
+    public const string Geldig = "Geldig";
+
+    /// <summary>The bron sent no signature (an OSO implementation that does not sign; the standard has none).</summary>
+    public const string NietOndertekend = "NietOndertekend";
 }
 
 /// <summary>A notificatie received from a bron (deduplicated by session).</summary>

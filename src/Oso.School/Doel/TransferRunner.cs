@@ -5,15 +5,19 @@ using Microsoft.EntityFrameworkCore;
 using Oso.Dossier;
 using Oso.Dossier.Identifiers;
 using Oso.Dossier.Validation;
+using Oso.Hosting.Telemetry;
 using Oso.Protocol.Client;
 using Oso.Protocol.Identifiers;
 using Oso.Protocol.Messages;
+using Oso.Protocol.Proofs;
 using Oso.Protocol.Results;
 using Oso.School.Audit;
 using Oso.School.Crypto;
 using Oso.School.LasApi;
+using Oso.School.Mail;
 using Oso.School.Outbox;
 using Oso.School.Protocol;
+using Oso.School.Staff;
 using Oso.School.Storage;
 using static Oso.School.Crypto.ProtectedDossiers;
 
@@ -25,7 +29,7 @@ namespace Oso.School.Doel;
 /// before the next, so a restart resumes where it stopped; each step is written to the request's trace.
 /// </summary>
 public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, AuditLog audit, OutboxQueue outbox, NodeConnections connections,
-    DossierValidator validator, TimeProvider time) : IOutboxHandler
+    DossierValidator validator, TimeProvider time, OsoMetrics metrics) : IOutboxHandler
 {
     /// <summary>The outbox kind.</summary>
     public const string Kind = "overdracht.uitvoeren";
@@ -34,7 +38,8 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
     /// <param name="RequestId">The request.</param>
     public sealed record Payload(Guid RequestId);
 
-    private sealed record Punt(string Rk, Uri Url);
+    /// <summary>A bron aanleverpunt of the session, with the system the Traffic Center named for it (which must sign the dossier).</summary>
+    private sealed record Punt(string Rk, Uri Url, string? Systeem = null);
 
     string IOutboxHandler.Kind => Kind;
 
@@ -75,11 +80,18 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
         {
             var overdracht = new OverdrachtRequest(bronBrin, null, doelBrin, RouteringsKenmerk.Parse(doelRk),
                 new SessieSleutel.Zoek(Zoeksleutel.Bereken(pgn, geheim)), soort);
+            var started = time.GetTimestamp();
             var answer = await connections.Client.SendAsync(connections.TrafficCenter, overdracht, cancellationToken).ConfigureAwait(false);
+            metrics.Step("overdracht", answer switch
+            {
+                OsoCallResult<OverdrachtResponse>.Success { Response: OverdrachtResponse.Geweigerd geweigerd } => geweigerd.Resultaat.ToString(),
+                OsoCallResult<OverdrachtResponse>.Success => "Toegekend",
+                _ => "Onbereikbaar",
+            }, time.GetElapsedTime(started));
             switch (answer)
             {
                 case OsoCallResult<OverdrachtResponse>.Success { Response: OverdrachtResponse.Toegekend toegekend }:
-                    punten = toegekend.Aanleverpunten.Select(a => new Punt(a.RouteringsKenmerk.Value, a.Url)).ToList();
+                    punten = toegekend.Aanleverpunten.Select(a => new Punt(a.RouteringsKenmerk.Value, a.Url, a.Systeem?.Value)).ToList();
                     trace.Add(new TraceStep(time.GetUtcNow(), "Sessie bij het Traffic Center", "Traffic Center", null,
                         $"Sessie {toegekend.SessieId} toegekend; de bronschool heeft {punten.Count} actief aanleverpunt(en).", null, true));
                     await SaveAsync(request.Id, r =>
@@ -116,11 +128,18 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
             var routing = new Routering(bronBrin, RouteringsKenmerk.Parse(punt.Rk), doelBrin, RouteringsKenmerk.Parse(doelRk));
             var document = new DocumentRequest(routing, sessie, soort, new DocumentSleutel.Leerling(pgn, geheim), request.Aanvraagdatum);
             var partij = $"Bronschool {bronBrin} (aanleverpunt {punt.Rk})";
+            var started = time.GetTimestamp();
             var answer = await connections.Client.SendAsync(punt.Url, document, cancellationToken).ConfigureAwait(false);
+            metrics.Step("document", answer switch
+            {
+                OsoCallResult<DocumentResponse>.Success { Response: DocumentResponse.Geleverd } => nameof(ResultaatCode.OverdrachtGeslaagd),
+                OsoCallResult<DocumentResponse>.Success { Response: DocumentResponse.NietGeleverd niet } => niet.Resultaat.ToString(),
+                _ => nameof(ResultaatCode.TechnischeFout),
+            }, time.GetElapsedTime(started));
             switch (answer)
             {
                 case OsoCallResult<DocumentResponse>.Success { Response: DocumentResponse.Geleverd geleverd }:
-                    var step = await ReceiveAsync(request, aanmelding, pgn, punt, geleverd.Dossier, partij, cancellationToken).ConfigureAwait(false);
+                    var step = await ReceiveAsync(request, aanmelding, pgn, punt, geleverd, routing, sessie, partij, cancellationToken).ConfigureAwait(false);
                     trace.Add(step);
                     break;
                 case OsoCallResult<DocumentResponse>.Success { Response: DocumentResponse.NietGeleverd niet }:
@@ -140,8 +159,11 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
         var beste = BesteResultaat.Kies(bevragingen);
         var code = beste?.Resultaat ?? ResultaatCode.GeenActiefAanleverpunt;
         var bronRk = beste?.Aanleverpunt ?? (punten.Count > 0 ? RouteringsKenmerk.Parse(punten[0].Rk) : RouteringsKenmerk.Parse(doelRk));
+        var afmeldingStarted = time.GetTimestamp();
         var afmelding = await connections.Client.SendAsync(connections.TrafficCenter,
             new AfmeldingRequest(new Routering(bronBrin, bronRk, doelBrin, RouteringsKenmerk.Parse(doelRk)), sessie, code), cancellationToken).ConfigureAwait(false);
+        metrics.Step("afmelding", afmelding is OsoCallResult<AfmeldingResponse>.Success done ? done.Response.Resultaat.ToString() : "Onbereikbaar",
+            time.GetElapsedTime(afmeldingStarted));
         switch (afmelding)
         {
             case OsoCallResult<AfmeldingResponse>.Success success:
@@ -156,11 +178,20 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
         }
     }
 
-    private async Task<TraceStep> ReceiveAsync(TransferRequest request, Aanmelding aanmelding, Pgn pgn, Punt punt, GegevenssetXml xml, string partij,
-        CancellationToken cancellationToken)
+    private async Task<TraceStep> ReceiveAsync(TransferRequest request, Aanmelding aanmelding, Pgn pgn, Punt punt, DocumentResponse.Geleverd geleverd,
+        Routering routing, SessieId sessie, string partij, CancellationToken cancellationToken)
     {
-        var bytes = xml.Utf8.ToArray();
+        var bytes = geleverd.Dossier.Utf8.ToArray();
+
+        // the proof first: a dossier whose signature fails is neither stored nor offered for import
+        var verwachting = new Verwachting(VerklaringSoort.Verzending, punt.Systeem is { } s ? SysteemId.Parse(s) : null, sessie, routing.BronBrin, routing.DoelBrin);
+        var controle = geleverd.Handtekening is null ? null : Bewijzen.Controleer(geleverd.Handtekening, bytes, connections.Validator, verwachting);
+        if (controle is Handtekeningcontrole.Ongeldig ongeldig)
+            return await RefuseSignatureAsync(request, aanmelding, punt, ongeldig, partij, cancellationToken).ConfigureAwait(false);
+        var geldig = controle as Handtekeningcontrole.Geldig;
+
         var report = validator.Validate(new MemoryStream(bytes), cancellationToken);
+        metrics.CountMeldingen(report.Meldingen, "ontvangen");
         var read = DossierReader.Read(new MemoryStream(bytes), cancellationToken: cancellationToken);
         var leerling = read.Dossier?.Huidigeschool.Leerling;
         if (leerling is not null && (leerling.Bsn ?? leerling.Onderwijsnummer) is { } received && received != pgn.Value)
@@ -169,6 +200,11 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
 
         // one stored dossier per request and aanleverpunt, also when a restart repeats this step
         var id = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(request.Id + "|" + punt.Rk)).AsSpan(0, 16));
+        var digest = Bewijzen.Digest(bytes);
+
+        // the signed ontvangstbevestiging for the bron — only to a bron that signed (one of another implementation would not know where to take it)
+        var receipt = geldig is null ? null : Bewijzen.Onderteken(new Verklaring(VerklaringSoort.Ontvangst, time.GetUtcNow(), sessie, routing.BronBrin, routing.DoelBrin,
+            connections.Systeem, digest), connections.SystemCertificate);
         await store.WriteAsync(async db =>
         {
             if (await db.ReceivedDossiers.AnyAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false)) return;
@@ -177,7 +213,13 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
                 Id = id, Brin = request.Brin, AanmeldingId = aanmelding.Id, RequestId = request.Id, BronBrin = aanmelding.BronBrin,
                 Xml = crypto.ProtectXml(request.Brin, bytes, Contexts.Received(id)), Valid = report.Valid,
                 Meldingen = crypto.ProtectJson(request.Brin, report.Meldingen, Contexts.ReceivedMeldingen(id)), ReceivedAt = time.GetUtcNow(),
+                Handtekening = geleverd.Handtekening is { } h ? crypto.ProtectXml(request.Brin, h.Utf8.Span, Contexts.ReceivedHandtekening(id)) : null,
+                HandtekeningStatus = geldig is null ? HandtekeningStatus.NietOndertekend : HandtekeningStatus.Geldig,
+                Ondertekenaar = geldig?.Verklaring.Systeem.Value, OndertekendOp = geldig?.Verklaring.Tijdstip,
+                DossierSha256 = Convert.ToHexStringLower(digest), Ontvangstbevestiging = receipt?.Utf8.ToArray(),
             });
+            if (receipt is not null)
+                await outbox.EnqueueAsync(db, ReceiptSender.Kind, new ReceiptSender.Payload(id, punt.Url), "ontvangst:" + id, cancellationToken: cancellationToken).ConfigureAwait(false);
             await audit.RecordAsync(db, request.Brin, Actor.Node, "dossier.ontvangen", "Het overstapdossier is ontvangen van de vorige school.",
                 aanmelding.Id.ToString(), $"bron={aanmelding.BronBrin};geldig={report.Valid}", cancellationToken).ConfigureAwait(false);
             await outbox.EnqueueAsync(db, Webhooks.Kind, new Webhooks.Payload(id), "webhook:" + id, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -185,7 +227,25 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
         var toelichting = report.Valid
             ? $"Dossier ontvangen ({bytes.Length / 1024.0:F0} kB) en geldig volgens de officiële standaard."
             : $"Dossier ontvangen ({bytes.Length / 1024.0:F0} kB), maar het heeft {report.Fouten} fout(en) volgens de officiële standaard. Actie voor de bronschool: controleer het dossier.";
+        toelichting += geldig is null
+            ? " De bronschool heeft het niet ondertekend."
+            : $" Ondertekend door systeem {geldig.Verklaring.Systeem} van de bronschool; de handtekening is gecontroleerd.";
         return new TraceStep(time.GetUtcNow(), "Dossier opvragen", partij, nameof(ResultaatCode.OverdrachtGeslaagd), toelichting, punt.Rk, true);
+    }
+
+    /// <summary>
+    /// A dossier whose signature fails is refused: not stored, not offered for import; audited, and the trace says who
+    /// must act (the bron's supplier: its signature, certificate or system).
+    /// </summary>
+    private async Task<TraceStep> RefuseSignatureAsync(TransferRequest request, Aanmelding aanmelding, Punt punt, Handtekeningcontrole.Ongeldig ongeldig,
+        string partij, CancellationToken cancellationToken)
+    {
+        await store.WriteAsync(db => audit.RecordAsync(db, request.Brin, Actor.Node, "dossier.geweigerd", "Een ontvangen dossier is geweigerd: de handtekening van de bronschool klopt niet.",
+            aanmelding.Id.ToString(), $"bron={aanmelding.BronBrin};aanleverpunt={punt.Rk};handtekening={ongeldig.Fout}", cancellationToken), cancellationToken).ConfigureAwait(false);
+        return new TraceStep(time.GetUtcNow(), "Dossier opvragen", partij, nameof(ResultaatCode.TechnischeFout),
+            $"Het dossier is niet opgeslagen en niet aangeboden voor import: de handtekening van de bronschool is ongeldig. {ongeldig.Omschrijving} "
+            + $"Actie voor de leverancier van de bronschool{(punt.Systeem is { } s ? $" (systeem {s})" : "")}: controleer de ondertekening en het systeemcertificaat; "
+            + "de bronschool kan daarna opnieuw laten opvragen.", punt.Rk, false);
     }
 
     private async Task<OutboxOutcome> FinishAsync(TransferRequest request, List<TraceStep> trace, ResultaatCode code, TraceStep last, CancellationToken cancellationToken)
@@ -202,7 +262,9 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
             await audit.RecordAsync(db, request.Brin, Actor.Node, "overdracht.afgerond", "De opvraging van het dossier is afgerond.",
                 request.AanmeldingId.ToString(), "resultaat=" + code, cancellationToken).ConfigureAwait(false);
             await Webhooks.EnqueueRequestFinishedAsync(db, outbox, row, cancellationToken).ConfigureAwait(false);
+            await StaffNotices.QueueAsync(db, outbox, row.Brin, StaffMailEvents.Ontvangen, row.Id, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
+        metrics.TransferFinished("doel", code.ToString(), time.GetUtcNow() - request.CreatedAt);
         return OutboxOutcome.Done;
     }
 
@@ -227,6 +289,8 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
         await audit.RecordAsync(db, row.Brin, Actor.Node, "overdracht.afgerond", "De opvraging van het dossier is mislukt en wordt niet meer automatisch herhaald.",
             row.AanmeldingId.ToString(), "status=" + TransferStatus.Mislukt, cancellationToken).ConfigureAwait(false);
         await Webhooks.EnqueueRequestFinishedAsync(db, outbox, row, cancellationToken).ConfigureAwait(false);
+        await StaffNotices.QueueAsync(db, outbox, row.Brin, StaffMailEvents.Ontvangen, row.Id, cancellationToken).ConfigureAwait(false);
+        metrics.TransferFinished("doel", TransferStatus.Mislukt, time.GetUtcNow() - row.CreatedAt);
     }
 
     private static string GaveUp(TransferRequest row, List<TraceStep> trace, int attempts, string reason)

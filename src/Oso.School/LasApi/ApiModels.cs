@@ -23,8 +23,8 @@ public sealed record VrijgevenDto(IReadOnlyList<string>? OptOut);
 /// <summary>The answer to a release.</summary>
 public sealed record VrijgegevenDto(Guid VrijgaveId, int Versie, int Notificaties);
 
-/// <summary>A delivery to another school.</summary>
-public sealed record VerstrekkingDto(string DoelBrin, string Profiel, DateTimeOffset Op, Guid SessieId);
+/// <summary>A delivery to another school, with the doel's ontvangstbevestiging (status Bevestigd, Ongeldig or GeenBevestiging).</summary>
+public sealed record VerstrekkingDto(string DoelBrin, string Profiel, DateTimeOffset Op, Guid SessieId, Bron.Ontvangst Ontvangst);
 
 /// <summary>A received documentRequest and its outcome.</summary>
 public sealed record VerzoekDto(Guid SessieId, string DoelBrin, string Resultaat, string Toelichting, DateTimeOffset Ontvangen, DateTimeOffset? GenotificeerdOp, bool WachtOpVrijgave);
@@ -45,11 +45,22 @@ public sealed record AanvragenDto(DateTimeOffset? AlleenGewijzigdSinds);
 /// <param name="Aangemaakt">When asked.</param>
 /// <param name="Afgerond">When Klaar or Mislukt.</param>
 /// <param name="Stappen">The trace.</param>
+/// <param name="TraceId">The transfer's W3C trace id (the same at the Traffic Center and the bron), for the vendor's tracing.</param>
 public sealed record AanvraagDto(Guid Id, Guid AanmeldingId, string Status, string? Resultaat, string? Toelichting, DateTimeOffset Aangemaakt,
-    DateTimeOffset? Afgerond, IReadOnlyList<Doel.TraceStep> Stappen);
+    DateTimeOffset? Afgerond, IReadOnlyList<Doel.TraceStep> Stappen, string? TraceId);
 
 /// <summary>A received dossier in a list.</summary>
-public sealed record OntvangenDto(Guid Id, Guid AanmeldingId, Guid AanvraagId, string BronBrin, DateTimeOffset OntvangenOp, bool Geldig, DateTimeOffset? GeimporteerdOp);
+/// <param name="Handtekening">The bron's signature: checked before the dossier was stored (a dossier whose signature failed is never listed).</param>
+public sealed record OntvangenDto(Guid Id, Guid AanmeldingId, Guid AanvraagId, string BronBrin, DateTimeOffset OntvangenOp, bool Geldig, DateTimeOffset? GeimporteerdOp,
+    HandtekeningDto? Handtekening = null);
+
+/// <summary>The bron's signature under a received dossier.</summary>
+/// <param name="Status"><c>Geldig</c> (signed by the session's bron system, trusted certificate, exactly these bytes) or <c>NietOndertekend</c>.</param>
+/// <param name="Ondertekenaar">The signing system.</param>
+/// <param name="OndertekendOp">When the bron signed.</param>
+/// <param name="Sha256">SHA-256 (hex) of the exact dossier bytes, as <c>GET …/ontvangen/{id}</c> returns them.</param>
+/// <param name="Toelichting">In Dutch, for staff.</param>
+public sealed record HandtekeningDto(string Status, string? Ondertekenaar, DateTimeOffset? OndertekendOp, string? Sha256, string Toelichting);
 
 /// <summary>A webhook.</summary>
 /// <param name="Url">https URL the node POSTs to when a dossier arrives (null to remove).</param>

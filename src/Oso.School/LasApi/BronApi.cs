@@ -110,9 +110,9 @@ public static class BronApi
         var pupil = await dossiers.FindPupilAsync(brin, lasId, context.RequestAborted).ConfigureAwait(false);
         if (pupil is null) return Problems.NotFound("Geen dossier voor deze leerling.");
         await using var db = store.Read();
-        var list = await db.Disclosures.AsNoTracking().Where(d => d.PupilId == pupil.Value).OrderBy(d => d.At)
-            .Select(d => new VerstrekkingDto(d.DoelBrin, d.Profiel, d.At, d.SessieId)).ToListAsync(context.RequestAborted).ConfigureAwait(false);
-        return Results.Ok(list);
+        var rows = await db.Disclosures.AsNoTracking().Where(d => d.PupilId == pupil.Value).OrderBy(d => d.At)
+            .Select(d => new { d.DoelBrin, d.Profiel, d.At, d.SessieId, d.OntvangstStatus, d.OntvangenDoor, d.OntvangenOp }).ToListAsync(context.RequestAborted).ConfigureAwait(false);
+        return Results.Ok(rows.Select(d => new VerstrekkingDto(d.DoelBrin, d.Profiel, d.At, d.SessieId, Ontvangst.Of(d.OntvangstStatus, d.OntvangenDoor, d.OntvangenOp))).ToList());
     }
 
     private static async Task<IResult> IncomingRequests(string brin, HttpContext context, SchoolStore store)
@@ -124,5 +124,5 @@ public static class BronApi
             Enum.TryParse<ResultaatCode>(r.Resultaat, out var code) ? code.Info().Toelichting : r.Resultaat, r.ReceivedAt, r.NotifiedAt, r.AwaitingNotification)).ToList());
     }
 
-    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    internal static JsonSerializerOptions JsonOptions => Dossier.Model.ModelJson.Options;
 }

@@ -26,6 +26,8 @@ public static class DoelApi
         school.MapGet("/aanvragen/{id:guid}", GetRequest).WithSummary("De stand van een aanvraag met elke stap en, als iets misging, wie wat moet doen.");
         school.MapGet("/ontvangen", ListReceived).WithSummary("Ontvangen dossiers (?nieuw=true: nog niet geïmporteerd).");
         school.MapGet("/ontvangen/{id:guid}", GetReceived).WithSummary("Een ontvangen dossier: OSO-XML, of JSON met Accept: application/json.");
+        school.MapGet("/ontvangen/{id:guid}/handtekening", GetSignature)
+            .WithSummary("De handtekening van de bronschool (XML-DSig, ds:Signature) bij een ontvangen dossier: bewaar hem naast het dossier als NAAM.xml.sig; oso dossier verify controleert ze samen.");
         school.MapPost("/ontvangen/{id:guid}/bevestigen", Acknowledge).WithSummary("Bevestig dat het LAS het dossier heeft geïmporteerd.");
         school.MapPut("/webhook", SetWebhook).WithSummary("Stel de webhook in die wordt aangeroepen als er een dossier binnenkomt en als een aanvraag is afgerond (gelukt, geweigerd of mislukt).");
         return school;
@@ -69,7 +71,7 @@ public static class DoelApi
         var toelichting = Enum.TryParse<ResultaatCode>(r.Resultaat, out var code) ? code.Info().Toelichting
             : r.Status == TransferStatus.Mislukt ? stappen.LastOrDefault()?.Toelichting // what failed and who must act
             : null;
-        return new(r.Id, r.AanmeldingId, r.Status, r.Resultaat, toelichting, r.CreatedAt, r.FinishedAt, stappen);
+        return new(r.Id, r.AanmeldingId, r.Status, r.Resultaat, toelichting, r.CreatedAt, r.FinishedAt, stappen, r.TraceId);
     }
 
     private static async Task<IResult> ListReceived(string brin, bool? nieuw, HttpContext context, SchoolStore store)
@@ -78,8 +80,25 @@ public static class DoelApi
         var query = db.ReceivedDossiers.AsNoTracking().Where(d => d.Brin == brin);
         if (nieuw == true) query = query.Where(d => d.ImportedAt == null);
         var list = await query.OrderBy(d => d.ReceivedAt)
-            .Select(d => new OntvangenDto(d.Id, d.AanmeldingId, d.RequestId, d.BronBrin, d.ReceivedAt, d.Valid, d.ImportedAt)).ToListAsync(context.RequestAborted).ConfigureAwait(false);
-        return Results.Ok(list);
+            .Select(d => new { d.Id, d.AanmeldingId, d.RequestId, d.BronBrin, d.ReceivedAt, d.Valid, d.ImportedAt, d.HandtekeningStatus, d.Ondertekenaar, d.OndertekendOp, d.DossierSha256 })
+            .ToListAsync(context.RequestAborted).ConfigureAwait(false);
+        return Results.Ok(list.Select(d => new OntvangenDto(d.Id, d.AanmeldingId, d.RequestId, d.BronBrin, d.ReceivedAt, d.Valid, d.ImportedAt,
+            Handtekening(d.HandtekeningStatus, d.Ondertekenaar, d.OndertekendOp, d.DossierSha256))).ToList());
+    }
+
+    internal static HandtekeningDto Handtekening(string status, string? ondertekenaar, DateTimeOffset? op, string? sha256) => new(status, ondertekenaar, op, sha256,
+        status == HandtekeningStatus.Geldig
+            ? $"Ondertekend door systeem {ondertekenaar} van de bronschool op {op:yyyy-MM-dd HH:mm} (UTC); handtekening, certificaat en afzender zijn gecontroleerd vóór het opslaan."
+            : "De bronschool heeft dit dossier niet ondertekend (een OSO-systeem zonder handtekeningen); er is geen bewijs van wat zij verzond.");
+
+    private static async Task<IResult> GetSignature(string brin, Guid id, HttpContext context, SchoolStore store, ProtectedDossiers crypto)
+    {
+        await using var db = store.Read();
+        var d = await db.ReceivedDossiers.AsNoTracking().Where(x => x.Id == id && x.Brin == brin).Select(x => new { x.Handtekening })
+            .FirstOrDefaultAsync(context.RequestAborted).ConfigureAwait(false);
+        if (d is null) return Problems.NotFound("Geen ontvangen dossier met dit id.");
+        if (d.Handtekening is null) return Problems.NotFound("De bronschool heeft dit dossier niet ondertekend.");
+        return Results.Bytes(crypto.Xml(brin, d.Handtekening, Contexts.ReceivedHandtekening(id)), "application/xml");
     }
 
     private static async Task<IResult> GetReceived(string brin, Guid id, HttpContext context, SchoolStore store, ProtectedDossiers crypto, AuditLog audit)
@@ -105,10 +124,14 @@ public static class DoelApi
         return found ? Results.NoContent() : Problems.NotFound("Geen ontvangen dossier met dit id.");
     }
 
+    /// <summary>Why a webhook setting is refused (Dutch), or null.</summary>
+    internal static string? CheckWebhook(WebhookDto input) =>
+        input.Url is not null && (!Uri.TryCreate(input.Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
+            ? "De webhook moet een absolute https-URL zijn." : null;
+
     private static async Task<IResult> SetWebhook(string brin, WebhookDto input, HttpContext context, SchoolAdmin admin)
     {
-        if (input.Url is not null && (!Uri.TryCreate(input.Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps))
-            return Problems.BadRequest("De webhook moet een absolute https-URL zijn.");
+        if (CheckWebhook(input) is { } refused) return Problems.BadRequest(refused);
         await admin.SetWebhookAsync(brin, LasAuthentication.Client(context).Id, input.Url, input.Geheim, context.RequestAborted).ConfigureAwait(false);
         return Results.NoContent();
     }

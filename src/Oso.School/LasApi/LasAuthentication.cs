@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Oso.Hosting.Http;
 using Oso.School.Storage;
 
 namespace Oso.School.LasApi;
@@ -9,9 +10,10 @@ namespace Oso.School.LasApi;
 /// <summary>
 /// Authenticates the LAS integration API per school: an API key (<c>Authorization: Bearer oso_...</c>, stored only as a
 /// SHA-256 hash) or a client certificate registered for the LAS installation. Every request is checked against the
-/// school in its route: a LAS of one school never reaches another school's data.
+/// school in its route: a LAS of one school never reaches another school's data. A gate: it runs before the endpoint
+/// reads the request, so a caller without a key gets 401 whatever the body holds.
 /// </summary>
-public sealed class LasAuthentication(SchoolStore store) : IEndpointFilter
+public sealed class LasAuthentication(SchoolStore store) : IEndpointGate
 {
     private const string ItemKey = "oso.las-client";
 
@@ -23,11 +25,10 @@ public sealed class LasAuthentication(SchoolStore store) : IEndpointFilter
         context?.Items[ItemKey] as LasClient ?? throw new InvalidOperationException("Geen geauthenticeerde LAS-client.");
 
     /// <inheritdoc />
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public async ValueTask<IResult?> CheckAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        var http = context.HttpContext;
+        var http = context;
         var brin = http.Request.RouteValues["brin"] as string;
         LasClient? client = null;
         await using (var db = store.Read())
@@ -49,7 +50,7 @@ public sealed class LasAuthentication(SchoolStore store) : IEndpointFilter
         if (brin is not null && client.Brin != brin)
             return Problems.Forbidden($"Deze LAS-koppeling hoort bij school {client.Brin}, niet bij {brin}.");
         http.Items[ItemKey] = client;
-        return await next(context).ConfigureAwait(false);
+        return null;
     }
 }
 
@@ -73,6 +74,9 @@ public static class Problems
 
     /// <summary>422.</summary>
     public static IResult Unprocessable(string detail, object? extensions = null) => Make(422, "ongeldig-dossier", "Ongeldig dossier", detail, extensions);
+
+    /// <summary>422 for an ontvangstbevestiging whose check failed.</summary>
+    public static IResult InvalidReceipt(string detail) => Make(422, "ongeldige-bevestiging", "Ongeldige ontvangstbevestiging", detail);
 
     private static IResult Make(int status, string type, string title, string detail, object? extensions = null)
     {

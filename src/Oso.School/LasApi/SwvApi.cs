@@ -37,8 +37,9 @@ public sealed record SwvVerzendingDto(Guid Id, string SwvBrin, string Profiel, s
 /// <param name="GemeldOp">When notified.</param>
 /// <param name="OntvangenOp">When it arrived.</param>
 /// <param name="Stappen">The trace.</param>
+/// <param name="Handtekening">The school's signature over the dossier: checked before it was stored, or absent.</param>
 public sealed record SwvDossierDto(Guid Id, string SchoolBrin, string Status, string? Resultaat, bool Geldig, DateTimeOffset GemeldOp,
-    DateTimeOffset? OntvangenOp, IReadOnlyList<TraceStep> Stappen);
+    DateTimeOffset? OntvangenOp, IReadOnlyList<TraceStep> Stappen, HandtekeningDto? Handtekening);
 
 /// <summary>A terugkoppeling sent or received.</summary>
 /// <param name="Id">Id.</param>
@@ -74,6 +75,8 @@ public static class SwvApi
         school.MapGet("/terugkoppelingen/{id:guid}", GetFeedback).WithSummary("Eén terugkoppeling als OSO-XML (element terugkoppeling).");
         school.MapGet("/swv-dossiers", ListReceipts).WithSummary("Samenwerkingsverband: de gemelde en ontvangen swv-dossiers en hun stand.");
         school.MapGet("/swv-dossiers/{id:guid}", GetReceipt).WithSummary("Samenwerkingsverband: een ontvangen swv-dossier als OSO-XML.");
+        school.MapGet("/swv-dossiers/{id:guid}/handtekening", GetReceiptSignature)
+            .WithSummary("Samenwerkingsverband: de handtekening van de school (XML-DSig, ds:Signature) bij een ontvangen swv-dossier; oso dossier verify controleert ze samen.");
         school.MapPost("/swv-dossiers/{id:guid}/terugkoppeling", SendFeedback)
             .WithSummary("Samenwerkingsverband: stuur een terugkoppeling (OSO-XML, element terugkoppeling) naar de school. Eén poging, geen automatische herhaling.")
             .Accepts<string>("application/xml").Produces<TerugkoppelingVerstuurdDto>();
@@ -139,7 +142,18 @@ public static class SwvApi
     {
         await using var db = store.Read();
         var rows = await db.SwvReceipts.AsNoTracking().Where(r => r.Brin == brin).OrderBy(r => r.NotifiedAt).ToListAsync(context.RequestAborted).ConfigureAwait(false);
-        return Results.Ok(rows.Select(r => new SwvDossierDto(r.Id, r.SchoolBrin, r.Status, r.Resultaat, r.Valid, r.NotifiedAt, r.ReceivedAt, TraceStep.Parse(r.Trace))).ToList());
+        return Results.Ok(rows.Select(r => new SwvDossierDto(r.Id, r.SchoolBrin, r.Status, r.Resultaat, r.Valid, r.NotifiedAt, r.ReceivedAt, TraceStep.Parse(r.Trace),
+            r.Xml is null ? null : DoelApi.Handtekening(r.HandtekeningStatus, r.Ondertekenaar, r.OndertekendOp, r.DossierSha256))).ToList());
+    }
+
+    private static async Task<IResult> GetReceiptSignature(string brin, Guid id, HttpContext context, SchoolStore store, ProtectedDossiers crypto)
+    {
+        await using var db = store.Read();
+        var r = await db.SwvReceipts.AsNoTracking().Where(x => x.Id == id && x.Brin == brin).Select(x => new { x.Handtekening })
+            .FirstOrDefaultAsync(context.RequestAborted).ConfigureAwait(false);
+        if (r is null) return Problems.NotFound("Geen ontvangen swv-dossier met dit id.");
+        if (r.Handtekening is null) return Problems.NotFound("De school heeft dit swv-dossier niet ondertekend.");
+        return Results.Bytes(crypto.Xml(brin, r.Handtekening, Contexts.SwvReceivedHandtekening(id)), "application/xml");
     }
 
     private static async Task<IResult> GetReceipt(string brin, Guid id, HttpContext context, SchoolStore store, ProtectedDossiers crypto, AuditLog audit)

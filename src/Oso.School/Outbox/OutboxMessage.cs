@@ -42,4 +42,7 @@ public sealed class OutboxMessage
 
     /// <summary>The last error (no personal data).</summary>
     public string? LastError { get; set; }
+
+    /// <summary>The W3C <c>traceparent</c> of the code that queued it: the work continues that trace.</summary>
+    public string? TraceParent { get; init; }
 }

@@ -80,6 +80,7 @@ public sealed class OutboxQueue(TimeProvider time)
             Payload = JsonSerializer.Serialize(payload),
             IdempotencyKey = idempotencyKey,
             CreatedAt = now,
+            TraceParent = Oso.Hosting.Telemetry.OsoTelemetry.CurrentTraceParent,
             DueAt = now + (delay ?? TimeSpan.Zero),
         });
         // not now: before the commit the worker cannot see the message, finds nothing and sleeps until the next poll

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Oso.Hosting.Telemetry;
 using Oso.School.Storage;
 
 namespace Oso.School.Outbox;
@@ -37,7 +39,8 @@ public sealed class OutboxWorker(
     OutboxQueue queue,
     TimeProvider time,
     IOptions<OutboxOptions> options,
-    ILogger<OutboxWorker> logger) : BackgroundService
+    ILogger<OutboxWorker> logger,
+    OsoMetrics? metrics = null) : BackgroundService
 {
     private readonly string _instance = Environment.MachineName + "/" + Environment.ProcessId + "/" + Guid.NewGuid().ToString("N")[..8];
     private readonly Dictionary<string, IOutboxHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
@@ -83,6 +86,10 @@ public sealed class OutboxWorker(
     {
         var message = await ClaimAsync(cancellationToken).ConfigureAwait(false);
         if (message is null) return false;
+        // the work joins the trace of the request that queued it (one transfer is one trace, also across retries)
+        using var activity = OsoTelemetry.StartContinuing("outbox " + message.Kind, message.TraceParent, ActivityKind.Consumer);
+        activity?.SetTag("oso.outbox.kind", message.Kind);
+        activity?.SetTag("oso.outbox.attempt", message.Attempts);
         OutboxOutcome outcome;
         var handler = _handlers.GetValueOrDefault(message.Kind);
         if (handler is null)
@@ -131,6 +138,10 @@ public sealed class OutboxWorker(
             logger.LogError("Outbox: {Kind} {Id}: het vastleggen van het opgeven mislukte met {Error}.", message.Kind, message.Id, recordingFailed);
             await store.WriteAsync(db => FinishAsync(db, message, null, outcome, _ => { }, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
+        var result = Outcome(outcome, message.Attempts);
+        activity?.SetTag("oso.outbox.outcome", result);
+        metrics?.OutboxAttempts.Add(1, new TagList { { "kind", message.Kind }, { "outcome", result } });
+        if (result == "given_up") metrics?.OutboxGivenUp.Add(1, new KeyValuePair<string, object?>("kind", message.Kind));
         return true;
     }
 
@@ -233,6 +244,13 @@ public sealed class OutboxWorker(
             throw; // rolls this transaction back; the caller finishes the message without the handler
         }
     }
+
+    private string Outcome(OutboxOutcome outcome, int attempts) => outcome switch
+    {
+        OutboxOutcome.Completed => "done",
+        OutboxOutcome.Retry when attempts < options.Value.MaxAttempts => "retry",
+        _ => "given_up",
+    };
 
     private TimeSpan Backoff(int attempts)
     {

@@ -3,7 +3,8 @@ namespace Oso.School.Parents;
 /// <summary>
 /// A personal, time-limited link a school sends to parents (or the pupil) for one pupil's dossier. The token itself
 /// is never stored: only its SHA-256 (it is 256 random bits, so a fast hash is enough). The e-mail address is encrypted
-/// with the school's key; until the mail has gone out, the token waits encrypted too, and is erased once sent.
+/// with the school's key; until the mail and its reminder have gone out, the token waits encrypted too, and is erased
+/// once the reminder went, the parents answered, or the link was revoked.
 /// </summary>
 public sealed class ParentLink
 {
@@ -22,7 +23,7 @@ public sealed class ParentLink
     /// <summary>The address it goes to, encrypted.</summary>
     public required byte[] Email { get; init; }
 
-    /// <summary>The token, encrypted, while the mail is still to be sent; null afterwards.</summary>
+    /// <summary>The token, encrypted, while the mail or its reminder is still to be sent; null afterwards.</summary>
     public byte[]? PendingToken { get; set; }
 
     /// <summary>When created.</summary>
@@ -36,6 +37,9 @@ public sealed class ParentLink
 
     /// <summary>When the mail went out.</summary>
     public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>When the reminder before expiry went out.</summary>
+    public DateTimeOffset? RemindedAt { get; set; }
 
     /// <summary>When the link was last opened.</summary>
     public DateTimeOffset? OpenedAt { get; set; }

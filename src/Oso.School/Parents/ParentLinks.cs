@@ -3,9 +3,11 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Oso.Dossier.Model;
+using Oso.Dossier.Schema;
 using Oso.School.Audit;
 using Oso.School.Bron;
 using Oso.School.Crypto;
+using Oso.School.Mail;
 using Oso.School.Outbox;
 using Oso.School.Portal;
 using Oso.School.Staff;
@@ -85,7 +87,7 @@ public abstract record AnswerResult
 /// <param name="DoelNaam">Its name when known on this node.</param>
 /// <param name="Op">When.</param>
 /// <param name="Versie">The release version delivered.</param>
-public sealed record Verstrekking(string DoelBrin, string? DoelNaam, DateTimeOffset Op, int? Versie);
+public sealed record Verstrekking(string DoelBrin, string? DoelNaam, DateTimeOffset Op, int? Versie, Bron.Ontvangst Ontvangst);
 
 /// <summary>Everything the parents' page shows.</summary>
 /// <param name="LinkId">The link.</param>
@@ -102,6 +104,9 @@ public sealed record ParentView(Guid LinkId, string SchoolNaam, string Sector, D
 {
     /// <summary>Consent (not only inzage) is asked: from VO.</summary>
     public bool AsksConsent => Sector == "VO";
+
+    /// <summary>Whom to ask about privacy at the school (null when the school set none).</summary>
+    public Privacy.PrivacyContact? Privacy { get; init; }
 }
 
 /// <summary>A link as staff see it.</summary>
@@ -120,8 +125,11 @@ public sealed record ParentLinkInfo(Guid Id, string Email, DateTimeOffset Create
 public sealed class ParentLinks(SchoolStore store, ProtectedDossiers crypto, PupilDataProtector protector, AuditLog audit, OutboxQueue outbox,
     BronDossiers bron, SchoolOptions options, TimeProvider time)
 {
-    /// <summary>Creates a link for a pupil and (when <paramref name="mail"/>) queues the mail to <paramref name="email"/>.</summary>
-    public async Task<ParentLinkResult> CreateAsync(string brin, Guid pupilId, string email, Actor actor, bool mail = true,
+    /// <summary>
+    /// Creates a link for a pupil and (when <paramref name="mail"/>) queues the mail to <paramref name="email"/>. With a
+    /// <paramref name="linkId"/> the call is idempotent: a link with that id is not made (or mailed) twice.
+    /// </summary>
+    public async Task<ParentLinkResult> CreateAsync(string brin, Guid pupilId, string email, Actor actor, bool mail = true, Guid? linkId = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -131,7 +139,9 @@ public sealed class ParentLinks(SchoolStore store, ProtectedDossiers crypto, Pup
         return await store.WriteAsync<ParentLinkResult>(async db =>
         {
             if (!await db.Pupils.AnyAsync(p => p.Id == pupilId && p.Brin == brin, cancellationToken).ConfigureAwait(false)) return new ParentLinkResult.NotFound();
-            var id = Guid.NewGuid();
+            if (linkId is { } given && await db.ParentLinks.AsNoTracking().FirstOrDefaultAsync(l => l.Id == given, cancellationToken).ConfigureAwait(false) is { } made)
+                return made.Brin == brin && made.PupilId == pupilId ? new ParentLinkResult.Created(made.Id, null, made.ExpiresAt) : new ParentLinkResult.NotFound();
+            var id = linkId ?? Guid.NewGuid();
             var now = time.GetUtcNow();
             var link = new ParentLink
             {
@@ -181,14 +191,15 @@ public sealed class ParentLinks(SchoolStore store, ProtectedDossiers crypto, Pup
                                      join r in db.Releases.AsNoTracking() on d.ReleaseId equals r.Id into releases
                                      from r in releases.DefaultIfEmpty()
                                      where d.PupilId == link.PupilId && d.Brin == link.Brin
-                                     select new { d.DoelBrin, d.At, Versie = (int?)r.Version }).ToListAsync(cancellationToken).ConfigureAwait(false);
+                                     select new { d.DoelBrin, d.At, Versie = (int?)r.Version, d.OntvangstStatus, d.OntvangenDoor, d.OntvangenOp }).ToListAsync(cancellationToken).ConfigureAwait(false);
             var brins = disclosures.Select(d => d.DoelBrin).Distinct().ToList();
             var names = await db.Tenants.AsNoTracking().Where(t => brins.Contains(t.Brin)).ToDictionaryAsync(t => t.Brin, t => t.Naam, cancellationToken).ConfigureAwait(false);
             await audit.RecordAsync(db, link.Brin, Actor.Ouder(link.Id.ToString()), "dossier.ingezien", "Ouders bekijken het overstapdossier via hun persoonlijke link.",
                 link.PupilId.ToString(), cancellationToken: cancellationToken).ConfigureAwait(false);
-            var verstrekkingen = disclosures.OrderBy(d => d.At).Select(d => new Verstrekking(d.DoelBrin, names.GetValueOrDefault(d.DoelBrin), d.At, d.Versie)).ToList();
+            var verstrekkingen = disclosures.OrderBy(d => d.At).Select(d => new Verstrekking(d.DoelBrin, names.GetValueOrDefault(d.DoelBrin), d.At, d.Versie,
+                Bron.Ontvangst.Of(d.OntvangstStatus, d.OntvangenDoor, d.OntvangenOp))).ToList();
             return new ParentView(link.Id, tenant.Naam, tenant.Sector is "SO" ? "PO" : tenant.Sector, dossier, verstrekkingen, link.ExpiresAt,
-                Age(dossier.Huidigeschool.Leerling.Geboortedatum), link.RespondedAt, link.GegevenDoor);
+                Age(dossier.Huidigeschool.Leerling.Geboortedatum), link.RespondedAt, link.GegevenDoor) { Privacy = Oso.School.Privacy.PrivacyContact.Of(tenant) };
         }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Records the parents' (or the pupil's) answer in the draft, as actor Ouder.</summary>
@@ -207,25 +218,10 @@ public sealed class ParentLinks(SchoolStore store, ProtectedDossiers crypto, Pup
             if (draft is null) return new AnswerResult.Gone();
             current = crypto.Dossier(link.Brin, draft.Xml, Contexts.Draft(link.PupilId)).Inzage;
         }
-        var zienswijze = string.IsNullOrWhiteSpace(answer.Zienswijze) ? null : answer.Zienswijze.Trim();
         var consent = sector == "VO";
-        if (!consent && answer.Akkoord is not ("Ja" or "Nee"))
-            return new AnswerResult.Invalid("Kies of u het eens bent met de inhoud van het dossier: ja of nee.", "akkoord");
-        if (consent && answer.Akkoord is not (null or "" or "Ja" or "Nee"))
-            return new AnswerResult.Invalid("Kies of u het eens bent met de inhoud van het dossier: ja of nee.", "akkoord");
-        if (answer.Akkoord == "Nee" && zienswijze is null)
-            return new AnswerResult.Invalid("Schrijf op waarom u het niet eens bent met de inhoud (uw zienswijze); die gaat mee met het dossier.", "zienswijze");
-        if (zienswijze is { Length: > 4000 })
-            return new AnswerResult.Invalid("Uw zienswijze is te lang: hoogstens 4000 tekens.", "zienswijze");
-        if (consent && answer.GegevenDoor is not ("ouders" or "leerling"))
-            return new AnswerResult.Invalid("Kies wie de toestemming geeft: de ouder of verzorger, of de leerling zelf (vanaf 16 jaar).", "gegevenDoor");
-        if (consent && answer.Toestemming is not ("Ja" or "Nee"))
-            return new AnswerResult.Invalid("Kies of u toestemming geeft om het dossier over te dragen aan de nieuwe school: ja of nee.", "toestemming");
-
-        var akkoord = string.IsNullOrEmpty(answer.Akkoord) ? current?.Akkoord?.Value : answer.Akkoord;
+        if (CheckAnswer(answer, consent) is { } refused) return refused;
         // the UTC date, as the bron service checks it (a Dutch date just after midnight would be 'in the future')
-        var input = new InzageInput(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), akkoord, akkoord == "Nee" ? zienswijze ?? current?.Redennietakkoord : null,
-            consent ? answer.Toestemming : current?.Toestemming?.Value);
+        var input = ToInzage(answer, consent, current, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         var result = await bron.RecordInzageAsync(link.Brin, link.PupilId, input, Actor.Ouder(link.Id.ToString()), cancellationToken).ConfigureAwait(false);
         switch (result)
         {
@@ -235,6 +231,8 @@ public sealed class ParentLinks(SchoolStore store, ProtectedDossiers crypto, Pup
                     var row = await db.ParentLinks.FirstAsync(l => l.Id == linkId, cancellationToken).ConfigureAwait(false);
                     row.RespondedAt = time.GetUtcNow();
                     row.GegevenDoor = consent ? answer.GegevenDoor : "ouders";
+                    if (row.SentAt is not null) row.PendingToken = null; // no reminder needed: the token exists only in their mailbox now
+                    await StaffNotices.QueueAsync(db, outbox, row.Brin, StaffMailEvents.Reactie, row.Id, cancellationToken).ConfigureAwait(false);
                 }, cancellationToken).ConfigureAwait(false);
                 return new AnswerResult.Recorded();
             case InzageResult.Invalid invalid:
@@ -244,13 +242,48 @@ public sealed class ParentLinks(SchoolStore store, ProtectedDossiers crypto, Pup
         }
     }
 
+    /// <summary>
+    /// Why the parents' answer is refused (null when it is accepted), with the form field to point at: from PO akkoord (and
+    /// the zienswijze when they disagree); from VO (<paramref name="consent"/>) consent and who gives it.
+    /// </summary>
+    internal static AnswerResult.Invalid? CheckAnswer(ParentAnswer answer, bool consent)
+    {
+        var zienswijze = Zienswijze(answer);
+        if (!consent && answer.Akkoord is not ("Ja" or "Nee"))
+            return new AnswerResult.Invalid("Kies of u het eens bent met de inhoud van het dossier: ja of nee.", "akkoord");
+        if (consent && answer.Akkoord is not (null or "" or "Ja" or "Nee"))
+            return new AnswerResult.Invalid("Kies of u het eens bent met de inhoud van het dossier: ja of nee.", "akkoord");
+        if (answer.Akkoord == "Nee" && zienswijze is null)
+            return new AnswerResult.Invalid("Schrijf op waarom u het niet eens bent met de inhoud (uw zienswijze); die gaat mee met het dossier.", "zienswijze");
+        if (zienswijze is { Length: > 4000 })
+            return new AnswerResult.Invalid("Uw zienswijze is te lang: hoogstens 4000 tekens.", "zienswijze");
+        if (zienswijze is not null && XmlValues.IndexOfInvalidCharacter(zienswijze) >= 0)
+            return new AnswerResult.Invalid("Uw zienswijze bevat een teken dat niet kan worden opgeslagen (bijvoorbeeld een stuurteken uit een geplakte tekst). Haal het weg en probeer het opnieuw.", "zienswijze");
+        if (consent && answer.GegevenDoor is not ("ouders" or "leerling"))
+            return new AnswerResult.Invalid("Kies wie de toestemming geeft: de ouder of verzorger, of de leerling zelf (vanaf 16 jaar).", "gegevenDoor");
+        if (consent && answer.Toestemming is not ("Ja" or "Nee"))
+            return new AnswerResult.Invalid("Kies of u toestemming geeft om het dossier over te dragen aan de nieuwe school: ja of nee.", "toestemming");
+        return null;
+    }
+
+    /// <summary>The inzage an accepted answer records, given what the draft holds now (<paramref name="current"/>).</summary>
+    internal static InzageInput ToInzage(ParentAnswer answer, bool consent, Ouderinzage? current, DateOnly today)
+    {
+        var zienswijze = Zienswijze(answer);
+        var akkoord = string.IsNullOrEmpty(answer.Akkoord) ? current?.Akkoord?.Value : answer.Akkoord;
+        return new InzageInput(today, akkoord, akkoord == "Nee" ? zienswijze ?? current?.Redennietakkoord : null,
+            consent ? answer.Toestemming : current?.Toestemming?.Value);
+    }
+
+    private static string? Zienswijze(ParentAnswer answer) => string.IsNullOrWhiteSpace(answer.Zienswijze) ? null : answer.Zienswijze.Trim();
+
     /// <summary>The pupil's links (e-mail addresses decrypted), newest first.</summary>
     public async Task<IReadOnlyList<ParentLinkInfo>> ListAsync(string brin, Guid pupilId, CancellationToken cancellationToken = default)
     {
         await using var db = store.Read();
         var rows = await db.ParentLinks.AsNoTracking().Where(l => l.Brin == brin && l.PupilId == pupilId).ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.OrderByDescending(l => l.CreatedAt).Select(l => new ParentLinkInfo(l.Id, protector.UnprotectText(brin, l.Email, EmailContext(l.Id)), l.CreatedAt,
-            l.ExpiresAt, l.SentAt, l.PendingToken is not null, l.OpenedAt, l.RespondedAt, l.GegevenDoor, l.RevokedAt)).ToList();
+            l.ExpiresAt, l.SentAt, l.SentAt is null && l.PendingToken is not null, l.OpenedAt, l.RespondedAt, l.GegevenDoor, l.RevokedAt)).ToList();
     }
 
     /// <summary>Revokes a link at once.</summary>
@@ -273,7 +306,8 @@ public sealed class ParentLinks(SchoolStore store, ProtectedDossiers crypto, Pup
         return await ActiveAsync(db, linkId, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ParentLink?> ActiveAsync(SchoolDbContext db, Guid linkId, CancellationToken cancellationToken)
+    /// <summary>The link when it still works (not revoked, not expired); null otherwise.</summary>
+    internal async Task<ParentLink?> ActiveAsync(SchoolDbContext db, Guid linkId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var link = await db.ParentLinks.AsNoTracking().FirstOrDefaultAsync(l => l.Id == linkId, cancellationToken).ConfigureAwait(false);

@@ -30,8 +30,34 @@ public static class Dutch
     public static bool TryParseIsoDate(string? text, out DateOnly date) =>
         DateOnly.TryParseExact((text ?? "").Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
-    /// <summary>Only the last four characters of a BSN or onderwijsnummer: "*****6728".</summary>
-    public static string Masked(string? pgn) => pgn is { Length: > 4 } p ? new string('*', p.Length - 4) + p[^4..] : pgn ?? "";
+    /// <summary>A school's sector in words: "PO" → "basisonderwijs".</summary>
+    public static string Sector(string? sector) => sector switch
+    {
+        "PO" => "basisonderwijs",
+        "VO" => "voortgezet onderwijs",
+        "SO" => "speciaal onderwijs",
+        "SWV" => "samenwerkingsverband",
+        null => "",
+        _ => sector,
+    };
+
+    /// <summary>
+    /// A disclosure's receipt in plain Dutch: "ontvangen door SCHOOL op MOMENT" with the receipt's status (ontvangen en
+    /// bevestigd / nog geen bevestiging / bevestiging ongeldig).
+    /// </summary>
+    public static string Ontvangst(Oso.School.Bron.Ontvangst ontvangst, string school)
+    {
+        ArgumentNullException.ThrowIfNull(ontvangst);
+        return ontvangst.Status switch
+        {
+            Oso.School.Bron.OntvangstStatus.Bevestigd => $"Ontvangen door {school} op {Moment(ontvangst.Op)}: ontvangen en bevestigd.",
+            Oso.School.Bron.OntvangstStatus.Ongeldig => $"Bevestiging ongeldig: {school} stuurde een ontvangstbevestiging die niet klopt met wat is verstuurd.",
+            _ => "Nog geen bevestiging van ontvangst.",
+        };
+    }
+
+    /// <summary>Only the last four characters of a BSN or onderwijsnummer: "*****6728" (<see cref="Oso.Dossier.Identifiers.Pgn.Mask"/>).</summary>
+    public static string Masked(string? pgn) => Oso.Dossier.Identifiers.Pgn.Mask(pgn);
 }
 
 /// <summary>Dutch local time (dates the parents and staff see, the inzagedatum).</summary>
@@ -48,6 +74,13 @@ public static class Amsterdam
 
     /// <summary>A moment in Dutch local time.</summary>
     public static DateTimeOffset Local(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Zone);
+
+    /// <summary>The moment a Dutch date and clock time stand for.</summary>
+    public static DateTimeOffset At(DateOnly date, TimeOnly clock)
+    {
+        var local = date.ToDateTime(clock, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+    }
 
     private static TimeZoneInfo Find()
     {

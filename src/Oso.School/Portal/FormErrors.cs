@@ -7,6 +7,7 @@ namespace Oso.School.Portal;
 public sealed class FormErrors
 {
     private readonly List<(string Field, string Message)> _errors = [];
+    private readonly Dictionary<string, string> _labels = new(StringComparer.Ordinal);
 
     /// <summary>The errors.</summary>
     public IReadOnlyList<(string Field, string Message)> All => _errors;
@@ -16,6 +17,16 @@ public sealed class FormErrors
 
     /// <summary>Adds an error for a field (the id of its input).</summary>
     public void Add(string field, string message) => _errors.Add((field, message));
+
+    /// <summary>Adds an error for a field, named in the error summary by its label ("Achternaam: Vul de achternaam in.").</summary>
+    public void Add(string field, string message, string label)
+    {
+        Add(field, message);
+        _labels[field] = label;
+    }
+
+    /// <summary>The label the summary names a field by, or null.</summary>
+    public string? LabelOf(string field) => _labels.GetValueOrDefault(field);
 
     /// <summary>The message for a field, or null.</summary>
     public string? For(string field) => _errors.Where(e => e.Field == field).Select(e => e.Message).FirstOrDefault();

@@ -28,6 +28,19 @@ public abstract class PortalPageModel : PageModel
     [TempData]
     public string? Bericht { get; set; }
 
+    /// <summary>
+    /// The section the action was taken in (its id, e.g. <c>inzage</c>): the message is shown there, where the person
+    /// looks, and focused; null shows it at the top of the page.
+    /// </summary>
+    [TempData]
+    public string? BerichtBij { get; set; }
+
+    /// <summary>The message for the top of the page (none when it belongs to a section).</summary>
+    public string? BerichtBoven => BerichtBij is null ? Bericht : null;
+
+    /// <summary>The message for a section, when it belongs there.</summary>
+    public Bevestiging? BerichtIn(string section) => Bericht is { } text && BerichtBij == section ? new Bevestiging(text, "bericht-" + section) : null;
+
     /// <summary>Only the school's beheerder.</summary>
     protected virtual bool BeheerderOnly => false;
 
@@ -53,4 +66,21 @@ public abstract class PortalPageModel : PageModel
 
     /// <summary>Redirects to a page of this school (after a POST: the browser's back and reload stay harmless).</summary>
     protected RedirectResult Naar(string path) => Redirect($"/scholen/{Brin}{path}");
+
+    /// <summary>
+    /// Shows <paramref name="message"/> in the page's section <paramref name="section"/> after the redirect: it carries
+    /// <c>autofocus</c>, so the browser focuses it and scrolls it into view. (No fragment in the address: a page opened at
+    /// a fragment skips autofocus.)
+    /// </summary>
+    protected RedirectResult NaarBericht(string path, string section, string message)
+    {
+        Bericht = message;
+        BerichtBij = section;
+        return Naar(path);
+    }
 }
+
+/// <summary>A confirmation shown where the action was taken.</summary>
+/// <param name="Tekst">What happened.</param>
+/// <param name="Id">The element's id (the redirect's fragment points at it).</param>
+public sealed record Bevestiging(string Tekst, string Id);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -23,6 +24,8 @@ public static class PortalSetup
 
     private static readonly Lazy<byte[]> ParentScript = new(() => System.Text.Encoding.UTF8.GetBytes(Resource("Oso.School.Parents.ouders.js")));
 
+    private static readonly Lazy<byte[]> PortalScript = new(() => System.Text.Encoding.UTF8.GetBytes(Resource("Oso.School.Portal.portaal.js")));
+
     /// <summary>The portal's services (pages, sign-in, cookies).</summary>
     public static IServiceCollection AddSchoolPortal(this IServiceCollection services)
     {
@@ -42,12 +45,8 @@ public static class PortalSetup
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                o.ExpireTimeSpan = TimeSpan.FromHours(1);
-                o.SlidingExpiration = true;
-                o.LoginPath = "/inloggen";
                 o.LogoutPath = "/uitloggen";
                 o.AccessDeniedPath = "/fout/403";
-                o.ReturnUrlParameter = "terug";
             });
             cookies.TwoFactorUserIdCookie!.Configure(o =>
             {
@@ -59,19 +58,26 @@ public static class PortalSetup
             cookies.ExternalCookie!.Configure(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
             cookies.TwoFactorRememberMeCookie!.Configure(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
         });
-        services.AddAuthorizationBuilder().AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireClaim("amr", "mfa"));
-        services.Configure<SecurityStampValidatorOptions>(o =>
+        // idle timeout and working-day limit from the node's settings, after Identity's own cookie events (the stamp check)
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<SchoolOptions>((o, node) =>
         {
-            o.ValidationInterval = TimeSpan.FromMinutes(1);
-            // the principal re-issued after the check keeps how the staff member signed in (password and code): without
-            // amr=mfa every page would refuse them a minute after signing in
-            o.OnRefreshingPrincipal = context =>
+            PortalSessions.Apply(o, node.Session);
+            // a session without the second factor is sent to sign in again, never to a dead-end "Geen toegang"
+            var denied = o.Events.OnRedirectToAccessDenied;
+            o.Events.OnRedirectToAccessDenied = c =>
             {
-                if (context.CurrentPrincipal?.HasClaim("amr", "mfa") == true && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity
-                    && !identity.HasClaim("amr", "mfa"))
-                    identity.AddClaim(new System.Security.Claims.Claim("amr", "mfa"));
+                if (c.HttpContext.User.HasClaim("amr", "mfa")) return denied(c);
+                c.Response.Redirect(PortalSessions.SignInUrl(c.HttpContext, c.Options));
                 return Task.CompletedTask;
             };
+        });
+        services.AddAuthorizationBuilder().AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireClaim("amr", "mfa"));
+        // roles and the security stamp are checked every minute on the node's clock; the check keeps the second factor
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, time) =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.TimeProvider = time;
+            o.OnRefreshingPrincipal = PortalSessions.KeepSignInMethod;
         });
         services.AddAntiforgery(o =>
         {
@@ -112,14 +118,20 @@ public static class PortalSetup
             context.Response.Headers.CacheControl = "public, max-age=3600";
             return Results.Bytes(ParentScript.Value, "text/javascript; charset=utf-8");
         }).ExcludeFromDescription();
+        app.MapGet("/portaal/portaal.js", (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.Bytes(PortalScript.Value, "text/javascript; charset=utf-8");
+        }).ExcludeFromDescription();
+        app.MapPortalSession(IdentityConstants.ApplicationScheme);
         app.MapRazorPages();
         return app;
     }
 
-    /// <summary>Everything but the LAS API, the OpenAPI document, Scalar, the health check and the protocol.</summary>
+    /// <summary>Everything but the LAS API, the OpenAPI document, Scalar, the health checks, the metrics and the protocol.</summary>
     internal static bool IsPortalPath(PathString path) =>
         !(path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/scalar")
-          || path.StartsWithSegments("/health") || path.StartsWithSegments("/oso"));
+          || path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics") || path.StartsWithSegments("/oso"));
 
     private static string Resource(string name)
     {

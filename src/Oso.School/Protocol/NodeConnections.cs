@@ -53,6 +53,52 @@ public sealed class NodeConnections : IDisposable
     /// <summary>The SOAP client.</summary>
     public OsoSoapClient Client { get; }
 
+    /// <summary>An HTTPS client for Central's public lists (revocations, qualified schools): it trusts Central's server certificate by the node's anchors.</summary>
+    public HttpClient CreateCentralClient()
+    {
+        var handler = new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = Validator.ServerCertificateCallback() } };
+        OsoTls.Apply(handler.SslOptions);
+        return new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    /// <summary>
+    /// Whether the Traffic Center answers over mutual TLS (any HTTP answer counts: the handshake with the system
+    /// certificate succeeded and Central is up); null when it does, else the error's type.
+    /// </summary>
+    public async Task<string?> CheckTrafficCenterAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        try
+        {
+            using var response = await _http.GetAsync(TrafficCenter, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return e is OperationCanceledException ? "geen antwoord binnen 5 seconden" : e.GetType().Name;
+        }
+    }
+
+    /// <summary>
+    /// POSTs <paramref name="xml"/> (<c>application/xml</c>) over mutual TLS with the system certificate; the answer's
+    /// HTTP status, or null when no answer came (connection, TLS, timeout).
+    /// </summary>
+    public async Task<int?> PostXmlAsync(Uri url, ReadOnlyMemory<byte> xml, CancellationToken cancellationToken)
+    {
+        using var content = new ReadOnlyMemoryContent(xml);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/xml");
+        try
+        {
+            using var response = await _http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
+            return (int)response.StatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Replaces the revocation list (from Central).</summary>
     public void UpdateRevocations(CertificateRevocationList list) => _revocations = list;
 
@@ -108,12 +154,7 @@ public sealed class RevocationRefresher(SchoolOptions options, NodeConnections c
     }
 
     /// <summary>An HTTP client that trusts Central's server certificate by the node's anchors.</summary>
-    public HttpClient CreateClient()
-    {
-        var handler = new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = connections.Validator.ServerCertificateCallback() } };
-        OsoTls.Apply(handler.SslOptions);
-        return new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
-    }
+    public HttpClient CreateClient() => connections.CreateCentralClient();
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

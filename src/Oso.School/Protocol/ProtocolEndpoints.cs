@@ -1,14 +1,21 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Oso.Hosting.Contract;
 using Oso.Hosting.Listeners;
+using Oso.Hosting.Telemetry;
+using Oso.Protocol.Contract;
 using Oso.Protocol.Messages;
+using Oso.Protocol.Results;
 using Oso.Protocol.Security;
 using Oso.Protocol.Soap;
 using Oso.School.Bron;
 using Oso.School.Doel;
+using Oso.School.LasApi;
+using Oso.School.Storage;
 
 namespace Oso.School.Protocol;
 
@@ -20,15 +27,61 @@ namespace Oso.School.Protocol;
 /// </summary>
 public static class ProtocolEndpoints
 {
-    /// <summary>Maps <c>POST /oso/aanleverpunt/{routeringskenmerk}</c>.</summary>
-    public static IEndpointRouteBuilder MapSchoolProtocol(this IEndpointRouteBuilder endpoints)
+    /// <summary>
+    /// Maps <c>POST /oso/aanleverpunt/{routeringskenmerk}</c>, and <c>GET</c> on it for the contract (<c>?wsdl</c>,
+    /// <c>?xsd=NAME</c>) of an aanleverpunt on this node, with <paramref name="publicProtocolUrl"/> (when set) as its
+    /// address base.
+    /// </summary>
+    public static IEndpointRouteBuilder MapSchoolProtocol(this IEndpointRouteBuilder endpoints, Uri? publicProtocolUrl = null)
     {
-        endpoints.MapPost("/oso/aanleverpunt/{aanleverpunt}", HandleAsync).OnProtocolListener().DisableAntiforgery();
+        endpoints.MapPost(Pad, HandleAsync).OnProtocolListener().DisableAntiforgery();
+        endpoints.MapPost(Pad + "/ontvangstbevestiging", HandleReceiptAsync).OnProtocolListener().DisableAntiforgery();
+        endpoints.MapOsoContract(Pad, OsoDienst.Aanleverpunt, async context =>
+        {
+            var aanleverpunt = context.Request.RouteValues["aanleverpunt"] as string;
+            var store = context.RequestServices.GetRequiredService<SchoolStore>();
+            await using var db = store.Read();
+            if (!await db.Aanleverpunten.AnyAsync(a => a.RouteringsKenmerk == aanleverpunt && a.Active, context.RequestAborted).ConfigureAwait(false)) return null;
+            return publicProtocolUrl is null ? ContractEndpoints.RequestedUrl(context.Request) : new Uri(publicProtocolUrl, "/oso/aanleverpunt/" + aanleverpunt);
+        }).OnProtocolListener();
         return endpoints;
     }
 
-    private static async Task HandleAsync(string aanleverpunt, HttpContext context, DocumentRequests documents, Notifications notifications, Swv.SwvDossiers swv)
+    private const string Pad = "/oso/aanleverpunt/{aanleverpunt}";
+
+    /// <summary>
+    /// <c>POST …/ontvangstbevestiging</c>: the doel's signed receipt (<c>application/xml</c>, a <c>ds:Signature</c> of at
+    /// most <see cref="Oso.Protocol.Proofs.Handtekening.MaxBytes"/>; docs/protocol.md §4b). 204 when confirmed; a Dutch
+    /// problem otherwise: 400 unreadable, 403 not the session's doel system, 404 no such disclosure, 422 the check failed.
+    /// </summary>
+    private static async Task<IResult> HandleReceiptAsync(string aanleverpunt, HttpContext context, Receipts receipts)
     {
+        var caller = context.Connection.ClientCertificate is { } certificate ? CertificateNames.Systeem(certificate) : null;
+        const int limit = Oso.Protocol.Proofs.Handtekening.MaxBytes;
+        if (context.Request.ContentLength > limit) return Problems.BadRequest($"Een ontvangstbevestiging is hoogstens {limit / 1024} KiB.");
+        using var body = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
+        {
+            body.Write(chunk, 0, read);
+            if (body.Length > limit) return Problems.BadRequest($"Een ontvangstbevestiging is hoogstens {limit / 1024} KiB.");
+        }
+        var outcome = await receipts.ReceiveAsync(aanleverpunt, body.GetBuffer().AsMemory(0, (int)body.Length), caller, context.RequestAborted).ConfigureAwait(false);
+        return outcome.Result switch
+        {
+            ReceiptResult.Bevestigd => Results.NoContent(),
+            ReceiptResult.Onleesbaar => Problems.BadRequest(outcome.Omschrijving),
+            ReceiptResult.Onbekend => Problems.NotFound(outcome.Omschrijving),
+            ReceiptResult.NietBevoegd => Problems.Forbidden(outcome.Omschrijving),
+            _ => Problems.InvalidReceipt(outcome.Omschrijving),
+        };
+    }
+
+    private static async Task HandleAsync(string aanleverpunt, HttpContext context, DocumentRequests documents, Notifications notifications,
+        Swv.SwvDossiers swv, OsoMetrics metrics, TimeProvider time)
+    {
+        var started = time.GetTimestamp();
         var ct = context.RequestAborted;
         var caller = context.Connection.ClientCertificate is { } certificate ? CertificateNames.Systeem(certificate) : null;
         if (!await SoapHttp.AcceptAsync(context, SoapHttp.RequestLimits).ConfigureAwait(false)) return;
@@ -47,10 +100,15 @@ public static class ProtocolEndpoints
             switch (request)
             {
                 case DocumentRequest document:
-                    response = await documents.HandleAsync(aanleverpunt, document, caller, ct).ConfigureAwait(false);
+                    var answer = await documents.HandleAsync(aanleverpunt, document, caller, ct).ConfigureAwait(false);
+                    metrics.TransferFinished("bron", answer is DocumentResponse.NietGeleverd niet ? niet.Resultaat.ToString() : nameof(ResultaatCode.OverdrachtGeslaagd),
+                        time.GetElapsedTime(started));
+                    response = answer;
                     break;
                 case NotificatieRequest notificatie:
-                    response = await notifications.HandleAsync(aanleverpunt, notificatie, caller, ct).ConfigureAwait(false);
+                    var received = await notifications.HandleAsync(aanleverpunt, notificatie, caller, ct).ConfigureAwait(false);
+                    metrics.Notificaties.Add(1, new System.Diagnostics.TagList { { "direction", "ontvangen" }, { "result", received.Resultaat.ToString() } });
+                    response = received;
                     break;
                 case TerugkoppelingRequest terugkoppeling:
                     response = await swv.ReceiveFeedbackAsync(aanleverpunt, terugkoppeling, caller, ct).ConfigureAwait(false);

@@ -1,8 +1,9 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Oso.Hosting.Accounts;
 using Oso.School.Portal;
 
 namespace Oso.School.Staff;
@@ -11,7 +12,8 @@ namespace Oso.School.Staff;
 /// Step one of signing in: e-mail address and password (with lockout after five failures). It signs in nobody: it
 /// only remembers, for five minutes, who passed it, and sends them to the code step.
 /// </summary>
-public sealed class InloggenModel(SignInManager<StaffUser> signIn) : PageModel
+[EnableRateLimiting(SignInRateLimits.Policy)]
+public sealed class InloggenModel(AccountSignIn<StaffUser> accounts) : PageModel
 {
     /// <summary>E-mail address.</summary>
     [BindProperty]
@@ -29,6 +31,10 @@ public sealed class InloggenModel(SignInManager<StaffUser> signIn) : PageModel
     [BindProperty(SupportsGet = true, Name = "uitgelogd")]
     public bool Uitgelogd { get; set; }
 
+    /// <summary>Sent here because the session ended (idle, or the working day's limit).</summary>
+    [BindProperty(SupportsGet = true, Name = "verlopen")]
+    public bool Verlopen { get; set; }
+
     /// <summary>Errors.</summary>
     public FormErrors Errors { get; } = new();
 
@@ -39,34 +45,24 @@ public sealed class InloggenModel(SignInManager<StaffUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         PortalLayout.Plain(ViewData, "Inloggen");
-        Uitgelogd = false;
+        (Uitgelogd, Verlopen) = (false, false);
         if (string.IsNullOrWhiteSpace(Email)) Errors.Add("email", "Vul uw e-mailadres in.");
         if (string.IsNullOrEmpty(Wachtwoord)) Errors.Add("wachtwoord", "Vul uw wachtwoord in.");
         if (!Errors.None) return Page();
 
-        var user = await signIn.UserManager.FindByEmailAsync(Email!.Trim());
-        if (user is null)
+        var check = await accounts.CheckPasswordAsync(Email, Wachtwoord);
+        switch (check.Outcome)
         {
-            // as slow as a real check, so the answer does not tell whether the address has an account
-            _ = signIn.UserManager.PasswordHasher.HashPassword(new StaffUser(), Wachtwoord!);
-            Errors.Add("email", "Dit e-mailadres en dit wachtwoord horen niet bij elkaar.");
-            return Page();
-        }
-        var check = await signIn.CheckPasswordSignInAsync(user, Wachtwoord!, lockoutOnFailure: true);
-        if (check.IsLockedOut)
-        {
-            Errors.Add("email", "Te veel mislukte pogingen: dit account is een kwartier geblokkeerd. Probeer het daarna opnieuw.");
-            return Page();
-        }
-        if (!check.Succeeded)
-        {
-            Errors.Add("email", "Dit e-mailadres en dit wachtwoord horen niet bij elkaar.");
-            return Page();
+            case PasswordOutcome.Wrong:
+                // the same words for an unknown address and a wrong password, in the same time (AccountSignIn)
+                Errors.Add("email", "Dit e-mailadres en dit wachtwoord horen niet bij elkaar. Na vijf mislukte pogingen wordt het account een kwartier geblokkeerd.");
+                return Page();
+            case PasswordOutcome.LockedOut:
+                Errors.Add("email", $"Te veel mislukte pogingen: dit account is geblokkeerd tot {Dutch.Moment(check.LockedUntil)}. Probeer het daarna opnieuw.");
+                return Page();
         }
         await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
-        // what SignInManager itself stores between the password and the code (its GetTwoFactorAuthenticationUserAsync reads it)
-        await HttpContext.SignInAsync(IdentityConstants.TwoFactorUserIdScheme,
-            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Id)], IdentityConstants.TwoFactorUserIdScheme)));
+        await accounts.RememberPasswordStepAsync(HttpContext, check.User!);
         return Redirect("/inloggen/code" + (Url.IsLocalUrl(Terug) ? "?terug=" + Uri.EscapeDataString(Terug!) : ""));
     }
 }

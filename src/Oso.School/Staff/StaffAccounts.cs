@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Oso.Hosting.Accounts;
 using Oso.School.Audit;
 using Oso.School.Storage;
 using Oso.School.Tenancy;
@@ -37,7 +38,14 @@ public abstract record StaffResult
 /// <param name="Rol">Role at this school.</param>
 /// <param name="TweestapsAan">Whether the authenticator is set up.</param>
 /// <param name="GeblokkeerdTot">Locked out after failed attempts, until.</param>
-public sealed record StaffInfo(string UserId, string Email, string Naam, StaffRol Rol, bool TweestapsAan, DateTimeOffset? GeblokkeerdTot);
+public sealed record StaffInfo(string UserId, string Email, string Naam, StaffRol Rol, bool TweestapsAan, DateTimeOffset? GeblokkeerdTot)
+{
+    /// <summary>What they are mailed about at this school.</summary>
+    public StaffMailEvents MailEvents { get; init; } = StaffMailEvents.Alle;
+
+    /// <summary>A daily digest instead of a mail per event.</summary>
+    public bool MailDigest { get; init; }
+}
 
 /// <summary>A school a staff member works for.</summary>
 /// <param name="Brin">The school.</param>
@@ -109,11 +117,30 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, SchoolStore store
         var rows = await (from m in db.StaffMemberships.AsNoTracking()
                           join u in db.Users.AsNoTracking() on m.UserId equals u.Id
                           where m.Brin == brin
-                          select new { u.Id, u.Email, u.Naam, m.Rol, u.TwoFactorEnabled, u.LockoutEnd }).ToListAsync(cancellationToken).ConfigureAwait(false);
+                          select new { u.Id, u.Email, u.Naam, m.Rol, u.TwoFactorEnabled, u.LockoutEnd, m.MailEvents, m.MailDigest })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         return rows.OrderBy(r => r.Naam, StringComparer.OrdinalIgnoreCase)
-            .Select(r => new StaffInfo(r.Id, r.Email ?? "", r.Naam, r.Rol, r.TwoFactorEnabled, r.LockoutEnd > now ? r.LockoutEnd : null)).ToList();
+            .Select(r => new StaffInfo(r.Id, r.Email ?? "", r.Naam, r.Rol, r.TwoFactorEnabled, r.LockoutEnd > now ? r.LockoutEnd : null)
+            {
+                MailEvents = r.MailEvents, MailDigest = r.MailDigest,
+            }).ToList();
     }
+
+    /// <summary>Sets which mail a staff member gets for this school (audited); false when they do not work for it.</summary>
+    public async Task<bool> SetMailAsync(string brin, string userId, StaffMailEvents events, bool digest, Actor actor, CancellationToken cancellationToken = default) =>
+        await store.WriteAsync(async db =>
+        {
+            var membership = await db.StaffMemberships.FirstOrDefaultAsync(m => m.UserId == userId && m.Brin == brin, cancellationToken).ConfigureAwait(false);
+            if (membership is null) return false;
+            if (membership.MailEvents == (events & StaffMailEvents.Alle) && membership.MailDigest == digest) return true;
+            membership.MailEvents = events & StaffMailEvents.Alle;
+            membership.MailDigest = digest;
+            await audit.RecordAsync(db, brin, actor, "medewerker.mail", "Ingesteld welke e-mailberichten een medewerker krijgt.",
+                detail: $"gebruiker={userId};berichten={(int)membership.MailEvents};dagoverzicht={(digest ? "ja" : "nee")}", cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The schools a staff member works for (only schools that still exist on the node).</summary>
     public async Task<IReadOnlyList<StaffSchool>> SchoolsAsync(string userId, CancellationToken cancellationToken = default)
@@ -143,11 +170,13 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, SchoolStore store
         }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
-    /// Turns two-factor authentication off for a staff member of the school (a lost phone): a new key is made at the next
-    /// login, and every open session ends.
+    /// Turns two-factor authentication off for a staff member of the school (a lost phone), after the actor checked who
+    /// asks (<paramref name="check"/>, audited in the school's chain): the key and recovery codes are gone, a new key is
+    /// made at the next sign-in, a lockout ends and every open session ends.
     /// </summary>
-    public async Task<StaffResult> ResetTwoFactorAsync(string brin, string userId, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<StaffResult> ResetTwoFactorAsync(string brin, string userId, IdentityCheck check, Actor actor, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(check);
         await using (var db = store.Read())
             if (!await db.StaffMemberships.AnyAsync(m => m.UserId == userId && m.Brin == brin, cancellationToken).ConfigureAwait(false))
                 return new StaffResult.NotFound();
@@ -157,11 +186,14 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, SchoolStore store
             var user = await users.FindByIdAsync(userId).ConfigureAwait(false);
             if (user is null) return new StaffResult.NotFound();
             await users.SetTwoFactorEnabledAsync(user, false).ConfigureAwait(false);
+            await scope.ServiceProvider.GetRequiredService<AccountSignIn<StaffUser>>().ClearRecoveryCodesAsync(user).ConfigureAwait(false);
             await users.ResetAuthenticatorKeyAsync(user).ConfigureAwait(false); // also renews the security stamp: sessions end
             await users.SetLockoutEndDateAsync(user, null).ConfigureAwait(false);
+            await users.ResetAccessFailedCountAsync(user).ConfigureAwait(false);
         }
         await store.WriteAsync(db => audit.RecordAsync(db, brin, actor, "medewerker.tweestaps-hersteld",
-            "De tweestapsverificatie van een medewerker is opnieuw in te stellen.", detail: "gebruiker=" + userId, cancellationToken: cancellationToken),
+            "De tweestapsverificatie van een medewerker is opnieuw in te stellen, na controle van de identiteit.",
+            detail: $"gebruiker={userId};{check.AuditText}", cancellationToken: cancellationToken),
             cancellationToken).ConfigureAwait(false);
         return new StaffResult.Added(userId, null);
     }

@@ -43,4 +43,30 @@ public sealed class StaffMembership
 
     /// <summary>By whom (a staff user id, or <c>node</c> for the admin command).</summary>
     public required string AangemaaktDoor { get; init; }
+
+    /// <summary>Which events this staff member is mailed about at this school (all by default).</summary>
+    public StaffMailEvents MailEvents { get; set; } = StaffMailEvents.Alle;
+
+    /// <summary>One mail a day with what happened, instead of one mail per event.</summary>
+    public bool MailDigest { get; set; }
+}
+
+/// <summary>What staff can be mailed about (the school's beheerder chooses per staff member).</summary>
+[Flags]
+public enum StaffMailEvents
+{
+    /// <summary>Nothing.</summary>
+    Geen = 0,
+
+    /// <summary>Another school asked for a dossier that is not released yet (bron).</summary>
+    Verzoek = 1,
+
+    /// <summary>Parents answered through their personal link (bron).</summary>
+    Reactie = 2,
+
+    /// <summary>A requested dossier arrived, or its request ended without one (doel).</summary>
+    Ontvangen = 4,
+
+    /// <summary>Everything.</summary>
+    Alle = Verzoek | Reactie | Ontvangen,
 }

@@ -3,10 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Oso.Hosting.Storage;
 using Oso.School.Audit;
 using Oso.School.Bron;
+using Oso.School.Bulk;
+using Oso.School.Crypto;
 using Oso.School.Doel;
 using Oso.School.LasApi;
 using Oso.School.Outbox;
 using Oso.School.Parents;
+using Oso.School.Privacy;
+using Oso.School.Register;
 using Oso.School.Staff;
 using Oso.School.Tenancy;
 
@@ -20,6 +24,8 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
 {
     /// <summary>Schools on this node.</summary>
     public DbSet<SchoolTenant> Tenants => Set<SchoolTenant>();
+    /// <summary>Their data keys (wrapped by the master key).</summary>
+    public DbSet<SchoolDataKey> DataKeys => Set<SchoolDataKey>();
     /// <summary>Their aanleverpunten.</summary>
     public DbSet<NodeAanleverpunt> Aanleverpunten => Set<NodeAanleverpunt>();
     /// <summary>LAS installations allowed to use the integration API.</summary>
@@ -58,6 +64,14 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<StaffMembership> StaffMemberships => Set<StaffMembership>();
     /// <summary>Parents' personal links.</summary>
     public DbSet<ParentLink> ParentLinks => Set<ParentLink>();
+    /// <summary>Requests to correct a dossier (tasks for staff).</summary>
+    public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
+    /// <summary>Bulk actions staff confirmed.</summary>
+    public DbSet<BulkJob> BulkJobs => Set<BulkJob>();
+    /// <summary>Their pupils, each with its outcome.</summary>
+    public DbSet<BulkJobItem> BulkJobItems => Set<BulkJobItem>();
+    /// <summary>Qualified schools from Central's public list (cached).</summary>
+    public DbSet<RegisterSchool> RegisterSchools => Set<RegisterSchool>();
 
     private List<Action>? _afterCommit;
 
@@ -114,9 +128,48 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
             e.HasIndex(x => x.TokenHash).IsUnique();
             e.HasIndex(x => new { x.Brin, x.PupilId });
         });
+        builder.Entity<CorrectionRequest>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.Brin, x.PupilId });
+            e.HasIndex(x => new { x.Brin, x.Status });
+            e.Property(x => x.Status).HasMaxLength(20);
+            e.Property(x => x.Source).HasMaxLength(20);
+        });
+        builder.Entity<BulkJob>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.Brin);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Description).HasMaxLength(200);
+        });
+        builder.Entity<BulkJobItem>(e =>
+        {
+            e.HasKey(x => new { x.JobId, x.PupilId });
+            e.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Result).HasMaxLength(400);
+        });
+        builder.Entity<RegisterSchool>(e =>
+        {
+            e.HasKey(x => x.Brin);
+            e.Property(x => x.Brin).HasMaxLength(4);
+            e.Property(x => x.Naam).HasMaxLength(200);
+            e.Property(x => x.Sector).HasMaxLength(10);
+            e.Property(x => x.Plaats).HasMaxLength(100);
+            e.Property(x => x.Gemeente).HasMaxLength(100);
+            e.Property(x => x.Provincie).HasMaxLength(100);
+        });
         builder.Entity<SchoolTenant>(e =>
         {
             e.HasKey(x => x.Brin);
+            e.Property(x => x.Brin).HasMaxLength(4);
+            e.Property(x => x.PrivacyContactName).HasMaxLength(200);
+            e.Property(x => x.PrivacyContactEmail).HasMaxLength(254);
+            e.Property(x => x.PrivacyContactPhone).HasMaxLength(30);
+        });
+        builder.Entity<SchoolDataKey>(e =>
+        {
+            e.HasKey(x => new { x.Brin, x.KeyId });
             e.Property(x => x.Brin).HasMaxLength(4);
         });
         builder.Entity<NodeAanleverpunt>(e =>
@@ -196,6 +249,7 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
         builder.Entity<AuditEntry>(e =>
         {
             e.HasKey(x => new { x.Brin, x.Sequence });
+            e.HasIndex(x => new { x.Brin, x.At });
         });
         builder.Entity<AuditHead>().HasKey(x => x.Brin);
     }

@@ -5,6 +5,7 @@ using Oso.Dossier.Profiles;
 using Oso.Dossier.Validation;
 using Oso.Protocol.Identifiers;
 using Oso.Protocol.Messages;
+using Oso.Protocol.Proofs;
 using Oso.Protocol.Results;
 using Oso.School.Audit;
 using Oso.School.Bron;
@@ -115,8 +116,8 @@ public sealed class SwvDossiers(SchoolStore store, ProtectedDossiers crypto, Aud
     /// Answers a documentRequest with a koppelsleutel (after a valid sessiecontrole that bound the caller): only the
     /// release chosen for this SWV, under the koppelsleutel the Traffic Center issued for it, to that SWV.
     /// </summary>
-    internal async Task<DocumentResponse> DeliverAsync(SchoolDbContext db, string brin, DocumentRequest request, Koppelsleutel koppelsleutel, SysteemId caller,
-        CancellationToken cancellationToken)
+    internal async Task<(DocumentResponse Answer, byte[]? Sha256)> DeliverAsync(SchoolDbContext db, string brin, DocumentRequest request, Koppelsleutel koppelsleutel,
+        SysteemId caller, SysteemId doelSysteem, CancellationToken cancellationToken)
     {
         var routing = request.Routering;
         var sending = await db.SwvSendings.FirstOrDefaultAsync(s => s.Brin == brin && s.Koppelsleutel == koppelsleutel.Value, cancellationToken).ConfigureAwait(false);
@@ -134,12 +135,15 @@ public sealed class SwvDossiers(SchoolStore store, ProtectedDossiers crypto, Aud
         {
             await audit.RecordAsync(db, brin, actor, "verzoek.geweigerd", "Een samenwerkingsverband vroeg een swv-dossier op; het is niet verstrekt.",
                 sending?.PupilId.ToString(), $"doel={routing.DoelBrin};resultaat={code}", cancellationToken).ConfigureAwait(false);
-            return new DocumentResponse.NietGeleverd(code);
+            return (new DocumentResponse.NietGeleverd(code), null);
         }
+        var dossier = GegevenssetXml.Create(composed.Xml!);
+        var digest = Bewijzen.Digest(dossier.Utf8.Span);
         db.Disclosures.Add(new Disclosure
         {
             Id = Guid.NewGuid(), PupilId = sending!.PupilId, Brin = brin, ReleaseId = release!.Id, DoelBrin = routing.DoelBrin.Value,
             Profiel = profile!.Name, SessieId = request.SessieId.Value, At = time.GetUtcNow(),
+            DossierSha256 = Convert.ToHexStringLower(digest), DoelSysteem = doelSysteem.Value,
         });
         sending.Status = SwvSendingStatus.Opgehaald;
         sending.FetchedAt = time.GetUtcNow();
@@ -148,7 +152,7 @@ public sealed class SwvDossiers(SchoolStore store, ProtectedDossiers crypto, Aud
             "Het samenwerkingsverband heeft het swv-dossier opgehaald met de koppelsleutel.");
         await audit.RecordAsync(db, brin, actor, "dossier.verstrekt", "Het swv-dossier is verstrekt aan het samenwerkingsverband.", sending.PupilId.ToString(),
             $"doel={routing.DoelBrin};profiel={profile.Name};versie={release.Version}", cancellationToken).ConfigureAwait(false);
-        return new DocumentResponse.Geleverd(GegevenssetXml.Create(composed.Xml!));
+        return (new DocumentResponse.Geleverd(dossier), digest);
     }
 
     /// <summary>

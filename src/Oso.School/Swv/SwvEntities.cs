@@ -126,6 +126,24 @@ public sealed class SwvReceipt
     /// <summary>The validation messages, encrypted.</summary>
     public byte[]? Meldingen { get; set; }
 
+    /// <summary>The school's signature over the dossier (a detached <c>ds:Signature</c>), encrypted; null when it came unsigned.</summary>
+    public byte[]? Handtekening { get; set; }
+
+    /// <summary><see cref="Doel.HandtekeningStatus"/>: checked and valid, or not signed by the school.</summary>
+    public string HandtekeningStatus { get; set; } = Doel.HandtekeningStatus.NietOndertekend;
+
+    /// <summary>The system that signed the dossier, when signed.</summary>
+    public string? Ondertekenaar { get; set; }
+
+    /// <summary>When the school signed it.</summary>
+    public DateTimeOffset? OndertekendOp { get; set; }
+
+    /// <summary>SHA-256 (hex) of the exact dossier bytes received.</summary>
+    public string? DossierSha256 { get; set; }
+
+    /// <summary>This SWV's signed ontvangstbevestiging for the school (not under a data key: no pupil data); null for an unsigned dossier.</summary>
+    public byte[]? Ontvangstbevestiging { get; set; }
+
     /// <summary>The trace: JSON list of steps (no personal data).</summary>
     public string Trace { get; set; } = "[]";
 

@@ -6,6 +6,7 @@ using Oso.Dossier.Validation;
 using Oso.Protocol.Client;
 using Oso.Protocol.Identifiers;
 using Oso.Protocol.Messages;
+using Oso.Protocol.Proofs;
 using Oso.Protocol.Results;
 using Oso.School.Audit;
 using Oso.School.Crypto;
@@ -141,8 +142,9 @@ public sealed class SwvInbox(SchoolStore store, ProtectedDossiers crypto, AuditL
             switch (await connections.Client.SendAsync(punt.Url, document, cancellationToken).ConfigureAwait(false))
             {
                 case OsoCallResult<DocumentResponse>.Success { Response: DocumentResponse.Geleverd geleverd }:
-                    resultaat = ResultaatCode.OverdrachtGeslaagd;
-                    trace.Add(await StoreAsync(id, geleverd.Dossier.Utf8.ToArray(), partij, cancellationToken).ConfigureAwait(false));
+                    var stored = await StoreAsync(receipt, geleverd, punt, routing, sessie, partij, cancellationToken).ConfigureAwait(false);
+                    resultaat = stored.Geslaagd ? ResultaatCode.OverdrachtGeslaagd : ResultaatCode.TechnischeFout;
+                    trace.Add(stored);
                     break;
                 case OsoCallResult<DocumentResponse>.Success { Response: DocumentResponse.NietGeleverd niet }:
                     resultaat = niet.Resultaat;
@@ -177,8 +179,31 @@ public sealed class SwvInbox(SchoolStore store, ProtectedDossiers crypto, AuditL
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<TraceStep> StoreAsync(Guid id, byte[] xml, string partij, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the school's signature first (a dossier whose signature fails is not stored; unsigned is kept as such, as
+    /// from another implementation), then stores the dossier encrypted and queues this SWV's signed receipt for the school.
+    /// </summary>
+    private async Task<TraceStep> StoreAsync(SwvReceipt receipt, DocumentResponse.Geleverd geleverd, Aanleverpunt punt, Routering routing, SessieId sessie,
+        string partij, CancellationToken cancellationToken)
     {
+        var id = receipt.Id;
+        var xml = geleverd.Dossier.Utf8.ToArray();
+        var afzender = punt.Systeem ?? SysteemId.Parse(receipt.AfzenderSysteem);
+        var controle = geleverd.Handtekening is null ? null
+            : Bewijzen.Controleer(geleverd.Handtekening, xml, connections.Validator, new Verwachting(VerklaringSoort.Verzending, afzender, sessie, routing.BronBrin, routing.DoelBrin));
+        if (controle is Handtekeningcontrole.Ongeldig ongeldig)
+        {
+            await store.WriteAsync(db => audit.RecordAsync(db, receipt.Brin, Actor.Node, "dossier.geweigerd",
+                "Een ontvangen swv-dossier is geweigerd: de handtekening van de school klopt niet.", id.ToString(),
+                $"school={receipt.SchoolBrin};handtekening={ongeldig.Fout}", cancellationToken), cancellationToken).ConfigureAwait(false);
+            return new TraceStep(time.GetUtcNow(), "Dossier opvragen", partij, nameof(ResultaatCode.TechnischeFout),
+                $"Het swv-dossier is niet opgeslagen: de handtekening van de school is ongeldig. {ongeldig.Omschrijving} "
+                + $"Actie voor de leverancier van de school (systeem {afzender}): controleer de ondertekening en het systeemcertificaat.", punt.RouteringsKenmerk.Value, false);
+        }
+        var geldig = controle as Handtekeningcontrole.Geldig;
+        var digest = Bewijzen.Digest(xml);
+        var bevestiging = geldig is null ? null : Bewijzen.Onderteken(new Verklaring(VerklaringSoort.Ontvangst, time.GetUtcNow(), sessie, routing.BronBrin,
+            routing.DoelBrin, connections.Systeem, digest), connections.SystemCertificate);
         var report = validator.Validate(new MemoryStream(xml), cancellationToken);
         await store.WriteAsync(async db =>
         {
@@ -187,15 +212,27 @@ public sealed class SwvInbox(SchoolStore store, ProtectedDossiers crypto, AuditL
             row.Meldingen = crypto.ProtectJson(row.Brin, report.Meldingen, Contexts.SwvReceivedMeldingen(id));
             row.Valid = report.Valid;
             row.ReceivedAt = time.GetUtcNow();
+            row.Handtekening = geleverd.Handtekening is { } h ? crypto.ProtectXml(row.Brin, h.Utf8.Span, Contexts.SwvReceivedHandtekening(id)) : null;
+            row.HandtekeningStatus = geldig is null ? HandtekeningStatus.NietOndertekend : HandtekeningStatus.Geldig;
+            row.Ondertekenaar = geldig?.Verklaring.Systeem.Value;
+            row.OndertekendOp = geldig?.Verklaring.Tijdstip;
+            row.DossierSha256 = Convert.ToHexStringLower(digest);
+            row.Ontvangstbevestiging = bevestiging?.Utf8.ToArray();
+            if (bevestiging is not null)
+                await outbox.EnqueueAsync(db, ReceiptSender.Kind, new ReceiptSender.Payload(id, punt.Url), "ontvangst:" + id, cancellationToken: cancellationToken)
+                    .ConfigureAwait(false);
             await audit.RecordAsync(db, row.Brin, Actor.Node, "dossier.ontvangen", "Het swv-dossier is ontvangen van de school.", id.ToString(),
                 $"school={row.SchoolBrin};geldig={report.Valid}", cancellationToken).ConfigureAwait(false);
             await outbox.EnqueueAsync(db, Webhooks.Kind, new Webhooks.Payload(Guid.Empty, SwvReceipt: id), "webhook:swv:" + id, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
-        return new TraceStep(time.GetUtcNow(), "Dossier opvragen", partij, nameof(ResultaatCode.OverdrachtGeslaagd), report.Valid
+        var toelichting = report.Valid
             ? $"Swv-dossier ontvangen ({xml.Length / 1024.0:F0} kB) en geldig volgens de officiële standaard (XSD en PaO-regels)."
-            : $"Swv-dossier ontvangen ({xml.Length / 1024.0:F0} kB), maar met {report.Fouten} fout(en) volgens de officiële standaard. Actie voor de school: controleer het dossier.",
-            null, true);
+            : $"Swv-dossier ontvangen ({xml.Length / 1024.0:F0} kB), maar met {report.Fouten} fout(en) volgens de officiële standaard. Actie voor de school: controleer het dossier.";
+        toelichting += geldig is null
+            ? " De school heeft het niet ondertekend."
+            : $" Ondertekend door systeem {geldig.Verklaring.Systeem} van de school; de handtekening is gecontroleerd.";
+        return new TraceStep(time.GetUtcNow(), "Dossier opvragen", partij, nameof(ResultaatCode.OverdrachtGeslaagd), toelichting, punt.RouteringsKenmerk.Value, true);
     }
 
     private async Task<OutboxOutcome> FinishAsync(Guid id, string status, ResultaatCode code, List<TraceStep> trace, CancellationToken cancellationToken)

@@ -20,14 +20,36 @@ public sealed class SchoolAdmin(SchoolStore store, PupilDataProtector protector,
         return await store.WriteAsync(async db =>
         {
             if (await db.Tenants.AnyAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false)) return false;
-            var key = protector.NewDataKey(brin);
+            var (key, index) = protector.NewSchoolKeys(brin);
+            var now = time.GetUtcNow();
             db.Tenants.Add(new SchoolTenant
             {
-                Brin = brin, Naam = naam, Sector = sector, Plaats = plaats, DataKeyId = key.KeyId, WrappedDataKey = key.Wrapped, CreatedAt = time.GetUtcNow(),
+                Brin = brin, Naam = naam, Sector = sector, Plaats = plaats, DataKeyId = key.KeyId, WrappedIndexKey = index, CreatedAt = now,
             });
+            db.DataKeys.Add(new SchoolDataKey { Brin = brin, KeyId = key.KeyId, Wrapped = key.Wrapped, CreatedAt = now });
             await audit.RecordAsync(db, brin, Actor.Node, "school.toegevoegd", "De school is op deze node aangesloten.", cancellationToken: cancellationToken).ConfigureAwait(false);
             return true;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sets whom parents ask about privacy at the school (shown on the parents' pages); throws with a Dutch message when
+    /// the school is unknown or a value cannot be used. Audited without the values (they are a person's contact data).
+    /// </summary>
+    public Task SetPrivacyContactAsync(string brin, string naam, string? email, string? telefoon, CancellationToken cancellationToken = default)
+    {
+        if (Privacy.PrivacyContact.Problem(naam, email, telefoon) is { } problem) throw new ArgumentException(problem);
+        return store.WriteAsync(async db =>
+        {
+            var school = await db.Tenants.FirstOrDefaultAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"School {brin} is niet bekend op deze node; sluit haar eerst aan (oso school add).");
+            school.PrivacyContactName = naam.Trim();
+            school.PrivacyContactEmail = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+            school.PrivacyContactPhone = string.IsNullOrWhiteSpace(telefoon) ? null : telefoon.Trim();
+            await audit.RecordAsync(db, brin, Actor.Node, "school.privacycontact", "De contactpersoon voor privacy van de school is vastgelegd.",
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>Adds an aanleverpunt of a school on this node; false when it exists (idempotent).</summary>
@@ -178,6 +200,14 @@ public sealed class SchoolAdmin(SchoolStore store, PupilDataProtector protector,
         if (!await db.Tenants.AnyAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false))
             throw new InvalidOperationException($"School {brin} is niet bekend op deze node.");
     }
+
+    /// <summary>Records an event of the whole node (a backup, a key rotation) in every school's audit chain, in one transaction.</summary>
+    public Task RecordNodeEventAsync(string action, string purpose, string? detail, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(async db =>
+        {
+            foreach (var brin in await db.Tenants.OrderBy(t => t.Brin).Select(t => t.Brin).ToListAsync(cancellationToken).ConfigureAwait(false))
+                await audit.RecordAsync(db, brin, Actor.Node, action, purpose, detail: detail, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
 
     /// <summary>The schools on this node.</summary>
     public async Task<IReadOnlyList<SchoolTenant>> SchoolsAsync(CancellationToken cancellationToken = default)

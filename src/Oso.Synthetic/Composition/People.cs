@@ -51,7 +51,7 @@ internal static class People
             if (useOnderwijsnummer) onderwijsnummer = SyntheticIds.Onderwijsnummer(draw);
             else bsn = SyntheticIds.Bsn(draw);
         } while (registry is not null && !registry.TryTake(bsn ?? onderwijsnummer!));
-        return new PupilIdentity(voornamen, voorvoegsel, achternaam, female ? "2" : "1", bsn, onderwijsnummer, draw.Chance(0.03));
+        return new PupilIdentity(voornamen, voorvoegsel, achternaam, female ? "1" : "2", bsn, onderwijsnummer, draw.Chance(0.03));
     }
 
     /// <summary>A street address in a real place, with a postcode of that place.</summary>
@@ -124,7 +124,7 @@ internal static class People
                 Voorletters1 = voornaam[0] + ".",
                 Voorvoegsel = voorvoegsel,
                 Achternaam = achternaam,
-                Geslacht = female ? "2" : "1",
+                Geslacht = female ? "1" : "2", // codelijst 14: 1 vrouw, 2 man
                 Adresgeheim = pupil.Adresgeheim,
                 Adreslijst = pupil.Adresgeheim ? [] : [address],
                 Communicatielijst = contact,

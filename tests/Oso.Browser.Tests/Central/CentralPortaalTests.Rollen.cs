@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Oso.Browser.Tests.Infrastructure;
+using Microsoft.Playwright;
 using Oso.Cli.Up;
 using static Microsoft.Playwright.Assertions;
 using static Oso.Browser.Tests.Central.PortaalKeten;
@@ -17,6 +18,7 @@ public sealed partial class CentralPortaalTests
         await Expect(page).ToHaveURLAsync(new Regex("/bestuur"));
         await Expect(page.Locator("main")).ToContainTextAsync(DemoSchools.Po.Naam);
         await VastleggenAsync(page, journey, "01-scholen-en-mandaten", "bestuur: scholen en mandaten");
+        await page.AssertWordsAsync("bestuur: scholen en mandaten");
         await OpTelefoonAsync(page, journey, "01-scholen-en-mandaten", "bestuur: scholen en mandaten");
 
         // a mandate that ends before it starts is refused with a clear message
@@ -35,7 +37,15 @@ public sealed partial class CentralPortaalTests
         await Expect(rij).ToHaveCountAsync(1);
         await VastleggenAsync(page, journey, "03-mandaat-vastgelegd", "bestuur: mandaat vastgelegd");
 
+        // ending a mandate cannot be undone: the board confirms first, and a refusal changes nothing
         await rij.Locator("button").ClickAsync();
+        await Expect(page.Locator("#bevestigen")).ToContainTextAsync("Dit kunt u niet ongedaan maken");
+        await VastleggenAsync(page, journey, "04a-mandaat-bevestigen", "bestuur: mandaat beëindigen bevestigen");
+        await page.AssertWordsAsync("bestuur: mandaat beëindigen bevestigen");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nee, terug" }).ClickAsync();
+        await Expect(page.Locator("tbody tr", new() { HasText = "1 september 2026 tot en met 31 juli 2027" }).Locator("button")).ToHaveCountAsync(1);
+        await page.Locator("tbody tr", new() { HasText = "1 september 2026 tot en met 31 juli 2027" }).Locator("button").ClickAsync();
+        await page.ClickAsync("#beeindigen-bevestigen");
         await Expect(page.Locator("[role=status]")).ToContainTextAsync("Het mandaat is beëindigd");
         await VastleggenAsync(page, journey, "04-mandaat-beeindigd", "bestuur: mandaat beëindigd");
 
@@ -86,7 +96,7 @@ public sealed partial class CentralPortaalTests
         await page.ClickAsync("main button[type=submit]");
         await Expect(page.Locator("#fouten")).ToContainTextAsync("Deze code klopt niet");
         await VastleggenAsync(page, journey, "03-code-fout", "inloggen: verkeerde code");
-        await page.FillAsync("#code", keten.Code(Beheer));
+        await page.FillAsync("#code", await keten.CodeAsync(Beheer));
         await page.ClickAsync("main button[type=submit]");
         await Expect(page).ToHaveURLAsync(new Regex("/beheer"));
 

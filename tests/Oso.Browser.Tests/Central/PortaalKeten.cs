@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using OtpNet;
+using Oso.Testing;
 using Oso.Browser.Tests.Infrastructure;
 using Oso.Central;
 using Oso.Central.Accounts;
@@ -44,8 +44,8 @@ public sealed class PortaalKeten : IAsyncLifetime
 
     public string Url(string pad) => new Uri(Portaal, pad).ToString();
 
-    /// <summary>The current TOTP code for an account that enrolled in this chain.</summary>
-    public string Code(string email) => new Totp(Base32Encoding.ToBytes(_sleutels[email])).ComputeTotp();
+    /// <summary>A TOTP code for an account that enrolled in this chain, of a step it has not used (Central refuses a code twice).</summary>
+    public Task<string> CodeAsync(string email) => TotpCodes.NextAsync(_sleutels[email]);
 
     /// <summary>
     /// Signs in with password and TOTP; the first time, sets up two-factor authentication with the key the enrolment
@@ -69,12 +69,15 @@ public sealed class PortaalKeten : IAsyncLifetime
                 await page.ScreenshotAsync(journey, stap ?? "tweestaps");
                 await page.AssertAccessibleAsync("tweestapsverificatie instellen");
             }
-            await page.FillAsync("#code", Code(email));
+            await page.FillAsync("#code", await CodeAsync(email));
             await page.ClickAsync("main button[type=submit]");
             await Expect(page.Locator("[role=status]")).ToContainTextAsync("Tweestapsverificatie staat aan");
+            await Expect(page.Locator("#herstelcodes li")).ToHaveCountAsync(10);
+            if (journey is not null) await VastleggenAsync(page, journey, (stap ?? "tweestaps") + "-herstelcodes", "herstelcodes");
+            await page.ClickAsync("#verder");
             return;
         }
-        await page.FillAsync("#code", Code(email));
+        await page.FillAsync("#code", await CodeAsync(email));
         await page.ClickAsync("main button[type=submit]");
         await Expect(page).Not.ToHaveURLAsync(new Regex("/inloggen"));
     }

@@ -74,6 +74,31 @@ public static class PageChecks
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, step + ".png"), FullPage = true });
     }
 
+    /// <summary>
+    /// The page fits its viewport: the document is no wider than the window (tables may scroll in their own region, the
+    /// page itself never sideways). Measured on a phone at 390 px.
+    /// </summary>
+    public static async Task AssertFitsAsync(this IPage page, string what)
+    {
+        var sizes = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        var (scroll, width) = (sizes[0], sizes[1]);
+        Assert.True(scroll <= width, $"{what}: de pagina is {scroll} px breed bij een scherm van {width} px (ze schuift opzij).");
+    }
+
+    /// <summary>
+    /// Fails when the page shows a result code, rule id, XPath, GUID or ISO timestamp where a word belongs: the text a person
+    /// sees, without <c>details</c> elements (where such identifiers wait for the supplier), checked by <see cref="Oso.Testing.UserFacingText"/>.
+    /// </summary>
+    public static async Task AssertWordsAsync(this IPage page, string what)
+    {
+        var visible = await page.EvaluateAsync<string>(
+            // every text node outside details, scripts and styles, separated as the eye separates table cells
+            "() => { const out = []; const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); "
+            + "while (w.nextNode()) { const n = w.currentNode; if (!n.parentElement.closest('details, script, style, template')) out.push(n.textContent); } "
+            + "return out.join(' '); }");
+        Oso.Testing.UserFacingText.AssertVisibleWords(visible, what);
+    }
+
     /// <summary>Runs axe-core with the WCAG 2.0/2.1 A and AA rules; fails with a readable list of violations.</summary>
     public static async Task AssertAccessibleAsync(this IPage page, string what)
     {

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using OtpNet;
+using Oso.Testing;
 using Oso.Browser.Tests.Infrastructure;
 using Oso.Cli.Up;
 using Oso.School.Bron;
@@ -27,7 +27,6 @@ public sealed partial class SchoolPortaal : IAsyncLifetime
 
     private readonly ChainFixture _chain = new();
     private readonly ConcurrentDictionary<string, string> _keys = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, long> _lastStep = new(StringComparer.OrdinalIgnoreCase);
 
     public DemoChain Chain => _chain.Chain;
 
@@ -70,27 +69,25 @@ public sealed partial class SchoolPortaal : IAsyncLifetime
         {
             await page.AssertAccessibleAsync("code invullen");
         }
+        var firstTime = await page.Locator("#tweestaps-sleutel").CountAsync() > 0;
         await page.FillAsync("#code", await CodeAsync(email));
         await page.ClickAsync("main button[type=submit]");
+        if (firstTime)
+        {
+            // the recovery codes, shown once after set-up
+            await Expect(page.Locator("#herstelcodes li")).ToHaveCountAsync(10);
+            if (journey is not null)
+            {
+                await page.ScreenshotAsync(journey, "00-herstelcodes");
+                await page.AssertAccessibleAsync("herstelcodes");
+            }
+            await page.ClickAsync("#verder");
+        }
         await Expect(page).Not.ToHaveURLAsync(new Regex("/inloggen"));
     }
 
     /// <summary>A code from a step not used before for this account (waits for the next step when needed).</summary>
-    public async Task<string> CodeAsync(string email)
-    {
-        var totp = new Totp(Base32Encoding.ToBytes(_keys[email]));
-        while (true)
-        {
-            var now = TimeProvider.System.GetUtcNow();
-            var step = now.ToUnixTimeSeconds() / 30;
-            if (step > _lastStep.GetValueOrDefault(email))
-            {
-                _lastStep[email] = step;
-                return totp.ComputeTotp(now.UtcDateTime);
-            }
-            await Task.Delay(TimeSpan.FromSeconds(30 - now.ToUnixTimeSeconds() % 30) + TimeSpan.FromMilliseconds(200));
-        }
-    }
+    public Task<string> CodeAsync(string email) => TotpCodes.NextAsync(_keys[email]);
 
     /// <summary>The node's id of a demo pupil of the primary school (by LAS number).</summary>
     public async Task<Guid> PupilAsync(string lasId) =>
@@ -132,6 +129,23 @@ public sealed partial class SchoolPortaal : IAsyncLifetime
             await Task.Delay(200);
         }
         throw new TimeoutException("Geen e-mail aan " + address + " in " + MailDirectory);
+    }
+
+    /// <summary>Waits until the node's mail folder holds a parents' link for each of <paramref name="addresses"/>, and returns them.</summary>
+    public async Task<IReadOnlyList<string>> ParentLinksFromMailAsync(IReadOnlyCollection<string> addresses)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var links = Directory.Exists(MailDirectory)
+                ? Directory.GetFiles(MailDirectory, "*.eml").Select(File.ReadAllText)
+                    .Where(t => !t.Contains("Herinnering", StringComparison.Ordinal) && addresses.Any(a => t.Contains("To: " + a + "\r\n", StringComparison.Ordinal)))
+                    .Select(t => LinkPattern().Match(t)).Where(m => m.Success).Select(m => m.Value).ToList()
+                : [];
+            if (links.Count >= addresses.Count) return links;
+            if (TimeProvider.System.GetUtcNow() > deadline) throw new TimeoutException($"{links.Count} van {addresses.Count} links in {MailDirectory}");
+            await Task.Delay(200);
+        }
     }
 
     [GeneratedRegex(@"https://\S+/ouders#code=[A-Za-z0-9_-]+")]

@@ -14,7 +14,7 @@ namespace Oso.Browser.Tests.School;
 /// pages at phone size.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class SchoolPortaalTests(BrowserFixture browser, SchoolPortaal portal) : IClassFixture<SchoolPortaal>
+public sealed partial class SchoolPortaalTests(BrowserFixture browser, SchoolPortaal portal) : IClassFixture<SchoolPortaal>
 {
     [Fact]
     public async Task PO_staff_sign_in_with_two_factor_authentication_record_the_parents_inzage_and_release_the_dossier()
@@ -32,25 +32,28 @@ public sealed class SchoolPortaalTests(BrowserFixture browser, SchoolPortaal por
         await page.Locator("nav").GetByRole(AriaRole.Link, new() { Name = "Dossiers", Exact = true }).ClickAsync();
         await page.FillAsync("#zoek", "LL1007"); // the LAS's pupil number: the pupil whose parents have not seen the dossier yet
         await page.ClickAsync("form[role=search] button");
-        await Expect(page.Locator("main table tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#dossiers tbody tr")).ToHaveCountAsync(1);
         Assert.DoesNotContain("LL1007", page.Url, StringComparison.Ordinal); // a search is posted: no name or number in the address
         await page.ScreenshotAsync(journey, "03-dossiers-gezocht");
         await page.AssertAccessibleAsync("dossierlijst");
-        await page.ClickAsync("main table tbody tr a");
+        await page.ClickAsync("#dossiers tbody tr th a");
 
         await Expect(page.Locator("#dossierstatus")).Not.ToContainTextAsync("vrijgegeven");
         await Expect(page.Locator("#controle + p")).ToContainTextAsync("fout");
         await page.ScreenshotAsync(journey, "04-leerling");
         await page.AssertAccessibleAsync("dossier van een leerling (concept)");
+        await page.AssertWordsAsync("dossier van een leerling (concept)");
 
         // releasing before the inzage is refused, with the reason in the error summary
         await page.ClickAsync("#vrijgeven-knop");
         await Expect(page.Locator(".error-summary")).ToContainTextAsync("nog niet ingezien");
         await page.AssertAccessibleAsync("vrijgeven geweigerd (foutoverzicht)");
+        await page.AssertWordsAsync("vrijgeven geweigerd (foutoverzicht)");
 
         await page.CheckAsync("#akkoord-ja");
         await page.ClickAsync("#inzage-vastleggen");
         await Expect(page.Locator("[role=status]")).ToContainTextAsync("De inzage is vastgelegd");
+        await Expect(page.Locator("#bericht-inzage")).ToBeFocusedAsync(); // the confirmation is where the action was, and read first
         await Expect(page.Locator("#dossierstatus")).ToHaveTextAsync("ingezien");
         await Expect(page.Locator("#akkoord-waarde")).ToHaveTextAsync("Ja");
         await page.ScreenshotAsync(journey, "05-inzage-vastgelegd");
@@ -61,13 +64,25 @@ public sealed class SchoolPortaalTests(BrowserFixture browser, SchoolPortaal por
         await Expect(page.Locator("[role=status]")).ToContainTextAsync("vrijgegeven als versie 1");
         await Expect(page.Locator("#dossierstatus")).ToHaveTextAsync("vrijgegeven (v1)");
         await Expect(page.Locator("#versies")).ToContainTextAsync("Overige bijlagen");
+        await Expect(page.Locator("#bericht-vrijgeven")).ToBeFocusedAsync();
+        // an unchanged dossier is not offered as version 2
+        await Expect(page.Locator("#vrijgave-actueel")).ToContainTextAsync("Versie 1 is actueel");
+        await Expect(page.Locator("#vrijgeven-knop")).Not.ToBeVisibleAsync();
         await page.ScreenshotAsync(journey, "06-vrijgegeven");
         await page.AssertAccessibleAsync("vrijgegeven");
+        await page.AssertWordsAsync("vrijgegeven");
+
+        // print: the PDF button downloads the dossier as a tagged PDF
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#pdf"));
+        Assert.Equal("overstapdossier.pdf", download.SuggestedFilename);
+        var pdf = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.Equal("yes", Oso.Testing.PdfTools.Info(pdf)["Tagged"]);
+        Assert.Contains("Geboortedatum", Oso.Testing.PdfTools.Text(pdf));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "← Alle dossiers" }).ClickAsync();
         await page.SelectOptionAsync("#status", "Vrijgegeven");
         await page.ClickAsync("form[role=search] button");
-        await Expect(page.Locator("main table")).ToContainTextAsync("vrijgegeven (v1)");
+        await Expect(page.Locator("#dossiers")).ToContainTextAsync("vrijgegeven (v1)");
         await page.ScreenshotAsync(journey, "07-lijst-vrijgegeven");
     }
 
@@ -104,6 +119,7 @@ public sealed class SchoolPortaalTests(BrowserFixture browser, SchoolPortaal por
         await Expect(parent.Locator("#verstrekkingen")).ToContainTextAsync("Nog geen enkele school");
         await parent.ScreenshotAsync(journey, "03-ouders-dossier-telefoon");
         await parent.AssertAccessibleAsync("ouders: dossier (telefoon)");
+        await parent.AssertWordsAsync("ouders: dossier (telefoon)");
 
         await parent.CheckAsync("#akkoord-nee");
         await parent.ClickAsync("#versturen");
@@ -168,12 +184,13 @@ public sealed class SchoolPortaalTests(BrowserFixture browser, SchoolPortaal por
             await Task.Delay(250);
             await page.ReloadAsync();
         }
-        await Expect(page.Locator("#aanvraagresultaat")).ToHaveTextAsync("OverdrachtGeslaagd");
+        await Expect(page.Locator("#aanvraagresultaat")).ToContainTextAsync("geleverd");
         await Expect(page.Locator("#stappen li")).ToHaveCountAsync(4);
         await Expect(page.Locator("#stappen")).ToContainTextAsync("Sessie bij het Traffic Center");
-        await Expect(page.Locator("#stappen li.ok", new() { HasText = "Dossier opvragen" })).ToContainTextAsync("OverdrachtGeslaagd");
+        await Expect(page.Locator("#stappen li.ok", new() { HasText = "Dossier opvragen" })).ToContainTextAsync("Dossier ontvangen");
         await page.ScreenshotAsync(journey, "03-stappen");
         await page.AssertAccessibleAsync("aanvraag met stappen");
+        await page.AssertWordsAsync("aanvraag met stappen");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Naar het ontvangen dossier" }).ClickAsync();
         await page.AssertAccessibleAsync("aanmelding met ontvangen dossier");
@@ -182,6 +199,7 @@ public sealed class SchoolPortaalTests(BrowserFixture browser, SchoolPortaal por
         await Expect(page.Locator("#importstatus")).ToHaveTextAsync("nog niet geïmporteerd");
         await page.ScreenshotAsync(journey, "04-ontvangen-dossier");
         await page.AssertAccessibleAsync("ontvangen dossier");
+        await page.AssertWordsAsync("ontvangen dossier");
         await page.ClickAsync("#importeren");
         await Expect(page.Locator("#importstatus")).ToContainTextAsync("geïmporteerd op");
         await page.ScreenshotAsync(journey, "05-geimporteerd");
@@ -235,19 +253,28 @@ public sealed class SchoolPortaalTests(BrowserFixture browser, SchoolPortaal por
         var pupil = await portal.PupilAsync("LL1002");
         await page.GotoAsync(portal.Url($"/scholen/91PO/dossiers/{pupil}/bewerken"));
         await page.AssertAccessibleAsync("dossier wijzigen");
+        // one form: text typed in one section survives an error in another, and one save stores both
+        await page.FillAsync("#aandachtspunten", "Heeft baat bij een vaste plek in de klas.");
         await page.FillAsync("#geoorloofd", "veel");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Verzuim opslaan", Exact = true }).ClickAsync();
-        await Expect(page.Locator(".error-summary")).ToContainTextAsync("heel getal");
+        await page.ClickAsync("#opslaan-verzuim");
+        await Expect(page.Locator(".error-summary")).ToContainTextAsync("Geoorloofd verzuim: Vul een heel getal in");
+        await Expect(page.Locator("#foutoverzicht")).ToBeFocusedAsync();
+        await Expect(page.Locator("#aandachtspunten")).ToHaveValueAsync("Heeft baat bij een vaste plek in de klas.");
         await page.AssertAccessibleAsync("dossier wijzigen met fouten");
         await page.FillAsync("#geoorloofd", "6");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Verzuim opslaan", Exact = true }).ClickAsync();
-        await Expect(page.Locator("[role=status]")).ToContainTextAsync("Opgeslagen: het verzuim");
+        await page.ClickAsync("#opslaan-verzuim");
+        await Expect(page.Locator("#bericht-verzuim")).ToContainTextAsync("Opgeslagen.");
+        await Expect(page.Locator("#bericht-verzuim")).ToBeFocusedAsync(); // next to the button pressed, not at the top
+        Assert.True(await page.EvaluateAsync<bool>("() => { const r = document.getElementById('bericht-verzuim').getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }"),
+            "De bevestiging staat niet in beeld.");
+        await Expect(page.Locator("#aandachtspunten")).ToHaveValueAsync("Heeft baat bij een vaste plek in de klas.");
+        await Expect(page.Locator("#geoorloofd")).ToHaveValueAsync("6");
         await page.SetInputFilesAsync("#bestand", new FilePayload { Name = "verslag.pdf", MimeType = "application/pdf", Buffer = "geen pdf"u8.ToArray() });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Bijlage toevoegen", Exact = true }).ClickAsync();
+        await page.ClickAsync("#opslaan-bijlagen");
         await Expect(page.Locator("#bestand-fout")).ToContainTextAsync("past niet bij");
         await page.SetInputFilesAsync("#bestand", new FilePayload { Name = "verslag.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray() });
         await page.FillAsync("#omschrijving", "Verslag van de leerlingbespreking");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Bijlage toevoegen", Exact = true }).ClickAsync();
+        await page.ClickAsync("#opslaan-bijlagen");
         await Expect(page.Locator("#bijlagen ~ ul")).ToContainTextAsync("verslag.pdf — Verslag van de leerlingbespreking");
         await page.ScreenshotAsync(journey, "dossier-gewijzigd");
 

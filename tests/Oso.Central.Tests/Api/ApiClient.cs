@@ -3,9 +3,10 @@ using System.Net.Http.Json;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using OtpNet;
+using Microsoft.Extensions.Time.Testing;
 using Oso.Central.Tests.Infrastructure;
 using Oso.Protocol.Security;
+using Oso.Testing;
 
 namespace Oso.Central.Tests.Api;
 
@@ -14,16 +15,28 @@ public sealed class ApiClient : IDisposable
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    private ApiClient(HttpClient http) => Http = http;
+    private readonly FakeTimeProvider _time;
+
+    private ApiClient(HttpClient http, FakeTimeProvider time)
+    {
+        Http = http;
+        _time = time;
+    }
 
     public HttpClient Http { get; }
 
     public string? TotpKey { get; private set; }
 
-    public static ApiClient For(CentralFixture f, X509Certificate2? clientCertificate = null)
+    /// <summary>The recovery codes given when two-factor authentication was switched on.</summary>
+    public IReadOnlyList<string> Herstelcodes { get; private set; } = [];
+
+    public static ApiClient For(CentralFixture f, X509Certificate2? clientCertificate = null) => For(f.Central, f.Time, clientCertificate);
+
+    /// <summary>A client of any Central host; TOTP codes follow <paramref name="time"/> (the host's clock).</summary>
+    public static ApiClient For(CentralHandle central, FakeTimeProvider time, X509Certificate2? clientCertificate = null)
     {
         var anchors = new X509Certificate2Collection();
-        anchors.ImportFromPemFile(f.Central.TrustAnchorPemPath);
+        anchors.ImportFromPemFile(central.TrustAnchorPemPath);
         var validator = new OsoCertificateValidator(anchors, TimeProvider.System);
         var handler = new SocketsHttpHandler
         {
@@ -33,14 +46,14 @@ public sealed class ApiClient : IDisposable
                 ClientCertificates = clientCertificate is null ? null : [clientCertificate],
             },
         };
-        return new ApiClient(new HttpClient(handler) { BaseAddress = f.Central.PortalUrl });
+        return new ApiClient(new HttpClient(handler) { BaseAddress = central.PortalUrl }, time);
     }
 
     /// <summary>Signs in (with a TOTP code when a key is known); returns the status.</summary>
     public async Task<HttpResponseMessage> LoginAsync(string email, string wachtwoord, string? totpKey = null)
     {
         totpKey ??= TotpKey;
-        var code = totpKey is null ? null : new Totp(Base32Encoding.ToBytes(totpKey)).ComputeTotp();
+        var code = totpKey is null ? null : TotpCodes.Next(totpKey, _time);
         var response = await Http.PostAsJsonAsync("/api/account/inloggen", new { email, wachtwoord, code }, Tc.Ct);
         if (response.IsSuccessStatusCode)
         {
@@ -56,8 +69,10 @@ public sealed class ApiClient : IDisposable
         (await LoginAsync(email, wachtwoord)).EnsureSuccessStatusCode();
         var sleutel = await (await Http.PostAsync("/api/account/tweestaps/sleutel", null, Tc.Ct)).Content.ReadFromJsonAsync<JsonElement>(Tc.Ct);
         TotpKey = sleutel.GetProperty("sleutel").GetString();
-        var code = new Totp(Base32Encoding.ToBytes(TotpKey)).ComputeTotp();
-        (await Http.PostAsJsonAsync("/api/account/tweestaps", new { code }, Tc.Ct)).EnsureSuccessStatusCode();
+        var code = TotpCodes.Next(TotpKey!, _time);
+        var aan = await Http.PostAsJsonAsync("/api/account/tweestaps", new { code }, Tc.Ct);
+        aan.EnsureSuccessStatusCode();
+        Herstelcodes = (await aan.Content.ReadFromJsonAsync<JsonElement>(Tc.Ct)).GetProperty("herstelcodes").EnumerateArray().Select(e => e.GetString()!).ToList();
         Http.DefaultRequestHeaders.Authorization = null;
         (await LoginAsync(email, wachtwoord)).EnsureSuccessStatusCode();
     }

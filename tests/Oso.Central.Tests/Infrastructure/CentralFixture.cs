@@ -37,22 +37,29 @@ public abstract class CentralFixture : IAsyncLifetime
 
     public CentralAdmin Admin => Central.Admin;
 
+    /// <summary>The database Central runs on (for a second instance on the same data).</summary>
+    public string? DatabaseConnectionString => _database?.ConnectionString;
+
     public DatabaseProvider Engine => Provider;
 
     public async ValueTask InitializeAsync()
     {
         if (Provider == DatabaseProvider.Postgres && !PostgresAvailable(out _skip)) return;
         _database = TestDatabase.Create(Provider, "central");
-        _central = await CentralHost.StartAsync(new CentralOptions
+        _central = await CentralHost.StartAsync(Configure(new CentralOptions
         {
             DataDirectory = DataDirectory,
             Database = _database.ConnectionString,
             PortalPort = 0,
             ProtocolPort = 0,
             TimeProvider = Time,
+            RateLimit = new Oso.Hosting.Accounts.SignInRateLimitOptions { PermitLimit = 10_000 }, // many people sign in from one address here
             Logging = l => l.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug),
-        });
+        }));
     }
+
+    /// <summary>Changes the options a subclass needs (a different rate limit, SQLite in the data directory, captured output).</summary>
+    protected virtual CentralOptions Configure(CentralOptions options) => options;
 
     /// <summary>A BRIN no other test of this fixture uses.</summary>
     public string NextBrin()

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
-using OtpNet;
+using Oso.Testing;
 using Oso.Central.Tests.Infrastructure;
 using Oso.Protocol.Security;
 using static Oso.Central.Tests.Infrastructure.Tc;
@@ -11,10 +11,13 @@ namespace Oso.Central.Tests.Portal;
 /// <summary>A person using the portal's pages over HTTPS, as a browser without JavaScript would: cookies, forms with their antiforgery token, no automatic redirects.</summary>
 public sealed partial class PortaalClient : IDisposable
 {
-    private PortaalClient(HttpClient http, CookieContainer cookies)
+    private readonly CentralFixture _f;
+
+    private PortaalClient(HttpClient http, CookieContainer cookies, CentralFixture f)
     {
         Http = http;
         Cookies = cookies;
+        _f = f;
     }
 
     public HttpClient Http { get; }
@@ -36,7 +39,7 @@ public sealed partial class PortaalClient : IDisposable
             CookieContainer = cookies,
             SslOptions = new System.Net.Security.SslClientAuthenticationOptions { RemoteCertificateValidationCallback = validator.ServerCertificateCallback() },
         };
-        return new PortaalClient(new HttpClient(handler) { BaseAddress = f.Central.PortalUrl }, cookies);
+        return new PortaalClient(new HttpClient(handler) { BaseAddress = f.Central.PortalUrl }, cookies, f);
     }
 
     public async Task<(HttpStatusCode Status, string Html, HttpResponseMessage Response)> GetAsync(string path)
@@ -65,9 +68,11 @@ public sealed partial class PortaalClient : IDisposable
             var (_, html, _) = await GetAsync("/tweestaps");
             TotpKey = SleutelPatroon().Match(html).Groups[1].Value;
             Assert.False(string.IsNullOrEmpty(TotpKey));
-            var (aan, _, na) = await PostAsync("/tweestaps", "/tweestaps", new Dictionary<string, string> { ["code"] = Code() });
-            Assert.Equal(HttpStatusCode.Redirect, aan);
-            Assert.Contains("melding=tweestaps-aan", na.Headers.Location!.OriginalString);
+            var (aan, codes, _) = await PostAsync("/tweestaps", "/tweestaps", new Dictionary<string, string> { ["code"] = Code() });
+            Assert.Equal(HttpStatusCode.OK, aan);
+            Assert.Contains("Tweestapsverificatie staat aan", codes);
+            Herstelcodes = HerstelcodePatroon().Matches(codes).Select(m => m.Groups[1].Value).ToList();
+            Assert.Equal(10, Herstelcodes.Count);
             return;
         }
         Assert.StartsWith("/inloggen/code", location);
@@ -75,8 +80,11 @@ public sealed partial class PortaalClient : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, code);
     }
 
-    /// <summary>The current TOTP code (Identity checks it against the real clock).</summary>
-    public string Code() => new Totp(Base32Encoding.ToBytes(TotpKey)).ComputeTotp();
+    /// <summary>The recovery codes shown when two-factor authentication was switched on.</summary>
+    public IReadOnlyList<string> Herstelcodes { get; private set; } = [];
+
+    /// <summary>A TOTP code on Central's clock, of a time step this account has not used (Central refuses a code twice: the clock moves on).</summary>
+    public string Code() => TotpCodes.Next(TotpKey!, _f.Time);
 
     public static string Token(string html)
     {
@@ -87,6 +95,9 @@ public sealed partial class PortaalClient : IDisposable
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPatroon();
+
+    [GeneratedRegex("<li><code>([A-Z0-9-]{14})</code></li>")]
+    private static partial Regex HerstelcodePatroon();
 
     [GeneratedRegex("data-sleutel=\"([A-Z2-7]+)\"")]
     private static partial Regex SleutelPatroon();

@@ -203,7 +203,7 @@ public abstract class PortaalToegangTests(CentralFixture f) : IDisposable
         _ = await f.Admin.AddBoardAsync(new NieuwBestuur("bestuur-eigen", "Eigen bestuur"), Ct);
         var c = await AangemeldAsync(Rol.Bestuur, "bestuur-eigen");
 
-        var (status, html, _) = await c.PostAsync("/bestuur", $"/bestuur?handler=Beeindigen&id={mandaat.Id}", new Dictionary<string, string>());
+        var (status, html, _) = await c.PostAsync("/bestuur", $"/bestuur?handler=Beeindigen&id={mandaat.Id}", new Dictionary<string, string> { ["bevestigd"] = "true" });
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("niet van uw bestuur", html);
@@ -234,21 +234,29 @@ public abstract class PortaalToegangTests(CentralFixture f) : IDisposable
     }
 
     [Fact]
-    public async Task After_five_wrong_passwords_the_account_is_locked_with_a_dutch_message()
+    public async Task After_five_wrong_passwords_the_account_is_locked_with_a_dutch_message_only_the_right_password_sees()
     {
         var email = $"beheer-{Guid.NewGuid():N}@portaal.example";
+        var onbekend = $"niemand-{Guid.NewGuid():N}@portaal.example";
         _ = (await f.Admin.AddUserAsync(new NieuweGebruiker(email, "Beheer", Wachtwoord, Rol.Beheerder, null), Ct)).Zeker;
         var c = Client();
-        string html = "";
-        for (var i = 0; i < 5; i++)
+        string html = "", onbekendHtml = "";
+        for (var i = 0; i < 7; i++)
+        {
             (_, html, _) = await c.PostAsync("/inloggen", "/inloggen", new Dictionary<string, string> { ["email"] = email, ["wachtwoord"] = "fout wachtwoord " + i });
-        Assert.Contains("tijdelijk geblokkeerd", html);
+            (_, onbekendHtml, _) = await c.PostAsync("/inloggen", "/inloggen", new Dictionary<string, string> { ["email"] = onbekend, ["wachtwoord"] = "fout wachtwoord " + i });
+        }
+        // whoever does not know the password learns nothing: the same answer as for an address without an account
+        Assert.DoesNotContain("geblokkeerd", html.Replace("een kwartier geblokkeerd", "", StringComparison.Ordinal));
+        Assert.Equal(Foutmelding(onbekendHtml), Foutmelding(html));
 
-        (_, html, _) = await c.PostAsync("/inloggen", "/inloggen", new Dictionary<string, string> { ["email"] = email, ["wachtwoord"] = Wachtwoord });
+        var (_, juist, _) = await c.PostAsync("/inloggen", "/inloggen", new Dictionary<string, string> { ["email"] = email, ["wachtwoord"] = Wachtwoord });
 
-        Assert.Contains("tijdelijk geblokkeerd", html);
+        Assert.Contains("tijdelijk geblokkeerd", juist);
         Assert.DoesNotContain(c.Cookies.GetAllCookies(), k => k.Name == "__Host-OsoCentral");
     }
+
+    private static string Foutmelding(string html) => System.Text.RegularExpressions.Regex.Match(html, "<strong>Fout:</strong>([^<]*)<").Groups[1].Value;
 
     [Fact]
     public async Task An_upload_beyond_the_request_limit_gets_the_dutch_message_not_an_error()

@@ -28,7 +28,7 @@ public sealed class CentralCliTests : IDisposable
     {
         var (code, output, _) = await CliRunner.RunAsync([.. command.Split(' '), "--help"]);
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.Contains("Usage:", output);
+        Assert.Contains("Gebruik:", output);
     }
 
     [Fact]

@@ -32,6 +32,26 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task With_a_BRIN_and_vestiging_the_dossiers_are_that_schools_and_stay_valid()
+    {
+        var target = Path.Combine(_directory, "uit");
+
+        var (code, output, error) = await CliRunner.RunAsync("dossier", "generate", "-p", "VOVO", "--brin", "92VO", "--vestiging", "01", "-n", "2", "--date", "2026-03-20", "-o", target);
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.Contains("van BRIN 92VO vestiging 01", output);
+        var validator = new Oso.Dossier.Validation.DossierValidator();
+        foreach (var file in Directory.GetFiles(target))
+        {
+            var school = DossierReader.Read(file).Dossier!.Huidigeschool;
+            Assert.Equal("92VO", school.Brincode);
+            Assert.Equal("01", school.Vestigingscode);
+            Assert.True(validator.Validate(file, TestContext.Current.CancellationToken).Valid);
+        }
+    }
+
+    [Fact]
     public async Task The_same_seed_and_date_write_the_same_bytes()
     {
         var a = Path.Combine(_directory, "a");
@@ -66,6 +86,8 @@ public sealed class GenerateCommandTests : IDisposable
     [InlineData("--attachment-size", "2GB")]
     [InlineData("--attachment-size", "600MB")]
     [InlineData("--date", "20-03-2026")]
+    [InlineData("--brin", "91po")]
+    [InlineData("--vestiging", "01")]
     public async Task Wrong_usage_gives_a_Dutch_message_and_exit_code_2(string option, string value)
     {
         var args = new List<string> { "dossier", "generate", "-o", _directory };

@@ -37,6 +37,41 @@ public sealed class RenderCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Format_pdf_writes_a_tagged_PDF_with_the_pupil_and_the_labels()
+    {
+        var target = Path.Combine(_directory, "dossier.pdf");
+
+        var (code, output, error) = await CliRunner.RunAsync("dossier", "render", StandardFiles.Example("OV_POVO_full"), "--format", "pdf", "-o", target);
+
+        Assert.Equal(0, code);
+        Assert.Equal("", output);
+        Assert.Contains("Geschreven: " + target, error);
+        var pdf = File.ReadAllBytes(target);
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5));
+        Assert.Equal("yes", PdfTools.Info(pdf)["Tagged"]);
+        var text = PdfTools.Text(pdf);
+        Assert.Contains("Daan van de Berg", text);
+        Assert.Contains("Geboortedatum", text);
+        Assert.Contains("*****6728", text);
+        Assert.Equal(["dossier.pdf"], Directory.GetFiles(_directory).Select(Path.GetFileName));
+    }
+
+    [Theory]
+    [InlineData("--format", "pdf")]
+    [InlineData("--format", "pdf", "--fragment", "-o", "x.pdf")]
+    [InlineData("--format", "doc")]
+    public async Task A_PDF_needs_a_file_and_no_fragment_and_other_formats_are_refused_in_Dutch(params string[] args)
+    {
+        var (code, output, error) = await CliRunner.RunAsync(["dossier", "render", StandardFiles.Example("OV_POVO_full"), .. args]);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.StartsWith("oso: ", error);
+        Assert.DoesNotContain("Unrecognized", error);
+        Assert.DoesNotContain("Argument '", error);
+    }
+
+    [Fact]
     public async Task The_fragment_option_prints_only_the_article()
     {
         var (code, output, _) = await CliRunner.RunAsync("dossier", "render", "--fragment", StandardFiles.Example("PaO_POSWV_full"));

@@ -49,7 +49,7 @@ public sealed class OfficialExampleTests
         var leerling = dossier.Huidigeschool.Leerling;
 
         Assert.Equal("POVO", dossier.Metadata.Overstap?.Value);
-        Assert.Equal("Primair naar voortgezet onderwijs", dossier.Metadata.Overstap?.Label);
+        Assert.Equal("Basisonderwijs naar voortgezet onderwijs", dossier.Metadata.Overstap?.Label);
         Assert.Equal("40", leerling.Overstapadvies?.Advies?.Value);
         Assert.Equal("Nee", dossier.Inzage?.Akkoord?.Value);
         Assert.NotEmpty(leerling.Verzorger);

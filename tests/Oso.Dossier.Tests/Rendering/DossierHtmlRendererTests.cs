@@ -50,8 +50,12 @@ public sealed class DossierHtmlRendererTests
         var page = DossierHtmlRenderer.RenderPage(Read("OV_POVO_full"));
 
         Assert.Contains("<title>Overstapdossier: Daan van de Berg</title>", page);
-        Assert.Contains("<dt>Schooladvies</dt>\n<dd>40</dd>", page);
-        Assert.Contains("<dt>Wens ouders</dt>\n<dd>42</dd>", page);
+        // the meaning of the advice codes is not public: said in words, never a bare number
+        Assert.Contains("<dt>Schooladvies</dt>\n<dd>code 40 (betekenis niet openbaar)</dd>", page);
+        Assert.Contains("<dt>Wens ouders</dt>\n<dd>code 42 (betekenis niet openbaar)</dd>", page);
+        Assert.Contains("<dt>Relatie tot het kind</dt>\n<dd>Vader</dd>", page);
+        Assert.Contains("<dt>Geslacht</dt>\n<dd>Man</dd>", page); // Daan: 2 = man in the standard
+        Assert.Contains("<dt>Soort overstap</dt>\n<dd>Basisonderwijs naar voortgezet onderwijs</dd>", page);
         Assert.Contains("Waar je extra op moet letten is dat ...", page);
         Assert.Contains("<dd>17 maart 2003</dd>", page);
         var alert = Parse(page).Descendants("div").Single(d => (string?)d.Attribute("class") == "alert");

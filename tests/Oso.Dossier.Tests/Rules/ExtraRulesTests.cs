@@ -17,11 +17,30 @@ public sealed class ExtraRulesTests
     [InlineData("<leerling><bsn>123456782</bsn></leerling>", new string[0])]
     [InlineData("<leerling><bsn>123456789</bsn></leerling>", new[] { "EXTRA.Bsn11Proef@/dossier[1]/leerling[1]/bsn[1]" })]
     [InlineData("<leerling><bsn>000000000</bsn></leerling>", new[] { "EXTRA.Bsn11Proef@/dossier[1]/leerling[1]/bsn[1]" })]
-    [InlineData("<leerling><bsn>12345</bsn></leerling>", new string[0])]
+    [InlineData("<leerling><bsn>12345</bsn></leerling>", new[] { "EXTRA.BsnVorm@/dossier[1]/leerling[1]/bsn[1]" })]
+    [InlineData("<leerling><bsn>26932ABCD</bsn></leerling>", new[] { "EXTRA.BsnVorm@/dossier[1]/leerling[1]/bsn[1]" })]
+    [InlineData("<leerling><bsn> 269326728 </bsn></leerling>", new string[0])]
+    [InlineData("<leerling><onderwijsnummer>1000 0000</onderwijsnummer></leerling>", new[] { "EXTRA.OnderwijsnummerVorm@/dossier[1]/leerling[1]/onderwijsnummer[1]" })]
     [InlineData("<leerling><onderwijsnummer>100000004</onderwijsnummer></leerling>", new string[0])]
     [InlineData("<leerling><onderwijsnummer>123456782</onderwijsnummer></leerling>", new[] { "EXTRA.Onderwijsnummer@/dossier[1]/leerling[1]/onderwijsnummer[1]" })]
     [InlineData("<leerling><bsn>123456782</bsn><onderwijsnummer>100000004</onderwijsnummer></leerling>", new[] { "EXTRA.BsnEnOnderwijsnummer@/dossier[1]/leerling[1]" })]
     public void Pupil_numbers_are_checked_with_the_11_proef(string body, string[] expected) => Assert.Equal(expected, Codes(body));
+
+    [Fact]
+    public void A_BSN_with_letters_is_a_warning_that_leaves_the_official_verdict_alone()
+    {
+        var xml = File.ReadAllText(StandardFiles.Example("OV_POVO_full")).Replace("<bsn>269326728</bsn>", "<bsn>26932ABCD</bsn>", StringComparison.Ordinal);
+
+        var report = new Oso.Dossier.Validation.DossierValidator().Validate(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml)), TestContext.Current.CancellationToken);
+        var original = new Oso.Dossier.Validation.DossierValidator().Validate(StandardFiles.Example("OV_POVO_full"), TestContext.Current.CancellationToken);
+
+        var melding = Assert.Single(report.Meldingen, m => m.Code == "EXTRA.BsnVorm");
+        Assert.Equal(Oso.Dossier.Validation.MeldingType.Waarschuwing, melding.Type);
+        Assert.Contains("26932ABCD", melding.Tekst);
+        Assert.Contains("negen cijfers", melding.Tekst);
+        Assert.Equal(original.Valid, report.Valid);
+        Assert.Equal(original.Fouten, report.Fouten);
+    }
 
     [Theory]
     [InlineData("<leerling><geboortedatum>2010-01-01</geboortedatum><datuminschrijving>2014-08-01</datuminschrijving><datumuitschrijving>2014-07-31</datumuitschrijving></leerling>",

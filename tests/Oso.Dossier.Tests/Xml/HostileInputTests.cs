@@ -18,6 +18,23 @@ public sealed class HostileInputTests
         return Assert.Single(result.Meldingen);
     }
 
+    /// <summary>
+    /// Found by fuzzing (fuzz/run.sh soap, then dossier-readers): bytes like these inside <c>version="…"</c> make .NET's
+    /// XmlReader throw an ArgumentOutOfRangeException (from SwitchEncoding) instead of an XmlException.
+    /// </summary>
+    internal static byte[] BadByteInVersion => [.. "<?xml version=\"1.0"u8, .. Enumerable.Repeat((byte)0xFA, 8), .. "\" encoding=\"utf-8\"?><a/>"u8];
+
+    [Fact]
+    public void A_bad_byte_inside_the_declared_version_is_an_encoding_error_not_a_crash()
+    {
+        var read = DossierReader.Read(new MemoryStream(BadByteInVersion));
+        var report = new DossierValidator().Validate(new MemoryStream(BadByteInVersion));
+
+        Assert.Equal("XML.Codering", Single(read).Code);
+        Assert.Equal("XML.Codering", Assert.Single(report.Meldingen).Code);
+        Assert.False(report.Valid);
+    }
+
     [Fact]
     public void An_external_entity_is_refused_because_DTDs_are_prohibited()
     {

@@ -4,6 +4,7 @@ using Oso.Central.Register;
 using Oso.Cli.Demo;
 using Oso.Cli.Up;
 using Oso.Dossier.Identifiers;
+using Oso.EndToEnd.Tests.Security.Matrix;
 using Oso.Protocol.Client;
 using Oso.Protocol.Identifiers;
 using Oso.Protocol.Messages;
@@ -47,6 +48,29 @@ public abstract partial class ChainFixture
             _ = (await admin.AddSystemAsync(new NieuwSysteem(OtherSystemId, "Ander LAS", "Andere Leverancier BV"))).Zeker;
             _ = (await admin.ApproveSystemAsync(OtherSystemId)).Zeker;
             return _otherSystem = Own((await admin.IssueCertificateAsync(OtherSystemId)).Zeker.Certificaat);
+        }
+        finally
+        {
+            _extra.Release();
+        }
+    }
+
+    private readonly Dictionary<string, Wire> _staff = [];
+
+    /// <summary>
+    /// A demo staff account (<c>po-medewerker</c>, <c>vo-medewerker</c>, …), signed in to the School portal; once per
+    /// chain and account (the first code sets two-step verification up).
+    /// </summary>
+    public async Task<Wire> StaffAsync(string account, CancellationToken ct)
+    {
+        await _extra.WaitAsync(ct);
+        try
+        {
+            if (_staff.TryGetValue(account, out var signedIn)) return signedIn;
+            var wire = Own(new Wire(account, Node.Validator, cookies: true));
+            await wire.StaffSignInAsync(Chain.School.PortalUrl,
+                Chain.State.Logins.Single(l => l.Waar == "School-portaal" && l.Email.StartsWith(account + "@", StringComparison.Ordinal)), ct);
+            return _staff[account] = wire;
         }
         finally
         {

@@ -86,6 +86,40 @@ public sealed class BronDossiersTests
     }
 
     [Fact]
+    public async Task A_view_with_a_character_XML_cannot_carry_is_refused_and_the_draft_keeps_its_inzage()
+    {
+        // found with the fuzz harness (fuzz/replay.sh las-json, a hand-made input): the LAS API's inzage body reached the XML writer and ended in a 500
+        await using var services = await SchoolAsync(DatabaseProvider.Sqlite);
+        var bron = services.Get<BronDossiers>();
+        var stored = (DeliveryResult.Stored)await bron.DeliverAsync("00YY", "L8", Xml(SyntheticDossiers.Fixed("povo-akkoord", Reference)), Las);
+
+        foreach (var view in new[] { "Te laag\u0001", "Te laag\uFFFE", "Te laag\uD800" })
+        {
+            var result = await bron.RecordInzageAsync("00YY", stored.PupilId, new InzageInput(Reference, "Nee", view, null), Las);
+            Assert.Contains("teken dat niet in een dossier kan staan", Assert.IsType<InzageResult.Invalid>(result).Reason);
+        }
+        await using var db = services.Get<SchoolStore>().Read();
+        Assert.Equal(0, await db.Audit.CountAsync(a => a.Action == "inzage.vastgelegd"));
+    }
+
+    [Fact]
+    public async Task A_release_ignores_empty_opt_outs_and_refuses_a_category_given_as_a_number()
+    {
+        // found with the fuzz harness (fuzz/replay.sh las-json, hand-made inputs): a null in optOut ended in a 500, and "1" passed as a category
+        await using var services = await SchoolAsync(DatabaseProvider.Sqlite);
+        var bron = services.Get<BronDossiers>();
+        var stored = (DeliveryResult.Stored)await bron.DeliverAsync("00YY", "L9", Xml(SyntheticDossiers.Fixed("povo-akkoord", Reference)), Las);
+
+        var numbered = await bron.ReleaseAsync("00YY", stored.PupilId, ["1"], Las);
+        var released = await bron.ReleaseAsync("00YY", stored.PupilId, [null!, " verzuim "], Las);
+
+        Assert.Contains("'1' is geen categorie", Assert.IsType<ReleaseResult.NotAllowed>(numbered).Reason);
+        Assert.IsType<ReleaseResult.Released>(released);
+        await using var db = services.Get<SchoolStore>().Read();
+        Assert.Equal("verzuim", (await db.Releases.SingleAsync()).OptOut);
+    }
+
+    [Fact]
     public async Task Parents_who_disagree_must_give_their_view()
     {
         await using var services = await SchoolAsync(DatabaseProvider.Sqlite);

@@ -170,6 +170,26 @@ public sealed partial class ParentPageTests
     }
 
     [Fact]
+    public async Task A_zienswijze_with_a_control_character_is_refused_at_the_field_and_the_draft_stays_as_it_was()
+    {
+        // found with the fuzz harness (fuzz/replay.sh parents-form, a hand-made input): a control character in the form reached the XML writer and ended in a 500
+        await using var node = await PortalNode.StartAsync(DatabaseProvider.Sqlite);
+        var pupil = await node.DeliverAsync(PortalNode.Po, "geen-inzage");
+        var (token, _) = await LinkAsync(node, pupil);
+        using var parent = node.Client();
+        await OpenAsync(parent, token);
+        var page = await parent.GetAsync("/ouders/dossier");
+
+        var answered = await parent.PostAsync("/ouders/dossier", page.Html, new() { ["akkoord"] = "Nee", ["zienswijze"] = "Het advies\u000B klopt niet." });
+
+        Assert.Equal(HttpStatusCode.OK, answered.Status);
+        Assert.Contains("teken dat niet kan worden opgeslagen", PortalClient.FieldErrors(answered.Html).Single());
+        await using var db = node.Get<SchoolStore>().Read();
+        Assert.Null((await db.ParentLinks.AsNoTracking().SingleAsync()).RespondedAt);
+        Assert.DoesNotContain(await db.Audit.AsNoTracking().ToListAsync(), a => a.Action == "inzage.vastgelegd");
+    }
+
+    [Fact]
     public async Task A_secondary_school_asks_for_consent_and_from_16_the_pupil_gives_it()
     {
         await using var node = await PortalNode.StartAsync(DatabaseProvider.Sqlite);

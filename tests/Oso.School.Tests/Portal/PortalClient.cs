@@ -39,13 +39,48 @@ public sealed partial class PortalClient : IDisposable
         return new Answer(response.StatusCode, response.Headers.Location?.ToString(), await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Step one of signing in; returns the code page.</summary>
-    public async Task<string> SignInWithPasswordAsync(string email, string password)
+    /// <summary>Posts a form with repeated fields (check boxes, hidden lists), with the form token from <paramref name="page"/>.</summary>
+    public async Task<Answer> PostAsync(string path, string page, IEnumerable<KeyValuePair<string, string>> fields)
     {
-        var login = await GetAsync("/inloggen");
-        var posted = await PostAsync("/inloggen", login.Html, new() { ["email"] = email, ["wachtwoord"] = password });
+        var values = fields.Append(new("__formulier", Token(page))).ToList();
+        using var response = await _http.PostAsync(path, new FormUrlEncodedContent(values));
+        return new Answer(response.StatusCode, response.Headers.Location?.ToString(), await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A GET that keeps the response's headers and bytes (downloads).</summary>
+    public async Task<(HttpStatusCode Status, System.Net.Http.Headers.HttpResponseHeaders Headers, System.Net.Http.Headers.HttpContentHeaders Content, byte[] Body)> DownloadAsync(string path)
+    {
+        using var response = await _http.GetAsync(path);
+        return (response.StatusCode, response.Headers, response.Content.Headers, await response.Content.ReadAsByteArrayAsync());
+    }
+
+    /// <summary>Posts a form with the token of <paramref name="page"/>; the response itself (its headers), to be disposed.</summary>
+    public Task<HttpResponseMessage> RawPostAsync(string path, string page, Dictionary<string, string> fields) =>
+        _http.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["__formulier"] = Token(page) }));
+
+    /// <summary>Sends a request as it is, with this client's cookies.</summary>
+    public Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request) => _http.SendAsync(request);
+
+    /// <summary>A request without a body (e.g. the session endpoint).</summary>
+    public async Task<Answer> SendAsync(HttpMethod method, string path, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        foreach (var (name, value) in headers) request.Headers.Add(name, value);
+        using var response = await _http.SendAsync(request);
+        return new Answer(response.StatusCode, response.Headers.Location?.ToString(), await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Step one of signing in (from <paramref name="signInPage"/>, which may carry the way back); returns the code page.</summary>
+    public async Task<string> SignInWithPasswordAsync(string email, string password, string signInPage = "/inloggen")
+    {
+        var login = await GetAsync(signInPage);
+        var back = new Uri(new Uri("https://x"), signInPage).Query;
+        var terug = System.Web.HttpUtility.ParseQueryString(back)["terug"];
+        var fields = new Dictionary<string, string> { ["email"] = email, ["wachtwoord"] = password };
+        if (terug is not null) fields["terug"] = terug;
+        var posted = await PostAsync("/inloggen", login.Html, fields);
         Assert.Equal(HttpStatusCode.Redirect, posted.Status);
-        return (await GetAsync("/inloggen/code")).Html;
+        return (await GetAsync(posted.Location!)).Html;
     }
 
     public static string Token(string page)

@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using OtpNet;
+using Microsoft.Extensions.Time.Testing;
+using Oso.Hosting.Accounts;
 using Oso.Protocol.Identifiers;
 using Oso.Protocol.Security;
 using Oso.School.Audit;
@@ -34,12 +35,13 @@ public sealed partial class PortalNode : IAsyncDisposable
     private readonly TestDatabase _database;
     private readonly DevelopmentCertificateAuthority _ca;
     private readonly ConcurrentDictionary<string, string> _keys = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, long> _steps = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, string> _codes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _recovery = new(StringComparer.OrdinalIgnoreCase);
 
-    private PortalNode(SchoolNode node, TestDatabase database, DevelopmentCertificateAuthority ca, string data, LogCapture logs)
+    private PortalNode(SchoolNode node, TestDatabase database, DevelopmentCertificateAuthority ca, string data, LogCapture logs, FakeTimeProvider? time)
     {
         Node = node;
+        Clock = time;
         _database = database;
         _ca = ca;
         DataDirectory = data;
@@ -47,6 +49,11 @@ public sealed partial class PortalNode : IAsyncDisposable
     }
 
     public SchoolNode Node { get; }
+
+    /// <summary>The node's clock when the test moves it (null: the real clock).</summary>
+    public FakeTimeProvider? Clock { get; }
+
+    private TimeProvider Time => Clock ?? TimeProvider.System;
 
     public string DataDirectory { get; }
 
@@ -58,7 +65,12 @@ public sealed partial class PortalNode : IAsyncDisposable
 
     public static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
 
-    public static async Task<PortalNode> StartAsync(DatabaseProvider engine)
+    /// <summary>
+    /// Starts a node; with <paramref name="time"/> the node runs on that clock (sessions, TOTP, links, the outbox);
+    /// <paramref name="configure"/> changes its options, <paramref name="services"/> its services.
+    /// </summary>
+    public static async Task<PortalNode> StartAsync(DatabaseProvider engine, FakeTimeProvider? time = null, Func<SchoolOptions, SchoolOptions>? configure = null,
+        Action<IServiceCollection>? services = null)
     {
         var database = TestDatabase.Create(engine, "portal");
         var data = Directory.CreateTempSubdirectory("oso-portal-").FullName;
@@ -68,7 +80,7 @@ public sealed partial class PortalNode : IAsyncDisposable
         using (var system = ca.IssueSystemCertificate(SysteemId.Parse("testlas")))
             DevelopmentCertificateAuthority.SavePem(system, data, "system");
         var logs = new LogCapture();
-        var node = await SchoolNode.StartAsync(new SchoolOptions
+        var options = new SchoolOptions
         {
             DataDirectory = Path.Combine(data, "node"),
             Database = database.ConnectionString,
@@ -78,8 +90,15 @@ public sealed partial class PortalNode : IAsyncDisposable
             SystemCertificate = Path.Combine(data, "system.crt.pem"),
             SystemKey = Path.Combine(data, "system.key.pem"),
             DevelopmentCaDirectory = caDir,
-        }, services => services.AddLogging(b => b.AddProvider(logs).AddFilter<LogCapture>(null, LogLevel.Trace)));
-        var portal = new PortalNode(node, database, ca, data, logs);
+            RateLimit = new SignInRateLimitOptions { PermitLimit = 1000 },
+        };
+        var node = await SchoolNode.StartAsync(configure?.Invoke(options) ?? options, s =>
+        {
+            s.AddLogging(b => b.AddProvider(logs).AddFilter<LogCapture>(null, LogLevel.Trace));
+            if (time is not null) s.AddSingleton<TimeProvider>(time);
+            services?.Invoke(s);
+        });
+        var portal = new PortalNode(node, database, ca, data, logs, time);
         await portal.SeedAsync();
         return portal;
     }
@@ -102,6 +121,23 @@ public sealed partial class PortalNode : IAsyncDisposable
         return Assert.IsType<DeliveryResult.Stored>(stored).PupilId;
     }
 
+    /// <summary>The development mail folder of the node.</summary>
+    public string MailDirectory => Path.Combine(DataDirectory, "node", "outbox-mail");
+
+    /// <summary>The mails in the node's development folder (raw .eml text), waiting up to 20 s for at least <paramref name="atLeast"/>.</summary>
+    public async Task<IReadOnlyList<string>> MailsAsync(int atLeast = 0, Func<string, bool>? where = null)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            var mails = Directory.Exists(MailDirectory)
+                ? Directory.GetFiles(MailDirectory, "*.eml").Select(File.ReadAllText).Where(m => where?.Invoke(m) ?? true).ToList()
+                : [];
+            if (mails.Count >= atLeast || TimeProvider.System.GetUtcNow() > deadline) return mails;
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>A browser-like client: cookies kept, redirects not followed (tests look at them), the node's certificate accepted.</summary>
     public PortalClient Client() => new(Node.PortalUrl);
 
@@ -112,8 +148,22 @@ public sealed partial class PortalNode : IAsyncDisposable
         if (code.Contains("id=\"tweestaps-sleutel\"", StringComparison.Ordinal))
             _keys[email] = KeyPattern().Match(code).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
         var response = await client.PostAsync("/inloggen/code", code, new() { ["code"] = await CodeAsync(email) });
+        if (response.Status == HttpStatusCode.OK)
+        {
+            // the first sign-in ends on the recovery codes, shown once
+            var codes = RecoveryCodePattern().Matches(response.Html).Select(m => m.Groups[1].Value).ToList();
+            Assert.True(codes.Count == 10, "De eerste aanmelding toont geen tien herstelcodes:\n" + response.Html);
+            _recovery[email] = codes;
+            return;
+        }
         Assert.Equal(HttpStatusCode.Redirect, response.Status);
     }
+
+    /// <summary>The authenticator key a staff member set up.</summary>
+    public string TotpKey(string email) => _keys[email];
+
+    /// <summary>The recovery codes a staff member was shown at set-up.</summary>
+    public IReadOnlyList<string> RecoveryCodes(string email) => _recovery[email];
 
     /// <summary>
     /// A TOTP code of a step this account has not used yet (the node refuses a code twice), or with <paramref name="reuse"/>
@@ -122,18 +172,7 @@ public sealed partial class PortalNode : IAsyncDisposable
     public async Task<string> CodeAsync(string email, bool reuse = false)
     {
         if (reuse) return _codes[email];
-        var totp = new Totp(Base32Encoding.ToBytes(_keys[email]));
-        while (true)
-        {
-            var now = TimeProvider.System.GetUtcNow();
-            var step = now.ToUnixTimeSeconds() / 30;
-            if (step > _steps.GetValueOrDefault(email))
-            {
-                _steps[email] = step;
-                return _codes[email] = totp.ComputeTotp(now.UtcDateTime);
-            }
-            await Task.Delay(TimeSpan.FromSeconds(30 - now.ToUnixTimeSeconds() % 30) + TimeSpan.FromMilliseconds(200));
-        }
+        return _codes[email] = await TotpCodes.NextAsync(_keys[email], Time);
     }
 
     /// <summary>The account id of a staff member.</summary>
@@ -177,6 +216,9 @@ public sealed partial class PortalNode : IAsyncDisposable
         _database.Dispose();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
+
+    [GeneratedRegex("<li><span class=\"key\">([A-Z0-9-]{14})</span></li>")]
+    private static partial Regex RecoveryCodePattern();
 
     [GeneratedRegex("id=\"tweestaps-sleutel\">([^<]+)<")]
     private static partial Regex KeyPattern();

@@ -1,14 +1,17 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Oso.Central.Accounts;
 using Oso.Central.Register;
+using Oso.Hosting.Accounts;
 
 namespace Oso.Central.Portal.Account;
 
 /// <summary>Step 1 of signing in: e-mail address and password. Then the TOTP code, or (first time) setting up two-factor authentication.</summary>
 [Voor(Toegang.Iedereen)]
-internal sealed class InloggenModel(SignInManager<CentralUser> signIn, UserManager<CentralUser> users) : PortaalPagina
+[EnableRateLimiting(SignInRateLimits.Policy)]
+internal sealed class InloggenModel(SignInManager<CentralUser> signIn, AccountSignIn<CentralUser> accounts) : PortaalPagina
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -19,45 +22,52 @@ internal sealed class InloggenModel(SignInManager<CentralUser> signIn, UserManag
     [BindProperty(SupportsGet = true)]
     public string? Terug { get; set; }
 
+    /// <summary>Sent here because the session ended (idle, or the working day's limit).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Verlopen { get; set; }
+
     public IActionResult OnGet() => Gebruiker is { MetTweestaps: true } g ? Redirect(g.Start) : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
+        Verlopen = false;
         if (string.IsNullOrWhiteSpace(Email)) Fouten.Add("email", "Vul uw e-mailadres in.");
         if (string.IsNullOrEmpty(Wachtwoord)) Fouten.Add("wachtwoord", "Vul uw wachtwoord in.");
         if (Fouten.Any) return Page();
 
-        signIn.AuthenticationScheme = PortaalAanmelding.Schema;
-        var email = Email!.Trim();
-        var result = await signIn.PasswordSignInAsync(email, Wachtwoord!, isPersistent: false, lockoutOnFailure: true);
-        if (result.RequiresTwoFactor) return Redirect("/inloggen/code" + TerugQuery(Terug));
-        if (result.IsLockedOut)
+        var check = await accounts.CheckPasswordAsync(Email, Wachtwoord);
+        if (check.Outcome == PasswordOutcome.Wrong)
         {
-            Fouten.Add("email", await GeblokkeerdAsync(users, email, Nu));
-            return Page();
-        }
-        if (!result.Succeeded)
-        {
+            // the same words for an unknown address and a wrong password, in the same time (AccountSignIn)
             Fouten.Add("email", "Het e-mailadres of het wachtwoord klopt niet. Na vijf mislukte pogingen wordt het account een kwartier geblokkeerd.");
             return Page();
         }
-
-        // the password is right and two-factor authentication is not set up yet: only an active account may set it up
-        var user = await users.FindByEmailAsync(email);
-        if (user is null || user.Status != AccountStatus.Actief)
+        var user = check.User!;
+        if (check.Outcome == PasswordOutcome.LockedOut)
         {
-            await HttpContext.SignOutAsync(PortaalAanmelding.Schema);
-            Fouten.Add(null, Meldingen.Van(user?.Status == AccountStatus.Aangevraagd ? Meldingen.WachtOpVerificatie : Meldingen.Geblokkeerd)!.Tekst);
+            Fouten.Add("email", Geblokkeerd(check.LockedUntil, Nu));
             return Page();
         }
+        if (user.Status != AccountStatus.Actief)
+        {
+            await HttpContext.SignOutAsync(PortaalAanmelding.Schema);
+            Fouten.Add(null, Meldingen.Van(user.Status == AccountStatus.Aangevraagd ? Meldingen.WachtOpVerificatie : Meldingen.Geblokkeerd)!.Tekst);
+            return Page();
+        }
+        if (user.TwoFactorEnabled)
+        {
+            await accounts.RememberPasswordStepAsync(HttpContext, user);
+            return Redirect("/inloggen/code" + TerugQuery(Terug));
+        }
+        // the password is right and two-factor authentication is not set up yet: a session that opens only the set-up
+        signIn.AuthenticationScheme = PortaalAanmelding.Schema;
+        await signIn.SignInAsync(user, isPersistent: false);
         return Redirect("/tweestaps" + TerugQuery(Terug));
     }
 
-    /// <summary>The Dutch lockout message, with the time the account opens again.</summary>
-    internal static async Task<string> GeblokkeerdAsync(UserManager<CentralUser> users, string email, DateTimeOffset nu)
+    /// <summary>The Dutch lockout message, with the time the account opens again (only told to who gave the right password).</summary>
+    internal static string Geblokkeerd(DateTimeOffset? tot, DateTimeOffset nu)
     {
-        var user = await users.FindByEmailAsync(email);
-        var tot = user is null ? null : await users.GetLockoutEndDateAsync(user);
         var wanneer = tot is { } t && t > nu ? $" Probeer het na {Kalender.Lokaal(t):HH:mm} uur opnieuw" : " Probeer het later opnieuw";
         return "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen." + wanneer + " of neem contact op met de OSO-servicedesk.";
     }

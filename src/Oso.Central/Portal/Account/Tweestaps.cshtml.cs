@@ -1,18 +1,19 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Oso.Central.Accounts;
-using QRCoder;
+using Oso.Hosting.Accounts;
 
 namespace Oso.Central.Portal.Account;
 
 /// <summary>
 /// First sign-in: setting up two-factor authentication. Shows the key (typed in, or scanned as a QR code made here,
 /// not by an outside service) and switches it on with a code from the app; the session then counts as signed in with
-/// two factors.
+/// two factors, and the page shows the recovery codes — once.
 /// </summary>
 [Voor(Toegang.Aangemeld)]
-internal sealed class TweestapsModel(SignInManager<CentralUser> signIn, UserManager<CentralUser> users) : PortaalPagina
+[EnableRateLimiting(SignInRateLimits.Policy)]
+internal sealed class TweestapsModel(SignInManager<CentralUser> signIn, UserManager<CentralUser> users, AccountSignIn<CentralUser> accounts) : PortaalPagina
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -20,14 +21,17 @@ internal sealed class TweestapsModel(SignInManager<CentralUser> signIn, UserMana
     [BindProperty(SupportsGet = true)]
     public string? Terug { get; set; }
 
-    /// <summary>The key (base32) as the app wants it.</summary>
-    public string Sleutel { get; private set; } = "";
+    /// <summary>The key to set up.</summary>
+    public AuthenticatorEnrolment? Sleutel { get; private set; }
 
     /// <summary>The key in groups of four, to type over.</summary>
-    public string SleutelLeesbaar => string.Join(" ", Sleutel.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
+    public string SleutelLeesbaar => Sleutel?.Grouped.ToLowerInvariant() ?? "";
 
-    /// <summary>The QR code as a PNG data URI.</summary>
-    public string QrCode { get; private set; } = "";
+    /// <summary>Just switched on: the recovery codes, shown this once.</summary>
+    public IReadOnlyList<string>? Herstelcodes { get; private set; }
+
+    /// <summary>Where "Verder" leads after the recovery codes.</summary>
+    public string Verder { get; private set; } = "/";
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -43,37 +47,35 @@ internal sealed class TweestapsModel(SignInManager<CentralUser> signIn, UserMana
         var user = await users.GetUserAsync(User);
         if (user is null) return Redirect("/inloggen");
         if (user.TwoFactorEnabled) return Redirect(Ik.Start);
-        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        if (code.Length != 6 || !code.All(char.IsAsciiDigit)) Fouten.Add("code", "Vul de code van zes cijfers uit uw authenticator-app in.");
-        else if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
-            Fouten.Add("code", "Deze code klopt niet. Controleer of u de sleutel goed hebt overgenomen en of de tijd op uw telefoon juist staat.");
+        if (SecondFactor.NormalizeCode(Code) is null) Fouten.Add("code", "Vul de code van zes cijfers uit uw authenticator-app in.");
+        else if (await accounts.CheckSecondFactorAsync(user, Code) is { Outcome: not CodeOutcome.Accepted } result)
+            Fouten.Add("code", result.Outcome == CodeOutcome.LockedOut ? InloggenModel.Geblokkeerd(result.LockedUntil, Nu)
+                : "Deze code klopt niet. Controleer of u de sleutel goed hebt overgenomen en of de tijd op uw telefoon juist staat.");
         if (Fouten.Any)
         {
             await LaadSleutelAsync(user);
             return Page();
         }
         await users.SetTwoFactorEnabledAsync(user, true);
+        Herstelcodes = await accounts.NewRecoveryCodesAsync(user);
         // the person has just shown both factors: sign in again as such (the security stamp changed with the setting)
         signIn.AuthenticationScheme = PortaalAanmelding.Schema;
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [SecondFactor.MultiFactorClaim()]);
         PortaalAanmelding.Vergeet(HttpContext);
-        return MetMelding(InloggenModel.IsLokaal(Terug) ? Terug! : PortaalGebruiker.StartVoor(user.Rol), Meldingen.TweestapsAan);
+        Verder = InloggenModel.IsLokaal(Terug) ? Terug! : PortaalGebruiker.StartVoor(user.Rol);
+        MeldingCode = Meldingen.TweestapsAan;
+        return Page();
     }
 
     private async Task LaadSleutelAsync(CentralUser user)
     {
-        var sleutel = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(sleutel))
+        var (sleutel, nieuw) = await AuthenticatorEnrolment.KeyAsync(users, user);
+        if (nieuw)
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            sleutel = await users.GetAuthenticatorKeyAsync(user) ?? "";
             // a new key changes the security stamp: keep this session
             signIn.AuthenticationScheme = PortaalAanmelding.Schema;
             await signIn.RefreshSignInAsync(user);
         }
-        Sleutel = sleutel;
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(AccountsApi.OtpauthUri(user.Email, sleutel), QRCodeGenerator.ECCLevel.M);
-        QrCode = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(5));
+        Sleutel = AuthenticatorEnrolment.For(sleutel, "OpenOSO", user.Email);
     }
 }

@@ -14,6 +14,7 @@ internal sealed class ScholenModel : PortaalPagina
 
     public async Task OnGetAsync()
     {
+        await LaadBesturenAsync();
         var zoek = Zoek?.Trim();
         Scholen = (await Admin.SchoolsAsync(null, Ct))
             .Where(s => string.IsNullOrEmpty(zoek) || s.Brin.Contains(zoek, StringComparison.OrdinalIgnoreCase) || s.Naam.Contains(zoek, StringComparison.OrdinalIgnoreCase)

@@ -19,7 +19,13 @@ internal sealed class SchoolModel : PortaalPagina
 
     public IReadOnlyList<AanleverpuntInfo> Aanleverpunten { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string brin) => await LaadAsync(brin) ? Page() : NietGevonden($"School {brin} staat niet in het register.");
+    private async Task<bool> LaadBesturenThenAsync(string brin)
+    {
+        await LaadBesturenAsync();
+        return await LaadAsync(brin);
+    }
+
+    public async Task<IActionResult> OnGetAsync(string brin) => await LaadBesturenThenAsync(brin) ? Page() : NietGevonden($"School {brin} staat niet in het register.");
 
     public async Task<IActionResult> OnPostIntrekkenAsync(string brin)
     {

@@ -1,3 +1,4 @@
+using Oso.Central.Qualification;
 using Microsoft.AspNetCore.Mvc;
 using Oso.Central.Register;
 
@@ -17,6 +18,9 @@ internal sealed class SysteemModel : PortaalPagina
     public IReadOnlyList<AanleverpuntInfo> Aanleverpunten { get; private set; } = [];
 
     public IReadOnlyList<MandaatInfo> Mandaten { get; private set; } = [];
+
+    /// <summary>The conformance reports the supplier submitted for its technical test, newest first.</summary>
+    public IReadOnlyList<ConformanceInfo> Conformance { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id) => await LaadAsync(id) ? Page() : NietGevonden($"Systeem '{id}' staat niet in het register.");
 
@@ -42,6 +46,7 @@ internal sealed class SysteemModel : PortaalPagina
         Systeem = systeem.Waarde;
         Certificaten = await Admin.CertificatesAsync(id, Ct);
         Aanleverpunten = await Admin.EndpointsAsync(null, id, Ct);
+        Conformance = await Admin.ConformanceAsync(id, Ct);
         Mandaten = await Admin.MandatesAsync(null, null, id, Ct);
         return true;
     }

@@ -26,6 +26,9 @@ internal sealed class IndexModel : PortaalPagina
 
     public IReadOnlyList<SysteemInfo> Systemen { get; private set; } = [];
 
+    /// <summary>A system's name for people ("LAS De Leverancier"), or its id when unknown.</summary>
+    public string SysteemNaam(string id) => Systemen.FirstOrDefault(s => s.Id == id)?.Naam ?? id;
+
     public DateOnly Vandaag { get; private set; }
 
     public async Task OnGetAsync() => await LaadAsync();
@@ -48,8 +51,18 @@ internal sealed class IndexModel : PortaalPagina
         return MetMelding("/bestuur", Meldingen.MandaatToegevoegd);
     }
 
-    public async Task<IActionResult> OnPostBeeindigenAsync(Guid id)
+    /// <summary>The mandate the board asked to end, waiting for its confirmation (ending cannot be undone).</summary>
+    public MandaatInfo? TeBeeindigen { get; private set; }
+
+    public async Task<IActionResult> OnPostBeeindigenAsync(Guid id, bool bevestigd = false)
     {
+        if (!bevestigd)
+        {
+            await LaadAsync();
+            TeBeeindigen = Mandaten.FirstOrDefault(m => m.Id == id);
+            if (TeBeeindigen is null) Fouten.Add(null, "Dit mandaat bestaat niet (of is niet van uw bestuur).");
+            return Page();
+        }
         var uitkomst = await Admin.EndMandateAsync(id, Scope, Ct);
         if (uitkomst.Gelukt) return MetMelding("/bestuur", Meldingen.MandaatBeeindigd);
         await LaadAsync();

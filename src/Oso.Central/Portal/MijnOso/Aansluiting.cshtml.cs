@@ -12,6 +12,7 @@ internal sealed class AansluitingModel : PortaalPagina
 
     public async Task OnGetAsync()
     {
+        await LaadBesturenAsync();
         Mandaten = await Admin.MandatesAsync(Scope, null, null, Ct);
         Aanleverpunten = await Admin.EndpointsAsync(Scope, null, Ct);
     }

@@ -21,6 +21,7 @@ internal sealed class IndexModel : PortaalPagina
 
     public async Task OnGetAsync()
     {
+        await LaadBesturenAsync();
         School = (await Admin.SchoolAsync(Scope, Ct)).Zeker;
         Kwalificatie = (await Admin.QualificationAsync(Scope, Ct)).Zeker;
         MandatenGeldig = (await Admin.MandatesAsync(Scope, null, null, Ct)).Count(m => m.Geldig);

@@ -14,7 +14,9 @@ namespace Oso.Dossier.Rules.Extra;
 /// <list type="table">
 /// <listheader><term>Code</term><description>Finds</description></listheader>
 /// <item><term><c>EXTRA.Bsn11Proef</c></term><description>A <c>bsn</c> of nine digits that fails the 11-proef (<see cref="Identifiers.Bsn"/>).</description></item>
+/// <item><term><c>EXTRA.BsnVorm</c></term><description>A <c>bsn</c> that is not exactly nine digits (letters, spaces, another length): neither the schema nor the official rules look inside it.</description></item>
 /// <item><term><c>EXTRA.Onderwijsnummer</c></term><description>An <c>onderwijsnummer</c> of nine digits that is not one (starts with 1, remainder 5; <see cref="Identifiers.Onderwijsnummer"/>).</description></item>
+/// <item><term><c>EXTRA.OnderwijsnummerVorm</c></term><description>An <c>onderwijsnummer</c> that is not exactly nine digits.</description></item>
 /// <item><term><c>EXTRA.BsnEnOnderwijsnummer</c></term><description>A leerling with both: a pupil has an onderwijsnummer only when there is no BSN.</description></item>
 /// <item><term><c>EXTRA.UitschrijvingVoorInschrijving</c></term><description>A leerling's <c>datumuitschrijving</c> before its <c>datuminschrijving</c>.</description></item>
 /// <item><term><c>EXTRA.InschrijvingVoorGeboorte</c></term><description>A leerling enrolled (<c>datuminschrijving</c>) before its <c>geboortedatum</c>.</description></item>
@@ -33,7 +35,7 @@ public static class ExtraRules
     /// <summary>Every check.</summary>
     public static IReadOnlyList<ExtraRule> Catalog { get; } =
     [
-        IdentifierChecks.Bsn, IdentifierChecks.Onderwijsnummer, IdentifierChecks.BeideNummers,
+        IdentifierChecks.Bsn, IdentifierChecks.BsnVorm, IdentifierChecks.Onderwijsnummer, IdentifierChecks.OnderwijsnummerVorm, IdentifierChecks.BeideNummers,
         DateChecks.UitschrijvingVoorInschrijving, DateChecks.InschrijvingVoorGeboorte, DateChecks.NaDossierdatum, DateChecks.EindeVoorBegin,
         AttachmentChecks.GeenBase64, AttachmentChecks.GeenZip, IdentifierChecks.Brin, ConsentChecks.NietAkkoordZonderZienswijze,
     ];

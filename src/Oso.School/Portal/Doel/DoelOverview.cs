@@ -13,7 +13,7 @@ namespace Oso.School.Portal.Doel;
 
 /// <summary>A request for a dossier, in short.</summary>
 public sealed record RequestSummary(Guid Id, string Status, string? Resultaat, string? Toelichting, DateTimeOffset Aangemaakt, DateTimeOffset? Afgerond, string Trigger,
-    DateTimeOffset? Aanvraagdatum)
+    DateTimeOffset? Aanvraagdatum, string? TraceId = null)
 {
     /// <summary>Finished: with a result, or given up by the node (<see cref="TransferStatus.Mislukt"/>).</summary>
     public bool Klaar => Status is TransferStatus.Klaar or TransferStatus.Mislukt;
@@ -30,11 +30,11 @@ public sealed record RequestSummary(Guid Id, string Status, string? Resultaat, s
         TransferStatus.Wachtrij => "in de wachtrij",
         TransferStatus.Bezig => "bezig",
         TransferStatus.Mislukt => "mislukt: afgebroken door de node",
-        _ => Geslaagd ? "dossier ontvangen" : "afgerond: " + (Resultaat ?? "onbekend"),
+        _ => Geslaagd ? "dossier ontvangen" : "afgerond: " + ResultaatWoorden.Kort(Resultaat),
     };
 
     internal static RequestSummary From(TransferRequest r) => new(r.Id, r.Status, r.Resultaat,
-        Enum.TryParse<ResultaatCode>(r.Resultaat, out var code) ? code.Info().Toelichting : null, r.CreatedAt, r.FinishedAt, r.Trigger, r.Aanvraagdatum);
+        ResultaatWoorden.Uitleg(r.Resultaat, Betrokkene.Doelschool), r.CreatedAt, r.FinishedAt, r.Trigger, r.Aanvraagdatum, r.TraceId);
 }
 
 /// <summary>An aanmelding in the school's list.</summary>

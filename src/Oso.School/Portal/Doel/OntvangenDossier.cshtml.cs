@@ -27,8 +27,18 @@ public sealed class OntvangenDossierModel(DoelOverview overview, Aanmeldingen aa
         if (detail is null) return NotFound();
         Detail = detail;
         Weergave = detail.Dossier is null ? null
-            : DossierHtmlRenderer.RenderFragment(detail.Dossier, new DossierRenderOptions { HeadingLevel = 3, IdPrefix = "ontvangen", ShowFullPgn = true });
+            : DossierHtmlRenderer.RenderFragment(detail.Dossier, new DossierRenderOptions
+            {
+                HeadingLevel = 3, IdPrefix = "ontvangen", AttachmentLink = n => $"/scholen/{Brin}/ontvangen/{Id}/bijlagen/{n}",
+            });
         return Page();
+    }
+
+    /// <summary>The dossier as a PDF (audited as a view of the received dossier).</summary>
+    public async Task<IActionResult> OnGetPdfAsync()
+    {
+        var detail = await overview.ReceivedAsync(Brin, Id, Staff.Actor, HttpContext.RequestAborted);
+        return detail?.Dossier is { } dossier ? PdfDownload.For(dossier) : NotFound();
     }
 
     /// <summary>Marks the dossier imported.</summary>

@@ -17,16 +17,12 @@ public static class Attachments
     /// <summary>What staff may attach, in words.</summary>
     public const string Allowed = "PDF, Word (.docx), OpenDocument-tekst (.odt), JPEG, PNG of platte tekst (.txt)";
 
-    private static readonly (string Extension, Func<byte[], bool> Matches)[] Types =
-    [
-        (".pdf", b => StartsWith(b, "%PDF-"u8)),
-        (".png", b => StartsWith(b, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])),
-        (".jpg", b => StartsWith(b, [0xFF, 0xD8, 0xFF])),
-        (".jpeg", b => StartsWith(b, [0xFF, 0xD8, 0xFF])),
-        (".docx", b => StartsWith(b, "PK\u0003\u0004"u8)),
-        (".odt", b => StartsWith(b, "PK\u0003\u0004"u8)),
-        (".txt", IsText),
-    ];
+    /// <summary>What may be uploaded: the extension, and the type its content must be.</summary>
+    private static readonly Dictionary<string, string> Uploadable = new(StringComparer.Ordinal)
+    {
+        [".pdf"] = ContentTypes.Pdf, [".png"] = ContentTypes.Png, [".jpg"] = ContentTypes.Jpeg, [".jpeg"] = ContentTypes.Jpeg,
+        [".docx"] = ContentTypes.Docx, [".odt"] = ContentTypes.Odt, [".txt"] = ContentTypes.Text,
+    };
 
     /// <summary>A document from an upload, or a Dutch reason why not.</summary>
     public static (Document? Document, string? Error) FromUpload(string? fileName, byte[] content, string? omschrijving, DateTimeOffset now)
@@ -37,9 +33,8 @@ public static class Attachments
         if (content.Length == 0) return (null, "Het bestand is leeg.");
         if (content.Length > MaxBytes) return (null, "Het bestand is groter dan 10 MB.");
         var extension = Path.GetExtension(name).ToLowerInvariant();
-        var type = Types.FirstOrDefault(t => t.Extension == extension);
-        if (type.Extension is null) return (null, $"Dit soort bestand kan niet mee. Toegestaan: {Allowed}.");
-        if (!type.Matches(content)) return (null, $"De inhoud van het bestand past niet bij ‘{extension}’. Toegestaan: {Allowed}.");
+        if (!Uploadable.TryGetValue(extension, out var expected)) return (null, $"Dit soort bestand kan niet mee. Toegestaan: {Allowed}.");
+        if (ContentTypes.Detect(content).MediaType != expected) return (null, $"De inhoud van het bestand past niet bij ‘{extension}’. Toegestaan: {Allowed}.");
         if (omschrijving is { Length: > 200 }) return (null, "De omschrijving is te lang (hoogstens 200 tekens).");
         return (new Document
         {
@@ -98,27 +93,12 @@ public static class Attachments
         return buffer.ToArray();
     }
 
-    private static string? CleanName(string? fileName)
+    /// <summary>A file name without a path, control or reserved characters, at most 120 characters; null when nothing is left.</summary>
+    internal static string? CleanName(string? fileName)
     {
         var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
         name = new string(name.Where(c => !char.IsControl(c) && c is not ('/' or ':' or '*' or '?' or '"' or '<' or '>' or '|')).ToArray()).Trim();
         if (name.Length == 0) return null;
         return name.Length > 120 ? name[..80] + Path.GetExtension(name) : name;
-    }
-
-    private static bool StartsWith(byte[] content, ReadOnlySpan<byte> prefix) => content.AsSpan().StartsWith(prefix);
-
-    private static bool IsText(byte[] content)
-    {
-        if (content.AsSpan().Contains((byte)0)) return false;
-        try
-        {
-            _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content);
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
     }
 }

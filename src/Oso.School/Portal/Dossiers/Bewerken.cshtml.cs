@@ -10,8 +10,9 @@ namespace Oso.School.Portal.Dossiers;
 
 /// <summary>
 /// Composing a draft on top of what the LAS delivered: the pupil's basics, the overstapadvies, notes on
-/// onderwijsondersteuning, verzuim and attachments. Each section is its own form; every save validates the whole
-/// dossier and the meldingen (located, in Dutch) show at the top. Storing goes through <see cref="BronDossiers"/>.
+/// onderwijsondersteuning, verzuim and attachments. The page is one form: every save stores all sections (what was typed
+/// anywhere is kept), validates the whole dossier, and the meldingen (located, in Dutch) show at the top. Storing goes
+/// through <see cref="BronDossiers"/>.
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = Attachments.MaxBytes + 1024 * 1024)]
 [RequestSizeLimit(Attachments.MaxBytes + 2 * 1024 * 1024)]
@@ -99,37 +100,79 @@ public sealed class BewerkenModel(DossierOverview overview, BronDossiers bron, T
     /// <inheritdoc />
     protected override string Titel => "Dossier wijzigen";
 
-    /// <summary>Shows the forms with the draft's values.</summary>
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync(null) ? Page() : NotFound();
+    /// <summary>When the draft was last changed as the page showed it (UTC ticks): a save over a newer draft is stopped.</summary>
+    [BindProperty] public long Versie { get; set; }
 
-    /// <summary>Saves the pupil's basics.</summary>
-    public Task<IActionResult> OnPostLeerlingAsync()
+    /// <summary>Shows the form with the draft's values.</summary>
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync(keepPosted: false) ? Page() : NotFound();
+
+    /// <summary>
+    /// Saves every section at once — the page is one form, so text typed in one section is never lost by saving another —
+    /// with the attachment chosen, if any. Nothing is saved while any field is wrong (the typed values stay on the page),
+    /// nor when the draft changed since the page was opened (the LAS or a colleague): then the page says so and keeps
+    /// what was typed. <paramref name="sectie"/> is the section whose button was pressed: the confirmation shows there.
+    /// </summary>
+    public async Task<IActionResult> OnPostOpslaanAsync(string? sectie) => await SaveAllAsync(Section(sectie), null);
+
+    /// <summary>Saves every section (as <see cref="OnPostOpslaanAsync"/>) and removes an attachment.</summary>
+    public async Task<IActionResult> OnPostBijlageVerwijderenAsync(int index) =>
+        await SaveAllAsync("bijlagen", l => index >= 0 && index < l.Overigdocumentlijst.Count && l.Overigdocumentlijst[index].Bestandsnaam == Request.Form["bijlagenaam-" + index]
+            ? l with { Overigdocumentlijst = l.Overigdocumentlijst.Where((_, i) => i != index).ToList() }
+            : l);
+
+    private async Task<IActionResult> SaveAllAsync(string section, Func<Leerling, Leerling>? extra)
     {
-        if (string.IsNullOrWhiteSpace(Achternaam)) Errors.Add("achternaam", "Vul de achternaam in.");
+        var changes = new List<Func<Leerling, Leerling>> { ChangeLeerling(), ChangeAdvies(), ChangeOndersteuning(), ChangeVerzuim() };
+        if (await UploadAsync() is { } attachment) changes.Add(l => l with { Overigdocumentlijst = [.. l.Overigdocumentlijst, attachment] });
+        if (extra is not null) changes.Add(extra);
+        if (!Errors.None) return await LoadAsync(keepPosted: true) ? Page() : NotFound();
+        var current = await overview.CurrentDraftAsync(Brin, Id, HttpContext.RequestAborted);
+        if (current is null) return NotFound();
+        if (current.Value.UtcTicks != Versie)
+        {
+            Errors.Add("opslaan-" + section, "Het dossier is gewijzigd sinds u deze pagina opende (door het LAS of een collega). Uw invoer staat hieronder nog: "
+                + "controleer die tegen de meldingen en sla opnieuw op.", "Opslaan");
+            if (!await LoadAsync(keepPosted: true)) return NotFound();
+            Versie = current.Value.UtcTicks; // a second save (after checking) goes through
+            return Page();
+        }
+        var report = await bron.UpdateDraftAsync(Brin, Id, d => d with
+        {
+            Huidigeschool = d.Huidigeschool with { Leerling = changes.Aggregate(d.Huidigeschool.Leerling, (l, change) => change(l)) },
+        }, "alles", Staff.Actor, HttpContext.RequestAborted);
+        if (report is null) return NotFound();
+        return NaarBericht($"/dossiers/{Id}/bewerken", section, "Opgeslagen. " + Summary(report));
+    }
+
+    private static string Section(string? sectie) => sectie is "leerling" or "advies" or "ondersteuning" or "verzuim" or "bijlagen" ? sectie : "leerling";
+
+    private Func<Leerling, Leerling> ChangeLeerling()
+    {
+        if (string.IsNullOrWhiteSpace(Achternaam)) Errors.Add("achternaam", "Vul de achternaam in.", "Achternaam");
         DateOnly? geboren = null;
         if (!string.IsNullOrWhiteSpace(Geboortedatum))
         {
-            if (!Dutch.TryParseIsoDate(Geboortedatum, out var g)) Errors.Add("geboortedatum", "Vul een geldige geboortedatum in.");
-            else if (g > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) Errors.Add("geboortedatum", "De geboortedatum ligt in de toekomst.");
+            if (!Dutch.TryParseIsoDate(Geboortedatum, out var g)) Errors.Add("geboortedatum", "Vul een geldige geboortedatum in.", "Geboortedatum");
+            else if (g > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) Errors.Add("geboortedatum", "De geboortedatum ligt in de toekomst.", "Geboortedatum");
             else geboren = g;
         }
-        if (!string.IsNullOrEmpty(Geslacht) && !Oso.Dossier.Codes.Geslacht.Definition.Contains(Geslacht)) Errors.Add("geslacht", "Kies een geslacht uit de lijst.");
-        return SaveAsync("leerling", "de gegevens van de leerling", l => l with
+        if (!string.IsNullOrEmpty(Geslacht) && !Oso.Dossier.Codes.Geslacht.Definition.Contains(Geslacht)) Errors.Add("geslacht", "Kies een geslacht uit de lijst.", "Geslacht");
+        return l => l with
         {
             Roepnaam = Clean(Roepnaam), Voorvoegsel = Clean(Voorvoegsel), Achternaam = Achternaam!.Trim(), Geboortedatum = geboren,
             Geslacht = CodeOf<Geslacht>(Geslacht),
-        });
+        };
     }
 
-    /// <summary>Saves the overstapadvies.</summary>
-    public Task<IActionResult> OnPostAdviesAsync()
+    private Func<Leerling, Leerling> ChangeAdvies()
     {
-        foreach (var (field, value) in new[] { ("advies", Advies), ("herzienadvies", Herzienadvies), ("wensouders", Wensouders) })
-            if (!string.IsNullOrEmpty(value) && !AdviesVo.Definition.Contains(value)) Errors.Add(field, "Kies een advies uit de lijst.");
+        foreach (var (field, value, label) in new[] { ("advies-code", Advies, "Schooladvies"), ("herzienadvies", Herzienadvies, "Herzien advies"), ("wensouders", Wensouders, "Advies volgens de ouders") })
+            if (!string.IsNullOrEmpty(value) && !AdviesVo.Definition.Contains(value)) Errors.Add(field, "Kies een advies uit de lijst.", label);
         if (!string.IsNullOrEmpty(Herzienadvies) && string.IsNullOrWhiteSpace(MotivatieHerzienadvies))
-            Errors.Add("motivatieherzienadvies", "Geef bij een herzien advies de motivatie (bijvoorbeeld ‘Resultaten van de doorstroomtoets’).");
-        if (!string.IsNullOrWhiteSpace(Contactemail) && !Oso.School.Staff.StaffAccounts.IsEmail(Contactemail.Trim())) Errors.Add("contactemail", "Vul een geldig e-mailadres in.");
-        return SaveAsync("advies", "het overstapadvies", l =>
+            Errors.Add("motivatieherzienadvies", "Geef bij een herzien advies de motivatie (bijvoorbeeld ‘Resultaten van de doorstroomtoets’).", "Motivatie van het herziene advies");
+        if (!string.IsNullOrWhiteSpace(Contactemail) && !Oso.School.Staff.StaffAccounts.IsEmail(Contactemail.Trim()))
+            Errors.Add("contactemail", "Vul een geldig e-mailadres in.", "E-mail van de contactpersoon");
+        return l =>
         {
             var advies = (l.Overstapadvies ?? new Overstapadvies()) with
             {
@@ -138,33 +181,33 @@ public sealed class BewerkenModel(DossierOverview overview, BronDossiers bron, T
                 Contactpersoon = Clean(Contactpersoon), Contacttelefoon = Clean(Contacttelefoon), Contactemail = Clean(Contactemail), Aandachtspunten = Clean(Aandachtspunten),
             };
             return l with { Overstapadvies = advies == new Overstapadvies() ? null : advies };
-        });
+        };
     }
 
-    /// <summary>Saves the notes on onderwijsondersteuning.</summary>
-    public Task<IActionResult> OnPostOndersteuningAsync()
+    private Func<Leerling, Leerling> ChangeOndersteuning()
     {
-        if (Onderwijsbehoeften is { Length: > 20_000 }) Errors.Add("onderwijsbehoeften", "De toelichting is te lang (hoogstens 20.000 tekens).");
+        if (Onderwijsbehoeften is { Length: > 20_000 }) Errors.Add("onderwijsbehoeften", "De toelichting is te lang (hoogstens 20.000 tekens).", "Toelichting op de onderwijsbehoeften");
         var now = time.GetUtcNow();
-        return SaveAsync("ondersteuning", "de onderwijsondersteuning", l =>
+        return l =>
         {
             var current = l.Onderwijsondersteuning ?? new Onderwijsondersteuning();
             var note = string.IsNullOrWhiteSpace(Onderwijsbehoeften)
                 ? (Attachments.ReadText(current.ToelichtingOnderwijsbehoeften) is null ? current.ToelichtingOnderwijsbehoeften : null) // an uploaded document stays
-                : Attachments.FromText(ToelichtingBestand, Onderwijsbehoeften.Trim(), "Toelichting onderwijsbehoeften", now);
+                : Attachments.ReadText(current.ToelichtingOnderwijsbehoeften) == Onderwijsbehoeften.Trim().ReplaceLineEndings("\n")
+                    ? current.ToelichtingOnderwijsbehoeften // unchanged: keep the stored document as it is
+                    : Attachments.FromText(ToelichtingBestand, Onderwijsbehoeften.Trim(), "Toelichting onderwijsbehoeften", now);
             var updated = current with { Medicijngebruik = YesNo(Medicijngebruik), ToelichtingOnderwijsbehoeften = note };
             return l with { Onderwijsondersteuning = updated == new Onderwijsondersteuning() ? null : updated };
-        });
+        };
     }
 
-    /// <summary>Saves verzuim.</summary>
-    public Task<IActionResult> OnPostVerzuimAsync()
+    private Func<Leerling, Leerling> ChangeVerzuim()
     {
-        var geoorloofd = Count(Geoorloofd, "geoorloofd");
-        var ongeoorloofd = Count(Ongeoorloofd, "ongeoorloofd");
-        var frequentie = Count(Frequentie, "frequentie");
+        var geoorloofd = Count(Geoorloofd, "geoorloofd", "Geoorloofd verzuim");
+        var ongeoorloofd = Count(Ongeoorloofd, "ongeoorloofd", "Ongeoorloofd verzuim");
+        var frequentie = Count(Frequentie, "frequentie", "Hoe vaak ongeoorloofd verzuim is geregistreerd");
         var vo = Sector == "VO";
-        return SaveAsync("verzuim", "het verzuim", l =>
+        return l =>
         {
             var current = l.Verzuim ?? new Verzuim();
             var updated = (vo
@@ -172,45 +215,31 @@ public sealed class BewerkenModel(DossierOverview overview, BronDossiers bron, T
                     : current with { Dagdelengeoorloofd = geoorloofd, Dagdelenongeoorloofd = ongeoorloofd })
                 with { Frequentie = frequentie, Meerdan25percent = YesNo(Meerdan25), Contactleerplicht = YesNo(Leerplicht), Rmcmelding = YesNo(Rmc) };
             return l with { Verzuim = updated == new Verzuim() ? null : updated };
-        });
+        };
     }
 
-    /// <summary>Adds an attachment.</summary>
-    public async Task<IActionResult> OnPostBijlageAsync()
+    /// <summary>The attachment chosen in the form, checked; null when none was chosen (or it was refused: then an error says why).</summary>
+    private async Task<Document?> UploadAsync()
     {
-        Document? document = null;
-        if (Bestand is null || Bestand.Length == 0) Errors.Add("bestand", "Kies een bestand om bij te voegen.");
-        else if (Bestand.Length > Attachments.MaxBytes) Errors.Add("bestand", "Het bestand is groter dan 10 MB.");
-        else
+        if (Bestand is null || Bestand.Length == 0)
         {
-            using var buffer = new MemoryStream();
-            await Bestand.CopyToAsync(buffer, HttpContext.RequestAborted);
-            var (made, error) = Attachments.FromUpload(Bestand.FileName, buffer.ToArray(), Omschrijving, time.GetUtcNow());
-            if (error is not null) Errors.Add("bestand", error);
-            document = made;
+            if (!string.IsNullOrWhiteSpace(Omschrijving)) Errors.Add("bestand", "Kies het bestand bij deze omschrijving, of maak de omschrijving leeg.", "Bestand");
+            return null;
         }
-        return await SaveAsync("bijlagen", "de bijlagen", l => l with { Overigdocumentlijst = [.. l.Overigdocumentlijst, document!] });
+        if (Bestand.Length > Attachments.MaxBytes)
+        {
+            Errors.Add("bestand", "Het bestand is groter dan 10 MB.", "Bestand");
+            return null;
+        }
+        using var buffer = new MemoryStream();
+        await Bestand.CopyToAsync(buffer, HttpContext.RequestAborted);
+        var (made, error) = Attachments.FromUpload(Bestand.FileName, buffer.ToArray(), Omschrijving, time.GetUtcNow());
+        if (error is not null) Errors.Add("bestand", error, "Bestand");
+        return made;
     }
-
-    /// <summary>Removes an attachment.</summary>
-    public Task<IActionResult> OnPostBijlageVerwijderenAsync(int index, string? naam) =>
-        SaveAsync("bijlagen", "de bijlagen", l =>
-            index >= 0 && index < l.Overigdocumentlijst.Count && l.Overigdocumentlijst[index].Bestandsnaam == naam
-                ? l with { Overigdocumentlijst = l.Overigdocumentlijst.Where((_, i) => i != index).ToList() }
-                : l);
 
     /// <summary>The code list values for a select.</summary>
     public static IReadOnlyList<CodeValue> AdviesCodes => AdviesVo.Definition.Values;
-
-    private async Task<IActionResult> SaveAsync(string section, string what, Func<Leerling, Leerling> change)
-    {
-        if (!Errors.None) return await LoadAsync(section) ? Page() : NotFound();
-        var report = await bron.UpdateDraftAsync(Brin, Id, d => d with { Huidigeschool = d.Huidigeschool with { Leerling = change(d.Huidigeschool.Leerling) } },
-            section, Staff.Actor, HttpContext.RequestAborted);
-        if (report is null) return NotFound();
-        Bericht = $"Opgeslagen: {what}. " + Summary(report);
-        return Naar($"/dossiers/{Id}/bewerken#{section}");
-    }
 
     private static string Summary(ValidationReport report) => report.Fouten switch
     {
@@ -219,20 +248,21 @@ public sealed class BewerkenModel(DossierOverview overview, BronDossiers bron, T
         var n => $"Het dossier heeft nog {n} fouten; zie de meldingen.",
     };
 
-    private async Task<bool> LoadAsync(string? posted)
+    private async Task<bool> LoadAsync(bool keepPosted)
     {
         var detail = await overview.PupilAsync(Brin, Id, Staff.Actor, HttpContext.RequestAborted);
         if (detail is null) return false;
         Detail = detail;
         ViewData["Title"] = "Dossier van " + Naam + " wijzigen";
         var l = detail.Dossier.Huidigeschool.Leerling;
-        if (posted != "leerling")
+        if (!keepPosted) Versie = detail.Row.Bijgewerkt.UtcTicks;
+        if (!keepPosted)
         {
             (Roepnaam, Voorvoegsel, Achternaam) = (l.Roepnaam, l.Voorvoegsel, l.Achternaam);
             Geboortedatum = Dutch.IsoDate(l.Geboortedatum);
             Geslacht = l.Geslacht?.Value;
         }
-        if (posted != "advies")
+        if (!keepPosted)
         {
             var a = l.Overstapadvies;
             (Advies, Herzienadvies, MotivatieHerzienadvies, Wensouders) = (a?.Advies?.Value, a?.Herzienadvies?.Value, a?.MotivatieHerzienadvies, a?.Wensouders?.Value);
@@ -242,12 +272,12 @@ public sealed class BewerkenModel(DossierOverview overview, BronDossiers bron, T
         var toelichting = l.Onderwijsondersteuning?.ToelichtingOnderwijsbehoeften;
         var text = Attachments.ReadText(toelichting);
         ToelichtingAlsBestand = toelichting is not null && text is null ? toelichting.Bestandsnaam : null;
-        if (posted != "ondersteuning")
+        if (!keepPosted)
         {
             Medicijngebruik = YesNoText(l.Onderwijsondersteuning?.Medicijngebruik);
             Onderwijsbehoeften = text;
         }
-        if (posted != "verzuim")
+        if (!keepPosted)
         {
             var v = l.Verzuim;
             var vo = Sector == "VO";
@@ -259,11 +289,11 @@ public sealed class BewerkenModel(DossierOverview overview, BronDossiers bron, T
         return true;
     }
 
-    private long? Count(string? text, string field)
+    private long? Count(string? text, string field, string label)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 100_000) return n;
-        Errors.Add(field, "Vul een heel getal in (0 of meer), of laat het veld leeg.");
+        Errors.Add(field, "Vul een heel getal in (0 of meer), of laat het veld leeg.", label);
         return null;
     }
 

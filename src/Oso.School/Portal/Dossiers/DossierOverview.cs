@@ -23,15 +23,25 @@ public enum DossierStatus
 
     /// <summary>Released, and the draft not changed since.</summary>
     Vrijgegeven,
+
+    /// <summary>Released, not changed since, and received by at least one other school.</summary>
+    Opgevraagd,
 }
 
 /// <summary>One pupil in the school's list.</summary>
 public sealed record DossierRow(Guid PupilId, PupilIdentity Identity, DossierStatus Status, int? Versie, bool GewijzigdNaVrijgave, IReadOnlyList<string> VerstrektAan,
     int Fouten, int Waarschuwingen, DateTimeOffset Bijgewerkt, DraftInzage Inzage)
 {
+    /// <summary>Requests of other schools waiting for this pupil's release.</summary>
+    public int WachtendeVerzoeken { get; init; }
+
+    /// <summary>The pupil's group ("8A"), or null when the dossier does not say.</summary>
+    public string? Groep => Identity.Groep;
+
     /// <summary>The status in Dutch.</summary>
     public string StatusText => Status switch
     {
+        DossierStatus.Opgevraagd => $"opgevraagd (v{Versie})",
         DossierStatus.Vrijgegeven => $"vrijgegeven (v{Versie})",
         DossierStatus.Ingezien => Inzage.Akkoord == "Nee" ? "ingezien, niet akkoord" : "ingezien",
         DossierStatus.TerInzage => "ter inzage",
@@ -41,7 +51,7 @@ public sealed record DossierRow(Guid PupilId, PupilIdentity Identity, DossierSta
     /// <summary>ok, warn or bad (with the text, never colour alone).</summary>
     public string StatusClass => Status switch
     {
-        DossierStatus.Vrijgegeven => "ok",
+        DossierStatus.Vrijgegeven or DossierStatus.Opgevraagd => "ok",
         DossierStatus.Ingezien or DossierStatus.TerInzage => "warn",
         _ => "",
     };
@@ -51,7 +61,7 @@ public sealed record DossierRow(Guid PupilId, PupilIdentity Identity, DossierSta
 public sealed record ReleaseInfo(Guid Id, int Versie, DateTimeOffset Op, string Door, IReadOnlyList<string> OptOut, bool Actueel);
 
 /// <summary>A delivery to another school.</summary>
-public sealed record DisclosureInfo(string DoelBrin, string? DoelNaam, DateTimeOffset Op, string Profiel, int? Versie);
+public sealed record DisclosureInfo(string DoelBrin, string? DoelNaam, DateTimeOffset Op, string Profiel, int? Versie, Bron.Ontvangst Ontvangst);
 
 /// <summary>A documentRequest another school made, and its outcome.</summary>
 public sealed record RequestInfo(Guid Id, string DoelBrin, string? DoelNaam, DateTimeOffset Ontvangen, string Resultaat, string Toelichting, bool WachtOpVrijgave,
@@ -81,29 +91,44 @@ public sealed class DossierOverview(SchoolStore store, ProtectedDossiers crypto,
     // the inzage block of each draft, by the draft's last change: a list of many pupils decrypts only what changed
     private readonly ConcurrentDictionary<Guid, (DateTimeOffset UpdatedAt, DraftInzage Inzage)> _inzage = new();
 
-    /// <summary>The school's pupils, filtered by a search text (name, BSN/onderwijsnummer, LAS number) and a status.</summary>
-    public async Task<IReadOnlyList<DossierRow>> ListAsync(string brin, string? zoek, DossierStatus? status, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>The school's pupils, filtered (search text on name, BSN/onderwijsnummer or LAS number; status; group; errors; waiting requests) and sorted.</summary>
+    public async Task<IReadOnlyList<DossierRow>> ListAsync(string brin, DossierFilter filter, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(filter);
         List<DossierRow> rows;
+        Guid? lasPupil = null;
         await using (var db = store.Read())
-            rows = await RowsAsync(db, brin, null, cancellationToken).ConfigureAwait(false);
-        zoek = zoek?.Trim();
-        if (!string.IsNullOrEmpty(zoek))
         {
-            Guid? lasPupil;
-            await using (var db = store.Read())
+            rows = await RowsAsync(db, brin, null, cancellationToken).ConfigureAwait(false);
+            if (filter.Zoek?.Trim() is { Length: > 0 } zoek)
             {
                 var index = crypto.Index(brin, "las", zoek);
                 lasPupil = await db.Pupils.Where(p => p.Brin == brin && p.LasIdIndex == index).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken)
                     .ConfigureAwait(false);
             }
-            rows = rows.Where(r => r.Identity.Naam.Contains(zoek, StringComparison.OrdinalIgnoreCase) || r.Identity.Pgn == zoek || r.PupilId == lasPupil).ToList();
         }
-        if (status is { } s) rows = rows.Where(r => r.Status == s).ToList();
+        var shown = filter.Apply(rows, lasPupil);
         await store.WriteAsync(db => audit.RecordAsync(db, brin, actor, "dossiers.lijst", "Een medewerker bekijkt de lijst met overstapdossiers.",
-            detail: "getoond=" + rows.Count, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
-        return rows.OrderBy(r => r.Identity.Naam, StringComparer.OrdinalIgnoreCase).ToList();
+            detail: "getoond=" + shown.Count, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
+        return shown;
+    }
+
+    /// <summary>Every group of the school with its pupils' counts per status (no personal data: not audited as a view).</summary>
+    public async Task<IReadOnlyList<GroepVoortgang>> GroupsAsync(string brin, CancellationToken cancellationToken = default)
+    {
+        await using var db = store.Read();
+        return GroepVoortgang.Of(await RowsAsync(db, brin, null, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Rows of chosen pupils of the school (for a bulk action's plan), in name order; unknown ids are left out.</summary>
+    internal async Task<IReadOnlyList<DossierRow>> RowsAsync(string brin, IReadOnlyCollection<Guid> pupils, CancellationToken cancellationToken = default)
+    {
+        await using var db = store.Read();
+        var wanted = pupils.ToHashSet();
+        var only = wanted.Count == 1 ? wanted.First() : (Guid?)null; // one pupil (a bulk action's step): read only that pupil
+        return (await RowsAsync(db, brin, only, cancellationToken).ConfigureAwait(false)).Where(r => wanted.Contains(r.PupilId))
+            .OrderBy(r => r.Identity.Naam, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     /// <summary>How many dossiers have each status (no personal data leaves: not audited as a view).</summary>
@@ -140,6 +165,25 @@ public sealed class DossierOverview(SchoolStore store, ProtectedDossiers crypto,
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>When the pupil's draft was last changed, or null when the school has no such pupil.</summary>
+    public async Task<DateTimeOffset?> CurrentDraftAsync(string brin, Guid pupilId, CancellationToken cancellationToken = default)
+    {
+        await using var db = store.Read();
+        return await db.Drafts.AsNoTracking().Where(d => d.PupilId == pupilId && db.Pupils.Any(p => p.Id == pupilId && p.Brin == brin))
+            .Select(d => (DateTimeOffset?)d.UpdatedAt).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The pupil's current release: its version and opt-outs, and whether the draft changed since; null when never released.</summary>
+    public async Task<(int Version, IReadOnlyList<string> OptOut, bool Changed)?> CurrentReleaseAsync(string brin, Guid pupilId, CancellationToken cancellationToken = default)
+    {
+        await using var db = store.Read();
+        var release = await db.Releases.AsNoTracking().Where(r => r.Brin == brin && r.PupilId == pupilId && r.SupersededAt == null)
+            .Select(r => new { r.Version, r.OptOut, r.ReleasedAt }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (release is null) return null;
+        var updated = await db.Drafts.AsNoTracking().Where(d => d.PupilId == pupilId).Select(d => d.UpdatedAt).FirstAsync(cancellationToken).ConfigureAwait(false);
+        return (release.Version, release.OptOut.Split(',', StringSplitOptions.RemoveEmptyEntries), updated > release.ReleasedAt);
+    }
+
     /// <summary>The documentRequests other schools made of this school, newest first (audited: names of pupils are shown).</summary>
     public async Task<IReadOnlyList<RequestInfo>> RequestsAsync(string brin, Actor actor, CancellationToken cancellationToken = default) =>
         await store.WriteAsync<IReadOnlyList<RequestInfo>>(async db =>
@@ -154,7 +198,7 @@ public sealed class DossierOverview(SchoolStore store, ProtectedDossiers crypto,
     {
         var now = time.GetUtcNow();
         var pupils = await db.Pupils.AsNoTracking().Where(p => p.Brin == brin && (only == null || p.Id == only))
-            .Join(db.Drafts.AsNoTracking(), p => p.Id, d => d.PupilId, (p, d) => new { p.Id, p.Identity, d.UpdatedAt, d.Fouten, d.Waarschuwingen })
+            .Join(db.Drafts.AsNoTracking(), p => p.Id, d => d.PupilId, (p, d) => new { p.Id, p.Identity, p.PgnIndex, d.UpdatedAt, d.Fouten, d.Waarschuwingen })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var ids = pupils.Select(p => p.Id).ToList();
         var releases = await db.Releases.AsNoTracking().Where(r => r.Brin == brin && r.SupersededAt == null && (only == null || r.PupilId == only))
@@ -166,6 +210,8 @@ public sealed class DossierOverview(SchoolStore store, ProtectedDossiers crypto,
         var linked = (await db.ParentLinks.AsNoTracking().Where(l => l.Brin == brin && l.RevokedAt == null && (only == null || l.PupilId == only))
                 .Select(l => new { l.PupilId, l.ExpiresAt }).ToListAsync(cancellationToken).ConfigureAwait(false))
             .Where(l => l.ExpiresAt > now).Select(l => l.PupilId).ToHashSet();
+        var waiting = await db.IncomingRequests.AsNoTracking().Where(r => r.Brin == brin && r.AwaitingNotification)
+            .Select(r => new { r.PupilId, r.PgnIndex }).ToListAsync(cancellationToken).ConfigureAwait(false);
 
         // only drafts changed since they were last read are decrypted here
         var stale = pupils.Where(p => !_inzage.TryGetValue(p.Id, out var c) || c.UpdatedAt != p.UpdatedAt).Select(p => p.Id).ToList();
@@ -183,24 +229,29 @@ public sealed class DossierOverview(SchoolStore store, ProtectedDossiers crypto,
             var inzage = _inzage.TryGetValue(p.Id, out var c) ? c.Inzage : DraftInzage.None;
             var release = released.GetValueOrDefault(p.Id);
             var changed = release is not null && p.UpdatedAt > release.ReleasedAt;
-            var status = release is not null && !changed ? DossierStatus.Vrijgegeven
+            var verstrekt = disclosed.GetValueOrDefault(p.Id) ?? [];
+            var status = release is not null && !changed ? (verstrekt.Count > 0 ? DossierStatus.Opgevraagd : DossierStatus.Vrijgegeven)
                 : inzage.Ingezien ? DossierStatus.Ingezien
                 : linked.Contains(p.Id) ? DossierStatus.TerInzage
                 : DossierStatus.Concept;
-            return new DossierRow(p.Id, identity, status, release?.Version, changed, disclosed.GetValueOrDefault(p.Id) ?? [], p.Fouten, p.Waarschuwingen,
-                p.UpdatedAt, inzage);
+            return new DossierRow(p.Id, identity, status, release?.Version, changed, verstrekt, p.Fouten, p.Waarschuwingen, p.UpdatedAt, inzage)
+            {
+                WachtendeVerzoeken = waiting.Count(r => r.PupilId == p.Id || (p.PgnIndex is not null && r.PgnIndex == p.PgnIndex)),
+            };
         }).ToList();
     }
 
-    private static async Task<IReadOnlyList<DisclosureInfo>> DisclosuresAsync(SchoolDbContext db, string brin, Guid pupilId, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<DisclosureInfo>> DisclosuresAsync(SchoolDbContext db, string brin, Guid pupilId, CancellationToken cancellationToken)
     {
         var rows = await (from d in db.Disclosures.AsNoTracking()
                           join r in db.Releases.AsNoTracking() on d.ReleaseId equals r.Id into releases
                           from r in releases.DefaultIfEmpty()
                           where d.PupilId == pupilId && d.Brin == brin
-                          select new { d.DoelBrin, d.At, d.Profiel, Versie = (int?)r.Version }).ToListAsync(cancellationToken).ConfigureAwait(false);
+                          select new { d.DoelBrin, d.At, d.Profiel, Versie = (int?)r.Version, d.OntvangstStatus, d.OntvangenDoor, d.OntvangenOp })
+                          .ToListAsync(cancellationToken).ConfigureAwait(false);
         var names = await SchoolNamesAsync(db, rows.Select(r => r.DoelBrin), cancellationToken).ConfigureAwait(false);
-        return rows.OrderByDescending(r => r.At).Select(r => new DisclosureInfo(r.DoelBrin, names.GetValueOrDefault(r.DoelBrin), r.At, r.Profiel, r.Versie)).ToList();
+        return rows.OrderByDescending(r => r.At).Select(r => new DisclosureInfo(r.DoelBrin, names.GetValueOrDefault(r.DoelBrin), r.At, r.Profiel, r.Versie,
+            Bron.Ontvangst.Of(r.OntvangstStatus, r.OntvangenDoor, r.OntvangenOp))).ToList();
     }
 
     private async Task<List<RequestInfo>> RequestRowsAsync(SchoolDbContext db, string brin, Guid? pupilId, CancellationToken cancellationToken)
@@ -217,7 +268,7 @@ public sealed class DossierOverview(SchoolStore store, ProtectedDossiers crypto,
         var messages = keys.Count == 0 ? new Dictionary<string, Outbox.OutboxMessage>() : await db.Outbox.AsNoTracking().Where(m => keys.Contains(m.IdempotencyKey))
             .ToDictionaryAsync(m => m.IdempotencyKey, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => new RequestInfo(r.Id, r.DoelBrin, names.GetValueOrDefault(r.DoelBrin), r.ReceivedAt, r.Resultaat,
-            Enum.TryParse<ResultaatCode>(r.Resultaat, out var code) ? code.Info().Toelichting : r.Resultaat, r.AwaitingNotification, r.NotifiedAt, r.PupilId,
+            ResultaatWoorden.Uitleg(r.Resultaat, Betrokkene.Bronschool) ?? ResultaatWoorden.Kort(r.Resultaat), r.AwaitingNotification, r.NotifiedAt, r.PupilId,
             r.PupilId is { } id ? identities.GetValueOrDefault(id) : null)
         {
             Bericht = messages.GetValueOrDefault(Bron.NotificationSender.Key(r.Id)) is { } m ? NotificationState(m) : null,
@@ -240,6 +291,10 @@ public sealed class DossierOverview(SchoolStore store, ProtectedDossiers crypto,
     internal static async Task<Dictionary<string, string>> SchoolNamesAsync(SchoolDbContext db, IEnumerable<string> brins, CancellationToken cancellationToken)
     {
         var list = brins.Distinct().ToList();
-        return await db.Tenants.AsNoTracking().Where(t => list.Contains(t.Brin)).ToDictionaryAsync(t => t.Brin, t => t.Naam, cancellationToken).ConfigureAwait(false);
+        // the schools on this node, else the register's list the node keeps
+        var names = await db.RegisterSchools.AsNoTracking().Where(s => list.Contains(s.Brin)).ToDictionaryAsync(s => s.Brin, s => s.Naam, cancellationToken).ConfigureAwait(false);
+        foreach (var t in await db.Tenants.AsNoTracking().Where(t => list.Contains(t.Brin)).Select(t => new { t.Brin, t.Naam }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            names[t.Brin] = t.Naam;
+        return names;
     }
 }

@@ -3,14 +3,17 @@ using Oso.Dossier.Profiles;
 using Oso.Dossier.Rendering;
 using Oso.School.Bron;
 using Oso.School.Parents;
+using Oso.School.Privacy;
 
 namespace Oso.School.Portal.Dossiers;
 
 /// <summary>
 /// One pupil's dossier as bron: its status and meldingen, the parents' links, inzage/akkoord/zienswijze or toestemming,
-/// release (with opt-outs of OPTIONEEL categories), deliveries, requests, and the dossier itself.
+/// release (with opt-outs of OPTIONEEL categories), deliveries, requests, correction requests (tasks), and the dossier itself.
 /// </summary>
-public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, ParentLinks links, SchoolOptions options, TimeProvider time) : PortalPageModel
+public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, ParentLinks links, Corrections corrections, AccessExport export, SchoolOptions options,
+    TimeProvider time)
+    : PortalPageModel
 {
     /// <summary>How long a parents' link works, in days.</summary>
     public int LinkDagen => (int)options.ParentLinkLifetime.TotalDays;
@@ -40,7 +43,15 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
     /// <summary>Validation messages of a refused release.</summary>
     public IReadOnlyList<Oso.Dossier.Validation.Melding> VrijgaveMeldingen { get; private set; } = [];
 
+    /// <summary>Requests to correct the dossier or objecting to it, newest first.</summary>
+    public IReadOnlyList<CorrectionView> Correcties { get; private set; } = [];
+
     // the forms' values (kept when a form is shown again with errors)
+
+    /// <summary>Correction form: what the parents ask (filed on their behalf).</summary>
+    [BindProperty] public string? CorrectieVerzoek { get; set; }
+    /// <summary>Handling form: what the school did.</summary>
+    [BindProperty] public string? CorrectieUitkomst { get; set; }
 
     /// <summary>Inzage form: date.</summary>
     [BindProperty] public string? Inzagedatum { get; set; }
@@ -71,13 +82,27 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
         return Page();
     }
 
+    /// <summary>The dossier as a PDF (audited as a view of the dossier).</summary>
+    public async Task<IActionResult> OnGetPdfAsync()
+    {
+        var detail = await overview.PupilAsync(Brin, Id, Staff.Actor, HttpContext.RequestAborted);
+        return detail is null ? NotFound() : PdfDownload.For(detail.Dossier);
+    }
+
+    /// <summary>Everything held about the pupil as one ZIP, for a parent's request of access (audited as a download by this staff member).</summary>
+    public async Task<IActionResult> OnGetGegevensAsync()
+    {
+        var zip = await export.ForStaffAsync(Brin, Id, Staff.Actor, HttpContext.RequestAborted);
+        return zip is null ? NotFound() : File(zip, "application/zip", AccessExport.FileName);
+    }
+
     /// <summary>Records the parents' inzage (and view) or consent, as staff heard it.</summary>
     public async Task<IActionResult> OnPostInzageAsync()
     {
-        if (!Dutch.TryParseIsoDate(Inzagedatum, out var datum)) Errors.Add("inzagedatum", "Vul de datum in waarop de ouders het dossier inzagen.");
-        if (Akkoord is not ("Ja" or "Nee" or "Onbekend")) Errors.Add("akkoord-ja", "Kies of de ouders het eens zijn met de inhoud.");
-        if (Akkoord == "Nee" && string.IsNullOrWhiteSpace(Zienswijze)) Errors.Add("zienswijze", "Vul de zienswijze van de ouders in: die gaat mee met het dossier.");
-        if (Sector == "VO" && Toestemming is not ("Ja" or "Nee" or "Onbekend")) Errors.Add("toestemming-ja", "Kies of er toestemming is voor de overdracht.");
+        if (!Dutch.TryParseIsoDate(Inzagedatum, out var datum)) Errors.Add("inzagedatum", "Vul de datum in waarop de ouders het dossier inzagen.", "Datum van inzage");
+        if (Akkoord is not ("Ja" or "Nee" or "Onbekend")) Errors.Add("akkoord-ja", "Kies of de ouders het eens zijn met de inhoud.", "Akkoord");
+        if (Akkoord == "Nee" && string.IsNullOrWhiteSpace(Zienswijze)) Errors.Add("zienswijze", "Vul de zienswijze van de ouders in: die gaat mee met het dossier.", "Zienswijze");
+        if (Sector == "VO" && Toestemming is not ("Ja" or "Nee" or "Onbekend")) Errors.Add("toestemming-ja", "Kies of er toestemming is voor de overdracht.", "Toestemming");
         if (Errors.None)
         {
             var result = await bron.RecordInzageAsync(Brin, Id, new InzageInput(datum, Akkoord, Akkoord == "Nee" ? Zienswijze!.Trim() : null,
@@ -85,12 +110,11 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
             switch (result)
             {
                 case InzageResult.Recorded:
-                    Bericht = "De inzage is vastgelegd.";
-                    return Naar($"/dossiers/{Id}#inzage");
+                    return NaarBericht($"/dossiers/{Id}", "inzage", "De inzage is vastgelegd.");
                 case InzageResult.NotFound:
                     return NotFound();
                 case InzageResult.Invalid invalid:
-                    Errors.Add("inzagedatum", invalid.Reason);
+                    Errors.Add("inzagedatum", invalid.Reason, "Datum van inzage");
                     break;
             }
         }
@@ -103,17 +127,17 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
         var email = OuderEmail == "anders" || string.IsNullOrEmpty(OuderEmail) ? AnderEmail : OuderEmail;
         if (string.IsNullOrWhiteSpace(email))
         {
-            Errors.Add(OuderEmail == "anders" ? "ander-email" : "ouder-email-0", "Kies of vul het e-mailadres van een ouder of verzorger in.");
+            Errors.Add(OuderEmail == "anders" ? "ander-email" : "ouder-email-0", "Kies of vul het e-mailadres van een ouder of verzorger in.", "E-mailadres van de ouder");
             return await AgainAsync();
         }
-        var result = await links.CreateAsync(Brin, Id, email, Staff.Actor, mail: true, HttpContext.RequestAborted);
+        var result = await links.CreateAsync(Brin, Id, email, Staff.Actor, mail: true, cancellationToken: HttpContext.RequestAborted);
         switch (result)
         {
             case ParentLinkResult.Created created:
-                Bericht = $"De persoonlijke link gaat per e-mail naar {email.Trim()}; hij werkt tot en met {Dutch.Date(DateOnly.FromDateTime(Amsterdam.Local(created.ExpiresAt).DateTime))}.";
-                return Naar($"/dossiers/{Id}#ouders");
+                return NaarBericht($"/dossiers/{Id}", "ouders",
+                    $"De persoonlijke link gaat per e-mail naar {email.Trim()}; hij werkt tot en met {Dutch.Date(DateOnly.FromDateTime(Amsterdam.Local(created.ExpiresAt).DateTime))}.");
             case ParentLinkResult.Invalid invalid:
-                Errors.Add(OuderEmail == "anders" ? "ander-email" : "ouder-email-0", invalid.Reason);
+                Errors.Add(OuderEmail == "anders" ? "ander-email" : "ouder-email-0", invalid.Reason, "E-mailadres van de ouder");
                 return await AgainAsync();
             default:
                 return NotFound();
@@ -124,8 +148,7 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
     public async Task<IActionResult> OnPostIntrekkenAsync(Guid link)
     {
         if (!await links.RevokeAsync(Brin, link, Staff.Actor, HttpContext.RequestAborted)) return NotFound();
-        Bericht = "De link is ingetrokken: hij werkt niet meer.";
-        return Naar($"/dossiers/{Id}#ouders");
+        return NaarBericht($"/dossiers/{Id}", "ouders", "De link is ingetrokken: hij werkt niet meer.");
     }
 
     /// <summary>Releases (freezes) the dossier.</summary>
@@ -133,24 +156,62 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
     {
         var allowed = Optional(Sector).Select(c => c.Categorie.ToString()).ToHashSet(StringComparer.Ordinal);
         var optOut = OptOut.Where(allowed.Contains).ToList();
+        // nothing changed since the current release: a new version would be the same dossier (only other opt-outs make one)
+        if (await overview.CurrentReleaseAsync(Brin, Id, HttpContext.RequestAborted) is { } current && !current.Changed
+            && current.OptOut.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(optOut))
+        {
+            Errors.Add("vrijgeven-knop", $"Versie {current.Version} is al vrijgegeven en het dossier is sindsdien niet gewijzigd: opnieuw vrijgeven is niet nodig.", "Vrijgeven");
+            return await AgainAsync();
+        }
         var result = await bron.ReleaseAsync(Brin, Id, optOut, Staff.Actor, HttpContext.RequestAborted);
         switch (result)
         {
             case ReleaseResult.Released released:
-                Bericht = $"Het dossier is vrijgegeven als versie {released.Version}."
-                    + (released.Notifications > 0 ? $" {released.Notifications} school/scholen die het eerder opvroegen, krijgen nu bericht." : "");
-                return Naar($"/dossiers/{Id}#vrijgeven");
+                return NaarBericht($"/dossiers/{Id}", "vrijgeven", $"Het dossier is vrijgegeven als versie {released.Version}."
+                    + (released.Notifications > 0 ? $" {released.Notifications} school/scholen die het eerder opvroegen, krijgen nu bericht." : ""));
             case ReleaseResult.NotAllowed notAllowed:
-                Errors.Add("vrijgeven", notAllowed.Reason);
+                Errors.Add("vrijgeven-knop", notAllowed.Reason, "Vrijgeven");
                 break;
             case ReleaseResult.Invalid invalid:
-                Errors.Add("vrijgeven", $"Het dossier heeft {invalid.Meldingen.Count} fout(en) volgens de officiële standaard en kan nog niet worden vrijgegeven. Zie de meldingen hieronder.");
+                Errors.Add("vrijgeven-knop", $"Het dossier heeft {invalid.Meldingen.Count} fout(en) volgens de officiële standaard en kan nog niet worden vrijgegeven. Zie de meldingen hieronder.", "Vrijgeven");
                 VrijgaveMeldingen = invalid.Meldingen;
                 break;
             default:
                 return NotFound();
         }
         return await AgainAsync();
+    }
+
+    /// <summary>Files a correction request on the parents' behalf (they asked by phone, mail or at school).</summary>
+    public async Task<IActionResult> OnPostCorrectieAsync()
+    {
+        switch (await corrections.FileAsync(Brin, Id, CorrectieVerzoek, "school", Staff.Actor, HttpContext.RequestAborted))
+        {
+            case CorrectionResult.Filed:
+                Bericht = "Het verzoek is vastgelegd als taak. Leg vast wat de school ermee deed als het is afgehandeld.";
+                return Naar($"/dossiers/{Id}#correcties");
+            case CorrectionResult.Invalid invalid:
+                Errors.Add("correctie-verzoek", invalid.Reason);
+                return await AgainAsync();
+            default:
+                return NotFound();
+        }
+    }
+
+    /// <summary>Records what the school did with a correction request and closes it.</summary>
+    public async Task<IActionResult> OnPostAfhandelenAsync(Guid verzoek)
+    {
+        switch (await corrections.HandleAsync(Brin, Id, verzoek, CorrectieUitkomst, Staff.Actor, HttpContext.RequestAborted))
+        {
+            case CorrectionResult.Handled:
+                Bericht = "Het verzoek is afgehandeld; de ouders zien op hun pagina wat de school deed.";
+                return Naar($"/dossiers/{Id}#correcties");
+            case CorrectionResult.Invalid invalid:
+                Errors.Add("uitkomst-" + verzoek, invalid.Reason);
+                return await AgainAsync();
+            default:
+                return NotFound();
+        }
     }
 
     /// <summary>The OPTIONEEL categories of the transfers a school of this sector makes (PO: POPO and POVO; VO: VOVO).</summary>
@@ -175,16 +236,16 @@ public sealed class LeerlingModel(DossierOverview overview, BronDossiers bron, P
         Detail = detail;
         ViewData["Title"] = Titel;
         Links = await links.ListAsync(Brin, Id, HttpContext.RequestAborted);
-        Weergave = DossierHtmlRenderer.RenderFragment(detail.Dossier, new DossierRenderOptions { HeadingLevel = 3, IdPrefix = "dossier", ShowFullPgn = true });
-        OuderAdressen = detail.Dossier.Huidigeschool.Leerling.Verzorger
-            .SelectMany(v => v.Communicatielijst.Where(c => c.Soort.Value == "e-mail").Select(c =>
-                (Wie: string.Join(' ', new[] { v.Roepnaam ?? (v.Voornaam.Count > 0 ? v.Voornaam[0] : v.Voorletters1), v.Voorvoegsel, v.Achternaam }.Where(p => !string.IsNullOrWhiteSpace(p))),
-                 Email: c.Nummer)))
-            .DistinctBy(a => a.Email, StringComparer.OrdinalIgnoreCase).ToList();
+        Correcties = await corrections.ListAsync(Brin, Id, HttpContext.RequestAborted);
+        Weergave = DossierHtmlRenderer.RenderFragment(detail.Dossier, new DossierRenderOptions
+        {
+            HeadingLevel = 3, IdPrefix = "dossier", AttachmentLink = n => $"/scholen/{Brin}/dossiers/{Id}/bijlagen/{n}",
+        });
+        OuderAdressen = ParentAddresses.Of(detail.Dossier);
         OptioneleCategorieen = Optional(Sector);
         // the inzage form shows what is recorded, unless it was just posted (then it shows what was typed)
         var inzage = detail.Dossier.Inzage;
-        Inzagedatum ??= Dutch.IsoDate(inzage?.Inzagedatum ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        Inzagedatum ??= Dutch.IsoDate(inzage?.Inzagedatum ?? DateOnly.FromDateTime(Amsterdam.Now(time).DateTime));
         Akkoord ??= inzage?.Akkoord?.Value;
         Zienswijze ??= inzage?.Redennietakkoord;
         Toestemming ??= inzage?.Toestemming?.Value;

@@ -25,7 +25,7 @@ public static class MatrixReport
         sb.AppendLine();
         sb.AppendLine("| Endpoint | Toegestaan | Geweigerd (identiteit: antwoord) |");
         sb.AppendLine("|---|---|---|");
-        foreach (var row in results.GroupBy(r => r.Cell.Endpoint))
+        foreach (var row in results.OrderBy(r => r.Cell.Endpoint, StringComparer.Ordinal).GroupBy(r => r.Cell.Endpoint))
         {
             var ok = string.Join(", ", row.Where(r => r.Cell.Expect is Expect.Allowed).Select(r => Mark(r, r.Cell.Identity)));
             var no = string.Join("; ", row.Where(r => r.Cell.Expect is Expect.Refused)

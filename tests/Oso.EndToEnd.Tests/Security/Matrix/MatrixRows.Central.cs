@@ -1,3 +1,5 @@
+using Oso.Cli.Up;
+
 namespace Oso.EndToEnd.Tests.Security.Matrix;
 
 public sealed partial class MatrixRows
@@ -89,6 +91,15 @@ public sealed partial class MatrixRows
             () => Wire.Json(new { reden = "matrix" }), allowedPath: "/api/leverancier/certificaten/00/intrekken");
         Scoped("POST", $"/api/leverancier/certificaten/{p.DemoCertificateSerial}/intrekken", "/api/leverancier/certificaten/{serienummer}/intrekken",
             "ander systeem (zelfde CA)", p.Api["ander systeem (zelfde CA)"], Expect.Status(404), () => Wire.Json(new { reden = "matrix" }));
+        Api("GET", $"/api/leverancier/sessies/{sessie}", "/api/leverancier/sessies/{id:guid}", Policy.Leverancier);
+        Scoped("GET", $"/api/leverancier/sessies/{sessie}", "/api/leverancier/sessies/{id:guid}", "ander systeem (zelfde CA)", p.Api["ander systeem (zelfde CA)"],
+            Expect.Status(404, "sessie.onbekend"), null);
+
+        // the technical test: a supplier submits its conformance report, an operator reviews it
+        Api("POST", "/api/leverancier/conformance/", "/api/leverancier/conformance/", Policy.Leverancier, () => Wire.Json(new { rapport = "geen rapport" }));
+        Api("GET", "/api/leverancier/conformance/", "/api/leverancier/conformance/", Policy.Leverancier);
+        Api("GET", $"/api/beheer/systemen/{DemoChain.SysteemId}/conformance", "/api/beheer/systemen/{id}/conformance", Policy.Beheerder);
+        Api("POST", $"/api/beheer/conformance/{nobody}/beoordeling", "/api/beheer/conformance/{id:guid}/beoordeling", Policy.Beheerder, () => Wire.Json(new { goedgekeurd = true }));
     }
 
     private static string RouteOf(string path) => path switch

@@ -31,6 +31,7 @@ public sealed partial class MatrixRows
         CentralPage("/leverancier", "/leverancier", Policy.Leverancier);
         CentralPage("/beheer", "/beheer", Policy.Beheerder);
         CentralPage("/beheer/accounts", "/beheer/accounts", Policy.Beheerder, post: "verifieren");
+        CentralPage("/beheer/accounts/tweestaps", "/beheer/accounts/tweestaps", Policy.Beheerder, post: "");
         CentralPage("/beheer/bewijzen", "/beheer/bewijzen", Policy.Beheerder);
         CentralPage($"/beheer/bewijzen/{Guid.NewGuid()}", "/beheer/bewijzen/{id:guid}", Policy.Beheerder, post: "");
         CentralPage("/beheer/scholen", "/beheer/scholen", Policy.Beheerder);
@@ -68,7 +69,11 @@ public sealed partial class MatrixRows
             {
                 var action = new Uri(url + (post.Length == 0 ? "" : "?handler=" + post));
                 Add(key, key, identity + " (formulier)", expect, ct => wire.SendAsync(HttpMethod.Post, action,
-                    Wire.Form(new Dictionary<string, string> { ["id"] = "api-zonder-tweestaps@matrix.example", ["reden"] = "matrix", ["goedgekeurd"] = "true" }, null), ct), writes: true);
+                    Wire.Form(new Dictionary<string, string>
+                    {
+                        ["id"] = "api-zonder-tweestaps@matrix.example", ["email"] = "api-beheerder-@matrix.example", ["reden"] = "matrix", ["goedgekeurd"] = "true",
+                        ["identiteit"] = "video", ["toelichting"] = "matrix",
+                    }, null), ct), writes: true);
             }
         }
         AddTls(key, key, HttpMethod.Get, url, () => null);

@@ -10,6 +10,7 @@ public sealed partial class MatrixRows
     private const string Tc = "central:protocol POST /oso/tc";
     private const string TestschoolRoute = "central:protocol POST /oso/testschool";
     private const string Aanleverpunt = "school:protocol POST /oso/aanleverpunt/{aanleverpunt}";
+    private const string Ontvangstbevestiging = "school:protocol POST /oso/aanleverpunt/{aanleverpunt}/ontvangstbevestiging";
 
     private void Protocol()
     {
@@ -97,6 +98,39 @@ public sealed partial class MatrixRows
         // the same notificatie again: acknowledged (the bron cannot tell a lost answer from a refusal), and nothing changes
         Soap(op + " (herhaling)", Aanleverpunt, "herhaald bericht", Expect.Ignored(nameof(ResultaatCode.NotificatieOntvangen)), p.DemoSystem, voUrl, Notificatie);
         Soap(op + " (herhaling)", Aanleverpunt, "herhaald bericht, ander systeem", Expect.Resultaat(nameof(ResultaatCode.SysteemNietBevoegd)), p.OtherSystem, voUrl, Notificatie);
+
+        // an aanleverpunt: ontvangstbevestiging (doel → bron), only from the session's doel system, for the dossier the bron sent in it
+        var receiptUrl = Oso.School.Doel.ReceiptSender.Address(poUrl);
+        Add(Ontvangstbevestiging, Ontvangstbevestiging, "ander systeem (zelfde CA)", Expect.Status(403, "geen-toegang"),
+            async ct => await p.OtherSystem.SendAsync(HttpMethod.Post, receiptUrl, await ReceiptAsync(await p.Fixture.OtherSystemAsync(), ct), ct), writes: true);
+        Add(Ontvangstbevestiging, Ontvangstbevestiging, "eigen systeem", Expect.Ok,
+            async ct => await p.DemoSystem.SendAsync(HttpMethod.Post, receiptUrl, await ReceiptAsync(p.Fixture.Node.SystemCertificate, ct), ct), writes: true);
+        Add(Ontvangstbevestiging, Ontvangstbevestiging, "geen", Expect.Tls, ct => p.Anonymous.SendAsync(HttpMethod.Post, receiptUrl, Receipt([]), ct), writes: false);
+        foreach (var name in TlsIdentities)
+            Add(Ontvangstbevestiging, Ontvangstbevestiging, name, Expect.Tls, ct => p.Tls[name].SendAsync(HttpMethod.Post, receiptUrl, Receipt([]), ct), writes: false);
+    }
+
+    /// <summary>
+    /// A receipt for the dossier the demo PO school delivered in the replayed session (its digest as the bron kept it),
+    /// signed by <paramref name="signer"/> as its own system.
+    /// </summary>
+    private async Task<HttpContent> ReceiptAsync(System.Security.Cryptography.X509Certificates.X509Certificate2 signer, CancellationToken ct)
+    {
+        string digest;
+        await using (var db = p.Fixture.ReadNode())
+            digest = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                db.Disclosures.Where(d => d.SessieId == p.Replayed.Id.Value).Select(d => d.DossierSha256!), ct);
+        var state = p.Chain.State;
+        var verklaring = new Oso.Protocol.Proofs.Verklaring(Oso.Protocol.Proofs.VerklaringSoort.Ontvangst, p.Fixture.Clock.GetUtcNow(), p.Replayed.Id,
+            Brin.Parse(state.Po.Brin), Brin.Parse(state.Vo.Brin), Oso.Protocol.Security.CertificateNames.Systeem(signer)!.Value, Convert.FromHexString(digest));
+        return Receipt(Oso.Protocol.Proofs.Bewijzen.Onderteken(verklaring, signer).Utf8.ToArray());
+    }
+
+    private static ByteArrayContent Receipt(byte[] xml)
+    {
+        var content = new ByteArrayContent(xml);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/xml");
+        return content;
     }
 
     private sealed record DemoSchoolRef(string Brin, string Rk);

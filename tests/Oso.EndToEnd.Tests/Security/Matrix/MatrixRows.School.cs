@@ -31,6 +31,7 @@ public sealed partial class MatrixRows
         Las("GET", $"/api/v1/scholen/{vo}/aanvragen/{p.VoRequest}", "/api/v1/scholen/{brin}/aanvragen/{id:guid}", bron: false);
         Las("GET", $"/api/v1/scholen/{vo}/ontvangen", "/api/v1/scholen/{brin}/ontvangen", bron: false);
         Las("GET", $"/api/v1/scholen/{vo}/ontvangen/{p.VoReceived}", "/api/v1/scholen/{brin}/ontvangen/{id:guid}", bron: false);
+        Las("GET", $"/api/v1/scholen/{vo}/ontvangen/{p.VoReceived}/handtekening", "/api/v1/scholen/{brin}/ontvangen/{id:guid}/handtekening", bron: false);
         Las("POST", $"/api/v1/scholen/{vo}/ontvangen/{p.VoReceived}/bevestigen", "/api/v1/scholen/{brin}/ontvangen/{id:guid}/bevestigen", bron: false,
             allowedPath: $"/api/v1/scholen/{vo}/ontvangen/{nobody}/bevestigen");
         Las("PUT", $"/api/v1/scholen/{vo}/webhook", "/api/v1/scholen/{brin}/webhook", bron: false,
@@ -43,6 +44,7 @@ public sealed partial class MatrixRows
         Las("GET", $"/api/v1/scholen/{po}/terugkoppelingen/{nobody}", "/api/v1/scholen/{brin}/terugkoppelingen/{id:guid}", bron: true);
         Las("GET", $"/api/v1/scholen/{po}/swv-dossiers", "/api/v1/scholen/{brin}/swv-dossiers", bron: true);
         Las("GET", $"/api/v1/scholen/{po}/swv-dossiers/{nobody}", "/api/v1/scholen/{brin}/swv-dossiers/{id:guid}", bron: true);
+        Las("GET", $"/api/v1/scholen/{po}/swv-dossiers/{nobody}/handtekening", "/api/v1/scholen/{brin}/swv-dossiers/{id:guid}/handtekening", bron: true);
         Las("POST", $"/api/v1/scholen/{po}/swv-dossiers/{nobody}/terugkoppeling", "/api/v1/scholen/{brin}/swv-dossiers/{id:guid}/terugkoppeling", bron: true,
             body: () => Xml("<terugkoppeling/>"));
 
@@ -52,10 +54,11 @@ public sealed partial class MatrixRows
         LasScoped("POST", $"/api/v1/scholen/{vo}/leerlingen/{a}/vrijgeven", "/api/v1/scholen/{brin}/leerlingen/{lasId}/vrijgeven", p.LasVo, () => Wire.Json(new { }));
         LasScoped("GET", $"/api/v1/scholen/{po}/aanvragen/{p.VoRequest}", "/api/v1/scholen/{brin}/aanvragen/{id:guid}", p.LasPo, null);
         LasScoped("GET", $"/api/v1/scholen/{po}/ontvangen/{p.VoReceived}", "/api/v1/scholen/{brin}/ontvangen/{id:guid}", p.LasPo, null);
+        LasScoped("GET", $"/api/v1/scholen/{po}/ontvangen/{p.VoReceived}/handtekening", "/api/v1/scholen/{brin}/ontvangen/{id:guid}/handtekening", p.LasPo, null);
         LasScoped("POST", $"/api/v1/scholen/{po}/ontvangen/{p.VoReceived}/bevestigen", "/api/v1/scholen/{brin}/ontvangen/{id:guid}/bevestigen", p.LasPo, null);
         LasScoped("POST", $"/api/v1/scholen/{po}/aanmeldingen/{p.VoAanmelding}/aanvragen", "/api/v1/scholen/{brin}/aanmeldingen/{id:guid}/aanvragen", p.LasPo, () => Wire.Json(new { }));
 
-        foreach (var path in new[] { "/health", "/assets/oso.css", "/portaal/school.css", "/ouders/ouders.js", "/openapi/v1.json", "/scalar/v1", "/scalar/scalar.js", "/scalar/scalar.aspnetcore.js", "/scalar/favicon.svg" })
+        foreach (var path in new[] { "/health", "/assets/oso.css", "/portaal/school.css", "/portaal/portaal.js", "/ouders/ouders.js", "/openapi/v1.json", "/scalar/v1", "/scalar/scalar.js", "/scalar/scalar.aspnetcore.js", "/scalar/favicon.svg" })
         {
             var key = Key(School, "GET", RouteOf(path));
             Add(key, key, "geen", Expect.Ok, ct => p.Anonymous.GetAsync(SchoolUrl(path), ct), writes: false);

@@ -22,15 +22,23 @@ public sealed partial class MatrixRows
         StaffPage($"/scholen/{po}/dossiers", "/scholen/{brin}/dossiers", bron: true);
         StaffPage($"/scholen/{po}/dossiers/{a}", "/scholen/{brin}/dossiers/{id:guid}", bron: true, handlers: ["vrijgeven", "inzage", "link", "intrekken"]);
         StaffPage($"/scholen/{po}/dossiers/{a}/bewerken", "/scholen/{brin}/dossiers/{id:guid}/bewerken", bron: true, handlers: ["leerling", "verzuim"]);
+        // deleting a pupil's data on request: the school's beheerder only (the form, posted by anyone else, deletes nothing)
+        StaffPage($"/scholen/{po}/dossiers/{a}/verwijderen", "/scholen/{brin}/dossiers/{id:guid}/verwijderen", bron: true, handlers: [""], beheerderOnly: true);
+        StaffPage($"/scholen/{po}/dossiers/{a}/bijlagen/0", "/scholen/{brin}/dossiers/{id:guid}/bijlagen/{n:int}", bron: true);
+        // the worklist: the confirmation of a bulk action (a GET goes back to the list) and a bulk job's progress page
+        StaffPage($"/scholen/{po}/werklijst/actie", "/scholen/{brin}/werklijst/actie", bron: true, handlers: ["", "bevestigen"]);
+        StaffPage($"/scholen/{po}/werklijst/{p.PoBulkJob}", "/scholen/{brin}/werklijst/{taak:guid}", bron: true);
         StaffPage($"/scholen/{po}/verzoeken", "/scholen/{brin}/verzoeken", bron: true);
-        StaffPage($"/scholen/{po}/medewerkers", "/scholen/{brin}/medewerkers", bron: true, handlers: ["toevoegen", "verwijderen"], beheerderOnly: true);
+        StaffPage($"/scholen/{po}/medewerkers", "/scholen/{brin}/medewerkers", bron: true, handlers: ["toevoegen", "verwijderen", "tweestaps"], beheerderOnly: true);
         // the secondary school's pages (doel)
         StaffPage($"/scholen/{vo}/aanmeldingen", "/scholen/{brin}/aanmeldingen", bron: false);
         StaffPage($"/scholen/{vo}/aanmeldingen/nieuw", "/scholen/{brin}/aanmeldingen/nieuw", bron: false, handlers: [""]);
+        StaffPage($"/scholen/{vo}/aanmeldingen/lijst", "/scholen/{brin}/aanmeldingen/lijst", bron: false, handlers: ["controleren", "bevestigen"]);
         StaffPage($"/scholen/{vo}/aanmeldingen/{p.VoAanmelding}", "/scholen/{brin}/aanmeldingen/{id:guid}", bron: false, handlers: [""]);
         StaffPage($"/scholen/{vo}/aanvragen/{p.VoRequest}", "/scholen/{brin}/aanvragen/{id:guid}", bron: false);
         StaffPage($"/scholen/{vo}/ontvangen", "/scholen/{brin}/ontvangen", bron: false);
         StaffPage($"/scholen/{vo}/ontvangen/{p.VoReceived}", "/scholen/{brin}/ontvangen/{id:guid}", bron: false, handlers: [""]);
+        StaffPage($"/scholen/{vo}/ontvangen/{p.VoReceived}/bijlagen/0", "/scholen/{brin}/ontvangen/{id:guid}/bijlagen/{n:int}", bron: false);
 
         // staff of one school, the other school's object under their own BRIN: not found
         StaffScoped($"/scholen/{vo}/dossiers/{a}", "/scholen/{brin}/dossiers/{id:guid}", p.VoMedewerker);
@@ -38,6 +46,25 @@ public sealed partial class MatrixRows
         StaffScoped($"/scholen/{po}/aanmeldingen/{p.VoAanmelding}", "/scholen/{brin}/aanmeldingen/{id:guid}", p.PoMedewerker);
         StaffScoped($"/scholen/{po}/aanvragen/{p.VoRequest}", "/scholen/{brin}/aanvragen/{id:guid}", p.PoMedewerker);
         StaffScoped($"/scholen/{po}/ontvangen/{p.VoReceived}", "/scholen/{brin}/ontvangen/{id:guid}", p.PoMedewerker);
+        StaffScoped($"/scholen/{vo}/dossiers/{a}/bijlagen/0", "/scholen/{brin}/dossiers/{id:guid}/bijlagen/{n:int}", p.VoMedewerker);
+        StaffScoped($"/scholen/{po}/ontvangen/{p.VoReceived}/bijlagen/0", "/scholen/{brin}/ontvangen/{id:guid}/bijlagen/{n:int}", p.PoMedewerker);
+        StaffScoped($"/scholen/{vo}/werklijst/{p.PoBulkJob}", "/scholen/{brin}/werklijst/{taak:guid}", p.VoMedewerker);
+        AccessDownloadForStaff();
+    }
+
+    /// <summary>The access download on the pupil's page (a GET handler): the school's own staff only, never another school's.</summary>
+    private void AccessDownloadForStaff()
+    {
+        var (po, vo) = (p.Chain.State.Po.Brin, p.Chain.State.Vo.Brin);
+        var a = p.PupilA;
+        var key = Key(School, "PAGE", "/scholen/{brin}/dossiers/{id:guid}");
+        var url = SchoolUrl($"/scholen/{po}/dossiers/{a.Id}?handler=gegevens");
+        Add(key, key, "medewerker (eigen school) (download)", Expect.Ok, ct => p.PoMedewerker.GetAsync(url, ct), writes: false, mayShow: [a.Achternaam, a.Pgn.Value]);
+        Add(key, key, "medewerker andere school (download)", Expect.Status(403), ct => p.VoMedewerker.GetAsync(url, ct), writes: false);
+        Add(key, key, "ouders (eigen link) (download)", Expect.Redirect("/inloggen"), ct => p.ParentA.GetAsync(url, ct), writes: false);
+        Add(key, key, "geen (download)", Expect.Redirect("/inloggen"), ct => p.Anonymous.GetAsync(url, ct), writes: false);
+        Add(key, key, "medewerker, object van andere school (download)", Expect.Status(404),
+            ct => p.VoMedewerker.GetAsync(SchoolUrl($"/scholen/{vo}/dossiers/{a.Id}?handler=gegevens"), ct), writes: false);
     }
 
     /// <summary>
@@ -76,6 +103,7 @@ public sealed partial class MatrixRows
                     {
                         ["email"] = "indringer@matrix.example", ["naam"] = "Indringer", ["rol"] = "Beheerder", ["optOut"] = "Verzuim", ["inzagedatum"] = "2026-03-01",
                         ["akkoord"] = "Ja", ["pgn"] = p.PupilB.Pgn.Value, ["geboortedatum"] = "2014-01-01", ["bronBrin"] = p.Chain.State.Po.Brin,
+                        ["gebruiker"] = "indringer", ["identiteit"] = "video", ["toelichting"] = "matrix",
                     }, token), ct);
                 }, writes: true);
             }
@@ -105,6 +133,17 @@ public sealed partial class MatrixRows
             Add(key, key, identity, Expect.Redirect("/ouders"), async ct => await wire.SendAsync(HttpMethod.Post, url,
                 Wire.Form(new Dictionary<string, string> { ["akkoord"] = "Nee", ["zienswijze"] = "matrix" }, await wire.FormTokenAsync(SchoolUrl("/ouders"), ct)), ct), writes: true);
         AddTls(key, key, HttpMethod.Get, url, () => null);
+
+        // the access download (everything about the child, as a ZIP): the own child only; never for staff or without a link
+        var download = SchoolUrl("/ouders/dossier?handler=gegevens");
+        Add(key, key, "ouders (eigen link) (download)", Expect.Ok, ct => p.ParentA.GetAsync(download, ct), writes: false, mayShow: [a.Achternaam, a.Pgn.Value]);
+        Add(key, key, "ouders andere leerling (download)", new Expect.Refused($"200, alleen het eigen kind (niet {a.LasId})",
+            o => o.Status == 200 && o.Body.Contains("gegevens.json", StringComparison.Ordinal) && !o.Body.Contains(a.Achternaam, StringComparison.Ordinal)
+                && o.Body.Contains(b.Achternaam, StringComparison.Ordinal)),
+            ct => p.ParentB.GetAsync(download, ct), writes: false, mayShow: [b.Achternaam, b.Pgn.Value]);
+        Add(key, key, "geen (download)", Expect.Redirect("/ouders"), ct => p.Anonymous.GetAsync(download, ct), writes: false);
+        Add(key, key, "medewerker (eigen school) (download)", Expect.Redirect("/ouders"), ct => p.PoMedewerker.GetAsync(download, ct), writes: false);
+        Add(key, key, "verlopen link (download)", Expect.Redirect("/ouders"), ct => p.ParentExpiring.GetAsync(download, ct), writes: false, late: true);
 
         // after the link expired (the clock moved 15 days): the open session ends and the code no longer opens anything
         Add(key, key, "verlopen link", Expect.Redirect("/ouders"), ct => p.ParentExpiring.GetAsync(url, ct), writes: false, late: true);

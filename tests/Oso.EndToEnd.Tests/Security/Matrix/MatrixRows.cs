@@ -41,6 +41,7 @@ public sealed partial class MatrixRows(Parties p)
         SchoolPages();
         ParentPages();
         Protocol();
+        Operations();
         return _cells;
     }
 

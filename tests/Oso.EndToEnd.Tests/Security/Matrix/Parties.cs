@@ -78,6 +78,9 @@ public sealed partial class Parties : IDisposable
     public Guid VoAanmelding { get; private set; }
     public Guid VoRequest { get; private set; }
     public Guid VoReceived { get; private set; }
+
+    /// <summary>A finished bulk action (release pupil A again) of the primary school, started by its medewerker.</summary>
+    public Guid PoBulkJob { get; private set; }
     public MatrixSession Open { get; private set; } = null!;
     public MatrixSession Closed { get; private set; } = null!;
     public MatrixSession Replayed { get; private set; } = null!;
@@ -209,7 +212,8 @@ public sealed partial class Parties : IDisposable
 
     private async Task<string> ApiTokenAsync(string email, string? key, CancellationToken ct)
     {
-        var answer = await Anonymous.SendAsync(HttpMethod.Post, new Uri(Chain.Central.PortalUrl, "/api/account/inloggen"),
+        using var client = new Wire("aanmelden " + email, Validator);
+        var answer = await client.SendAsync(HttpMethod.Post, new Uri(Chain.Central.PortalUrl, "/api/account/inloggen"),
             Wire.Json(new { email, wachtwoord = Password, code = key is null ? null : Code(key) }), ct);
         Assert.True(answer.Status == 200, $"API-aanmelding {email}: {answer} {answer.Body}");
         var token = JsonDocument.Parse(answer.Body).RootElement.GetProperty("accessToken").GetString()!;

@@ -296,6 +296,9 @@ namespace Oso.Central.Storage.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<long?>("IngekortOp")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Onderwerp")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -384,6 +387,77 @@ namespace Oso.Central.Storage.Migrations.Postgres
                     b.HasIndex("Brin", "ItemCode");
 
                     b.ToTable("kwalificatiebewijzen", (string)null);
+                });
+
+            modelBuilder.Entity("Oso.Central.Qualification.ConformanceInzending", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Afgerond")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BeoordeeldDoor")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long?>("BeoordeeldOp")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Geslaagd")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("IngediendDoor")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long>("IngediendOp")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Opmerking")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Passed")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Rapport")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Rol")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SysteemId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SysteemId");
+
+                    b.ToTable("conformancerapporten", (string)null);
                 });
 
             modelBuilder.Entity("Oso.Central.Register.AanleverpuntRecord", b =>
@@ -687,6 +761,20 @@ namespace Oso.Central.Storage.Migrations.Postgres
                     b.ToTable("vestigingen", (string)null);
                 });
 
+            modelBuilder.Entity("Oso.Central.Retention.OnderhoudsRun", b =>
+                {
+                    b.Property<string>("Sleutel")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Tijd")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Sleutel");
+
+                    b.ToTable("onderhoud", (string)null);
+                });
+
             modelBuilder.Entity("Oso.Central.TrafficCenter.Koppeling", b =>
                 {
                     b.Property<Guid>("Koppelsleutel")
@@ -786,6 +874,10 @@ namespace Oso.Central.Storage.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("TraceId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<long>("VerlooptOp")
                         .HasColumnType("bigint");
 
@@ -800,6 +892,8 @@ namespace Oso.Central.Storage.Migrations.Postgres
                     b.HasIndex("BronBrin");
 
                     b.HasIndex("DoelBrin");
+
+                    b.HasIndex("VerlooptOp");
 
                     b.ToTable("sessies", (string)null);
                 });
@@ -858,11 +952,75 @@ namespace Oso.Central.Storage.Migrations.Postgres
 
                     b.HasIndex("SessieId");
 
+                    b.HasIndex("Tijd");
+
                     b.HasIndex("BronBrin", "Tijd");
 
                     b.HasIndex("DoelBrin", "Tijd");
 
                     b.ToTable("tracestappen", (string)null);
+                });
+
+            modelBuilder.Entity("Oso.Hosting.Mail.QueuedMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("FailedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("SentAt", "FailedAt", "DueAt");
+
+                    b.ToTable("mail", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -921,6 +1079,15 @@ namespace Oso.Central.Storage.Migrations.Postgres
                     b.HasOne("Oso.Central.Register.School", null)
                         .WithMany()
                         .HasForeignKey("Brin")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Oso.Central.Qualification.ConformanceInzending", b =>
+                {
+                    b.HasOne("Oso.Central.Register.Systeem", null)
+                        .WithMany()
+                        .HasForeignKey("SysteemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -285,6 +285,9 @@ namespace Oso.Central.Storage.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("IngekortOp")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Onderwerp")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -373,6 +376,77 @@ namespace Oso.Central.Storage.Migrations.Sqlite
                     b.HasIndex("Brin", "ItemCode");
 
                     b.ToTable("kwalificatiebewijzen", (string)null);
+                });
+
+            modelBuilder.Entity("Oso.Central.Qualification.ConformanceInzending", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Afgerond")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BeoordeeldDoor")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BeoordeeldOp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Geslaagd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IngediendDoor")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IngediendOp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Opmerking")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Rapport")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Rol")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SysteemId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SysteemId");
+
+                    b.ToTable("conformancerapporten", (string)null);
                 });
 
             modelBuilder.Entity("Oso.Central.Register.AanleverpuntRecord", b =>
@@ -676,6 +750,20 @@ namespace Oso.Central.Storage.Migrations.Sqlite
                     b.ToTable("vestigingen", (string)null);
                 });
 
+            modelBuilder.Entity("Oso.Central.Retention.OnderhoudsRun", b =>
+                {
+                    b.Property<string>("Sleutel")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Tijd")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sleutel");
+
+                    b.ToTable("onderhoud", (string)null);
+                });
+
             modelBuilder.Entity("Oso.Central.TrafficCenter.Koppeling", b =>
                 {
                     b.Property<Guid>("Koppelsleutel")
@@ -775,6 +863,10 @@ namespace Oso.Central.Storage.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TraceId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("VerlooptOp")
                         .HasColumnType("INTEGER");
 
@@ -789,6 +881,8 @@ namespace Oso.Central.Storage.Migrations.Sqlite
                     b.HasIndex("BronBrin");
 
                     b.HasIndex("DoelBrin");
+
+                    b.HasIndex("VerlooptOp");
 
                     b.ToTable("sessies", (string)null);
                 });
@@ -845,11 +939,75 @@ namespace Oso.Central.Storage.Migrations.Sqlite
 
                     b.HasIndex("SessieId");
 
+                    b.HasIndex("Tijd");
+
                     b.HasIndex("BronBrin", "Tijd");
 
                     b.HasIndex("DoelBrin", "Tijd");
 
                     b.ToTable("tracestappen", (string)null);
+                });
+
+            modelBuilder.Entity("Oso.Hosting.Mail.QueuedMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("SentAt", "FailedAt", "DueAt");
+
+                    b.ToTable("mail", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -908,6 +1066,15 @@ namespace Oso.Central.Storage.Migrations.Sqlite
                     b.HasOne("Oso.Central.Register.School", null)
                         .WithMany()
                         .HasForeignKey("Brin")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Oso.Central.Qualification.ConformanceInzending", b =>
+                {
+                    b.HasOne("Oso.Central.Register.Systeem", null)
+                        .WithMany()
+                        .HasForeignKey("SysteemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -114,6 +114,9 @@ namespace Oso.School.Storage.Migrations.Postgres
                     b.Property<string>("Detail")
                         .HasColumnType("text");
 
+                    b.Property<int>("Format")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasColumnType("text");
@@ -129,7 +132,18 @@ namespace Oso.School.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long?>("ReducedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReducibleHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Salt")
+                        .HasColumnType("text");
+
                     b.HasKey("Brin", "Sequence");
+
+                    b.HasIndex("Brin", "At");
 
                     b.ToTable("Audit");
                 });
@@ -167,6 +181,24 @@ namespace Oso.School.Storage.Migrations.Postgres
                     b.Property<string>("DoelBrin")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("DoelSysteem")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DossierSha256")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OntvangenDoor")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("OntvangenOp")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OntvangstStatus")
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Ontvangstbevestiging")
+                        .HasColumnType("bytea");
 
                     b.Property<string>("Profiel")
                         .IsRequired()
@@ -355,6 +387,85 @@ namespace Oso.School.Storage.Migrations.Postgres
                     b.ToTable("Pupils");
                 });
 
+            modelBuilder.Entity("Oso.School.Bulk.BulkJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Brin")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Brin");
+
+                    b.ToTable("BulkJobs");
+                });
+
+            modelBuilder.Entity("Oso.School.Bulk.BulkJobItem", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PupilId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("JobId", "PupilId");
+
+                    b.ToTable("BulkJobItems");
+                });
+
+            modelBuilder.Entity("Oso.School.Crypto.SchoolDataKey", b =>
+                {
+                    b.Property<string>("Brin")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<int>("KeyId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Wrapped")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Brin", "KeyId");
+
+                    b.ToTable("DataKeys");
+                });
+
             modelBuilder.Entity("Oso.School.Doel.Aanmelding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -412,11 +523,30 @@ namespace Oso.School.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("DossierSha256")
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Handtekening")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("HandtekeningStatus")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<long?>("ImportedAt")
                         .HasColumnType("bigint");
 
                     b.Property<byte[]>("Meldingen")
                         .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Ondertekenaar")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("OndertekendOp")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Ontvangstbevestiging")
                         .HasColumnType("bytea");
 
                     b.Property<long>("ReceivedAt")
@@ -504,6 +634,9 @@ namespace Oso.School.Storage.Migrations.Postgres
 
                     b.Property<string>("Trace")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TraceId")
                         .HasColumnType("text");
 
                     b.Property<string>("Trigger")
@@ -602,6 +735,9 @@ namespace Oso.School.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("IdempotencyKey")
@@ -648,6 +784,9 @@ namespace Oso.School.Storage.Migrations.Postgres
                     b.Property<Guid>("PupilId")
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("RespondedAt")
                         .HasColumnType("bigint");
 
@@ -671,6 +810,94 @@ namespace Oso.School.Storage.Migrations.Postgres
                     b.ToTable("ParentLinks");
                 });
 
+            modelBuilder.Entity("Oso.School.Privacy.CorrectionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Brin")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("HandledAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("HandledBy")
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Outcome")
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("PupilId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Request")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Brin", "PupilId");
+
+                    b.HasIndex("Brin", "Status");
+
+                    b.ToTable("CorrectionRequests");
+                });
+
+            modelBuilder.Entity("Oso.School.Register.RegisterSchool", b =>
+                {
+                    b.Property<string>("Brin")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("Gemeente")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Plaats")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Provincie")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("RefreshedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Brin");
+
+                    b.ToTable("RegisterSchools");
+                });
+
             modelBuilder.Entity("Oso.School.Staff.StaffMembership", b =>
                 {
                     b.Property<string>("UserId")
@@ -685,6 +912,12 @@ namespace Oso.School.Storage.Migrations.Postgres
 
                     b.Property<long>("AangemaaktOp")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("MailDigest")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("MailEvents")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Rol")
                         .IsRequired()
@@ -784,6 +1017,16 @@ namespace Oso.School.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("DossierSha256")
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Handtekening")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("HandtekeningStatus")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<Guid>("Koppelsleutel")
                         .HasColumnType("uuid");
 
@@ -792,6 +1035,15 @@ namespace Oso.School.Storage.Migrations.Postgres
 
                     b.Property<long>("NotifiedAt")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Ondertekenaar")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("OndertekendOp")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Ontvangstbevestiging")
+                        .HasColumnType("bytea");
 
                     b.Property<long?>("ReceivedAt")
                         .HasColumnType("bigint");
@@ -1005,12 +1257,23 @@ namespace Oso.School.Storage.Migrations.Postgres
                     b.Property<string>("Plaats")
                         .HasColumnType("text");
 
+                    b.Property<string>("PrivacyContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("PrivacyContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PrivacyContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<string>("Sector")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<byte[]>("WrappedDataKey")
-                        .IsRequired()
+                    b.Property<byte[]>("WrappedIndexKey")
                         .HasColumnType("bytea");
 
                     b.HasKey("Brin");

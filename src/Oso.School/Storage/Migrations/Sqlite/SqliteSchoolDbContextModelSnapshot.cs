@@ -107,6 +107,9 @@ namespace Oso.School.Storage.Migrations.Sqlite
                     b.Property<string>("Detail")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -122,7 +125,18 @@ namespace Oso.School.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReducedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReducibleHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Salt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Brin", "Sequence");
+
+                    b.HasIndex("Brin", "At");
 
                     b.ToTable("Audit");
                 });
@@ -160,6 +174,24 @@ namespace Oso.School.Storage.Migrations.Sqlite
                     b.Property<string>("DoelBrin")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("DoelSysteem")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DossierSha256")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OntvangenDoor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OntvangenOp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OntvangstStatus")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Ontvangstbevestiging")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Profiel")
                         .IsRequired()
@@ -348,6 +380,85 @@ namespace Oso.School.Storage.Migrations.Sqlite
                     b.ToTable("Pupils");
                 });
 
+            modelBuilder.Entity("Oso.School.Bulk.BulkJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Brin")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Brin");
+
+                    b.ToTable("BulkJobs");
+                });
+
+            modelBuilder.Entity("Oso.School.Bulk.BulkJobItem", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PupilId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("JobId", "PupilId");
+
+                    b.ToTable("BulkJobItems");
+                });
+
+            modelBuilder.Entity("Oso.School.Crypto.SchoolDataKey", b =>
+                {
+                    b.Property<string>("Brin")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("KeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Wrapped")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Brin", "KeyId");
+
+                    b.ToTable("DataKeys");
+                });
+
             modelBuilder.Entity("Oso.School.Doel.Aanmelding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -405,11 +516,30 @@ namespace Oso.School.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DossierSha256")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Handtekening")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("HandtekeningStatus")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ImportedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("Meldingen")
                         .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Ondertekenaar")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OndertekendOp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Ontvangstbevestiging")
                         .HasColumnType("BLOB");
 
                     b.Property<long>("ReceivedAt")
@@ -497,6 +627,9 @@ namespace Oso.School.Storage.Migrations.Sqlite
 
                     b.Property<string>("Trace")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TraceId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Trigger")
@@ -595,6 +728,9 @@ namespace Oso.School.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TraceParent")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("IdempotencyKey")
@@ -641,6 +777,9 @@ namespace Oso.School.Storage.Migrations.Sqlite
                     b.Property<Guid>("PupilId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("RespondedAt")
                         .HasColumnType("INTEGER");
 
@@ -664,6 +803,94 @@ namespace Oso.School.Storage.Migrations.Sqlite
                     b.ToTable("ParentLinks");
                 });
 
+            modelBuilder.Entity("Oso.School.Privacy.CorrectionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Brin")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HandledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HandledBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Outcome")
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("PupilId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Request")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Brin", "PupilId");
+
+                    b.HasIndex("Brin", "Status");
+
+                    b.ToTable("CorrectionRequests");
+                });
+
+            modelBuilder.Entity("Oso.School.Register.RegisterSchool", b =>
+                {
+                    b.Property<string>("Brin")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gemeente")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Plaats")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provincie")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RefreshedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Brin");
+
+                    b.ToTable("RegisterSchools");
+                });
+
             modelBuilder.Entity("Oso.School.Staff.StaffMembership", b =>
                 {
                     b.Property<string>("UserId")
@@ -677,6 +904,12 @@ namespace Oso.School.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AangemaaktOp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MailDigest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MailEvents")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Rol")
@@ -777,6 +1010,16 @@ namespace Oso.School.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DossierSha256")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Handtekening")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("HandtekeningStatus")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Koppelsleutel")
                         .HasColumnType("TEXT");
 
@@ -785,6 +1028,15 @@ namespace Oso.School.Storage.Migrations.Sqlite
 
                     b.Property<long>("NotifiedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ondertekenaar")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OndertekendOp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Ontvangstbevestiging")
+                        .HasColumnType("BLOB");
 
                     b.Property<long?>("ReceivedAt")
                         .HasColumnType("INTEGER");
@@ -998,12 +1250,23 @@ namespace Oso.School.Storage.Migrations.Sqlite
                     b.Property<string>("Plaats")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PrivacyContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrivacyContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrivacyContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sector")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<byte[]>("WrappedDataKey")
-                        .IsRequired()
+                    b.Property<byte[]>("WrappedIndexKey")
                         .HasColumnType("BLOB");
 
                     b.HasKey("Brin");

@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Oso.School.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class TraceIds : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "TraceId",
+                table: "TransferRequests",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TraceParent",
+                table: "Outbox",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "TraceId",
+                table: "TransferRequests");
+
+            migrationBuilder.DropColumn(
+                name: "TraceParent",
+                table: "Outbox");
+        }
+    }
+}
