@@ -75,6 +75,7 @@ public static class SchoolServices
         services.AddOsoMail(options.Mail, data);
         services.AddSingleton<StaffAccess>();
         services.AddSingleton<DossierOverview>();
+        services.AddSingleton<Portal.Swv.SwvOverview>();
         services.AddSingleton<DoelOverview>();
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Outbox));
         services.AddSingleton<OutboxWorker>();

@@ -4,6 +4,7 @@ using Oso.Cli.Demo;
 using Oso.Cli.Up;
 using Oso.Dossier;
 using Oso.Dossier.Identifiers;
+using Oso.EndToEnd.Tests.Security.Matrix;
 using Oso.Protocol.Client;
 using Oso.Protocol.Identifiers;
 using Oso.Protocol.Messages;
@@ -225,6 +226,63 @@ public abstract class SwvTests<TChain>(TChain fixture) where TChain : ChainFixtu
         Assert.Equal("Mislukt", sending.Status);
         Assert.Equal("NietGekwalificeerd", sending.Resultaat);
         Assert.Contains("Traffic Center", sending.Stappen[^1].Partij);
+    }
+
+    [Fact]
+    public async Task The_SWV_staff_send_the_terugkoppeling_from_the_portal_and_the_school_staff_read_it()
+    {
+        Fixture.RequireChain();
+        using var po = Fixture.Po;
+        using var swvLas = Fixture.Las(Swv);
+        var (_, lasId) = await ReleasedSwvPupilAsync();
+        var sending = await SendAndWaitAsync(po, lasId, Swv.Brin);
+        Guid receiptId;
+        await using (var db = Fixture.ReadNode())
+            receiptId = await WaitForReceiptAsync((await db.SwvSendings.AsNoTracking().FirstAsync(s => s.Id == sending.Id, _ct)).Koppelsleutel!.Value);
+        var xml = await swvLas.SwvDossierXmlAsync(receiptId, _ct);
+
+        // a staff member of the SWV signs in to the School portal
+        var email = $"swv-{Guid.NewGuid():N}@openoso.demo";
+        Assert.IsType<Oso.School.Staff.StaffResult.Added>(await Fixture.Chain.School.Staff.AddAsync(Swv.Brin, email, "Medewerker 95SW",
+            Oso.School.Staff.StaffRol.Medewerker, "Demo-OpenOSO-2026!", Oso.School.Audit.Actor.Node, _ct));
+        using var staff = new Wire("swv-medewerker", Fixture.Node.Validator, cookies: true);
+        var portal = Fixture.Chain.School.PortalUrl;
+        await staff.StaffSignInAsync(portal, new DemoLogin("Medewerker 95SW", email, "Demo-OpenOSO-2026!", "School-portaal"), _ct);
+
+        var list = await staff.GetAsync(new Uri(portal, $"/scholen/{Swv.Brin}/swv"), _ct);
+        Assert.Contains($"/scholen/{Swv.Brin}/swv/{receiptId}", list.Body, StringComparison.Ordinal);
+        var page = new Uri(portal, $"/scholen/{Swv.Brin}/swv/{receiptId}");
+        var detail = await staff.GetAsync(page, _ct);
+        Assert.Contains("ondertekend door systeem", detail.Body, StringComparison.Ordinal);
+        Assert.Contains("id=\"terugkoppeling\"", detail.Body, StringComparison.Ordinal);
+
+        // not a terugkoppeling: a Dutch error at the field, nothing sent or stored
+        var token = await staff.FormTokenAsync(page, _ct);
+        var bad = await staff.SendAsync(HttpMethod.Post, page, Wire.Form(new Dictionary<string, string> { ["terugkoppeling"] = "<geen/>" }, token), _ct);
+        Assert.Equal(200, bad.Status);
+        Assert.Contains("Er is niets verstuurd", bad.Body, StringComparison.Ordinal);
+        await using (var db = Fixture.ReadNode())
+            Assert.False(await db.Terugkoppelingen.AnyAsync(t => t.ExchangeId == receiptId, _ct));
+
+        // a valid one: one attempt, the outcome on the page, and the school's staff read the decision
+        var dossier = DossierReader.Read(new MemoryStream(xml)).Dossier!;
+        var terugkoppeling = DossierWriter.ToBytes(SyntheticTerugkoppeling.For(dossier, DemoSchools.SyntheticSchool(DemoSchools.Swv), "SWV-P", ChainFixture.Today,
+            "Besluit-uit-het-portaal-5521"));
+        var sent = await staff.SendAsync(HttpMethod.Post, page,
+            Wire.Form(new Dictionary<string, string> { ["terugkoppeling"] = System.Text.Encoding.UTF8.GetString(terugkoppeling) }, token), _ct);
+        Assert.Equal(200, sent.Status);
+        Assert.Contains("Verstuurd:", sent.Body, StringComparison.Ordinal);
+        Assert.Contains("aangekomen bij de school", sent.Body, StringComparison.Ordinal);
+
+        var back = Assert.Single(await po.FeedbackAsync(_ct), t => t.Richting == "Ontvangen" && t.UitwisselingId == sending.Id);
+        var poStaff = await Fixture.StaffAsync("po-medewerker", _ct);
+        var schoolList = await poStaff.GetAsync(new Uri(portal, $"/scholen/{Fixture.Chain.State.Po.Brin}/swv"), _ct);
+        Assert.Contains($"/scholen/{Fixture.Chain.State.Po.Brin}/swv/terugkoppelingen/{back.Id}", schoolList.Body, StringComparison.Ordinal);
+        var read = await poStaff.GetAsync(new Uri(portal, $"/scholen/{Fixture.Chain.State.Po.Brin}/swv/terugkoppelingen/{back.Id}"), _ct);
+        Assert.Contains("Besluit-uit-het-portaal-5521", read.Body, StringComparison.Ordinal);
+        // the SWV's staff cannot read the school's page, nor the school's staff the SWV's
+        Assert.Equal(403, (await staff.GetAsync(new Uri(portal, $"/scholen/{Fixture.Chain.State.Po.Brin}/swv"), _ct)).Status);
+        Assert.Equal(403, (await poStaff.GetAsync(page, _ct)).Status);
     }
 
     [Fact]
