@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Oso.Central.Register;
 using Oso.Cli.Demo;
 using Oso.Cli.Up;
@@ -283,6 +284,19 @@ public abstract class SwvTests<TChain>(TChain fixture) where TChain : ChainFixtu
         // the SWV's staff cannot read the school's page, nor the school's staff the SWV's
         Assert.Equal(403, (await staff.GetAsync(new Uri(portal, $"/scholen/{Fixture.Chain.State.Po.Brin}/swv"), _ct)).Status);
         Assert.Equal(403, (await poStaff.GetAsync(page, _ct)).Status);
+
+        // the parents see that the dossier went to the samenwerkingsverband, and what it reported back
+        var pupilId = (await Fixture.Chain.School.Services.GetRequiredService<BronDossiers>().FindPupilAsync(Fixture.Chain.State.Po.Brin, lasId, _ct))!.Value;
+        var link = Assert.IsType<Oso.School.Parents.ParentLinkResult.Created>(await Fixture.Chain.School.Services.GetRequiredService<Oso.School.Parents.ParentLinks>()
+            .CreateAsync(Fixture.Chain.State.Po.Brin, pupilId, "ouder-swv@example.org", Oso.School.Audit.Actor.Node, mail: false, cancellationToken: _ct));
+        using var parent = new Wire("ouders", Fixture.Node.Validator, cookies: true);
+        var form = await parent.FormTokenAsync(new Uri(portal, "/ouders"), _ct);
+        Assert.Equal("/ouders/dossier", (await parent.SendAsync(HttpMethod.Post, new Uri(portal, "/ouders"),
+            Wire.Form(new Dictionary<string, string> { ["code"] = link.Token! }, form), _ct)).Location);
+        var ouders = await parent.GetAsync(new Uri(portal, "/ouders/dossier"), _ct);
+        Assert.Contains("het samenwerkingsverband passend onderwijs", ouders.Body, StringComparison.Ordinal);
+        Assert.Contains("Wat het samenwerkingsverband terugmeldde", ouders.Body, StringComparison.Ordinal);
+        Assert.Contains("Besluit-uit-het-portaal-5521", ouders.Body, StringComparison.Ordinal);
     }
 
     [Fact]
