@@ -66,6 +66,7 @@ public abstract class MeldingenChecks(CentralFixture f) : IDisposable
         var las = await _parties.SystemAsync();
         var school = await _parties.SchoolAsync(las, doel: Uitwisseldoel.Swv);
         var swv = await _parties.SchoolAsync(las, Sector.SWV, doel: Uitwisseldoel.Swv);
+        _ = (await f.Admin.AddSwvMemberAsync(swv.Brin, school.Brin)).Zeker; // a koppelsleutel only for a member school of the SWV
 
         var melding = Assert.IsType<MeldenNotificatieResponse.Toegekend>(await las.CallAsync(f.Central, new MeldenNotificatieRequest(Routing(school, swv), null)));
         var koppelsleutel = Assert.NotNull(melding.Koppelsleutel);
