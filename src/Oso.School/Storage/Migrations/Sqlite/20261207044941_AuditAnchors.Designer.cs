@@ -11,8 +11,8 @@ using Oso.School.Storage;
 namespace Oso.School.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSchoolDbContext))]
-    [Migration("20261207043845_SwvFlow")]
-    partial class SwvFlow
+    [Migration("20261207044941_AuditAnchors")]
+    partial class AuditAnchors
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -82,6 +82,47 @@ namespace Oso.School.Storage.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Oso.School.Audit.AuditAnchor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Acknowledgement")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("AnchoredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Brin")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Checkpoint")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Refusal")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Brin", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("AuditAnchors");
                 });
 
             modelBuilder.Entity("Oso.School.Audit.AuditEntry", b =>
@@ -997,214 +1038,6 @@ namespace Oso.School.Storage.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("Oso.School.Swv.SwvReceipt", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AfzenderSysteem")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Brin")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DossierSha256")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Handtekening")
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("HandtekeningStatus")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Koppelsleutel")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Meldingen")
-                        .HasColumnType("BLOB");
-
-                    b.Property<long>("NotifiedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Ondertekenaar")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("OndertekendOp")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Ontvangstbevestiging")
-                        .HasColumnType("BLOB");
-
-                    b.Property<long?>("ReceivedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Resultaat")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SchoolBrin")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SchoolRouteringsKenmerk")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("SessieId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SwvRouteringsKenmerk")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Trace")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Valid")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Xml")
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Brin");
-
-                    b.HasIndex("Koppelsleutel")
-                        .IsUnique();
-
-                    b.ToTable("SwvReceipts");
-                });
-
-            modelBuilder.Entity("Oso.School.Swv.SwvSending", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Brin")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BronRouteringsKenmerk")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("FetchedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("Koppelsleutel")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Profiel")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PupilId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ReleaseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Resultaat")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SwvBrin")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SwvRouteringsKenmerk")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SwvUrl")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Trace")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Koppelsleutel")
-                        .IsUnique();
-
-                    b.HasIndex("Brin", "PupilId");
-
-                    b.ToTable("SwvSendings");
-                });
-
-            modelBuilder.Entity("Oso.School.Swv.Terugkoppeling", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Brin")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("By")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ExchangeId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ImportedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("Koppelsleutel")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PartnerBrin")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("PupilId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Resultaat")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Richting")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Xml")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExchangeId");
-
-                    b.HasIndex("Brin", "Richting", "At");
-
-                    b.ToTable("Terugkoppelingen");
                 });
 
             modelBuilder.Entity("Oso.School.Tenancy.NodeAanleverpunt", b =>
