@@ -111,6 +111,13 @@ internal sealed partial class TrafficCenterService
         var bron = await SchoolAsync(db, routing.BronBrin, ct);
         if (Deelnemers.School(bron, routing.BronBrin.Value, Nu, ResultaatCode.NietGekwalificeerd) is { } b) return b;
         if (await Deelnemers.MandaatAsync(db, bron!, caller, Vandaag, ct) is { } m) return m;
+        // the SWV asks the dossier from, and sends its terugkoppeling to, the school's OV aanleverpunt: a koppelsleutel
+        // bound to another aanleverpunt could never be used
+        var bronAp = await AanleverpuntAsync(db, routing.BronRouteringsKenmerk, ct);
+        if (bronAp is null || bronAp.Doel != Uitwisseldoel.Ov || !bronAp.ActiefOp(Vandaag))
+            return new(ResultaatCode.GeenActiefAanleverpunt,
+                $"{routing.BronRouteringsKenmerk} is geen actief OV-aanleverpunt van school {routing.BronBrin}; een SWV-dossier gaat uit van het OV-aanleverpunt "
+                + "van de school, waar ook de terugkoppeling aankomt. Actie voor de school: meld het vanaf haar OV-aanleverpunt.");
         var swv = await SchoolAsync(db, routing.DoelBrin, ct);
         if (swv is null || swv.Deelname != Deelname.Actief)
             return new(ResultaatCode.OnbekendAanleverpunt, $"samenwerkingsverband {routing.DoelBrin} is niet (meer) bekend in het OSO-register.");
