@@ -133,7 +133,9 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
             e.HasIndex(s => s.DoelBrin);
             e.HasIndex(s => s.AangemaaktOp);
             e.HasIndex(s => s.VerlooptOp);
-            e.HasIndex(s => s.Zoeksleutel); // an overdracht asked again finds its open session (TrafficCenterService.DezelfdeSessieAsync)
+            // an overdracht asked again finds its open session (TrafficCenterService.DezelfdeSessieAsync); a koppelsleutel opens one session
+            e.HasIndex(s => s.Zoeksleutel);
+            e.HasIndex(s => s.Koppelsleutel);
             e.Property(s => s.Zoeksleutel).HasMaxLength(700);
         });
         builder.Entity<TraceStap>(e =>

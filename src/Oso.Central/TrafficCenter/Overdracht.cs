@@ -69,7 +69,7 @@ internal sealed partial class TrafficCenterService
         if (await DezelfdeSessieAsync(db, caller, r, ct) is { } open)
         {
             Stap(db, StapOverdracht, caller, bron, doel, open.Id, doelRk, null, true,
-                $"Dezelfde overdracht (zelfde zoeksleutel) opnieuw gevraagd door systeem '{caller}': de sessie die nog open is, geldt nog "
+                $"Dezelfde overdracht (zelfde {(r.Sleutel is SessieSleutel.Koppel ? "koppelsleutel" : "zoeksleutel")}) opnieuw gevraagd door systeem '{caller}': de sessie die nog open is, geldt nog "
                 + $"(tot {open.VerlooptOp:yyyy-MM-dd HH:mm} UTC); er is geen tweede sessie uitgegeven. Het doelsysteem vraagt nu {punten.Count} aanleverpunt(en) van de bronschool: "
                 + string.Join(", ", punten.Select(p => p.RouteringsKenmerk)) + ".");
             return Toegekend(open.Id, punten);
@@ -95,20 +95,20 @@ internal sealed partial class TrafficCenterService
 
     /// <summary>
     /// The same overdracht asked again: the doel draws its zoeksleutel key once per transfer request and keeps it before
-    /// it asks, so a retry after a crash (the doel's instance killed after the TC granted, or the TC's answer lost)
-    /// carries the same zoeksleutel. Then the session granted before — still open, not expired, to the same system for
-    /// the same routing and overdrachtsoort — is given again instead of a second one that nobody would close. A
-    /// koppelsleutel is not per request (one melding, possibly asked for more than once), so SWV requests always get a
-    /// new session.
+    /// it asks (an SWV keeps the koppelsleutel of the melding, which opens one session), so a retry after a crash (the
+    /// doel's instance killed after the TC granted, or the TC's answer lost) carries the same key. Then the session granted
+    /// before — still open, not expired, to the same system for the same routing and overdrachtsoort — is given again
+    /// instead of a second one that nobody would close.
     /// </summary>
     private async Task<Sessie?> DezelfdeSessieAsync(CentralDb db, string caller, OverdrachtRequest r, CancellationToken ct)
     {
-        if (r.Sleutel is not SessieSleutel.Zoek z) return null;
-        var zoeksleutel = z.Zoeksleutel.ToBase64();
+        var zoeksleutel = r.Sleutel is SessieSleutel.Zoek z ? z.Zoeksleutel.ToBase64() : null;
+        Guid? koppelsleutel = r.Sleutel is SessieSleutel.Koppel k ? k.Koppelsleutel.Value : null;
         var bronRk = r.BronRouteringsKenmerk?.Value;
         var nu = Nu;
-        return await db.Sessies.AsNoTracking()
-            .Where(s => s.Zoeksleutel == zoeksleutel && s.Soort == SessieSoort.Overdracht && s.Status == SessieStatus.Open && s.SysteemId == caller
+        var sessies = zoeksleutel is not null ? db.Sessies.Where(s => s.Zoeksleutel == zoeksleutel) : db.Sessies.Where(s => s.Koppelsleutel == koppelsleutel);
+        return await sessies.AsNoTracking()
+            .Where(s => s.Soort == SessieSoort.Overdracht && s.Status == SessieStatus.Open && s.SysteemId == caller
                 && s.BronBrin == r.BronBrin.Value && s.BronRouteringsKenmerk == bronRk && s.DoelBrin == r.DoelBrin.Value
                 && s.DoelRouteringsKenmerk == r.DoelRouteringsKenmerk.Value && s.Overdrachtsoort == r.Overdrachtsoort && s.VerlooptOp > nu)
             .OrderByDescending(s => s.AangemaaktOp)

@@ -74,6 +74,8 @@ public abstract class MeldingenChecks(CentralFixture f) : IDisposable
 
         // the SWV asks the dossier with the koppelsleutel; a made-up koppelsleutel is refused
         var sessie = await las.SessionAsync(f.Central, Overdracht(school, swv, new SessieSleutel.Koppel(koppelsleutel), Overdrachtsoort.SwvDossier));
+        // the SWV asking again (a retry after its crash) gets the same open session, not a second one
+        Assert.Equal(sessie, await las.SessionAsync(f.Central, Overdracht(school, swv, new SessieSleutel.Koppel(koppelsleutel), Overdrachtsoort.SwvDossier)));
         Assert.Equal(ResultaatCode.GeenRelatieMetDoel,
             await las.RefusedAsync(f.Central, Overdracht(school, swv, new SessieSleutel.Koppel(Koppelsleutel.New()), Overdrachtsoort.SwvDossier)));
         Assert.IsType<SessiecontroleResponse.Geldig>(await las.CallAsync(f.Central,

@@ -968,6 +968,8 @@ namespace Oso.Central.Storage.Migrations.Postgres
 
                     b.HasIndex("DoelBrin");
 
+                    b.HasIndex("Koppelsleutel");
+
                     b.HasIndex("VerlooptOp");
 
                     b.HasIndex("Zoeksleutel");

@@ -955,6 +955,8 @@ namespace Oso.Central.Storage.Migrations.Sqlite
 
                     b.HasIndex("DoelBrin");
 
+                    b.HasIndex("Koppelsleutel");
+
                     b.HasIndex("VerlooptOp");
 
                     b.HasIndex("Zoeksleutel");

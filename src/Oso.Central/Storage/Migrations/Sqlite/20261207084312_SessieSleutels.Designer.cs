@@ -11,8 +11,8 @@ using Oso.Central.Storage;
 namespace Oso.Central.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(CentralSqliteDb))]
-    [Migration("20261207074937_SessieZoeksleutel")]
-    partial class SessieZoeksleutel
+    [Migration("20261207084312_SessieSleutels")]
+    partial class SessieSleutels
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -675,9 +675,17 @@ namespace Oso.Central.Storage.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Regio")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sector")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SwvCode")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Brin");
@@ -685,6 +693,26 @@ namespace Oso.Central.Storage.Migrations.Sqlite
                     b.HasIndex("BestuurId");
 
                     b.ToTable("scholen", (string)null);
+                });
+
+            modelBuilder.Entity("Oso.Central.Register.SwvLid", b =>
+                {
+                    b.Property<string>("SwvBrin")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchoolBrin")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AangemaaktOp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SwvBrin", "SchoolBrin");
+
+                    b.HasIndex("SchoolBrin");
+
+                    b.ToTable("swvleden", (string)null);
                 });
 
             modelBuilder.Entity("Oso.Central.Register.Systeem", b =>
@@ -930,6 +958,8 @@ namespace Oso.Central.Storage.Migrations.Sqlite
 
                     b.HasIndex("DoelBrin");
 
+                    b.HasIndex("Koppelsleutel");
+
                     b.HasIndex("VerlooptOp");
 
                     b.HasIndex("Zoeksleutel");
@@ -1170,6 +1200,21 @@ namespace Oso.Central.Storage.Migrations.Sqlite
                     b.HasOne("Oso.Central.Register.Bestuur", null)
                         .WithMany()
                         .HasForeignKey("BestuurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Oso.Central.Register.SwvLid", b =>
+                {
+                    b.HasOne("Oso.Central.Register.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolBrin")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Oso.Central.Register.School", null)
+                        .WithMany()
+                        .HasForeignKey("SwvBrin")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -5,11 +5,16 @@
 namespace Oso.Central.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class SessieZoeksleutel : Migration
+    public partial class SessieSleutels : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateIndex(
+                name: "IX_sessies_Koppelsleutel",
+                table: "sessies",
+                column: "Koppelsleutel");
+
             migrationBuilder.CreateIndex(
                 name: "IX_sessies_Zoeksleutel",
                 table: "sessies",
@@ -19,6 +24,10 @@ namespace Oso.Central.Storage.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_sessies_Koppelsleutel",
+                table: "sessies");
+
             migrationBuilder.DropIndex(
                 name: "IX_sessies_Zoeksleutel",
                 table: "sessies");
