@@ -29,6 +29,7 @@ if [ "${OSO_TEST_POSTGRES:-1}" != 0 ] && ! ls /usr/lib/postgresql/*/bin/initdb >
 # the PDF's font, and poppler's pdftotext/pdfinfo to read the PDFs the tests make
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || need+=(fonts-dejavu-core)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v haproxy >/dev/null 2>&1 || need+=(haproxy)   # the load balancer of the cluster tests (oso cluster up)
 if [ ${#need[@]} -gt 0 ]; then
   echo "test.sh: installing ${need[*]}" >&2
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi

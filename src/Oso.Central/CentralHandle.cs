@@ -10,12 +10,15 @@ public sealed class CentralHandle : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly HostTls _tls;
+    private readonly IDisposable? _instanceLock;
     private int _stopped;
 
-    internal CentralHandle(WebApplication app, HostTls tls, Uri portalUrl, Uri protocolUrl, CentralOptions options, string trustAnchorPemPath)
+    internal CentralHandle(WebApplication app, HostTls tls, Uri portalUrl, Uri protocolUrl, CentralOptions options, string trustAnchorPemPath,
+        IDisposable? instanceLock)
     {
         _app = app;
         _tls = tls;
+        _instanceLock = instanceLock;
         PortalUrl = portalUrl;
         ProtocolUrl = protocolUrl;
         DataDirectory = options.DataDirectory;
@@ -66,5 +69,6 @@ public sealed class CentralHandle : IAsyncDisposable
         await StopAsync();
         await _app.DisposeAsync();
         _tls.Dispose();
+        _instanceLock?.Dispose();
     }
 }

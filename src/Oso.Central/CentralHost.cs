@@ -38,6 +38,21 @@ public static class CentralHost
         ArgumentNullException.ThrowIfNull(options);
         SettingsException.ThrowIfInvalid(options);
         DataDirectory.Prepare(options.DataDirectory); // private files from the first byte on
+        // SQLite is for one running Central: a second one on the same file is refused before it touches anything
+        var instanceLock = SqliteInstanceLock.Acquire(DatabaseOptions.From(options.Database, options.DataDirectory, "central.db"), "Central");
+        try
+        {
+            return await StartLockedAsync(options, instanceLock, cancellationToken);
+        }
+        catch
+        {
+            instanceLock?.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<CentralHandle> StartLockedAsync(CentralOptions options, SqliteInstanceLock? instanceLock, CancellationToken cancellationToken)
+    {
         // the listeners need the certificates and the validator before the app exists; the mode follows from the anchors
         var certificates = CentralCertificates.Load(options);
         var development = HostMode.IsDevelopment(options.Development, certificates.Anchors);
@@ -74,22 +89,38 @@ public static class CentralHost
 
         // the validator reads the revocation list from the app's services, which are there before the first handshake
         builder.Services.AddSingleton(certificates);
-        IServiceProvider? built = null;
+        var built = new BuiltServices();
         var validator = new OsoCertificateValidator(certificates.Anchors, options.TimeProvider,
-            () => (built ?? throw new InvalidOperationException("Central is nog niet gestart.")).GetRequiredService<RevocationCache>().Current());
+            () => (built.Services ?? throw new InvalidOperationException("Central is nog niet gestart.")).GetRequiredService<RevocationCache>().Current());
         builder.Services.AddSingleton(validator);
         var tls = certificates.ServerTls(options);
+        builder.Services.AddSingleton(new Anchors.Ankerondertekenaar(tls.ServerCertificate));
         var listeners = new ListenerOptions { Address = options.BindAddress, PortalPort = options.PortalPort, ProtocolPort = options.ProtocolPort };
         OsoListeners.Configure(builder, listeners, tls.ServerCertificate, validator);
 
         var app = builder.Build();
-        built = app.Services;
+        try
+        {
+            return await StartAppAsync(app, built, options, certificates, tls, listeners, development, instanceLock, cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<CentralHandle> StartAppAsync(WebApplication app, BuiltServices built, CentralOptions options, CentralCertificates certificates, HostTls tls,
+        ListenerOptions listeners, bool development, SqliteInstanceLock? instanceLock, CancellationToken cancellationToken)
+    {
+        built.Services = app.Services;
         app.UseStrictTransportSecurity(development);
         options.Pipeline?.Invoke(app);
         app.MapOsoMetrics(options.Telemetry, development);
         app.UseCentralApi();
         app.UseCentralPortal();
         app.MapTrafficCenter();
+        Anchors.AnkerApi.MapAnkers(app);
         app.MapTestschool();
         app.MapCertificatesApi();
         app.MapAccountsApi();
@@ -105,9 +136,10 @@ public static class CentralHost
         var (portal, protocol) = OsoListeners.BoundUrls(app, listeners);
         (portal, protocol) = (Reachable(portal, options), Reachable(protocol, options));
         app.Services.GetRequiredService<MailLinks>().Portal = portal;
-        await CentralServices.PrepareAsync(app.Services, new Uri(protocol, Testschool.Pad), cancellationToken);
+        // behind a load balancer every instance registers the test school at the balancer's address, not its own
+        await CentralServices.PrepareAsync(app.Services, new Uri(options.PublicProtocolUrl ?? protocol, Testschool.Pad), cancellationToken);
 
-        var handle = new CentralHandle(app, tls, portal, protocol, options, certificates.AnchorPemPath);
+        var handle = new CentralHandle(app, tls, portal, protocol, options, certificates.AnchorPemPath, instanceLock);
         DataDirectory.WarnWhenTooWide(options.DataDirectory, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Oso.Central"), options.Output);
         options.Output?.WriteLine(development ? "OSO Central draait (ontwikkeling)." : "OSO Central draait (productie).");
         options.Output?.WriteLine($"  Portaal en beheer-API: {portal}   (OpenAPI: {new Uri(portal, "openapi/v1.json")}; inloggen: {new Uri(portal, "inloggen")})");
@@ -117,10 +149,17 @@ public static class CentralHost
         return handle;
     }
 
+    // the validator is made before the app, and reads the revocation list from the app's services once they exist
+    private sealed class BuiltServices
+    {
+        public IServiceProvider? Services { get; set; }
+    }
+
     /// <summary>
     /// The URL others use: the first configured host name when there is one (the test school's aanleverpunt is
     /// registered with it), and never the wildcard address a listener may be bound to.
     /// </summary>
+
     private static Uri Reachable(Uri bound, CentralOptions options)
     {
         var host = options.HostNames.Count > 0 ? options.HostNames[0]

@@ -44,6 +44,12 @@ public sealed record CentralOptions : IValidatedSettings
     /// <summary>Production: the server certificate's private key (PEM).</summary>
     public string? ServerKeyPem { get; init; }
 
+    /// <summary>
+    /// The protocol listener as others reach it, e.g. a load balancer in front of several instances
+    /// (<c>https://tc.example.nl:7401/</c>); the test school's aanleverpunt is registered there. Null: the bound address.
+    /// </summary>
+    public Uri? PublicProtocolUrl { get; init; }
+
     /// <summary>How long a Traffic Center session stays open (default 24 hours).</summary>
     public TimeSpan SessieDuur { get; init; } = TimeSpan.FromHours(24);
 
@@ -105,6 +111,8 @@ public sealed record CentralOptions : IValidatedSettings
         foreach (var (name, port) in new[] { (nameof(PortalPort), PortalPort), (nameof(ProtocolPort), ProtocolPort) })
             if (port is < 0 or > 65535) yield return new(name, $"{port} is geen poort (0 tot en met 65535; 0 is een vrije poort).");
         if (PortalPort != 0 && PortalPort == ProtocolPort) yield return new(nameof(ProtocolPort), "is dezelfde poort als PortalPort.");
+        if (PublicProtocolUrl is { } publicUrl && (!publicUrl.IsAbsoluteUri || publicUrl.Scheme != Uri.UriSchemeHttps))
+            yield return new(nameof(PublicProtocolUrl), $"'{publicUrl}' is geen https-adres.");
         if (SessieDuur < TimeSpan.FromHours(1) || SessieDuur > TimeSpan.FromDays(365)) yield return new(nameof(SessieDuur), "ligt niet tussen 1 uur en 365 dagen.");
         for (var i = 0; i < TrustAnchorPems.Count; i++)
             if (!File.Exists(TrustAnchorPems[i])) yield return new($"{nameof(TrustAnchorPems)}:{i}", $"het bestand {TrustAnchorPems[i]} bestaat niet.");

@@ -20,6 +20,7 @@ public static class OsoCli
         var root = new RootCommand("OpenOSO — de Overstapservice Onderwijs: overstapdossiers valideren, tonen en uitwisselen.")
         {
             UpCommand.Create(context),
+            Cluster.ClusterCommand.Create(context),
             DemoCommand.Create(context),
             DossierCommand.Create(context),
             SchoolCommand.Create(context),

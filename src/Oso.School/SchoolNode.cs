@@ -39,10 +39,12 @@ public sealed class SchoolNode : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly HostTls _tls;
+    private readonly SqliteInstanceLock? _instanceLock;
 
-    private SchoolNode(WebApplication app, HostTls tls, Uri portal, Uri protocol, SchoolOptions options, bool development)
+    private SchoolNode(WebApplication app, HostTls tls, Uri portal, Uri protocol, SchoolOptions options, bool development, SqliteInstanceLock? instanceLock)
     {
         _app = app;
+        _instanceLock = instanceLock;
         Development = development;
         _tls = tls;
         PortalUrl = portal;
@@ -83,6 +85,22 @@ public sealed class SchoolNode : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         SettingsException.ThrowIfInvalid(options);
         var data = DataDirectory.Prepare(options.DataDirectory); // private files from the first byte on
+        // SQLite is for one running node: a second one on the same file is refused before it touches anything
+        var instanceLock = SqliteInstanceLock.Acquire(DatabaseOptions.From(options.Database, data, "school.db"), "School-node");
+        try
+        {
+            return await StartLockedAsync(options, data, instanceLock, configure, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            instanceLock?.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<SchoolNode> StartLockedAsync(SchoolOptions options, string data, SqliteInstanceLock? instanceLock,
+        Action<IServiceCollection>? configure, CancellationToken cancellationToken)
+    {
         var time = TimeProvider.System;
         var tls = CreateTls(options, data, time);
         var development = HostMode.IsDevelopment(options.Development, tls.TrustAnchors);
@@ -106,21 +124,29 @@ public sealed class SchoolNode : IAsyncDisposable
             tls.ServerCertificate, connections.Validator);
 
         var app = builder.Build();
+        try
+        {
+            return await StartAppAsync(app, options, data, tls, development, instanceLock, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task<SchoolNode> StartAppAsync(WebApplication app, SchoolOptions options, string data, HostTls tls, bool development,
+        SqliteInstanceLock? instanceLock, CancellationToken cancellationToken)
+    {
         _ = app.Services.GetRequiredService<OutboxGauges>(); // registers the outbox gauges on the node's meter
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SchoolDbContext>();
             await DatabaseSetup.MigrateAsync(db, cancellationToken).ConfigureAwait(false);
+            // the keys first: the authenticator secrets are encrypted with them
+            await DataProtectionSetup.ImportFileKeysAsync(db, data, cancellationToken).ConfigureAwait(false);
             await app.Services.GetRequiredService<AuthenticatorSecrets>().MigrateAsync(db, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await MasterKeyCheck.VerifyAsync(db, app.Services.GetRequiredService<MasterKey>(), cancellationToken).ConfigureAwait(false);
-            }
-            catch (InvalidOperationException)
-            {
-                await app.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
+            await MasterKeyCheck.VerifyAsync(db, app.Services.GetRequiredService<MasterKey>(), cancellationToken).ConfigureAwait(false);
         }
 
         app.UseStrictTransportSecurity(development);
@@ -152,10 +178,11 @@ public sealed class SchoolNode : IAsyncDisposable
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var (portal, protocol) = OsoListeners.BoundUrls(app, new ListenerOptions { Address = options.BindAddress, PortalPort = options.PortalPort, ProtocolPort = options.ProtocolPort });
         app.Services.GetRequiredService<PortalAddress>().Bound(portal);
-        return new SchoolNode(app, tls, portal, protocol, options, development);
+        return new SchoolNode(app, tls, portal, protocol, options, development, instanceLock);
     }
 
-    private static HostTls CreateTls(SchoolOptions options, string data, TimeProvider time)
+    /// <summary>The node's TLS material: the configured server certificate and anchors, or (development) one issued by the development CA.</summary>
+    public static HostTls CreateTls(SchoolOptions options, string data, TimeProvider time)
     {
         if (options.ServerCertificate is not null && options.ServerKey is not null)
             return HostTls.FromFiles(options.ServerCertificate, options.ServerKey, options.TrustAnchors);
@@ -171,6 +198,7 @@ public sealed class SchoolNode : IAsyncDisposable
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _tls.Dispose();
+        _instanceLock?.Dispose();
     }
 }
 
@@ -204,6 +232,7 @@ public sealed class SchoolAdminSession : IAsyncDisposable
             await using var scope = provider.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SchoolDbContext>();
             await DatabaseSetup.MigrateAsync(db, cancellationToken).ConfigureAwait(false);
+            await DataProtectionSetup.ImportFileKeysAsync(db, data, cancellationToken).ConfigureAwait(false);
             await provider.GetRequiredService<AuthenticatorSecrets>().MigrateAsync(db, cancellationToken).ConfigureAwait(false);
             await MasterKeyCheck.VerifyAsync(db, provider.GetRequiredService<MasterKey>(), cancellationToken).ConfigureAwait(false);
         }

@@ -121,6 +121,15 @@ public sealed record SchoolOptions : IValidatedSettings
     /// <summary>Metrics and traces: OTLP export and who may read <c>/metrics</c>.</summary>
     public TelemetryOptions Telemetry { get; init; } = new();
 
+    /// <summary>
+    /// How often the node anchors each school's audit chain head at Central (docs/school.md §5); zero: only on demand
+    /// (<c>oso school audit anchor</c>).
+    /// </summary>
+    public TimeSpan AuditAnchorInterval { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>Central's anchoring call (mutual TLS); default <c>/oso/audit/anker</c> on the Traffic Center's host.</summary>
+    public Uri? AuditAnchorUrl { get; init; }
+
     /// <summary>How long a Traffic Center check of <c>/health/ready</c> is reused, so probes do not hammer the TC.</summary>
     public TimeSpan TrafficCenterCheckInterval { get; init; } = TimeSpan.FromSeconds(30);
 

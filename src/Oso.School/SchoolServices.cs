@@ -50,6 +50,9 @@ public static class SchoolServices
         services.AddSingleton<RetentionPurge>();
         services.AddSingleton<IOutboxHandler>(sp => sp.GetRequiredService<RetentionPurge>());
         services.AddSingleton<IDailyWork>(sp => sp.GetRequiredService<RetentionPurge>());
+        services.AddSingleton<AuditAnchoring>();
+        services.AddSingleton<IOutboxHandler>(sp => sp.GetRequiredService<AuditAnchoring>());
+        services.AddSingleton<IDailyWork>(sp => sp.GetRequiredService<AuditAnchoring>());
         services.AddSingleton<StaffDigest>();
         services.AddSingleton<IOutboxHandler>(sp => sp.GetRequiredService<StaffDigest>());
         services.AddSingleton<IDailyWork>(sp => sp.GetRequiredService<StaffDigest>());
@@ -65,6 +68,7 @@ public static class SchoolServices
         services.AddSingleton<Corrections>();
         services.AddSingleton<PupilDeletion>();
         services.AddSingleton<AccessExport>();
+        services.AddSingleton<DoelAccessExport>();
         services.AddSingleton<ParentSession>();
         services.AddSingleton<PortalAddress>();
         services.AddOsoMail(options.Mail, data);
@@ -119,7 +123,7 @@ public static class SchoolServices
         services.AddSingleton(new DossierValidator());
         services.AddSingleton<SchoolAdmin>();
         // the data-protection keys also encrypt the staff's authenticator keys and recovery codes: the admin commands need them too
-        services.AddOsoDataProtection(data, "OpenOSO-School");
+        services.AddOsoDataProtection<SchoolDbContext>(data, "OpenOSO-School");
         services.AddIdentityCore<StaffUser>(StaffAccounts.ConfigureIdentity)
             .AddEntityFrameworkStores<SchoolDbContext>()
             .AddOsoAccounts<StaffUser, SchoolDbContext>();

@@ -49,10 +49,14 @@ internal static class SchoolSettingsCheck
         {
             if (span <= TimeSpan.Zero) yield return new(name, "moet langer dan nul zijn.");
         }
+        if (o.Outbox.Lease > TimeSpan.Zero && o.Outbox.Lease < TimeSpan.FromSeconds(3))
+            yield return new("Outbox:Lease", "moet minstens 3 seconden zijn (de claim wordt elk derde ervan verlengd).");
         if (o.ParentLinkReminder < TimeSpan.Zero || o.ParentLinkReminder >= o.ParentLinkLifetime)
             yield return new(nameof(o.ParentLinkReminder), "moet nul (geen herinnering) of korter dan ParentLinkLifetime zijn.");
         if (o.StaffDigestTime < TimeSpan.Zero || o.StaffDigestTime >= TimeSpan.FromDays(1))
             yield return new(nameof(o.StaffDigestTime), "is een tijd op de dag, van 00:00:00 tot 23:59:59 (Nederlandse tijd).");
+        if (o.AuditAnchorInterval != TimeSpan.Zero && o.AuditAnchorInterval < TimeSpan.FromMinutes(1))
+            yield return new(nameof(o.AuditAnchorInterval), "is nul (alleen op verzoek verankeren) of minstens één minuut.");
         if (o.Outbox.MaxAttempts < 1) yield return new("Outbox:MaxAttempts", "moet minstens 1 zijn.");
         if (o.KeyRotation.Grace <= o.KeyRotation.CurrentKeyRefresh)
             yield return new("KeyRotation:Grace", "moet langer zijn dan KeyRotation:CurrentKeyRefresh: pas daarna schrijft geen instantie meer met een oudere sleutel.");

@@ -26,8 +26,8 @@ public abstract class TransferTests<TChain>(TChain fixture) where TChain : Chain
 
     private static string Pgn(Dossier.Model.Dossier d) => (d.Huidigeschool.Leerling.Bsn ?? d.Huidigeschool.Leerling.Onderwijsnummer)!;
 
-    private static AanmeldingDto Aanmelding(Dossier.Model.Dossier d, string bron) =>
-        new(Pgn(d), d.Huidigeschool.Leerling.Geboortedatum!.Value, bron, BronDossiers.Name(d.Huidigeschool.Leerling), null);
+    private static AanmeldingDto Aanmelding(Dossier.Model.Dossier d, string bron, string? soort = null) =>
+        new(Pgn(d), d.Huidigeschool.Leerling.Geboortedatum!.Value, bron, BronDossiers.Name(d.Huidigeschool.Leerling), soort);
 
     private async Task<string> ReleasedAsync(LasApiClient bron, Dossier.Model.Dossier pupil, InzageInput? inzage = null)
     {
@@ -38,9 +38,10 @@ public abstract class TransferTests<TChain>(TChain fixture) where TChain : Chain
         return lasId;
     }
 
-    private async Task<(Guid Aanmelding, AanvraagDto Request)> RequestAsync(LasApiClient doel, Dossier.Model.Dossier pupil, string bron, DateTimeOffset? since = null)
+    private async Task<(Guid Aanmelding, AanvraagDto Request)> RequestAsync(LasApiClient doel, Dossier.Model.Dossier pupil, string bron, DateTimeOffset? since = null,
+        string? soort = null)
     {
-        var aanmelding = await doel.RegisterAsync(Aanmelding(pupil, bron), _ct);
+        var aanmelding = await doel.RegisterAsync(Aanmelding(pupil, bron, soort), _ct);
         var request = await doel.WaitForRequestAsync(await doel.RequestAsync(aanmelding, since, _ct), Wait, _ct);
         Assert.Equal("Klaar", request.Status);
         return (aanmelding, request);
@@ -76,15 +77,18 @@ public abstract class TransferTests<TChain>(TChain fixture) where TChain : Chain
     [InlineData("POPO")]
     [InlineData("POVO")]
     [InlineData("VOVO")]
+    [InlineData("BB")]
     public async Task Forbidden_and_opted_out_categories_never_leave_the_node(string profileName)
     {
         Fixture.RequireChain();
         var profile = OverstapProfiles.ByName(profileName)!;
-        // a POPO-shaped dossier holds vve, which POVO forbids; the VO school's pupils are VOVO-shaped
+        // a POPO-shaped dossier holds vve, which POVO forbids; the VO school's pupils are VOVO-shaped;
+        // binnen-BRIN (BB) is a transfer within one BRIN: the school asks itself, over the Traffic Center like any other
         var (bronSchool, doelSchool, pupil) = profileName switch
         {
             "POPO" => (Fixture.Chain.State.Po, await Fixture.SecondPoAsync(), Fixture.NewPupil(SyntheticProfile.Popo)),
             "POVO" => (Fixture.Chain.State.Po, Fixture.Chain.State.Vo, PupilWith(Category.Vve)),
+            "BB" => (Fixture.Chain.State.Po, Fixture.Chain.State.Po, Fixture.NewPupil(SyntheticProfile.Popo)),
             _ => (Fixture.Chain.State.Vo, await Fixture.SecondVoAsync(), Fixture.NewPupil(SyntheticProfile.Vovo, DemoSchools.Vo)),
         };
         var original = CategoryFilter.Present(pupil);
@@ -100,12 +104,14 @@ public abstract class TransferTests<TChain>(TChain fixture) where TChain : Chain
         await bron.DeliverAsync(lasId, pupil, _ct);
         await bron.RecordInzageAsync(lasId, new InzageInput(ChainFixture.Today, "Ja", null, bronSchool.Sector == "VO" ? "Ja" : null), _ct);
         await bron.ReleaseAsync(lasId, optOut.Select(c => c.ToString()).ToList(), _ct);
-        var (aanmelding, request) = await RequestAsync(doel, pupil, bron.Brin);
+        var (aanmelding, request) = await RequestAsync(doel, pupil, bron.Brin, soort: profile.Overdrachtsoort);
         Assert.Equal("OverdrachtGeslaagd", request.Resultaat);
 
         var received = Assert.Single(await doel.ReceivedAsync(onlyNew: true, _ct), r => r.AanmeldingId == aanmelding);
         using var xml = new MemoryStream(await doel.ReceivedXmlAsync(received.Id, _ct));
-        var arrived = CategoryFilter.Present(DossierReader.ReadDossier(xml));
+        var dossier = DossierReader.ReadDossier(xml);
+        Assert.Equal(profile.Overdrachtsoort, dossier.Overdrachtsoort.Value);
+        var arrived = CategoryFilter.Present(dossier);
         Assert.Empty(arrived.Intersect(forbidden.Union(optOut)));
         Assert.Subset(arrived.ToHashSet(), original.Except(forbidden).Except(optOut).ToHashSet());
     }
@@ -314,7 +320,7 @@ public sealed class SqliteTransferTests(SqliteChain fixture) : TransferTests<Sql
         var request = await vo.WaitForRequestAsync(await vo.RequestAsync(aanmelding, null, TestContext.Current.CancellationToken), TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
         Assert.Equal("OverdrachtGeslaagd", request.Resultaat);
 
-        var bytes = Directory.GetFiles(Path.Combine(Fixture.DataDirectory, "school"), "school.db*").SelectMany(File.ReadAllBytes).ToArray();
+        var bytes = Directory.GetFiles(Path.Combine(Fixture.DataDirectory, "school"), "school.db*").Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)).SelectMany(File.ReadAllBytes).ToArray();
         var text = Encoding.Latin1.GetString(bytes);
         Assert.DoesNotContain((l.Bsn ?? l.Onderwijsnummer)!, text);
         Assert.DoesNotContain(l.Achternaam, text);

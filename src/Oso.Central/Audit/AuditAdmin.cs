@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Oso.Central;
 
@@ -13,6 +14,16 @@ public sealed partial class CentralAdmin
         await using var db = await DbAsync(cancellationToken);
         Audit(db, actie, onderwerp, details);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Rotates Central's data-protection ring in the database (Central stopped) and audits it.</summary>
+    public async Task<Oso.Hosting.KeyRing.KeyRingRotated> RotateKeyRingAsync(CancellationToken cancellationToken = default)
+    {
+        Oso.Hosting.KeyRing.KeyRingRotated rotated;
+        await using (var db = await DbAsync(cancellationToken))
+            rotated = await Oso.Hosting.KeyRing.KeyRingRotation.RotateAsync(_services.GetRequiredService<CentralOptions>().DataDirectory, db, Time, cancellationToken);
+        await RecordOperationAsync("sleutelring.vernieuwd", "Central", "sleutel=" + rotated.NewKey, cancellationToken);
+        return rotated;
     }
 
     /// <summary>The latest audited actions, newest first.</summary>

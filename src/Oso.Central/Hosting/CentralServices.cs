@@ -27,6 +27,7 @@ internal static class CentralServices
         services.AddSingleton(sp => new OsoCertificateValidator(sp.GetRequiredService<CentralCertificates>().Anchors, options.TimeProvider,
             sp.GetRequiredService<RevocationCache>().Current));
         services.AddSingleton<TrafficCenterService>();
+        services.AddSingleton<Anchors.Ankerketen>();
         services.AddSingleton<Retention.CentralRetention>();
         services.AddSingleton<TestschoolDossiers>();
         services.AddSingleton<TestschoolService>();
@@ -34,7 +35,7 @@ internal static class CentralServices
         services.AddMetrics();
         Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<Oso.Hosting.Telemetry.OsoMetrics>(services);
         // the data-protection keys also encrypt authenticator keys and recovery codes: the admin commands need the same ring
-        services.AddOsoDataProtection(options.DataDirectory, "OpenOSO.Central");
+        services.AddOsoDataProtection<CentralDb>(options.DataDirectory, "OpenOSO.Central");
         return services;
     }
 
@@ -46,6 +47,8 @@ internal static class CentralServices
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<CentralDb>>().CreateDbContextAsync(ct);
         await DatabaseSetup.MigrateAsync(db, ct);
+        // the keys first: the authenticator secrets are encrypted with them
+        await DataProtectionSetup.ImportFileKeysAsync(db, services.GetRequiredService<CentralOptions>().DataDirectory, ct);
         await services.GetRequiredService<AuthenticatorSecrets>().MigrateAsync(db, ct);
         await TestschoolSeed.EnsureAsync(db, services.GetRequiredService<TimeProvider>(), testschoolUrl, ct);
     }

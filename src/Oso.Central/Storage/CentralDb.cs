@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -16,8 +17,12 @@ namespace Oso.Central.Storage;
 /// sessions and traces, and the audit log. No pupil data: the Traffic Center stores routing and zoeksleutels only.
 /// One subclass per engine carries that engine's migrations (ADR 0004).
 /// </summary>
-internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<CentralUser>(options)
+internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<CentralUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The data-protection keys (cookies, antiforgery, bearer tokens), shared by every instance; their XML is encrypted (see DataProtectionSetup).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+
     public DbSet<Bestuur> Besturen => Set<Bestuur>();
     public DbSet<School> Scholen => Set<School>();
     public DbSet<Vestiging> Vestigingen => Set<Vestiging>();
@@ -33,6 +38,7 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
     public DbSet<QueuedMail> Mail => Set<QueuedMail>();
     public DbSet<Retention.OnderhoudsRun> Onderhoud => Set<Retention.OnderhoudsRun>();
+    public DbSet<Anchors.AnkerRecord> Ankers => Set<Anchors.AnkerRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -44,6 +50,8 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // a key's XML, encrypted with the key-encryption certificate, is a few kB
+        builder.Entity<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>(e => e.Property(k => k.Xml).HasMaxLength(100_000));
         MailQueue.Map(builder, "mail");
         builder.Entity<Bestuur>(e =>
         {
@@ -153,6 +161,18 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
             e.ToTable("onderhoud");
             e.HasKey(o => o.Sleutel);
             e.Property(o => o.Sleutel).HasMaxLength(100);
+        });
+        builder.Entity<Anchors.AnkerRecord>(e =>
+        {
+            e.ToTable("ankers");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Id).ValueGeneratedNever();
+            e.Property(a => a.Brin).HasMaxLength(4);
+            e.Property(a => a.SysteemId).HasMaxLength(64);
+            e.Property(a => a.Hash).HasMaxLength(64);
+            e.Property(a => a.VorigeKetenHash).HasMaxLength(64);
+            e.Property(a => a.KetenHash).HasMaxLength(64);
+            e.HasIndex(a => new { a.Brin, a.Volgnummer });
         });
     }
 }

@@ -24,6 +24,9 @@ internal sealed partial class TrafficCenterService(
     public async Task<TcAntwoord> HandleAsync(SysteemId caller, OsoRequest request, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
+        // one transaction per call: a state change made directly in the database (the afmelding's guarded update) and the
+        // trace step that explains it are seen together or not at all, also after a crash in between
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var antwoord = request switch
         {
             OverdrachtRequest r => await OverdrachtAsync(db, caller.Value, r, ct),
@@ -35,6 +38,7 @@ internal sealed partial class TrafficCenterService(
             _ => new TcAntwoord.NietHier($"Het Traffic Center handelt '{request.ElementName}' niet af; dat verzoek gaat rechtstreeks naar een aanleverpunt."),
         };
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return antwoord;
     }
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Oso.Cli.Bench;
 
-/// <summary><c>oso bench transfer</c>.</summary>
+/// <summary><c>oso bench transfer</c> (and <c>oso bench chaos</c>, <see cref="ChaosCommand"/>).</summary>
 internal static class BenchCommand
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -43,6 +43,6 @@ internal static class BenchCommand
             }
             return result.Transfers.Failures == 0 && result.Echo.Failures == 0 ? ExitCodes.Ok : ExitCodes.Failed;
         });
-        return new Command("bench", "Metingen, altijd naast een basislijn.") { transfer };
+        return new Command("bench", "Metingen, altijd naast een basislijn.") { transfer, ChaosCommand.Create(context) };
     }
 }

@@ -23,9 +23,9 @@ internal static class KeysAndBackupCommands
         rotate.SetAction((parse, ct) => CliReport.RunAsync(context, parse.GetValue(common.Json), async () =>
         {
             var options = common.Options(parse);
-            var rotated = KeyRingRotation.Rotate(options.DataDirectory, context.Time);
+            KeyRingRotated rotated;
             await using (var admin = await CentralAdmin.OpenAsync(options, "beheer (cli: " + Environment.UserName + ")", ct).ConfigureAwait(false))
-                await admin.RecordOperationAsync("sleutelring.vernieuwd", "Central", "sleutel=" + rotated.NewKey, ct).ConfigureAwait(false);
+                rotated = await admin.RotateKeyRingAsync(ct).ConfigureAwait(false);
             return ((object)new { sleutel = rotated.NewKey, certificaatSha256 = rotated.CertificateSha256, overgepakt = rotated.Rewrapped, oudeCertificaten = rotated.RetiredCertificates },
                 $"Nieuwe sleutel {rotated.NewKey}; {rotated.Rewrapped} bestaande sleutels opnieuw ingepakt met een nieuw versleutelcertificaat "
                 + $"(SHA-256 {rotated.CertificateSha256}); {rotated.RetiredCertificates} oud certificaat verwijderd. Start Central weer: wie ingelogd was, blijft ingelogd. "

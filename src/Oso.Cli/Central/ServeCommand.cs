@@ -15,6 +15,7 @@ internal static class ServeCommand
         flags.Map(new Option<int>("--portal-port") { Description = "Poort van portaal en beheer-API (HTTPS); 0 is een vrije poort (standaard 7400)." }, nameof(CentralOptions.PortalPort));
         flags.Map(new Option<int>("--protocol-port") { Description = "Poort van het protocol (HTTPS met clientcertificaat); 0 is een vrije poort (standaard 7401)." }, nameof(CentralOptions.ProtocolPort));
         flags.Map(new Option<string>("--bind") { Description = "Adres om op te luisteren (standaard 127.0.0.1; 0.0.0.0 voor alle netwerken)." }, nameof(CentralOptions.BindAddress));
+        flags.Map(new Option<string?>("--public-url") { Description = "Het adres waarop anderen het protocol bereiken (https://…), bijvoorbeeld een load balancer voor meerdere instanties; standaard het gebonden adres." }, nameof(CentralOptions.PublicProtocolUrl));
         flags.MapList(new Option<string[]>("--host") { Description = "Extra hostnaam voor het ontwikkel-servercertificaat (herhaalbaar); de eerste is ook het adres van de testschool." }, nameof(CentralOptions.HostNames));
         flags.MapList(new Option<string[]>("--trust-anchor") { Description = "Productie: PEM-bestand met vertrouwensankers (herhaalbaar); dan geen ontwikkel-CA." }, nameof(CentralOptions.TrustAnchorPems));
         flags.Map(new Option<string?>("--server-cert") { Description = "Productie: servercertificaat (PEM)." }, nameof(CentralOptions.ServerCertificatePem));

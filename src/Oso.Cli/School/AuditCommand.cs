@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Oso.Cli.School;
 
@@ -13,29 +14,68 @@ internal static class AuditCommand
     public static Command Create(CliContext context) => new("audit", "Het auditlogboek van de scholen op deze node: controleren en inzien.")
     {
         Verify(context),
+        Anchor(context),
         Show(context),
     };
 
     private static Command Verify(CliContext context)
     {
         var common = new SchoolCommand.Common();
-        var brins = new Argument<string[]>("BRIN") { Description = "De scholen (standaard: alle scholen op deze node).", Arity = ArgumentArity.ZeroOrMore };
+        var brins = new Argument<string[]>("BRIN") { Description = "De scholen (standaard: alle scholen op deze node)." , Arity = ArgumentArity.ZeroOrMore };
+        var central = new Option<bool>("--central")
+        {
+            Description = "Haal ook de verankeringen bij Central op (met het systeemcertificaat van de node), zodat ook een weggehaalde of vervangen lokale bevestiging opvalt.",
+        };
         var command = common.AddTo(new Command("verify",
-            "Controleert de hashketen van het auditlogboek: geen regel gewijzigd, verwijderd of tussengevoegd. Exitcode 1 als een keten gebroken is.") { brins });
+            "Controleert de hashketen van het auditlogboek (geen regel gewijzigd, verwijderd of tussengevoegd) en de keten tegen de verankeringen bij Central "
+            + "(ook een keten die in zijn geheel is herschreven valt op). Exitcode 1 als een keten gebroken is of niet meer klopt met een verankering.") { brins, central });
         command.SetAction((parse, ct) => SchoolCommand.RunCheckAsync(context, common, parse, async session =>
         {
-            var chains = await session.Admin.VerifyAuditAsync(parse.GetValue(brins) ?? [], ct).ConfigureAwait(false);
+            var options = common.Options(parse);
+            using var anchors = AnchorCheck.Open(options, parse.GetValue(central));
+            var chains = await session.Admin.VerifyAuditAsync(parse.GetValue(brins) ?? [], anchors.Verification, ct).ConfigureAwait(false);
             var text = new StringBuilder();
             foreach (var chain in chains)
             {
-                text.AppendLine(chain.Intact
+                text.AppendLine(chain.FirstBroken is null
                     ? string.Create(CultureInfo.InvariantCulture, $"{chain.Brin}  in orde: {chain.Records:N0} regels, keten onbroken.")
                     : string.Create(CultureInfo.InvariantCulture,
                         $"{chain.Brin}  GEBROKEN bij regel {chain.FirstBroken:N0} (van {chain.Records:N0}): vanaf daar is een regel gewijzigd, verwijderd of tussengevoegd. Bewaar de database zoals hij is en meld dit als beveiligingsincident."));
+                if (chain.Anchors is { } a) text.AppendLine("      " + AnchorCheck.Describe(a));
             }
+            if (anchors.Note is { } note) text.AppendLine(note);
             if (chains.Count == 0) text.AppendLine("Er zijn nog geen scholen op deze node.");
-            var rows = chains.Select(c => new { brin = c.Brin, regels = c.Records, intact = c.Intact, eersteGebrokenRegel = c.FirstBroken }).ToList();
+            var rows = chains.Select(c => new
+            {
+                brin = c.Brin, regels = c.Records, intact = c.Intact, eersteGebrokenRegel = c.FirstBroken,
+                verankering = c.Anchors is { } a ? new
+                {
+                    klopt = a.Holds, verankerd = a.Anchored, laatsteRegel = a.LastSequence, laatsteVerankering = a.LastAnchoredAt, wachtend = a.Pending,
+                    geweigerd = a.Refused, voorBewaartermijn = a.BeforeRetention, eersteAfwijkendeRegel = a.Contradicted, probleem = a.Problem,
+                } : null,
+            }).ToList();
             return (rows, text.ToString().TrimEnd(), chains.All(c => c.Intact));
+        }, ct));
+        return command;
+    }
+
+    private static Command Anchor(CliContext context)
+    {
+        var common = new SchoolCommand.Common();
+        var command = common.AddTo(new Command("anchor",
+            "Laat de draaiende node nu een controlepunt van elk auditlogboek naar Central sturen (gebeurt ook vanzelf, elke AuditAnchorInterval)."));
+        command.SetAction((parse, ct) => SchoolCommand.RunSessionAsync(context, common, parse, async session =>
+        {
+            var store = session.Services.GetRequiredService<Oso.School.Storage.SchoolStore>();
+            var outbox = session.Services.GetRequiredService<Oso.School.Outbox.OutboxQueue>();
+            var now = session.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            await store.WriteAsync(async db =>
+            {
+                await Oso.School.Audit.AuditAnchoring.QueueNowAsync(db, outbox, now, ct).ConfigureAwait(false);
+                return true;
+            }, ct).ConfigureAwait(false);
+            return ((object)new { ingepland = now }, "Verankering ingepland: de draaiende node ondertekent de controlepunten en stuurt ze naar Central. "
+                + "Controleer daarna met: oso school audit verify");
         }, ct));
         return command;
     }

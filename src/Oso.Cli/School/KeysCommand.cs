@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Oso.Hosting.KeyRing;
 using Oso.School;
 using Oso.School.Crypto;
+using Oso.School.Storage;
 
 namespace Oso.Cli.School;
 
@@ -117,10 +118,14 @@ internal static class KeysCommand
         command.SetAction((parse, ct) => CliReport.RunAsync(context, parse.GetValue(common.JsonOutput), async () =>
         {
             var options = common.Options(parse);
-            var rotated = KeyRingRotation.Rotate(options.DataDirectory, context.Time);
+            KeyRingRotated rotated;
             await using (var session = await SchoolAdminSession.OpenAsync(options, ct).ConfigureAwait(false))
+            {
+                await using (var scope = session.Services.CreateAsyncScope())
+                    rotated = await KeyRingRotation.RotateAsync(options.DataDirectory, scope.ServiceProvider.GetRequiredService<SchoolDbContext>(), context.Time, ct).ConfigureAwait(false);
                 await session.Admin.RecordNodeEventAsync("sleutelring.vernieuwd", "De sleutelring van het portaal van de node is vernieuwd.", "sleutel=" + rotated.NewKey, ct)
                     .ConfigureAwait(false);
+            }
             return ((object)new { sleutel = rotated.NewKey, certificaatSha256 = rotated.CertificateSha256, overgepakt = rotated.Rewrapped, oudeCertificaten = rotated.RetiredCertificates },
                 $"Nieuwe sleutel {rotated.NewKey}; {rotated.Rewrapped} bestaande sleutels opnieuw ingepakt met een nieuw versleutelcertificaat "
                 + $"(SHA-256 {rotated.CertificateSha256}); {rotated.RetiredCertificates} oud certificaat verwijderd. Start de node weer: wie ingelogd was, blijft ingelogd.", true);

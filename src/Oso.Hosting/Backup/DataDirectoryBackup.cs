@@ -61,7 +61,7 @@ public static class DataDirectoryBackup
                 database = plan.DatabaseFileName;
                 var live = SqliteSnapshot.FileOf(plan.Database.ConnectionString);
                 if (Inside(live, data))
-                    foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" }) leave.Add(Relative(data, live + suffix));
+                    foreach (var suffix in new[] { "", "-wal", "-shm", "-journal", ".lock" }) leave.Add(Relative(data, live + suffix));
             }
             // the other files are small: copied first, so the backup holds each as it was at one moment
             foreach (var file in Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))

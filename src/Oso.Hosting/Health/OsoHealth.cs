@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -83,20 +84,41 @@ internal sealed class DatabaseReadyCheck<TContext>(IDbContextFactory<TContext> f
     }
 }
 
-/// <summary>The data-protection keys (cookies, antiforgery) are loaded and usable.</summary>
-internal sealed class DataProtectionCheck(IDataProtectionProvider provider) : IHealthCheck
+/// <summary>
+/// The data-protection keys (cookies, antiforgery) are loaded and usable, and this instance can decrypt every one of them:
+/// an instance with another key-encryption certificate than its siblings would sign people out of every other instance.
+/// </summary>
+internal sealed class DataProtectionCheck(IDataProtectionProvider provider, IKeyManager keys, TimeProvider time) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
             var protector = provider.CreateProtector("Oso.Hosting.Health");
-            var ok = protector.Unprotect(protector.Protect("gereed")) == "gereed";
-            return Task.FromResult(ok ? HealthCheckResult.Healthy("De sleutels voor cookies en formulieren zijn geladen.") : HealthCheckResult.Unhealthy("De sleutels voor cookies en formulieren werken niet."));
+            if (protector.Unprotect(protector.Protect("gereed")) != "gereed")
+                return Task.FromResult(HealthCheckResult.Unhealthy("De sleutels voor cookies en formulieren werken niet."));
+            var now = time.GetUtcNow();
+            var unreadable = keys.GetAllKeys().Where(k => !k.IsRevoked && k.ExpirationDate > now).Count(k => !Readable(k));
+            return Task.FromResult(unreadable == 0
+                ? HealthCheckResult.Healthy("De sleutels voor cookies en formulieren zijn geladen.")
+                : HealthCheckResult.Unhealthy($"{unreadable} sleutel(s) voor cookies en formulieren kan deze instantie niet ontsleutelen: "
+                    + "geef elke instantie hetzelfde keys/key-encryption.crt.pem en .key.pem als de eerste."));
         }
         catch (System.Security.Cryptography.CryptographicException e)
         {
             return Task.FromResult(HealthCheckResult.Unhealthy($"De sleutels voor cookies en formulieren werken niet ({e.GetType().Name})."));
+        }
+    }
+
+    private static bool Readable(IKey key)
+    {
+        try
+        {
+            return key.Descriptor is not null;
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or InvalidOperationException)
+        {
+            return false;
         }
     }
 }

@@ -27,11 +27,6 @@ public static class Bewijzen
     /// <summary>The manifest reference that names the dossier bytes.</summary>
     public const string DossierUri = "urn:oso:dossier";
 
-    private const string ObjectId = "oso-verklaring";
-    private const string RsaSha256Url = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
-
-    static Bewijzen() => CryptoConfig.AddAlgorithm(typeof(EcdsaSha256SignatureDescription), EcdsaSha256SignatureDescription.Url);
-
     /// <summary>
     /// Signs <paramref name="verklaring"/> with <paramref name="signer"/> (a system certificate with its private key,
     /// ECDSA or RSA). The statement's system must be the one the certificate names.
@@ -46,33 +41,14 @@ public static class Bewijzen
 
         var doc = new XmlDocument { PreserveWhitespace = true };
         var content = doc.CreateElement("inhoud");
-        var manifest = Element(doc, content, "Manifest", OsoNamespaces.XmlDsig);
-        var reference = Element(doc, manifest, "Reference", OsoNamespaces.XmlDsig);
+        var manifest = XmlProof.Element(content, "Manifest", OsoNamespaces.XmlDsig);
+        var reference = XmlProof.Element(manifest, "Reference", OsoNamespaces.XmlDsig);
         reference.SetAttribute("URI", DossierUri);
-        Element(doc, reference, "DigestMethod", OsoNamespaces.XmlDsig).SetAttribute("Algorithm", SignedXml.XmlDsigSHA256Url);
-        Element(doc, reference, "DigestValue", OsoNamespaces.XmlDsig).InnerText = Convert.ToBase64String(verklaring.DossierSha256.Span);
-        var statement = doc.CreateElement("bw", Naam(verklaring.Soort), OsoNamespaces.Bewijs);
-        content.AppendChild(statement);
-        Element(doc, statement, "tijdstip", OsoNamespaces.Bewijs).InnerText = verklaring.Tijdstip.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
-        Element(doc, statement, "sessieId", OsoNamespaces.Bewijs).InnerText = verklaring.SessieId.ToString();
-        Element(doc, statement, "bronBrin", OsoNamespaces.Bewijs).InnerText = verklaring.BronBrin.Value;
-        Element(doc, statement, "doelBrin", OsoNamespaces.Bewijs).InnerText = verklaring.DoelBrin.Value;
-        Element(doc, statement, "systeem", OsoNamespaces.Bewijs).InnerText = verklaring.Systeem.Value;
-
-        using var ecdsa = signer.GetECDsaPrivateKey();
-        using var rsa = ecdsa is null ? signer.GetRSAPrivateKey() : null;
-        AsymmetricAlgorithm key = (AsymmetricAlgorithm?)ecdsa ?? rsa ?? throw new ArgumentException("Het certificaat heeft geen ECDSA- of RSA-privésleutel.", nameof(signer));
-        var signed = new SignedXml { SigningKey = key };
-        signed.SignedInfo!.CanonicalizationMethod = SignedXml.XmlDsigExcC14NTransformUrl;
-        signed.SignedInfo.SignatureMethod = ecdsa is not null ? EcdsaSha256SignatureDescription.Url : RsaSha256Url;
-        signed.AddObject(new DataObject { Id = ObjectId, Data = content.ChildNodes });
-        var toObject = new Reference("#" + ObjectId) { DigestMethod = SignedXml.XmlDsigSHA256Url };
-        toObject.AddTransform(new XmlDsigExcC14NTransform());
-        signed.AddReference(toObject);
-        signed.KeyInfo = new KeyInfo();
-        signed.KeyInfo.AddClause(new KeyInfoX509Data(signer));
-        signed.ComputeSignature();
-        return Handtekening.Trusted(Encoding.UTF8.GetBytes(signed.GetXml().OuterXml));
+        XmlProof.Element(reference, "DigestMethod", OsoNamespaces.XmlDsig).SetAttribute("Algorithm", SignedXml.XmlDsigSHA256Url);
+        XmlProof.Element(reference, "DigestValue", OsoNamespaces.XmlDsig).InnerText = Convert.ToBase64String(verklaring.DossierSha256.Span);
+        XmlProof.Statement(content, Naam(verklaring.Soort), ("tijdstip", XmlProof.Time(verklaring.Tijdstip)), ("sessieId", verklaring.SessieId.ToString()),
+            ("bronBrin", verklaring.BronBrin.Value), ("doelBrin", verklaring.DoelBrin.Value), ("systeem", verklaring.Systeem.Value));
+        return XmlProof.Sign(content, signer);
     }
 
     /// <summary>SHA-256 of the dossier bytes, as a statement carries it.</summary>
@@ -99,19 +75,7 @@ public static class Bewijzen
         var (signed, certificate, verklaring) = gelezen;
         using (certificate)
         {
-            using var ecdsa = certificate.GetECDsaPublicKey();
-            using var rsa = ecdsa is null ? certificate.GetRSAPublicKey() : null;
-            var expectedMethod = ecdsa is not null ? EcdsaSha256SignatureDescription.Url : RsaSha256Url;
-            AsymmetricAlgorithm? key = (AsymmetricAlgorithm?)ecdsa ?? rsa;
-            bool valid;
-            try
-            {
-                valid = key is not null && signed.SignatureMethod == expectedMethod && signed.CheckSignature(key);
-            }
-            catch (CryptographicException)
-            {
-                valid = false;
-            }
+            var valid = XmlProof.Holds(signed, certificate);
             if (!valid)
                 return Fout(HandtekeningFout.HandtekeningOnjuist, "De handtekening klopt niet: de verklaring is na het ondertekenen gewijzigd, of met een andere sleutel ondertekend.");
             if (!CryptographicOperations.FixedTimeEquals(dossierSha256, verklaring.DossierSha256.Span))
@@ -147,49 +111,38 @@ public static class Bewijzen
 
     private static (SignedXml Signed, X509Certificate2 Certificate, Verklaring Verklaring)? Lees(Handtekening handtekening)
     {
+        if (XmlProof.Read(handtekening) is not var (signed, certificate, children)) return null;
+        if (Statement(children) is { } verklaring) return (signed, certificate, verklaring);
+        certificate.Dispose();
+        return null;
+    }
+
+    private static Verklaring? Statement(List<XmlElement> children)
+    {
+        if (children.Count != 2 || children[0] is not { LocalName: "Manifest", NamespaceURI: OsoNamespaces.XmlDsig } manifest
+            || children[1] is not { NamespaceURI: OsoNamespaces.Bewijs } statement) return null;
+        byte[]? digest;
         try
         {
-            var doc = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
-            using (var reader = XmlReader.Create(new MemoryStream(handtekening.Utf8.ToArray()), Handtekening.Settings)) doc.Load(reader);
-            var root = doc.DocumentElement!;
-            if (root.LocalName != "Signature" || root.NamespaceURI != OsoNamespaces.XmlDsig) return null;
-            var signed = new SignedXml(doc);
-            signed.LoadXml(root);
-
-            // exactly one reference, to exactly one object with our id, and no other element with that id (no wrapping)
-            if (signed.SignedInfo!.References.Count != 1 || signed.SignedInfo.References[0] is not Reference { Uri: "#" + ObjectId } reference) return null;
-            if (reference.TransformChain.Count != 1 || reference.TransformChain[0] is not XmlDsigExcC14NTransform || reference.DigestMethod != SignedXml.XmlDsigSHA256Url) return null;
-            if (signed.SignedInfo.CanonicalizationMethod != SignedXml.XmlDsigExcC14NTransformUrl) return null;
-            var withId = doc.SelectNodes("//*[@Id or @ID or @id]")!;
-            if (withId.Count != 1 || withId[0] is not XmlElement { LocalName: "Object", NamespaceURI: OsoNamespaces.XmlDsig, ParentNode: var parent } obj
-                || parent != root || obj.GetAttribute("Id") != ObjectId) return null;
-
-            var certificates = signed.KeyInfo.OfType<KeyInfoX509Data>().SelectMany(d => d.Certificates!.Cast<X509Certificate2>()).ToList();
-            if (certificates.Count != 1) return null;
-
-            var children = obj.ChildNodes.OfType<XmlElement>().ToList();
-            if (children.Count != 2 || children[0] is not { LocalName: "Manifest", NamespaceURI: OsoNamespaces.XmlDsig } manifest
-                || children[1] is not { NamespaceURI: OsoNamespaces.Bewijs } statement) return null;
-            var digest = ManifestDigest(manifest);
-            if (digest is null) return null;
-            VerklaringSoort soort;
-            if (statement.LocalName == Naam(VerklaringSoort.Verzending)) soort = VerklaringSoort.Verzending;
-            else if (statement.LocalName == Naam(VerklaringSoort.Ontvangst)) soort = VerklaringSoort.Ontvangst;
-            else return null;
-            var fields = statement.ChildNodes.OfType<XmlElement>().Where(e => e.NamespaceURI == OsoNamespaces.Bewijs)
-                .ToDictionary(e => e.LocalName, e => e.InnerText, StringComparer.Ordinal);
-            if (fields.Count != 5
-                || !DateTimeOffset.TryParseExact(fields.GetValueOrDefault("tijdstip"), "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var tijdstip)
-                || !SessieId.TryParse(fields.GetValueOrDefault("sessieId"), out var sessie)
-                || !Brin.TryParse(fields.GetValueOrDefault("bronBrin"), out var bron)
-                || !Brin.TryParse(fields.GetValueOrDefault("doelBrin"), out var doel)
-                || !SysteemId.TryParse(fields.GetValueOrDefault("systeem"), out var systeem)) return null;
-            return (signed, certificates[0], new Verklaring(soort, tijdstip, sessie, bron, doel, systeem, digest));
+            digest = ManifestDigest(manifest);
         }
-        catch (Exception e) when (e is XmlException or CryptographicException or FormatException or System.Xml.XPath.XPathException)
+        catch (FormatException)
         {
             return null;
         }
+        if (digest is null) return null;
+        VerklaringSoort soort;
+        if (statement.LocalName == Naam(VerklaringSoort.Verzending)) soort = VerklaringSoort.Verzending;
+        else if (statement.LocalName == Naam(VerklaringSoort.Ontvangst)) soort = VerklaringSoort.Ontvangst;
+        else return null;
+        var fields = XmlProof.Fields(statement);
+        if (fields is null || fields.Count != 5
+            || !XmlProof.TryTime(fields.GetValueOrDefault("tijdstip"), out var tijdstip)
+            || !SessieId.TryParse(fields.GetValueOrDefault("sessieId"), out var sessie)
+            || !Brin.TryParse(fields.GetValueOrDefault("bronBrin"), out var bron)
+            || !Brin.TryParse(fields.GetValueOrDefault("doelBrin"), out var doel)
+            || !SysteemId.TryParse(fields.GetValueOrDefault("systeem"), out var systeem)) return null;
+        return new Verklaring(soort, tijdstip, sessie, bron, doel, systeem, digest);
     }
 
     private static byte[]? ManifestDigest(XmlElement manifest)
@@ -205,14 +158,6 @@ public static class Bewijzen
     }
 
     private static string Naam(VerklaringSoort soort) => soort == VerklaringSoort.Verzending ? "verzending" : "ontvangst";
-
-    private static XmlElement Element(XmlDocument doc, XmlElement parent, string name, string ns)
-    {
-        var prefix = ns == OsoNamespaces.Bewijs ? "bw" : "";
-        var element = doc.CreateElement(prefix, name, ns);
-        parent.AppendChild(element);
-        return element;
-    }
 
     private static Handtekeningcontrole.Ongeldig Fout(HandtekeningFout fout, string tekst) => new(fout, tekst);
 }

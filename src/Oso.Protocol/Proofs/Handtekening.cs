@@ -57,6 +57,25 @@ public sealed class Handtekening : IEquatable<Handtekening>
     public static Handtekening Create(ReadOnlyMemory<byte> utf8) =>
         TryCreate(utf8, out var h, out var reden) ? h : throw new ArgumentException(reden, nameof(utf8));
 
+    /// <summary>
+    /// Reads a request body that should hold a signature: its bytes, or null when it is (or declares to be) longer than
+    /// <see cref="MaxBytes"/> — then no more than that is read.
+    /// </summary>
+    public static async Task<byte[]?> ReadBodyAsync(Stream body, long? declaredLength, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (declaredLength > MaxBytes) return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBytes) return null;
+        }
+        return buffer.ToArray();
+    }
+
     internal static Handtekening Trusted(ReadOnlyMemory<byte> utf8) => new(utf8);
 
     internal static XmlReaderSettings Settings { get; } = new()

@@ -97,6 +97,9 @@ public sealed class AuditLog(TimeProvider time)
         ArgumentNullException.ThrowIfNull(db);
         var checkpoints = await AuditCheckpoint.ReadAsync(db, brin, cancellationToken).ConfigureAwait(false);
         var vouched = checkpoints.Where(c => c.Action == AuditCheckpoint.Reduced).Select(c => c.Through).DefaultIfEmpty(0).Max();
+        // the head before and after reading the chain: another instance (or request) may append while it is read
+        var before = await db.AuditHeads.AsNoTracking().FirstOrDefaultAsync(h => h.Brin == brin, cancellationToken).ConfigureAwait(false);
+        var beforeHeld = before is null || before.Sequence == 0; // from the genesis
         string? previous = null;
         long expected = 0;
         await foreach (var entry in db.Audit.AsNoTracking().Where(a => a.Brin == brin).OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
@@ -120,13 +123,17 @@ public sealed class AuditLog(TimeProvider time)
             };
             if (!intact) return expected;
             if (checkpoints.Any(c => c.Through == entry.Sequence && c.Hash != entry.Hash)) return expected;
+            if (before is not null && entry.Sequence == before.Sequence) beforeHeld = entry.Hash == before.Hash;
             previous = entry.Hash;
             expected++;
         }
         var head = await db.AuditHeads.AsNoTracking().FirstOrDefaultAsync(h => h.Brin == brin, cancellationToken).ConfigureAwait(false);
         if (previous is null) return head is null || head.Sequence == 0 ? null : 1;
-        if (head is not null && (head.Sequence != expected - 1 || head.Hash != previous)) return Math.Min(expected, head.Sequence + 1);
-        return null;
+        if (head is null || (head.Sequence == expected - 1 && head.Hash == previous)) return null;
+        // records appended while reading: the chain read is intact and passed through the head seen first, and it does
+        // not run past the head now (a record beyond the head is one written around the log)
+        if (beforeHeld && expected - 1 <= head.Sequence) return null;
+        return Math.Min(expected, head.Sequence + 1);
     }
 
     /// <summary>A reduced record may only have lost its reducible fields: anything left in them is a change.</summary>

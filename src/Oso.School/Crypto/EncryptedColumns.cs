@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Oso.School.Audit;
 using Oso.School.Bron;
 using Oso.School.Doel;
 using Oso.School.LasApi;
@@ -38,12 +39,14 @@ public static class EncryptedColumns
     /// <summary>
     /// <c>byte[]</c> properties that are not pupil data under a data key: the wrapped keys themselves, and the signed
     /// ontvangstbevestigingen (session, BRINs, systems, a digest and a certificate — nothing about the pupil; a third
-    /// party must be able to check them without the school's keys).
+    /// party must be able to check them without the school's keys), and the audit anchors' signed checkpoints and
+    /// Central's acknowledgements (BRIN, sequence, chain hash, times, systems — Central holds the same bytes).
     /// </summary>
     public static IReadOnlyList<string> NotUnderADataKey { get; } =
     [
         $"{nameof(SchoolDataKey)}.{nameof(SchoolDataKey.Wrapped)}", $"{nameof(Tenancy.SchoolTenant)}.{nameof(Tenancy.SchoolTenant.WrappedIndexKey)}",
         $"{nameof(Disclosure)}.{nameof(Disclosure.Ontvangstbevestiging)}", $"{nameof(ReceivedDossier)}.{nameof(ReceivedDossier.Ontvangstbevestiging)}",
+        $"{nameof(AuditAnchor)}.{nameof(AuditAnchor.Checkpoint)}", $"{nameof(AuditAnchor)}.{nameof(AuditAnchor.Acknowledgement)}",
     ];
 
     /// <summary>A column by its <see cref="EncryptedColumn.Name"/>.</summary>

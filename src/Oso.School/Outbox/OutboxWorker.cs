@@ -12,8 +12,11 @@ namespace Oso.School.Outbox;
 /// <summary>Outbox settings.</summary>
 public sealed record OutboxOptions
 {
-    /// <summary>How long a claim holds before another instance may take the message over; renewed every third of it while the handler runs.</summary>
-    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long a claim holds before another instance may take the message over; renewed every third of it while the
+    /// handler runs. Work of a killed instance resumes after at most this (plus <see cref="PollInterval"/>).
+    /// </summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How often to look for due work when not woken.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
@@ -111,7 +114,13 @@ public sealed class OutboxWorker(
             {
                 outcome = await handler.HandleAsync(message, lease.Token).ConfigureAwait(false);
             }
-            catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // the node stops: hand the message back at once, so another instance resumes it now instead of after the lease
+                await ReleaseAsync(message).ConfigureAwait(false);
+                throw;
+            }
+            catch (Exception ex)
             {
                 // a timeout (a cancellation that is not the node stopping), a lost claim, a bug or broken infrastructure:
                 // keep the message for another attempt with backoff. Log the type, never the message text or stack: it may
@@ -178,6 +187,23 @@ public sealed class OutboxWorker(
                 // the database briefly unreachable: try again at the next beat (the claim still holds for a while)
                 logger.LogWarning("Outbox: verlengen van de claim op {Kind} {Id} mislukte met {Error}.", message.Kind, message.Id, ex.GetType().Name);
             }
+        }
+    }
+
+    /// <summary>Gives an unfinished claim back (the node stops); the attempt does not count. Best effort: otherwise the lease runs out.</summary>
+    private async Task ReleaseAsync(OutboxMessage message)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await using var db = await factory.CreateDbContextAsync(timeout.Token).ConfigureAwait(false);
+            await db.Outbox.Where(m => m.Id == message.Id && m.LockedBy == _instance && m.CompletedAt == null && m.FailedAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
+                    .SetProperty(m => m.Attempts, m => m.Attempts - 1), timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("Outbox: teruggeven van {Kind} {Id} bij het stoppen mislukte met {Error}; de claim verloopt vanzelf.", message.Kind, message.Id, ex.GetType().Name);
         }
     }
 

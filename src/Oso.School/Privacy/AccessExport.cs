@@ -100,9 +100,9 @@ public sealed class AccessExport(SchoolStore store, ProtectedDossiers crypto, Pa
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    internal static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static void Add(ZipArchive archive, string name, byte[] content)
+    internal static void Add(ZipArchive archive, string name, byte[] content)
     {
         var entry = archive.CreateEntry(name, CompressionLevel.Optimal);
         using var stream = entry.Open();
@@ -116,14 +116,8 @@ internal static class AccessOverview
     public static string Html(string school, string naam, DateTimeOffset now, Oso.Dossier.Model.Dossier dossier, int versies,
         IReadOnlyList<DisclosureInfo> verstrekkingen, IReadOnlyList<CorrectionView> correcties, IReadOnlyList<(DateTimeOffset At, string Wie, string Waarom)> log)
     {
-        var h = new StringBuilder();
-        h.Append("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\" />\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
-            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\" />\n")
-            .Append("<title>Gegevens over ").Append(E(naam)).Append("</title>\n<style>\nbody{font-family:system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;line-height:1.5}")
-            .Append("table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left;vertical-align:top}\n")
-            .Append(DossierHtmlRenderer.StyleSheet).Append("</style>\n</head>\n<body>\n<main>\n")
-            .Append("<h1>Gegevens over ").Append(E(naam)).Append(" bij ").Append(E(school)).Append("</h1>\n")
-            .Append("<p>Dit overzicht is gemaakt op ").Append(Day(now)).Append(". Het bevat alles wat de overstapservice van de school over uw kind bewaart: ")
+        var h = Start(naam, school);
+        h.Append("<p>Dit overzicht is gemaakt op ").Append(Day(now)).Append(". Het bevat alles wat de overstapservice van de school over uw kind bewaart: ")
             .Append("het overstapdossier zoals het nu is, ").Append(versies).Append(versies == 1 ? " vrijgegeven versie" : " vrijgegeven versies")
             .Append(", welke scholen het dossier kregen en wanneer, uw reactie, uw verzoeken om correctie en wie het dossier wanneer bekeek. ")
             .Append("Dezelfde gegevens staan in dit bestand ook in een vorm die een computer kan lezen (<code>gegevens.json</code> en de XML-bestanden in <code>dossier/</code>).</p>\n");
@@ -155,7 +149,16 @@ internal static class AccessOverview
         return h.ToString();
     }
 
-    private static string Who(string kind) => kind switch
+    /// <summary>The document up to and including the heading: self-contained, no scripts, no external resources.</summary>
+    internal static StringBuilder Start(string naam, string school) => new StringBuilder()
+        .Append("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\" />\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
+        .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\" />\n")
+        .Append("<title>Gegevens over ").Append(E(naam)).Append("</title>\n<style>\nbody{font-family:system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;line-height:1.5}")
+        .Append("table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left;vertical-align:top}\n")
+        .Append(DossierHtmlRenderer.StyleSheet).Append("</style>\n</head>\n<body>\n<main>\n")
+        .Append("<h1>Gegevens over ").Append(E(naam)).Append(" bij ").Append(E(school)).Append("</h1>\n");
+
+    internal static string Who(string kind) => kind switch
     {
         "Medewerker" => "een medewerker van de school",
         "Ouder" => "ouders (via hun link)",
@@ -164,9 +167,9 @@ internal static class AccessOverview
         _ => "de overstapservice",
     };
 
-    private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+    internal static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
     private static string Day(DateTimeOffset at) => Dutch.Date(DateOnly.FromDateTime(Amsterdam.Local(at).DateTime));
 
-    private static string Moment(DateTimeOffset at) => Dutch.Moment(at);
+    internal static string Moment(DateTimeOffset at) => Dutch.Moment(at);
 }

@@ -84,20 +84,39 @@ public sealed class NodeConnections : IDisposable
     /// POSTs <paramref name="xml"/> (<c>application/xml</c>) over mutual TLS with the system certificate; the answer's
     /// HTTP status, or null when no answer came (connection, TLS, timeout).
     /// </summary>
-    public async Task<int?> PostXmlAsync(Uri url, ReadOnlyMemory<byte> xml, CancellationToken cancellationToken)
+    public async Task<int?> PostXmlAsync(Uri url, ReadOnlyMemory<byte> xml, CancellationToken cancellationToken) =>
+        (await SendAsync(HttpMethod.Post, url, xml, cancellationToken).ConfigureAwait(false)).Status;
+
+    /// <summary>
+    /// Sends a request over mutual TLS with the system certificate (<paramref name="xml"/> as an <c>application/xml</c>
+    /// body when given); the answer's status and body (at most 1 MiB), or a null status when no answer came.
+    /// </summary>
+    public async Task<(int? Status, byte[] Body)> SendAsync(HttpMethod method, Uri url, ReadOnlyMemory<byte>? xml, CancellationToken cancellationToken)
     {
-        using var content = new ReadOnlyMemoryContent(xml);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/xml");
+        using var request = new HttpRequestMessage(method, url);
+        if (xml is { } bytes)
+        {
+            request.Content = new ReadOnlyMemoryContent(bytes);
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/xml");
+        }
         try
         {
-            using var response = await _http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
-            return (int)response.StatusCode;
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (response.Content.Headers.ContentLength > MaxAnswer) return ((int)response.StatusCode, []);
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            using var body = new MemoryStream();
+            var chunk = new byte[8192];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0 && body.Length <= MaxAnswer) body.Write(chunk, 0, read);
+            return ((int)response.StatusCode, body.Length > MaxAnswer ? [] : body.ToArray());
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException && !cancellationToken.IsCancellationRequested)
         {
-            return null;
+            return (null, []);
         }
     }
+
+    private const int MaxAnswer = 1024 * 1024;
 
     /// <summary>Replaces the revocation list (from Central).</summary>
     public void UpdateRevocations(CertificateRevocationList list) => _revocations = list;

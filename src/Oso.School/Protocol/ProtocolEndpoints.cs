@@ -58,16 +58,9 @@ public static class ProtocolEndpoints
     {
         var caller = context.Connection.ClientCertificate is { } certificate ? CertificateNames.Systeem(certificate) : null;
         const int limit = Oso.Protocol.Proofs.Handtekening.MaxBytes;
-        if (context.Request.ContentLength > limit) return Problems.BadRequest($"Een ontvangstbevestiging is hoogstens {limit / 1024} KiB.");
-        using var body = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
-        {
-            body.Write(chunk, 0, read);
-            if (body.Length > limit) return Problems.BadRequest($"Een ontvangstbevestiging is hoogstens {limit / 1024} KiB.");
-        }
-        var outcome = await receipts.ReceiveAsync(aanleverpunt, body.GetBuffer().AsMemory(0, (int)body.Length), caller, context.RequestAborted).ConfigureAwait(false);
+        var body = await Oso.Protocol.Proofs.Handtekening.ReadBodyAsync(context.Request.Body, context.Request.ContentLength, context.RequestAborted).ConfigureAwait(false);
+        if (body is null) return Problems.BadRequest($"Een ontvangstbevestiging is hoogstens {limit / 1024} KiB.");
+        var outcome = await receipts.ReceiveAsync(aanleverpunt, body, caller, context.RequestAborted).ConfigureAwait(false);
         return outcome.Result switch
         {
             ReceiptResult.Bevestigd => Results.NoContent(),

@@ -169,7 +169,18 @@ public sealed class RetentionPurge(SchoolStore store, AuditLog audit, AuditReten
             var outcome = await store.WriteAsync(db => auditRetention.ApplyAsync(db, brin, options.Retention.AuditFull, options.Retention.Audit, cancellationToken),
                 cancellationToken).ConfigureAwait(false);
             if (outcome.Broken)
+            {
                 logger.LogWarning("Bewaartermijn: de auditketen van {Brin} klopt niet; er is niets ingekort of verwijderd (bewaar de database zoals hij is).", brin);
+                continue;
+            }
+            // checkpoints of records that are gone can no longer be checked: they go with them (the one a removal checkpoint names is still checked)
+            await store.WriteAsync(async db =>
+            {
+                var firstKept = await db.Audit.Where(a => a.Brin == brin).MinAsync(a => (long?)a.Sequence, cancellationToken).ConfigureAwait(false);
+                return firstKept is { } first
+                    ? await db.AuditAnchors.Where(a => a.Brin == brin && a.Sequence < first - 1).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false)
+                    : 0;
+            }, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Oso.Hosting.Storage;
@@ -20,8 +21,11 @@ namespace Oso.School.Storage;
 /// The School node's database. Pupil data in it is encrypted (see Crypto/); nothing here is plaintext pupil data. Staff
 /// accounts (ASP.NET Core Identity's user tables) hold staff names and e-mail addresses, which are staff data.
 /// </summary>
-public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserContext<StaffUser>(options)
+public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserContext<StaffUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The data-protection keys (cookies, antiforgery), shared by every instance; their XML is encrypted (see DataProtectionSetup).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>Schools on this node.</summary>
     public DbSet<SchoolTenant> Tenants => Set<SchoolTenant>();
     /// <summary>Their data keys (wrapped by the master key).</summary>
@@ -54,6 +58,8 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     /// <summary>The audit chains' heads.</summary>
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    /// <summary>Checkpoints of the audit chains sent to Central, with its acknowledgements.</summary>
+    public DbSet<AuditAnchor> AuditAnchors => Set<AuditAnchor>();
     /// <summary>Staff members' roles per school.</summary>
     public DbSet<StaffMembership> StaffMemberships => Set<StaffMembership>();
     /// <summary>Parents' personal links.</summary>
@@ -228,6 +234,11 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
             e.HasIndex(x => new { x.Brin, x.At });
         });
         builder.Entity<AuditHead>().HasKey(x => x.Brin);
+        builder.Entity<AuditAnchor>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.Brin, x.Sequence }).IsUnique();
+        });
     }
 }
 

@@ -162,7 +162,15 @@ public sealed class SchoolAdmin(SchoolStore store, PupilDataProtector protector,
     /// Checks the hash chain of each school's audit log (every school on the node when none is given): how many records
     /// it holds and the first record that was changed, removed or inserted, if any.
     /// </summary>
-    public async Task<IReadOnlyList<AuditChainStatus>> VerifyAuditAsync(IReadOnlyCollection<string> brins, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AuditChainStatus>> VerifyAuditAsync(IReadOnlyCollection<string> brins, CancellationToken cancellationToken = default) =>
+        await VerifyAuditAsync(brins, null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// As <see cref="VerifyAuditAsync(IReadOnlyCollection{string}, CancellationToken)"/>, and — with <paramref name="anchors"/> — checks each chain
+    /// against Central's acknowledgements too, so a chain rewritten as a whole is caught (docs/school.md §5).
+    /// </summary>
+    public async Task<IReadOnlyList<AuditChainStatus>> VerifyAuditAsync(IReadOnlyCollection<string> brins, AnchorVerification? anchors,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(brins);
         await using var db = store.Read();
@@ -174,7 +182,14 @@ public sealed class SchoolAdmin(SchoolStore store, PupilDataProtector protector,
         {
             var broken = await AuditLog.VerifyAsync(db, brin, cancellationToken).ConfigureAwait(false);
             var count = await db.Audit.LongCountAsync(a => a.Brin == brin, cancellationToken).ConfigureAwait(false);
-            result.Add(new AuditChainStatus(brin, count, broken));
+            AnchorStatus? anchored = null;
+            if (anchors is not null)
+            {
+                var fromCentral = anchors.FromCentral is null ? null : await anchors.FromCentral(brin, cancellationToken).ConfigureAwait(false);
+                anchored = await AuditAnchorCheck.VerifyAsync(db, brin, anchors.Validator, fromCentral, time.GetUtcNow() - anchors.AuditRetention, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            result.Add(new AuditChainStatus(brin, count, broken, anchored));
         }
         return result;
     }
@@ -221,11 +236,18 @@ public sealed class SchoolAdmin(SchoolStore store, PupilDataProtector protector,
 /// <param name="Brin">The school.</param>
 /// <param name="Records">How many records the chain holds.</param>
 /// <param name="FirstBroken">The sequence number of the first record that does not fit the chain, or null when it is intact.</param>
-public sealed record AuditChainStatus(string Brin, long Records, long? FirstBroken)
+public sealed record AuditChainStatus(string Brin, long Records, long? FirstBroken, AnchorStatus? Anchors = null)
 {
-    /// <summary>True when every record is where it was written and unchanged.</summary>
-    public bool Intact => FirstBroken is null;
+    /// <summary>True when every record is where it was written and unchanged (and, when checked, the anchors hold).</summary>
+    public bool Intact => FirstBroken is null && Anchors?.Holds != false;
 }
+
+/// <summary>How <see cref="SchoolAdmin.VerifyAuditAsync(IReadOnlyCollection{string}, AnchorVerification, CancellationToken)"/> checks the anchors.</summary>
+/// <param name="Validator">Trusts Central's server certificate (the node's trust anchors).</param>
+/// <param name="AuditRetention">The audit retention period (<c>Retention:Audit</c>): anchors older than that may point at removed records.</param>
+/// <param name="FromCentral">Fetches a school's acknowledgements from Central (<c>--central</c>), or null for the local ones only.</param>
+public sealed record AnchorVerification(Oso.Protocol.Security.OsoCertificateValidator Validator, TimeSpan AuditRetention,
+    Func<string, CancellationToken, Task<IReadOnlyList<byte[]>>>? FromCentral = null);
 
 /// <summary>A LAS client as the operator sees it (never its key).</summary>
 /// <param name="Id">The client id.</param>

@@ -10,7 +10,7 @@ namespace Oso.Central.Tests.Security;
 
 /// <summary>
 /// Central's data directory is private from its first byte (files 0600, directories 0700, whatever umask Central was
-/// started with), the database holds no authenticator key or recovery code in plain text, and a data directory that
+/// started with), the database holds no authenticator key, recovery code or data-protection key in plain text, and a data directory that
 /// others can read gets a Dutch warning at start.
 /// </summary>
 public sealed class DataFilesTests : IAsyncDisposable
@@ -34,7 +34,8 @@ public sealed class DataFilesTests : IAsyncDisposable
 
             var files = Directory.EnumerateFileSystemEntries(data, "*", SearchOption.AllDirectories).Append(data).ToList();
             Assert.Contains(files, f => f.EndsWith("central.db-wal", StringComparison.Ordinal));
-            Assert.Contains(files, f => f.EndsWith(".xml", StringComparison.Ordinal)); // a data-protection key
+            Assert.Contains(files, f => f.EndsWith("key-encryption.key.pem", StringComparison.Ordinal)); // encrypts the data-protection keys
+            Assert.Contains(files, f => f.EndsWith("central.db.lock", StringComparison.Ordinal)); // one service per SQLite file
             foreach (var path in files)
             {
                 var mode = File.GetUnixFileMode(path);
@@ -59,6 +60,20 @@ public sealed class DataFilesTests : IAsyncDisposable
                 Assert.StartsWith("dp1:", reader.GetString(1), StringComparison.Ordinal);
             }
             Assert.Equal(["AuthenticatorKey", "RecoveryCodes"], names.Order());
+
+            // the data-protection keys (which protect those values and the cookies) are in the database only encrypted
+            await using var keys = connection.CreateCommand();
+            keys.CommandText = "SELECT Xml FROM DataProtectionKeys";
+            await using var keyReader = await keys.ExecuteReaderAsync(Ct);
+            var count = 0;
+            while (await keyReader.ReadAsync(Ct))
+            {
+                count++;
+                var xml = keyReader.GetString(0);
+                Assert.Contains("EncryptedData", xml, StringComparison.Ordinal);
+                Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
+            }
+            Assert.True(count > 0, "no data-protection key in the database");
         }
         finally
         {
@@ -84,7 +99,7 @@ public sealed class DataFilesTests : IAsyncDisposable
         Assert.Contains($"chmod -R go-rwx '{data}'", text, StringComparison.Ordinal);
     }
 
-    private static string RawText(string data) => string.Concat(Directory.GetFiles(data, "central.db*").Select(f =>
+    private static string RawText(string data) => string.Concat(Directory.GetFiles(data, "central.db*").Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)).Select(f =>
     {
         using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var copy = new MemoryStream();

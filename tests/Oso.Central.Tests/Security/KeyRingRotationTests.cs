@@ -55,11 +55,12 @@ public sealed class KeyRingRotationTests : IAsyncLifetime
         var before = Client();
         await before.LoginWithTwoFactorAsync(email, Wachtwoord);
         var oldToken = before.Http.DefaultRequestHeaders.Authorization!.Parameter!;
-        var running = Assert.Throws<InvalidOperationException>(() => KeyRingRotation.Rotate(Central.DataDirectory, TimeProvider.System));
+        var running = await Assert.ThrowsAsync<InvalidOperationException>(RotateAsync);
         Assert.Contains("draait nog", running.Message);
+        var beforeRotation = await RingAsync();
 
         await StopAsync();
-        var rotated = KeyRingRotation.Rotate(_data, TimeProvider.System);
+        var rotated = await RotateAsync();
         await StartAsync();
 
         Assert.True(rotated.Rewrapped >= 1);
@@ -79,9 +80,32 @@ public sealed class KeyRingRotationTests : IAsyncLifetime
         Assert.Single(Directory.GetFiles(keys, "key-encryption*.key.pem"));
         using var loaded = X509CertificateLoader.LoadCertificate(X509Certificate2.CreateFromPem(File.ReadAllText(certificate)).RawData);
         Assert.Equal(rotated.CertificateSha256, loaded.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256));
-        var files = Directory.GetFiles(keys, "key-*.xml");
-        Assert.True(files.Length >= 2);
-        Assert.All(files, f => Assert.Contains(Convert.ToBase64String(loaded.RawData), File.ReadAllText(f)));
-        Assert.All(files, f => Assert.DoesNotContain("<masterKey", File.ReadAllText(f)));
+        // the ring is in the database: every key it held is still there, re-wrapped under the new certificate, and one new key
+        Assert.Empty(Directory.GetFiles(keys, "key-*.xml"));
+        var ring = await RingAsync();
+        Assert.Equal(beforeRotation.Count + 1, ring.Count);
+        Assert.Equal(beforeRotation.Count, rotated.Rewrapped);
+        Assert.All(beforeRotation.Keys, name => Assert.NotEqual(beforeRotation[name], ring[name]));
+        Assert.All(ring.Values, xml => Assert.Contains(Convert.ToBase64String(loaded.RawData), xml));
+        Assert.All(ring.Values, xml => Assert.DoesNotContain("<masterKey", xml));
+    }
+
+    private async Task<KeyRingRotated> RotateAsync()
+    {
+        await using var admin = await CentralAdmin.OpenAsync(new CentralOptions { DataDirectory = _data }, "test", Tc.Ct);
+        return await admin.RotateKeyRingAsync(Tc.Ct);
+    }
+
+    // the DataProtectionKeys rows by friendly name (SQLite: the host's default database in the data folder)
+    private async Task<Dictionary<string, string>> RingAsync()
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_data, "central.db")};Pooling=False");
+        await connection.OpenAsync(Tc.Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT FriendlyName, Xml FROM DataProtectionKeys";
+        var ring = new Dictionary<string, string>();
+        await using var reader = await command.ExecuteReaderAsync(Tc.Ct);
+        while (await reader.ReadAsync(Tc.Ct)) ring[reader.GetString(0)] = reader.GetString(1);
+        return ring;
     }
 }

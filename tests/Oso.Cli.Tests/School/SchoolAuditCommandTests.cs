@@ -96,6 +96,29 @@ public sealed class SchoolAuditCommandTests : IDisposable
         Assert.Contains("School 93XX is niet bekend op deze node", verifyError);
     }
 
+    [Fact]
+    public async Task Anchor_queues_the_anchoring_for_the_running_node_and_verify_says_when_it_cannot_check_the_anchors()
+    {
+        await TwoSchoolsAsync();
+
+        var (code, output, error) = await School("audit", "anchor");
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains("Verankering ingepland", output);
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(Data, "school.db")};Pooling=False"))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var count = connection.CreateCommand();
+            count.CommandText = "SELECT COUNT(*) FROM \"Outbox\" WHERE \"Kind\" = 'audit.verankeren' AND \"CompletedAt\" IS NULL";
+            Assert.Equal(1L, (long)(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
+        }
+
+        // without the node's certificates the anchors cannot be checked: said, and the chain check alone decides
+        (code, output, _) = await School("audit", "verify", "12AB");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("12AB  in orde: 3 regels, keten onbroken.", output);
+        Assert.Contains("Verankering niet gecontroleerd", output);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -179,6 +179,47 @@ public sealed class SchoolBackupCommandTests : IDisposable
         Assert.Contains("huidige sleutel 3", output);
     }
 
+    [Fact]
+    public async Task Rotating_the_ring_rewraps_every_key_in_the_database_under_a_new_certificate_and_refuses_under_a_running_node()
+    {
+        await NodeAsync();
+        using (global::Oso.Hosting.KeyRing.KeyRingLock.Share(Path.Combine(Data, "keys"))) // as a running node holds it
+        {
+            var (refused, _, why) = await School(Data, "keys", "rotate-ring");
+            Assert.Equal(ExitCodes.Failed, refused);
+            Assert.Contains("draait nog", why);
+        }
+
+        var (code, output, error) = await School(Data, "keys", "rotate-ring");
+        Assert.True(code == ExitCodes.Ok, error);
+        var first = await RingAsync();
+        (code, output, error) = await School(Data, "keys", "rotate-ring");
+        Assert.True(code == ExitCodes.Ok, error);
+
+        var ring = await RingAsync();
+        Assert.Contains($"{first.Count} bestaande sleutels opnieuw ingepakt", output);
+        Assert.Equal(first.Count + 1, ring.Count);
+        Assert.All(first.Keys, name => Assert.NotEqual(first[name], ring[name])); // re-wrapped in place, none removed
+        var certificate = Assert.Single(Directory.GetFiles(Path.Combine(Data, "keys"), "key-encryption*.crt.pem"));
+        var der = Convert.ToBase64String(System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(certificate, TestContext.Current.CancellationToken)).RawData);
+        Assert.All(ring.Values, xml => Assert.Contains(der, xml));
+        Assert.All(ring.Values, xml => Assert.DoesNotContain("<masterKey", xml));
+        (code, _, error) = await School(Data, "list"); // the node still reads its ring
+        Assert.True(code == ExitCodes.Ok, error);
+    }
+
+    private async Task<Dictionary<string, string>> RingAsync()
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Data, "school.db")};Pooling=False");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT FriendlyName, Xml FROM DataProtectionKeys";
+        var ring = new Dictionary<string, string>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken)) ring[reader.GetString(0)] = reader.GetString(1);
+        return ring;
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(_root, recursive: true); } catch (IOException) { }

@@ -112,15 +112,13 @@ public class HostileSoapTests
     }
 
     [Fact]
-    public async Task Nesting_100000_deep_stops_at_the_depth_limit_in_bounded_time()
+    public async Task Nesting_100000_deep_stops_at_the_depth_limit_without_reading_on()
     {
         var input = new GeneratedStream(Head + "<ns1:documentResponse><d:dossier xmlns:d=\"http://www.edustandaard.nl/oso_gegevensset/2019/dossier\">", "<d:a>", 100_000 * 5);
-        var clock = Stopwatch.StartNew();
 
         var fault = TestData.Rejected(await SoapReader.ReadAsync(input, cancellationToken: TestData.Ct));
 
         Assert.Equal(SoapFoutcodes.TeDiep, fault.Foutcode);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), clock.Elapsed.ToString());
         Assert.True(input.Delivered < 100_000, $"read {input.Delivered} bytes before refusing");
     }
 
@@ -151,13 +149,11 @@ public class HostileSoapTests
     public async Task A_100_MB_dossier_text_under_default_limits_is_refused_at_the_text_limit()
     {
         var input = new GeneratedStream(Head + "<ns1:documentResponse><dossier xmlns=\"http://www.edustandaard.nl/oso_gegevensset/2019/dossier\"><a>", "QUFB", 100L * 1024 * 1024);
-        var clock = Stopwatch.StartNew();
 
         var fault = TestData.Rejected(await SoapReader.ReadAsync(input, cancellationToken: TestData.Ct));
 
         Assert.Equal(SoapFoutcodes.TekstTeLang, fault.Foutcode);
-        Assert.True(input.Delivered < 70L * 1024 * 1024, $"read {input.Delivered} bytes");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), clock.Elapsed.ToString());
+        Assert.True(input.Delivered < 70L * 1024 * 1024, $"read {input.Delivered} bytes"); // stops at the limit, not at the end
     }
 
     [Fact]

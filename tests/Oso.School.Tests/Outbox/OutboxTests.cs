@@ -55,6 +55,32 @@ public sealed class OutboxTests
         services.Get<IDbContextFactory<SchoolDbContext>>(), services.Get<SchoolStore>(), services.Provider.GetServices<IOutboxHandler>(),
         services.Get<OutboxQueue>(), services.Get<TimeProvider>(), Options.Create(options ?? new OutboxOptions()), logger ?? NullLogger<OutboxWorker>.Instance);
 
+    /// <summary>
+    /// An instance claims the message and is killed (SIGKILL) while its handler runs: the claim stays as the worker wrote
+    /// it (owner, lease, the attempt counted). A stop here would hand the claim back; a kill cannot, so the claim as it
+    /// was during the handler is put back after the stop.
+    /// </summary>
+    private static async Task CrashWhileRunningAsync(TestServices services, Recorder handler, OutboxOptions options)
+    {
+        using var shutdown = new CancellationTokenSource();
+        OutboxMessage? claimed = null;
+        handler.Run = async (message, ct) =>
+        {
+            await using (var db = services.Get<SchoolStore>().Read())
+                claimed = await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == message.Id, ct);
+            await shutdown.CancelAsync();
+            throw new OperationCanceledException(shutdown.Token);
+        };
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Worker(services, "killed", options).RunOneAsync(shutdown.Token));
+        handler.Run = null;
+        Assert.NotNull(claimed);
+        await services.Get<SchoolStore>().WriteAsync(async db =>
+        {
+            var row = await db.Outbox.SingleAsync(m => m.Id == claimed.Id);
+            (row.LockedBy, row.LockedUntil, row.Attempts) = (claimed.LockedBy, claimed.LockedUntil, claimed.Attempts);
+        });
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -144,14 +170,8 @@ public sealed class OutboxTests
         var (services, handler, time) = await CreateAsync(engine);
         await using var _ = services;
         await Enqueue(services, "c");
-        // an instance claims the message and is stopped before finishing it
-        using var shutdown = new CancellationTokenSource();
-        handler.Decide = _ =>
-        {
-            shutdown.Cancel();
-            throw new OperationCanceledException(shutdown.Token);
-        };
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Worker(services, "crashed").RunOneAsync(shutdown.Token));
+        // an instance claims the message and is killed before finishing it
+        await CrashWhileRunningAsync(services, handler, new OutboxOptions());
         handler.Decide = _ => OutboxOutcome.Done;
 
         var other = Worker(services, "other");
@@ -198,6 +218,43 @@ public sealed class OutboxTests
         Assert.Equal(["long"], handler.Runs);
         await using var db = services.Get<SchoolStore>().Read();
         Assert.NotNull((await db.Outbox.SingleAsync()).CompletedAt);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_node_that_stops_hands_its_running_work_back_so_another_instance_resumes_it_at_once(DatabaseProvider engine)
+    {
+        var (services, handler, _) = await CreateAsync(engine);
+        await using var _ = services;
+        await Enqueue(services, "interrupted");
+        var started = new TaskCompletionSource();
+        handler.Run = async (_, ct) =>
+        {
+            started.TrySetResult();
+            await Task.Delay(Timeout.Infinite, ct);
+            return OutboxOutcome.Done;
+        };
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var running = Worker(services, "stopping").RunOneAsync(stopping.Token);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        await stopping.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        await using (var db = services.Get<SchoolStore>().Read())
+        {
+            var row = await db.Outbox.SingleAsync();
+            Assert.Null(row.LockedBy);
+            Assert.Equal(0, row.Attempts); // stopping is not an attempt
+        }
+
+        // no time passes (the lease has not expired): another instance takes it over right away and finishes it
+        handler.Run = null;
+        Assert.True(await Worker(services, "other").RunOneAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(["interrupted", "interrupted"], handler.Runs);
+        await using var after = services.Get<SchoolStore>().Read();
+        var done = await after.Outbox.SingleAsync();
+        Assert.NotNull(done.CompletedAt);
+        Assert.Equal(1, done.Attempts);
     }
 
     [Fact]
@@ -253,14 +310,8 @@ public sealed class OutboxTests
         await Enqueue(services, "poison");
         for (var attempt = 0; attempt < options.MaxAttempts; attempt++)
         {
-            // each attempt: the process stops in the middle of the work, so the message is never finished
-            using var shutdown = new CancellationTokenSource();
-            handler.Decide = _ =>
-            {
-                shutdown.Cancel();
-                throw new OperationCanceledException(shutdown.Token);
-            };
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Worker(services, "run" + attempt, options).RunOneAsync(shutdown.Token));
+            // each attempt: the process is killed in the middle of the work, so the message is never finished
+            await CrashWhileRunningAsync(services, handler, options);
             time.Advance(options.Lease + TimeSpan.FromSeconds(1));
         }
         handler.Decide = _ => OutboxOutcome.Done;

@@ -8,9 +8,14 @@ public sealed partial class PortalClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    public PortalClient(Uri portal)
+    public PortalClient(Uri portal) : this(portal, new CookieContainer())
     {
-        Cookies = new CookieContainer();
+    }
+
+    /// <summary>A client with another client's cookies: the same browser, reaching another instance of the node.</summary>
+    public PortalClient(Uri portal, CookieContainer cookies)
+    {
+        Cookies = cookies;
         _http = new HttpClient(new HttpClientHandler
         {
             CookieContainer = Cookies,

@@ -50,6 +50,9 @@ public sealed partial class PortalNode : IAsyncDisposable
 
     public SchoolNode Node { get; }
 
+    /// <summary>The options the node was started with.</summary>
+    public required SchoolOptions Options { get; init; }
+
     /// <summary>The node's clock when the test moves it (null: the real clock).</summary>
     public FakeTimeProvider? Clock { get; }
 
@@ -92,13 +95,14 @@ public sealed partial class PortalNode : IAsyncDisposable
             DevelopmentCaDirectory = caDir,
             RateLimit = new SignInRateLimitOptions { PermitLimit = 1000 },
         };
-        var node = await SchoolNode.StartAsync(configure?.Invoke(options) ?? options, s =>
+        options = configure?.Invoke(options) ?? options;
+        var node = await SchoolNode.StartAsync(options, s =>
         {
             s.AddLogging(b => b.AddProvider(logs).AddFilter<LogCapture>(null, LogLevel.Trace));
             if (time is not null) s.AddSingleton<TimeProvider>(time);
             services?.Invoke(s);
         });
-        var portal = new PortalNode(node, database, ca, data, logs, time);
+        var portal = new PortalNode(node, database, ca, data, logs, time) { Options = options };
         await portal.SeedAsync();
         return portal;
     }
@@ -184,7 +188,7 @@ public sealed partial class PortalNode : IAsyncDisposable
         if (Engine == DatabaseProvider.Sqlite)
         {
             var directory = Path.GetDirectoryName(_database.ConnectionString.Split(';')[0].Replace("Data Source=", "", StringComparison.Ordinal))!;
-            return string.Concat(Directory.GetFiles(directory, "portal.db*").Select(f =>
+            return string.Concat(Directory.GetFiles(directory, "portal.db*").Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)).Select(f =>
             {
                 using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
                 using var copy = new MemoryStream();

@@ -134,7 +134,7 @@ public sealed class AccessExportTests
         Assert.True(await db.Audit.AnyAsync(a => a.Action == "school.privacycontact" && a.Detail == null));
     }
 
-    private static Dictionary<string, byte[]> Unzip(byte[] zip)
+    internal static Dictionary<string, byte[]> Unzip(byte[] zip)
     {
         using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
         return archive.Entries.ToDictionary(e => e.FullName, e =>

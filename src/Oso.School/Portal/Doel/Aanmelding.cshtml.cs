@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Oso.School.Doel;
+using Oso.School.Privacy;
 
 namespace Oso.School.Portal.Doel;
 
 /// <summary>An aanmelding: its requests (each with its steps) and received dossiers; request the dossier (again).</summary>
-public sealed class AanmeldingModel(DoelOverview overview, Aanmeldingen aanmeldingen) : PortalPageModel
+public sealed class AanmeldingModel(DoelOverview overview, Aanmeldingen aanmeldingen, DoelAccessExport export) : PortalPageModel
 {
     /// <summary>The aanmelding.</summary>
     [BindProperty(SupportsGet = true, Name = "id")]
@@ -28,6 +29,13 @@ public sealed class AanmeldingModel(DoelOverview overview, Aanmeldingen aanmeldi
 
     /// <summary>Shows the aanmelding.</summary>
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    /// <summary>Everything held about the pupil as new school, as one ZIP, for a parent's request of access (audited as a download by this staff member).</summary>
+    public async Task<IActionResult> OnGetGegevensAsync()
+    {
+        var zip = await export.ForStaffAsync(Brin, Id, Staff.Actor, HttpContext.RequestAborted);
+        return zip is null ? NotFound() : File(zip, "application/zip", DoelAccessExport.FileName);
+    }
 
     /// <summary>Requests the dossier.</summary>
     public async Task<IActionResult> OnPostAsync()

@@ -11,6 +11,8 @@ public sealed partial class MatrixRows
     private const string TestschoolRoute = "central:protocol POST /oso/testschool";
     private const string Aanleverpunt = "school:protocol POST /oso/aanleverpunt/{aanleverpunt}";
     private const string Ontvangstbevestiging = "school:protocol POST /oso/aanleverpunt/{aanleverpunt}/ontvangstbevestiging";
+    private const string Anker = "central:protocol POST /oso/audit/anker";
+    private const string AnkerLijst = "central:protocol GET /oso/audit/ankers/{brin}";
 
     private void Protocol()
     {
@@ -108,6 +110,31 @@ public sealed partial class MatrixRows
         Add(Ontvangstbevestiging, Ontvangstbevestiging, "geen", Expect.Tls, ct => p.Anonymous.SendAsync(HttpMethod.Post, receiptUrl, Receipt([]), ct), writes: false);
         foreach (var name in TlsIdentities)
             Add(Ontvangstbevestiging, Ontvangstbevestiging, name, Expect.Tls, ct => p.Tls[name].SendAsync(HttpMethod.Post, receiptUrl, Receipt([]), ct), writes: false);
+
+        // Central: audit anchors, only from (and for) the system that serves the school
+        var anker = new Uri(p.Chain.Central.ProtocolUrl, "/oso/audit/anker");
+        var lijst = new Uri(p.Chain.Central.ProtocolUrl, "/oso/audit/ankers/" + state.Po.Brin);
+        Add(Anker, Anker, "ander systeem (zelfde CA)", Expect.Status(403, "anker.niet-bevoegd"),
+            async ct => await p.OtherSystem.SendAsync(HttpMethod.Post, anker, await CheckpointAsync(await p.Fixture.OtherSystemAsync(), ct), ct), writes: true);
+        Add(Anker, Anker, "eigen systeem", Expect.Ok,
+            async ct => await p.DemoSystem.SendAsync(HttpMethod.Post, anker, await CheckpointAsync(p.Fixture.Node.SystemCertificate, ct), ct), writes: true);
+        Add(Anker, Anker, "geen", Expect.Tls, ct => p.Anonymous.SendAsync(HttpMethod.Post, anker, Receipt([]), ct), writes: false);
+        AddTls(Anker, Anker, HttpMethod.Post, anker, () => Receipt([]));
+        Add(AnkerLijst, AnkerLijst, "ander systeem (zelfde CA)", Expect.Status(403, "anker.niet-bevoegd"), ct => p.OtherSystem.GetAsync(lijst, ct), writes: false);
+        Add(AnkerLijst, AnkerLijst, "eigen systeem", Expect.Ok, ct => p.DemoSystem.GetAsync(lijst, ct), writes: false);
+        Add(AnkerLijst, AnkerLijst, "geen", Expect.Tls, ct => p.Anonymous.GetAsync(lijst, ct), writes: false);
+        AddTls(AnkerLijst, AnkerLijst, HttpMethod.Get, lijst, () => null);
+    }
+
+    /// <summary>A checkpoint of the demo PO school's audit chain head as it is now, signed by <paramref name="signer"/> as its own system.</summary>
+    private async Task<HttpContent> CheckpointAsync(System.Security.Cryptography.X509Certificates.X509Certificate2 signer, CancellationToken ct)
+    {
+        Oso.School.Audit.AuditHead head;
+        await using (var db = p.Fixture.ReadNode())
+            head = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.AuditHeads.Where(h => h.Brin == p.Chain.State.Po.Brin), ct);
+        var punt = new Oso.Protocol.Proofs.Controlepunt(Brin.Parse(head.Brin), head.Sequence, head.Hash, p.Fixture.Clock.GetUtcNow(),
+            Oso.Protocol.Security.CertificateNames.Systeem(signer)!.Value);
+        return Receipt(Oso.Protocol.Proofs.Ankers.Onderteken(punt, signer).Utf8.ToArray());
     }
 
     /// <summary>

@@ -52,19 +52,30 @@ public sealed partial class MatrixRows
         AccessDownloadForStaff();
     }
 
-    /// <summary>The access download on the pupil's page (a GET handler): the school's own staff only, never another school's.</summary>
+    /// <summary>
+    /// The access downloads (GET handlers): on the pupil's page at the bron, on the aanmelding's page at the doel. The
+    /// school's own staff only, never another school's (also not with the object under their own BRIN).
+    /// </summary>
     private void AccessDownloadForStaff()
     {
         var (po, vo) = (p.Chain.State.Po.Brin, p.Chain.State.Vo.Brin);
         var a = p.PupilA;
-        var key = Key(School, "PAGE", "/scholen/{brin}/dossiers/{id:guid}");
-        var url = SchoolUrl($"/scholen/{po}/dossiers/{a.Id}?handler=gegevens");
-        Add(key, key, "medewerker (eigen school) (download)", Expect.Ok, ct => p.PoMedewerker.GetAsync(url, ct), writes: false, mayShow: [a.Achternaam, a.Pgn.Value]);
-        Add(key, key, "medewerker andere school (download)", Expect.Status(403), ct => p.VoMedewerker.GetAsync(url, ct), writes: false);
+        AccessDownload("/scholen/{brin}/dossiers/{id:guid}", $"/scholen/{po}/dossiers/{a.Id}", $"/scholen/{vo}/dossiers/{a.Id}", p.PoMedewerker, p.VoMedewerker);
+        AccessDownload("/scholen/{brin}/aanmeldingen/{id:guid}", $"/scholen/{vo}/aanmeldingen/{p.VoAanmelding}", $"/scholen/{po}/aanmeldingen/{p.VoAanmelding}",
+            p.VoMedewerker, p.PoMedewerker);
+    }
+
+    private void AccessDownload(string route, string path, string scopedPath, Wire own, Wire other)
+    {
+        var a = p.PupilA;
+        var key = Key(School, "PAGE", route);
+        var url = SchoolUrl(path + "?handler=gegevens");
+        Add(key, key, "medewerker (eigen school) (download)", Expect.Ok, ct => own.GetAsync(url, ct), writes: false, mayShow: [a.Achternaam, a.Pgn.Value]);
+        Add(key, key, "medewerker andere school (download)", Expect.Status(403), ct => other.GetAsync(url, ct), writes: false);
         Add(key, key, "ouders (eigen link) (download)", Expect.Redirect("/inloggen"), ct => p.ParentA.GetAsync(url, ct), writes: false);
         Add(key, key, "geen (download)", Expect.Redirect("/inloggen"), ct => p.Anonymous.GetAsync(url, ct), writes: false);
         Add(key, key, "medewerker, object van andere school (download)", Expect.Status(404),
-            ct => p.VoMedewerker.GetAsync(SchoolUrl($"/scholen/{vo}/dossiers/{a.Id}?handler=gegevens"), ct), writes: false);
+            ct => other.GetAsync(SchoolUrl(scopedPath + "?handler=gegevens"), ct), writes: false);
     }
 
     /// <summary>
