@@ -3,52 +3,51 @@ using System.Buffers;
 namespace Oso.Protocol.Soap;
 
 /// <summary>
-/// The start of one received message, taken in asynchronously in pooled blocks, so the XML is parsed synchronously
-/// (the async <see cref="System.Xml.XmlReader"/> API costs a state machine per node: ADR 0010). A message that ends
-/// within <see cref="PrefetchBytes"/> (every protocol request, most answers) is parsed from memory alone. Of a longer
-/// one only that much is read ahead: the parser pulls the rest on demand, waiting for the network where it must, so a
-/// hostile message is still refused after the few kilobytes that show it (a nesting bomb, an endless field) and a
-/// large dossier is never held twice. Dispose returns the blocks.
+/// One received message, taken in asynchronously in pooled blocks so the XML is parsed synchronously (the async
+/// <see cref="System.Xml.XmlReader"/> API costs a state machine per node: ADR 0010) and no thread ever waits for the
+/// network: a slow sender holds memory, never a thread. The first <see cref="FirstReadAhead"/> bytes are read ahead
+/// (every protocol request, most answers end within them). The parse over what was received either ends (a message or
+/// a fault) or runs out of bytes (<see cref="MoreNeeded"/>); then <see cref="ReadMoreAsync"/> reads ahead
+/// <see cref="Growth"/> times as far and the parse starts again. A hostile message is so refused after the few
+/// kilobytes that show it (a nesting bomb, an endless field) — at most Growth times as far, and an over-long text
+/// where it passes the text limit — never after reading up to the size limit, and the parses together cost at most
+/// 1 + 1/(Growth − 1) of one. At most the size limit + 1 byte is held. Dispose returns the blocks.
 /// </summary>
 internal sealed class SoapInput : IDisposable
 {
-    /// <summary>How much is read ahead before parsing starts.</summary>
-    public const int PrefetchBytes = 64 * 1024;
+    /// <summary>How much is read ahead before the first parse.</summary>
+    public const int FirstReadAhead = 64 * 1024;
+
+    /// <summary>Each further read-ahead reaches this many times as far as the last.</summary>
+    public const int Growth = 4;
 
     private const int BlockSize = 16 * 1024;
     private readonly List<byte[]> _blocks = [];
-    private readonly Stream _rest;
+    private readonly Stream _input;
+    private readonly long _limit;
+    private long _longestText;
+    private long _run;
+    private int _room;
     private long _length;
     private bool _ended;
 
-    private SoapInput(Stream rest) => _rest = rest;
-
-    /// <summary>Reads <paramref name="input"/> ahead: to its end, or <see cref="PrefetchBytes"/>, or <paramref name="limit"/> + 1 bytes, whichever comes first.</summary>
-    public static async Task<SoapInput> ReceiveAsync(Stream input, long limit, CancellationToken cancellationToken)
+    private SoapInput(Stream input, SoapLimits limits)
     {
-        var received = new SoapInput(input);
+        _input = input;
+        _limit = limits.MaxMessageBytes;
+        _longestText = limits.MaxTextLength;
+    }
+
+    /// <summary>Whether all there is to parse was received: the end of the input, or one byte past the limit (the parser then reports the size).</summary>
+    public bool Complete => _ended || _length > _limit;
+
+    /// <summary>Reads <paramref name="input"/> ahead: to its end, or <see cref="FirstReadAhead"/>, or the size limit + 1 bytes, whichever comes first.</summary>
+    public static async Task<SoapInput> ReceiveAsync(Stream input, SoapLimits limits, CancellationToken cancellationToken)
+    {
+        var received = new SoapInput(input, limits);
         try
         {
-            var room = 0;
-            var ahead = Math.Min(PrefetchBytes, limit + 1);
-            while (received._length < ahead)
-            {
-                if (room == 0)
-                {
-                    received._blocks.Add(ArrayPool<byte>.Shared.Rent(BlockSize));
-                    room = BlockSize;
-                }
-                var block = received._blocks[^1];
-                var wanted = (int)Math.Min(room, ahead - received._length);
-                var n = await input.ReadAsync(block.AsMemory(BlockSize - room, wanted), cancellationToken).ConfigureAwait(false);
-                if (n == 0)
-                {
-                    received._ended = true;
-                    break;
-                }
-                received._length += n;
-                room -= n;
-            }
+            await received.ReadAheadAsync(FirstReadAhead, cancellationToken).ConfigureAwait(false);
             return received;
         }
         catch
@@ -58,8 +57,51 @@ internal sealed class SoapInput : IDisposable
         }
     }
 
-    /// <summary>A synchronous stream over the bytes read ahead and then the rest of the input.</summary>
-    public Stream OpenRead(CancellationToken cancellationToken) => new BlockStream(this, cancellationToken);
+    /// <summary>Reads on, <see cref="Growth"/> times as far as was received (or to the end, or the limit + 1).</summary>
+    public Task ReadMoreAsync(CancellationToken cancellationToken) =>
+        ReadAheadAsync(Math.Max(_length * Growth, FirstReadAhead), cancellationToken);
+
+    private async Task ReadAheadAsync(long upTo, CancellationToken cancellationToken)
+    {
+        upTo = Math.Min(upTo, _limit + 1);
+        while (!_ended && _length < upTo)
+        {
+            if (_room == 0)
+            {
+                _blocks.Add(ArrayPool<byte>.Shared.Rent(BlockSize));
+                _room = BlockSize;
+            }
+            var wanted = (int)Math.Min(_room, upTo - _length);
+            var fresh = _blocks[^1].AsMemory(BlockSize - _room, wanted);
+            var n = await _input.ReadAsync(fresh, cancellationToken).ConfigureAwait(false);
+            if (n == 0)
+            {
+                _ended = true;
+                break;
+            }
+            _length += n;
+            _room -= n;
+            if (LongTextEnds(fresh.Span[..n])) break;
+        }
+    }
+
+    // A run of more bytes without '<' than a text may have characters: the parse over what was received already shows
+    // the fault (TekstTeLang), so reading ahead stops there instead of up to Growth times as far. Once only: a long
+    // comment is no fault, and then reading ahead goes on as usual.
+    private bool LongTextEnds(ReadOnlySpan<byte> fresh)
+    {
+        var lastTag = fresh.LastIndexOf((byte)'<');
+        _run = lastTag < 0 ? _run + fresh.Length : fresh.Length - lastTag - 1;
+        if (_run <= _longestText) return false;
+        _longestText = long.MaxValue;
+        return true;
+    }
+
+    /// <summary>
+    /// A synchronous stream over the bytes received so far. Past them it ends if <see cref="Complete"/>, and otherwise
+    /// throws <see cref="MoreNeeded"/>: it never reads the input itself.
+    /// </summary>
+    public Stream OpenRead() => new BlockStream(this);
 
     /// <inheritdoc />
     public void Dispose()
@@ -67,9 +109,13 @@ internal sealed class SoapInput : IDisposable
         foreach (var block in _blocks) ArrayPool<byte>.Shared.Return(block);
         _blocks.Clear();
         _length = 0;
+        _room = 0;
     }
 
-    private sealed class BlockStream(SoapInput input, CancellationToken cancellationToken) : Stream
+    /// <summary>The parse reached the end of what was received while the message goes on.</summary>
+    public sealed class MoreNeeded() : Exception("The message goes on past the bytes received so far.");
+
+    private sealed class BlockStream(SoapInput input) : Stream
     {
         private long _position;
 
@@ -90,30 +136,12 @@ internal sealed class SoapInput : IDisposable
         {
             if (buffer.IsEmpty) return 0;
             var left = input._length - _position;
-            if (left <= 0) return input._ended ? 0 : ReadRest(buffer);
+            if (left <= 0) return input.Complete ? 0 : throw new MoreNeeded();
             var offset = (int)(_position % BlockSize);
             var n = (int)Math.Min(Math.Min(buffer.Length, BlockSize - offset), left);
             input._blocks[(int)(_position / BlockSize)].AsSpan(offset, n).CopyTo(buffer);
             _position += n;
             return n;
-        }
-
-        // past the read-ahead: what the input has buffered is taken at once; otherwise this thread waits for the network
-        // (the thread pool adds a thread meanwhile). Only messages longer than PrefetchBytes get here.
-        private int ReadRest(Span<byte> buffer)
-        {
-            var rented = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length, BlockSize));
-            try
-            {
-                var pending = input._rest.ReadAsync(rented.AsMemory(0, Math.Min(buffer.Length, rented.Length)), cancellationToken);
-                var n = pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
-                rented.AsSpan(0, n).CopyTo(buffer);
-                return n;
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
         }
 
         public override void Flush()

@@ -8,7 +8,8 @@ namespace Oso.Protocol.Soap;
 
 /// <summary>
 /// Reads a SOAP 1.1 OSO message from a stream: namespace-aware and prefix-agnostic, hardened (no DTD, no resolver,
-/// limits on size, depth, elements and text), streaming and asynchronous (Kestrel forbids synchronous reads).
+/// limits on size, depth, elements and text); the input is read asynchronously and parsed synchronously from memory
+/// (<see cref="SoapInput"/>): Kestrel forbids synchronous reads, and no thread waits for the network.
 /// Never throws on bad input: every problem becomes a located <see cref="SoapFault"/>. Only cancellation and
 /// bugs throw.
 /// </summary>
@@ -20,9 +21,11 @@ public static class SoapReader
             .ToFrozenDictionary(e => e.Item1, e => e.Item2, StringComparer.Ordinal);
 
     /// <summary>
-    /// Reads any OSO message (request or response) or a SOAP fault. The start of the message is read ahead
-    /// asynchronously (<see cref="SoapInput"/>); the XML is then parsed synchronously: the async <see cref="XmlReader"/>
-    /// API costs a state machine per node, which made reading a documentResponse about 12x a bare pass (ADR 0010).
+    /// Reads any OSO message (request or response) or a SOAP fault. The message is read ahead asynchronously
+    /// (<see cref="SoapInput"/>) and the XML parsed synchronously from memory: the async <see cref="XmlReader"/> API
+    /// costs a state machine per node, which made reading a documentResponse about 12x a bare pass (ADR 0010). When the
+    /// parse runs out of received bytes, more is read ahead (asynchronously) and the parse starts again, so no thread
+    /// waits for a slow sender and hostile input is refused after the bytes that show it.
     /// </summary>
     public static async Task<SoapReadResult> ReadAsync(Stream input, SoapLimits? limits = null, CancellationToken cancellationToken = default)
     {
@@ -31,18 +34,34 @@ public static class SoapReader
         SoapInput received;
         try
         {
-            received = await SoapInput.ReceiveAsync(input, limits.MaxMessageBytes, cancellationToken);
+            received = await SoapInput.ReceiveAsync(input, limits, cancellationToken);
         }
         catch (IOException) when (!cancellationToken.IsCancellationRequested)
         {
             return new SoapReadResult.Rejected(ConnectionLost(null));
         }
-        using (received) return Read(received, limits, cancellationToken);
+        using (received)
+        {
+            while (true)
+            {
+                if (Read(received, limits, cancellationToken) is { } result) return result;
+                try
+                {
+                    await received.ReadMoreAsync(cancellationToken);
+                }
+                catch (IOException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    return new SoapReadResult.Rejected(ConnectionLost(null));
+                }
+            }
+        }
     }
 
-    private static SoapReadResult Read(SoapInput received, SoapLimits limits, CancellationToken cancellationToken)
+    /// <summary>Parses what was received; null when the message goes on past it.</summary>
+    private static SoapReadResult? Read(SoapInput received, SoapLimits limits, CancellationToken cancellationToken)
     {
-        var limited = new LimitedReadStream(received.OpenRead(cancellationToken), limits.MaxMessageBytes, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var limited = new LimitedReadStream(received.OpenRead(), limits.MaxMessageBytes, cancellationToken);
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
@@ -59,6 +78,10 @@ public static class SoapReader
         {
             return ReadEnvelope(ctx);
         }
+        catch (SoapInput.MoreNeeded)
+        {
+            return null;
+        }
         catch (SoapReadException e)
         {
             return new SoapReadResult.Rejected(limited.Exceeded ? TooLarge(limits, ctx) : e.Fault);
@@ -71,10 +94,6 @@ public static class SoapReader
         {
             return new SoapReadResult.Rejected(SoapFault.Client(SoapFoutcodes.Codering,
                 "Het bericht bevat tekens die niet kloppen met de codering (bijvoorbeeld ongeldige UTF-8).", xml as IXmlLineInfo));
-        }
-        catch (IOException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return new SoapReadResult.Rejected(ConnectionLost(xml as IXmlLineInfo));
         }
     }
 
