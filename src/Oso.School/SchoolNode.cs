@@ -168,6 +168,7 @@ public sealed class SchoolNode : IAsyncDisposable
         var api = app.MapGroup("/api/v1/scholen/{brin}").WithGate(app.Services.GetRequiredService<LasAuthentication>()).WithTags("LAS-koppelvlak");
         api.MapBronApi();
         api.MapDoelApi();
+        api.MapSwvApi();
         app.MapOsoHealth();
         // the first health check, kept for probes that use it: the process answers (as /health/live)
         app.MapGet("/health", () => Microsoft.AspNetCore.Http.Results.Ok(new { status = "ok" })).ExcludeFromDescription();

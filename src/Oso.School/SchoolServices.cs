@@ -41,6 +41,11 @@ public static class SchoolServices
         services.AddSingleton<DocumentRequests>();
         services.AddSingleton<Aanmeldingen>();
         services.AddSingleton<Notifications>();
+        services.AddSingleton<Swv.SwvDossiers>();
+        services.AddSingleton<Swv.SwvInbox>();
+        services.AddSingleton<IOutboxHandler>(sp => sp.GetRequiredService<Swv.SwvInbox>());
+        services.AddSingleton<IOutboxHandler, Swv.SwvSender>();
+        services.AddSingleton<Swv.SwvFeedback>();
         services.AddSingleton<LasAuthentication>();
         services.AddSingleton<IOutboxHandler, NotificationSender>();
         services.AddSingleton<IOutboxHandler, TransferRunner>();
@@ -74,6 +79,7 @@ public static class SchoolServices
         services.AddOsoMail(options.Mail, data);
         services.AddSingleton<StaffAccess>();
         services.AddSingleton<DossierOverview>();
+        services.AddSingleton<Portal.Swv.SwvOverview>();
         services.AddSingleton<DoelOverview>();
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Outbox));
         services.AddSingleton<OutboxWorker>();

@@ -343,11 +343,13 @@ public sealed class DemoStoryTests(SqliteChain fixture) : IClassFixture<SqliteCh
             .RunAsync(TestContext.Current.CancellationToken);
 
         Assert.True(outcome.Geslaagd, log.ToString());
-        Assert.Equal(2, outcome.Dossiers.Count);
+        Assert.Equal(3, outcome.Dossiers.Count);
+        Assert.Contains(outcome.Dossiers, d => Path.GetFileName(d).StartsWith("3-swv-dossier-", StringComparison.Ordinal));
+        var terugkoppeling = Assert.Single(outcome.Terugkoppelingen);
         var transcript = await File.ReadAllTextAsync(outcome.Transcript, TestContext.Current.CancellationToken);
         Assert.Contains("LeerlinginfoNietBeschikbaar", transcript);
         Assert.Contains("Afmelding", transcript);
-        var verdicts = await OfficialValidator.ValidateAsync(outcome.Dossiers, TestContext.Current.CancellationToken);
+        var verdicts = await OfficialValidator.ValidateAsync([.. outcome.Dossiers, terugkoppeling], TestContext.Current.CancellationToken);
         Assert.All(verdicts, v => Assert.True(v.Valid, v.File));
 
         // every received dossier lies untouched beside the bron's signature, and oso dossier verify accepts the pair

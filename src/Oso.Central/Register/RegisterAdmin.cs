@@ -38,6 +38,10 @@ public sealed partial class CentralAdmin
         if (string.IsNullOrWhiteSpace(school.Naam)) return Fout.Ongeldig("school.naam", "Geef de naam van de school.");
         foreach (var v in school.Vestigingen)
             if (v.Code.Length != 2 || !v.Code.All(char.IsAsciiDigit)) return Fout.Ongeldig("school.vestiging", $"Vestigingscode '{v.Code}' is geen twee cijfers.");
+        if ((school.SwvCode is not null || school.Regio is not null) && school.Sector != Sector.SWV)
+            return Fout.Ongeldig("school.swvcode", "Alleen een samenwerkingsverband (sector SWV) heeft een SWV-code en regio.");
+        if (school.SwvCode is { } code && (code.Length is < 4 or > 10 || !code.All(char.IsAsciiLetterOrDigit)))
+            return Fout.Ongeldig("school.swvcode", $"'{code}' is geen SWV-code (4 tot 10 letters en cijfers, bijvoorbeeld PO2301).");
         await using var db = await DbAsync(cancellationToken);
         if (await db.Scholen.AnyAsync(s => s.Brin == school.Brin, cancellationToken))
             return Fout.Conflict("school.bestaat", $"School {school.Brin} bestaat al.");
@@ -47,6 +51,7 @@ public sealed partial class CentralAdmin
         {
             Brin = school.Brin, Naam = school.Naam.Trim(), Sector = school.Sector, BestuurId = school.BestuurId,
             Plaats = school.Plaats, Gemeente = school.Gemeente, Provincie = school.Provincie, Deelname = Deelname.Actief, AangemaaktOp = Nu,
+            SwvCode = school.SwvCode?.ToUpperInvariant(), Regio = string.IsNullOrWhiteSpace(school.Regio) ? null : school.Regio.Trim(),
             Vestigingen = school.Vestigingen.DistinctBy(v => v.Code).Select(v => new Vestiging { Brin = school.Brin, Code = v.Code, Naam = v.Naam, Plaats = v.Plaats }).ToList(),
         };
         db.Scholen.Add(record);

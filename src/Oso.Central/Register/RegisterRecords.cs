@@ -52,6 +52,20 @@ internal sealed class School
     public DateTimeOffset? GekwalificeerdTot { get; set; }
     public DateTimeOffset AangemaaktOp { get; set; }
     public List<Vestiging> Vestigingen { get; set; } = [];
+
+    /// <summary>An SWV's own code (e.g. <c>PO2301</c>); null for a school.</summary>
+    public string? SwvCode { get; set; }
+
+    /// <summary>An SWV's region (its name in the national list of samenwerkingsverbanden); null for a school.</summary>
+    public string? Regio { get; set; }
+}
+
+/// <summary>A school that belongs to a samenwerkingsverband: only its members may send that SWV a dossier.</summary>
+internal sealed class SwvLid
+{
+    public required string SwvBrin { get; set; }
+    public required string SchoolBrin { get; set; }
+    public DateTimeOffset AangemaaktOp { get; set; }
 }
 
 /// <summary>A branch of a school (BRIN + two digits).</summary>

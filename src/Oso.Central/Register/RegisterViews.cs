@@ -32,6 +32,12 @@ public sealed record NieuweSchool(string Brin, string Naam, Sector Sector, strin
 
     /// <summary>Branches.</summary>
     public IReadOnlyList<NieuweVestiging> Vestigingen { get; init; } = [];
+
+    /// <summary>An SWV's own code (e.g. <c>PO2301</c>: sector and region number); only for sector SWV.</summary>
+    public string? SwvCode { get; init; }
+
+    /// <summary>An SWV's region; only for sector SWV.</summary>
+    public string? Regio { get; init; }
 }
 
 /// <summary>A new supplier system.</summary>
@@ -67,6 +73,10 @@ public sealed record VestigingInfo(string Code, string Naam, string? Plaats);
 public sealed record SchoolInfo(
     string Brin, string Naam, Sector Sector, string BestuurId, string? Plaats, string? Gemeente, string? Provincie, Deelname Deelname,
     KwalificatieStatus Kwalificatie, DateTimeOffset? GekwalificeerdSinds, DateTimeOffset? GekwalificeerdTot, IReadOnlyList<VestigingInfo> Vestigingen);
+
+/// <summary>A samenwerkingsverband passend onderwijs as the Register shows it, with the schools that belong to it.</summary>
+public sealed record SwvInfo(string Brin, string Naam, string? SwvCode, string? Regio, Deelname Deelname, KwalificatieStatus Kwalificatie,
+    IReadOnlyList<string> Leden);
 
 /// <summary>A supplier system.</summary>
 public sealed record SysteemInfo(string Id, string Naam, string Leverancier, Deelname Deelname, DateTimeOffset? GekwalificeerdSinds, string? KwalificatieBewijs);

@@ -35,6 +35,7 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<Sessie> Sessies => Set<Sessie>();
     public DbSet<TraceStap> TraceStappen => Set<TraceStap>();
     public DbSet<Koppeling> Koppelingen => Set<Koppeling>();
+    public DbSet<SwvLid> SwvLeden => Set<SwvLid>();
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
     public DbSet<QueuedMail> Mail => Set<QueuedMail>();
     public DbSet<Retention.OnderhoudsRun> Onderhoud => Set<Retention.OnderhoudsRun>();
@@ -179,6 +180,14 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
         {
             e.ToTable("koppelingen");
             e.HasKey(k => k.Koppelsleutel);
+        });
+        builder.Entity<SwvLid>(e =>
+        {
+            e.ToTable("swvleden");
+            e.HasKey(l => new { l.SwvBrin, l.SchoolBrin });
+            e.HasIndex(l => l.SchoolBrin);
+            e.HasOne<School>().WithMany().HasForeignKey(l => l.SwvBrin).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<School>().WithMany().HasForeignKey(l => l.SchoolBrin).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<AuditRecord>(e =>
         {

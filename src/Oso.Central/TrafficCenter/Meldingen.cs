@@ -111,13 +111,30 @@ internal sealed partial class TrafficCenterService
         var bron = await SchoolAsync(reg, routing.BronBrin, ct);
         if (Deelnemers.School(bron, routing.BronBrin.Value, Nu, ResultaatCode.NietGekwalificeerd) is { } b) return b;
         if (await Deelnemers.MandaatAsync(reg, bron!, caller, Vandaag, ct) is { } m) return m;
+        // the SWV asks the dossier from, and sends its terugkoppeling to, the school's OV aanleverpunt: a koppelsleutel
+        // bound to another aanleverpunt could never be used
+        var bronAp = await AanleverpuntAsync(reg, routing.BronRouteringsKenmerk, ct);
+        if (bronAp is null || bronAp.Doel != Uitwisseldoel.Ov || !bronAp.ActiefOp(Vandaag))
+            return new(ResultaatCode.GeenActiefAanleverpunt,
+                $"{routing.BronRouteringsKenmerk} is geen actief OV-aanleverpunt van school {routing.BronBrin}; een SWV-dossier gaat uit van het OV-aanleverpunt "
+                + "van de school, waar ook de terugkoppeling aankomt. Actie voor de school: meld het vanaf haar OV-aanleverpunt.");
         var swv = await SchoolAsync(reg, routing.DoelBrin, ct);
-        if (Deelnemers.School(swv, routing.DoelBrin.Value, Nu, ResultaatCode.OnbekendAanleverpunt) is { } d) return d;
-        if (swv!.Sector != Sector.SWV)
+        if (swv is null || swv.Deelname != Deelname.Actief)
+            return new(ResultaatCode.OnbekendAanleverpunt, $"samenwerkingsverband {routing.DoelBrin} is niet (meer) bekend in het OSO-register.");
+        if (swv.Sector != Sector.SWV)
             return new(ResultaatCode.GeenRelatieMetDoel, $"{routing.DoelBrin} ({swv.Naam}) is geen samenwerkingsverband.");
         var swvAp = await AanleverpuntAsync(reg, routing.DoelRouteringsKenmerk, ct);
         if (swvAp is null || swvAp.Brin != swv.Brin || swvAp.Doel != Uitwisseldoel.Swv || !swvAp.ActiefOp(Vandaag))
             return new(ResultaatCode.OnbekendAanleverpunt, $"{routing.DoelRouteringsKenmerk} is geen actief SWV-aanleverpunt van {routing.DoelBrin}.");
+        if (!await db.SwvLeden.AnyAsync(l => l.SwvBrin == swv.Brin && l.SchoolBrin == bron!.Brin, ct))
+            return new(ResultaatCode.GeenRelatieMetDoel,
+                $"school {routing.BronBrin} hoort volgens het register niet bij samenwerkingsverband {routing.DoelBrin} ({swv.Naam}). "
+                + "Actie voor het samenwerkingsverband: laat de school als lid registreren.");
+        // the SWV must take part like a school: qualified, and the system that runs its aanleverpunt mandated by its board
+        if (Deelnemers.School(swv, routing.DoelBrin.Value, Nu, ResultaatCode.NietGekwalificeerd) is { } q)
+            return q with { Reden = $"samenwerkingsverband {routing.DoelBrin}: " + q.Reden };
+        if (await Deelnemers.MandaatAsync(reg, swv, swvAp.SysteemId, Vandaag, ct) is { } sm)
+            return sm with { Reden = $"samenwerkingsverband {routing.DoelBrin}: " + sm.Reden };
         return null;
     }
 
@@ -139,6 +156,8 @@ internal sealed partial class TrafficCenterService
                 ? new(ResultaatCode.GeenRelatieMetDoel, $"de koppelsleutel hoort niet bij een uitwisseling tussen school {routing.DoelBrin} en samenwerkingsverband {routing.BronBrin}.")
             : schoolAp is null || schoolAp.Brin != routing.DoelBrin.Value || !schoolAp.ActiefOp(Vandaag)
                 ? new(ResultaatCode.OnbekendAanleverpunt, $"{routing.DoelRouteringsKenmerk} is geen actief aanleverpunt van school {routing.DoelBrin}.")
+            : schoolAp.Doel != Uitwisseldoel.Ov
+                ? new(ResultaatCode.OnbekendAanleverpunt, $"{routing.DoelRouteringsKenmerk} is geen OV-aanleverpunt van school {routing.DoelBrin}; een terugkoppeling gaat naar het OV-aanleverpunt van de school.")
             : null;
         var sessieId = koppeling?.SessieId;
         if (weigering is not null)

@@ -53,7 +53,7 @@ internal sealed partial class TrafficCenterService
             return new TcAntwoord.Bericht(new OverdrachtResponse.Geweigerd(weigering.Code));
         }
 
-        var punten = await BronAanleverpuntenAsync(reg, r, ct);
+        var punten = await BronAanleverpuntenAsync(db, reg, r, ct);
         if (punten.Count == 0)
         {
             var geen = new Weigering(ResultaatCode.GeenActiefAanleverpunt, r.BronRouteringsKenmerk is { } gevraagd
@@ -118,15 +118,34 @@ internal sealed partial class TrafficCenterService
             if (koppeling is null || koppeling.SchoolBrin != bron || koppeling.SwvBrin != doel)
                 return new(ResultaatCode.GeenRelatieMetDoel,
                     $"De koppelsleutel hoort niet bij een melding van bronschool {bron} aan samenwerkingsverband {doel}.");
+            if (koppeling.SwvRouteringsKenmerk != r.DoelRouteringsKenmerk.Value)
+                return new(ResultaatCode.OnbekendAanleverpunt,
+                    $"De koppelsleutel is uitgegeven voor SWV-aanleverpunt {koppeling.SwvRouteringsKenmerk}, niet voor {r.DoelRouteringsKenmerk}.");
+            if (r.BronRouteringsKenmerk is { } gevraagd && gevraagd.Value != koppeling.SchoolRouteringsKenmerk)
+                return new(ResultaatCode.SessieAfwijkend,
+                    $"De koppelsleutel hoort bij bronaanleverpunt {koppeling.SchoolRouteringsKenmerk}, niet bij {gevraagd}.");
+            // one SWV exchange per koppelsleutel: once its session was closed, the key cannot open another
+            var afgemeld = await db.Sessies.AsNoTracking().Where(s => s.Koppelsleutel == koppeling.Koppelsleutel
+                    && s.Soort == SessieSoort.Overdracht && s.Status == SessieStatus.Afgemeld)
+                .Select(s => s.AfgemeldOp).FirstOrDefaultAsync(ct);
+            if (afgemeld is not null)
+                return new(ResultaatCode.SessieReedsAfgemeld,
+                    $"Met deze koppelsleutel is het swv-dossier al opgehaald en de sessie op {afgemeld:yyyy-MM-dd HH:mm} UTC afgemeld; een koppelsleutel opent één sessie.");
         }
         return null;
     }
 
-    private async Task<List<AanleverpuntRecord>> BronAanleverpuntenAsync(RegisterLookup reg, OverdrachtRequest r, CancellationToken ct)
+    /// <summary>
+    /// The bron aanleverpunten to ask: for an swv-dossier only the one that announced it (bound to the koppelsleutel);
+    /// otherwise the bron school's active OV aanleverpunten (or the one asked for).
+    /// </summary>
+    private async Task<List<AanleverpuntRecord>> BronAanleverpuntenAsync(CentralDb db, RegisterLookup reg, OverdrachtRequest r, CancellationToken ct)
     {
-        var doel = r.Overdrachtsoort == Overdrachtsoort.SwvDossier ? Uitwisseldoel.Swv : Uitwisseldoel.Ov;
         var rk = r.BronRouteringsKenmerk?.Value;
-        var punten = await reg.AanleverpuntenAsync(r.BronBrin.Value, doel, ct);
+        if (r.Sleutel is SessieSleutel.Koppel koppel)
+            rk = await db.Koppelingen.AsNoTracking().Where(k => k.Koppelsleutel == koppel.Koppelsleutel.Value)
+                .Select(k => k.SchoolRouteringsKenmerk).FirstAsync(ct);
+        var punten = await reg.AanleverpuntenAsync(r.BronBrin.Value, Uitwisseldoel.Ov, ct);
         return punten.Where(a => (rk == null || a.RouteringsKenmerk == rk) && a.ActiefOp(Vandaag)).ToList();
     }
 

@@ -26,6 +26,7 @@ internal static class CentralCommand
         RegisterCommands.System(context),
         RegisterCommands.Mandate(context),
         RegisterCommands.Endpoint(context),
+        RegisterCommands.Swv(context),
         AdminCommands.Account(context),
         AdminCommands.User(context),
         AdminCommands.Qualification(context),

@@ -19,13 +19,16 @@ internal static class RegisterCommands
         var gemeente = new Option<string?>("--gemeente") { Description = "Gemeente." };
         var provincie = new Option<string?>("--provincie") { Description = "Provincie." };
         var vestiging = new Option<string[]>("--vestiging") { Description = "Vestiging als CODE:NAAM (herhaalbaar), bijvoorbeeld 00:Hoofdlocatie.", AllowMultipleArgumentsPerToken = false };
-        var add = c.AddTo(new Command("add", "Voeg een school toe aan het register.") { brin, naam, sector, bestuur, plaats, gemeente, provincie, vestiging });
+        var swvCode = new Option<string?>("--swv-code") { Description = "Alleen voor een samenwerkingsverband (sector SWV): de eigen code, bijvoorbeeld PO2301." };
+        var regio = new Option<string?>("--regio") { Description = "Alleen voor een samenwerkingsverband: de regio." };
+        var add = c.AddTo(new Command("add", "Voeg een school of samenwerkingsverband toe aan het register.") { brin, naam, sector, bestuur, plaats, gemeente, provincie, vestiging, swvCode, regio });
         add.SetAction((p, ct) =>
         {
             var vestigingen = (p.GetValue(vestiging) ?? []).Select(v => v.Split(':', 2)).Select(v => new NieuweVestiging(v[0], v.Length > 1 ? v[1] : v[0])).ToList();
             var school = new NieuweSchool(p.GetValue(brin)!, p.GetValue(naam)!, p.GetValue(sector), p.GetValue(bestuur)!)
             {
                 Plaats = p.GetValue(plaats), Gemeente = p.GetValue(gemeente), Provincie = p.GetValue(provincie), Vestigingen = vestigingen,
+                SwvCode = p.GetValue(swvCode), Regio = p.GetValue(regio),
             };
             return CentralCommand.RunAsync(context, c, p, (a, t) => a.AddSchoolAsync(school, t), s => $"School {s.Brin} ({s.Naam}, {s.Sector}) toegevoegd onder bestuur {s.BestuurId}.", ct);
         });
@@ -91,6 +94,29 @@ internal static class RegisterCommands
         });
         return Group("endpoint", "Aanleverpunten.", add);
     }
+
+    public static Command Swv(CliContext context)
+    {
+        var c = new CentralCommand.Common();
+        var swv = new Option<string>("--swv") { Description = "De BRIN-code van het samenwerkingsverband.", Required = true };
+        var school = new Option<string>("--school") { Description = "De BRIN van de school die bij het samenwerkingsverband hoort.", Required = true };
+        var add = c.AddTo(new Command("lid", "Registreer dat een school bij een samenwerkingsverband hoort (alleen leden mogen het een swv-dossier sturen).") { swv, school });
+        add.SetAction((p, ct) => CentralCommand.RunAsync(context, c, p, (a, t) => a.AddSwvMemberAsync(p.GetValue(swv)!, p.GetValue(school)!, t), Beschrijf, ct));
+        var c2 = new CentralCommand.Common();
+        var swv2 = new Option<string>("--swv") { Description = "De BRIN-code van het samenwerkingsverband.", Required = true };
+        var school2 = new Option<string>("--school") { Description = "De BRIN van de school.", Required = true };
+        var remove = c2.AddTo(new Command("geen-lid", "Haal een school weg bij een samenwerkingsverband.") { swv2, school2 });
+        remove.SetAction((p, ct) => CentralCommand.RunAsync(context, c2, p, (a, t) => a.RemoveSwvMemberAsync(p.GetValue(swv2)!, p.GetValue(school2)!, t), Beschrijf, ct));
+        var c3 = new CentralCommand.Common();
+        var swv3 = new Option<string>("--swv") { Description = "De BRIN-code van het samenwerkingsverband.", Required = true };
+        var show = c3.AddTo(new Command("show", "Toon een samenwerkingsverband en de scholen die erbij horen.") { swv3 });
+        show.SetAction((p, ct) => CentralCommand.RunAsync(context, c3, p, (a, t) => a.SwvAsync(p.GetValue(swv3)!, t), Beschrijf, ct));
+        return Group("swv", "Samenwerkingsverbanden passend onderwijs (voeg er een toe met 'school add --sector SWV').", add, remove, show);
+    }
+
+    private static string Beschrijf(SwvInfo s) =>
+        $"Samenwerkingsverband {s.Brin} ({s.Naam}{(s.SwvCode is null ? "" : ", " + s.SwvCode)}{(s.Regio is null ? "" : ", regio " + s.Regio)}): "
+        + (s.Leden.Count == 0 ? "nog geen scholen." : $"{s.Leden.Count} school/scholen: {string.Join(", ", s.Leden)}.");
 
     private static Command Group(string name, string description, params Command[] commands)
     {

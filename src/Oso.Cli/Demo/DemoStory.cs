@@ -18,7 +18,9 @@ public sealed record DemoStap(string Stap, bool Geslaagd, string Toelichting);
 /// <param name="Stappen">The steps.</param>
 /// <param name="Dossiers">The received dossiers written.</param>
 /// <param name="Transcript">The transcript file.</param>
-public sealed record DemoUitkomst(bool Geslaagd, IReadOnlyList<DemoStap> Stappen, IReadOnlyList<string> Dossiers, string Transcript);
+/// <param name="Terugkoppelingen">The terugkoppelingen the school received, written.</param>
+public sealed record DemoUitkomst(bool Geslaagd, IReadOnlyList<DemoStap> Stappen, IReadOnlyList<string> Dossiers, string Transcript,
+    IReadOnlyList<string> Terugkoppelingen);
 
 /// <summary>
 /// Plays the OSO story through the public interfaces only (the School node's LAS API, which drives the protocol with
@@ -31,6 +33,7 @@ public sealed class DemoStory(Uri node, DemoState state, X509Certificate2 anchor
     private readonly List<DemoStap> _steps = [];
     private readonly List<string> _transcript = [];
     private readonly List<string> _files = [];
+    private readonly List<string> _feedback = [];
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
 
     /// <summary>Runs the story.</summary>
@@ -46,6 +49,17 @@ public sealed class DemoStory(Uri node, DemoState state, X509Certificate2 anchor
         {
             await StraightTransferAsync(po, vo, Pupil(school, (int)(stamp % 100_000), today), $"demo-{stamp}-a", today, ct).ConfigureAwait(false);
             await RefusedThenNotifiedAsync(po, vo, Pupil(school, (int)(stamp % 100_000) + 1, today), $"demo-{stamp}-b", today, ct).ConfigureAwait(false);
+            if (state.Swv is { } swvSchool)
+            {
+                using var swv = new LasApiClient(node, swvSchool.Brin, swvSchool.LasSleutel, anchor);
+                var seed = (int)(stamp % 100_000) + 2;
+                await SwvAsync(po, swv, SyntheticTerugkoppeling.WithSupport(Pupil(school, seed, today), SyntheticProfile.Poswv, seed, today), $"demo-{stamp}-c", today, ct)
+                    .ConfigureAwait(false);
+            }
+            else
+            {
+                Step("Samenwerkingsverband", false, "Deze gegevensmap heeft geen samenwerkingsverband; start 'oso up' opnieuw.");
+            }
         }
         catch (Exception e) when (e is LasApiException or HttpRequestException or TaskCanceledException)
         {
@@ -53,7 +67,7 @@ public sealed class DemoStory(Uri node, DemoState state, X509Certificate2 anchor
         }
         var transcript = Path.Combine(outputDirectory, "transcript.txt");
         await File.WriteAllLinesAsync(transcript, _transcript, ct).ConfigureAwait(false);
-        return new DemoUitkomst(_steps.TrueForAll(s => s.Geslaagd), _steps, _files, transcript);
+        return new DemoUitkomst(_steps.TrueForAll(s => s.Geslaagd), _steps, _files, transcript, _feedback);
     }
 
     private static Dossier.Model.Dossier Pupil(Dossier.Model.School school, int seed, DateOnly today) =>
@@ -131,6 +145,70 @@ public sealed class DemoStory(Uri node, DemoState state, X509Certificate2 anchor
             signature is null ? "De bronschool heeft het dossier niet ondertekend." : $"{received.Handtekening?.Toelichting} {Path.GetFileName(file)}.sig");
         await vo.AcknowledgeAsync(received.Id, ct).ConfigureAwait(false);
         Step($"{vo.Brin} bevestigt de import in het LAS", true, "");
+    }
+
+    private async Task SwvAsync(LasApiClient po, LasApiClient swv, Dossier.Model.Dossier pupil, string lasId, DateOnly today, CancellationToken ct)
+    {
+        Section("3. Swv-dossier naar het samenwerkingsverband, met terugkoppeling");
+        await po.DeliverAsync(lasId, pupil, ct).ConfigureAwait(false);
+        await po.RecordInzageAsync(lasId, new InzageInput(today, "Ja", null, null), ct).ConfigureAwait(false);
+        var release = await po.ReleaseAsync(lasId, ct).ConfigureAwait(false);
+        Step($"{po.Brin} levert het dossier aan, legt de inzage vast en geeft vrij", true, $"versie {release.Versie}");
+        var sending = await po.SendToSwvAsync(lasId, swv.Brin, ct).ConfigureAwait(false);
+        Step($"{po.Brin} kiest samenwerkingsverband {swv.Brin}", true, $"profiel {sending.Profiel}");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (sending.Status is "Wachtrij" or "Gemeld" && watch.Elapsed < Wait)
+        {
+            await Task.Delay(200, ct).ConfigureAwait(false);
+            sending = await po.GetSwvSendingAsync(sending.Id, ct).ConfigureAwait(false);
+        }
+        _transcript.Add($"    Stappen bij {po.Brin} (verzending {sending.Id}):");
+        foreach (var t in sending.Stappen) _transcript.Add($"      {t.At:HH:mm:ss.fff}  {t.Stap,-30} {t.Partij,-55} {t.Resultaat ?? "",-28} {t.Toelichting}");
+        Step($"{swv.Brin} krijgt de koppelsleutel en haalt het swv-dossier op", sending.Status == "Opgehaald", $"{sending.Status}: {(sending.Stappen.Count > 0 ? sending.Stappen[^1].Toelichting : "")}");
+
+        // the SWV stores the dossier after the school delivered it (signature and rules checked, then afmelding): wait for that
+        SwvDossierDto? received;
+        while ((received = (await swv.SwvDossiersAsync(ct).ConfigureAwait(false)).LastOrDefault(d => d.SchoolBrin == po.Brin && d.GemeldOp >= sending.Aangemaakt))
+               is null or { Status: "Wachtrij" } && watch.Elapsed < Wait)
+            await Task.Delay(200, ct).ConfigureAwait(false);
+        if (received is { Status: not "Ontvangen" }) received = null;
+        if (received is null)
+        {
+            Step($"{swv.Brin} ontvangt het swv-dossier", false, "Er staat geen ontvangen swv-dossier klaar.");
+            return;
+        }
+        _transcript.Add($"    Stappen bij {swv.Brin} (swv-dossier {received.Id}):");
+        foreach (var t in received.Stappen) _transcript.Add($"      {t.At:HH:mm:ss.fff}  {t.Stap,-30} {t.Partij,-55} {t.Resultaat ?? "",-28} {t.Toelichting}");
+        var xml = await swv.SwvDossierXmlAsync(received.Id, ct).ConfigureAwait(false);
+        var report = new DossierValidator().Validate(new MemoryStream(xml), ct);
+        var file = Path.Combine(outputDirectory, $"3-swv-dossier-{received.Id}.xml");
+        await File.WriteAllBytesAsync(file, xml, ct).ConfigureAwait(false);
+        _files.Add(file);
+        Step($"{swv.Brin} controleert het swv-dossier", report.Valid, $"{xml.Length / 1024} kB, {(report.Valid ? "geldig" : report.Fouten + " fout(en)")} volgens XSD en PaO-regels; {Path.GetFileName(file)}");
+        var signature = await swv.SwvDossierSignatureAsync(received.Id, ct).ConfigureAwait(false);
+        if (signature is not null) await File.WriteAllBytesAsync(file + ".sig", signature, ct).ConfigureAwait(false);
+        Step($"{swv.Brin} bewaart de handtekening van {po.Brin} naast het swv-dossier", signature is not null && received.Handtekening?.Status == "Geldig",
+            signature is null ? "De school heeft het swv-dossier niet ondertekend." : $"{received.Handtekening?.Toelichting} {Path.GetFileName(file)}.sig");
+
+        var dossier = Dossier.DossierReader.Read(new MemoryStream(xml), cancellationToken: ct).Dossier!;
+        var feedback = SyntheticTerugkoppeling.For(dossier, DemoSchools.SyntheticSchool(DemoSchools.Swv), "SWV-" + received.Id.ToString("N")[..8], today,
+            "Toelaatbaarheidsverklaring afgegeven: arrangement in het regulier onderwijs");
+        var sent = await swv.SendFeedbackAsync(received.Id, Dossier.DossierWriter.ToBytes(feedback), ct).ConfigureAwait(false);
+        Step($"{swv.Brin} stuurt een terugkoppeling (één poging)", sent.Verstuurd, $"{sent.Resultaat} — {sent.Toelichting}");
+
+        var back = (await po.FeedbackAsync(ct).ConfigureAwait(false)).LastOrDefault(t => t.Richting == "Ontvangen" && t.PartnerBrin == swv.Brin);
+        if (back is null)
+        {
+            Step($"{po.Brin} ontvangt de terugkoppeling", false, "Er staat geen terugkoppeling klaar.");
+            return;
+        }
+        var feedbackXml = await po.FeedbackXmlAsync(back.Id, ct).ConfigureAwait(false);
+        var feedbackReport = new DossierValidator().Validate(new MemoryStream(feedbackXml), ct);
+        var feedbackFile = Path.Combine(outputDirectory, $"3-terugkoppeling-{back.Id}.xml");
+        await File.WriteAllBytesAsync(feedbackFile, feedbackXml, ct).ConfigureAwait(false);
+        _feedback.Add(feedbackFile);
+        Step($"{po.Brin} ontvangt de terugkoppeling", feedbackReport.Valid,
+            $"{(feedbackReport.Valid ? "geldig" : feedbackReport.Fouten + " fout(en)")} volgens de XSD; {Path.GetFileName(feedbackFile)}");
     }
 
     private static AanmeldingDto Aanmelding(Dossier.Model.Dossier pupil, string bron)

@@ -123,17 +123,14 @@ public sealed class LasApiClient : IDisposable
     }
 
     /// <summary>GET a received dossier's XML.</summary>
-    public async Task<byte[]> ReceivedXmlAsync(Guid id, CancellationToken ct)
-    {
-        using var response = await _http.GetAsync($"ontvangen/{id}", ct).ConfigureAwait(false);
-        await Ensure(response, ct).ConfigureAwait(false);
-        return await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
-    }
+    public Task<byte[]> ReceivedXmlAsync(Guid id, CancellationToken ct) => BytesAsync($"ontvangen/{id}", ct);
 
     /// <summary>GET the bron's signature of a received dossier; null when the bron did not sign it.</summary>
-    public async Task<byte[]?> ReceivedSignatureAsync(Guid id, CancellationToken ct)
+    public Task<byte[]?> ReceivedSignatureAsync(Guid id, CancellationToken ct) => OptionalBytesAsync($"ontvangen/{id}/handtekening", ct);
+
+    private async Task<byte[]?> OptionalBytesAsync(string path, CancellationToken ct)
     {
-        using var response = await _http.GetAsync($"ontvangen/{id}/handtekening", ct).ConfigureAwait(false);
+        using var response = await _http.GetAsync(path, ct).ConfigureAwait(false);
         if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return null;
         await Ensure(response, ct).ConfigureAwait(false);
         return await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
@@ -144,6 +141,59 @@ public sealed class LasApiClient : IDisposable
     {
         using var response = await _http.PostAsync($"ontvangen/{id}/bevestigen", null, ct).ConfigureAwait(false);
         await Ensure(response, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>School: sends the pupil's released dossier to the SWV (queued); the sending's first state.</summary>
+    public async Task<SwvVerzendingDto> SendToSwvAsync(string lasId, string swvBrin, CancellationToken ct)
+    {
+        using var response = await _http.PostAsJsonAsync($"leerlingen/{lasId}/swv", new NaarSwvDto(swvBrin), Json, ct).ConfigureAwait(false);
+        return await Read<SwvVerzendingDto>(response, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>School: an SWV dossier sent, with its steps.</summary>
+    public async Task<SwvVerzendingDto> GetSwvSendingAsync(Guid id, CancellationToken ct)
+    {
+        using var response = await _http.GetAsync($"swv-verzendingen/{id}", ct).ConfigureAwait(false);
+        return await Read<SwvVerzendingDto>(response, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>SWV: the SWV dossiers announced and received.</summary>
+    public async Task<IReadOnlyList<SwvDossierDto>> SwvDossiersAsync(CancellationToken ct)
+    {
+        using var response = await _http.GetAsync("swv-dossiers", ct).ConfigureAwait(false);
+        return await Read<List<SwvDossierDto>>(response, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>SWV: a received SWV dossier's XML.</summary>
+    public Task<byte[]> SwvDossierXmlAsync(Guid id, CancellationToken ct) => BytesAsync($"swv-dossiers/{id}", ct);
+
+    /// <summary>SWV: the school's signature of a received SWV dossier; null when the school did not sign it.</summary>
+    public Task<byte[]?> SwvDossierSignatureAsync(Guid id, CancellationToken ct) => OptionalBytesAsync($"swv-dossiers/{id}/handtekening", ct);
+
+    /// <summary>SWV: sends a terugkoppeling (one attempt) and returns the answer.</summary>
+    public async Task<TerugkoppelingVerstuurdDto> SendFeedbackAsync(Guid swvDossier, byte[] xml, CancellationToken ct)
+    {
+        using var content = new ByteArrayContent(xml);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
+        using var response = await _http.PostAsync($"swv-dossiers/{swvDossier}/terugkoppeling", content, ct).ConfigureAwait(false);
+        return await Read<TerugkoppelingVerstuurdDto>(response, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>School or SWV: the terugkoppelingen received or sent.</summary>
+    public async Task<IReadOnlyList<TerugkoppelingDto>> FeedbackAsync(CancellationToken ct)
+    {
+        using var response = await _http.GetAsync("terugkoppelingen", ct).ConfigureAwait(false);
+        return await Read<List<TerugkoppelingDto>>(response, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>School or SWV: one terugkoppeling's XML.</summary>
+    public Task<byte[]> FeedbackXmlAsync(Guid id, CancellationToken ct) => BytesAsync($"terugkoppelingen/{id}", ct);
+
+    private async Task<byte[]> BytesAsync(string path, CancellationToken ct)
+    {
+        using var response = await _http.GetAsync(path, ct).ConfigureAwait(false);
+        await Ensure(response, ct).ConfigureAwait(false);
+        return await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
     }
 
     private static async Task<T> Read<T>(HttpResponseMessage response, CancellationToken ct)

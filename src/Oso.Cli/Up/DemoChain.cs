@@ -92,7 +92,7 @@ public sealed class DemoChain : IAsyncDisposable
     public SchoolNode School { get; private set; }
 
     /// <summary>The demo schools, keys and logins.</summary>
-    public DemoState State { get; }
+    public DemoState State { get; private set; }
 
     /// <summary>A parents' link for a demo pupil of the primary school, made at this start (development only).</summary>
     public Uri? ParentLink { get; private init; }
@@ -135,7 +135,16 @@ public sealed class DemoChain : IAsyncDisposable
                 state.Save(data);
             }
             var parentLink = await SchoolDemoLogins.ParentLinkAsync(school, cancellationToken).ConfigureAwait(false);
-            return new DemoChain(central, school, state, options) { ParentLink = parentLink };
+            var chain = new DemoChain(central, school, state, options) { ParentLink = parentLink };
+            if (state.Swv is null)
+            {
+                // the samenwerkingsverband (also for data directories made before the SWV flow existed)
+                options.Log?.WriteLine("Samenwerkingsverband inrichten…");
+                chain.State = state with { Swv = await chain.AddSchoolAsync(DemoSchools.Swv, cancellationToken: cancellationToken).ConfigureAwait(false) };
+                _ = (await central.Admin.AddSwvMemberAsync(DemoSchools.Swv.Brin, state.Po.Brin, cancellationToken).ConfigureAwait(false)).Zeker;
+                chain.State.Save(data);
+            }
+            return chain;
         }
         catch
         {
@@ -179,15 +188,19 @@ public sealed class DemoChain : IAsyncDisposable
         var admin = Central.Admin;
         var from = DateOnly.FromDateTime(Options.Time.GetUtcNow().UtcDateTime).AddDays(-1);
         var sector = Enum.Parse<Sector>(school.Sector);
-        _ = (await admin.AddSchoolAsync(new NieuweSchool(school.Brin, school.Naam, sector, BoardId) { Plaats = "Utrecht" }, cancellationToken).ConfigureAwait(false)).Zeker;
+        var swv = sector == Sector.SWV;
+        _ = (await admin.AddSchoolAsync(new NieuweSchool(school.Brin, school.Naam, sector, BoardId)
+        {
+            Plaats = "Utrecht", SwvCode = swv ? "PO2399" : null, Regio = swv ? "Utrecht (demo)" : null,
+        }, cancellationToken).ConfigureAwait(false)).Zeker;
         _ = (await admin.AddMandateAsync(new NieuwMandaat(BoardId, school.Brin, SysteemId, from), cancellationToken).ConfigureAwait(false)).Zeker;
         if (qualify) _ = (await admin.ApproveAllAsync(school.Brin, cancellationToken).ConfigureAwait(false)).Zeker;
         var node = School.Admin;
         await node.AddSchoolAsync(school.Brin, school.Naam, school.Sector, "Utrecht", cancellationToken).ConfigureAwait(false);
-        await node.AddAanleverpuntAsync(school.Brin, school.RouteringsKenmerk, "OV", cancellationToken).ConfigureAwait(false);
+        await node.AddAanleverpuntAsync(school.Brin, school.RouteringsKenmerk, swv ? "SWV" : "OV", cancellationToken).ConfigureAwait(false);
         var (id, key) = await node.CreateLasClientAsync(school.Brin, "Test-LAS", cancellationToken: cancellationToken).ConfigureAwait(false);
         _ = (await admin.AddEndpointAsync(new NieuwAanleverpunt(school.RouteringsKenmerk, School.AanleverpuntUrl(school.RouteringsKenmerk).ToString(),
-            Uitwisseldoel.Ov, SysteemId, from), cancellationToken).ConfigureAwait(false)).Zeker;
+            swv ? Uitwisseldoel.Swv : Uitwisseldoel.Ov, SysteemId, from), cancellationToken).ConfigureAwait(false)).Zeker;
         return new DemoSchool(school.Brin, school.Naam, school.Sector, school.RouteringsKenmerk, id, key);
     }
 

@@ -18,6 +18,9 @@ public static class DemoSchools
     /// <summary>The secondary school (doel).</summary>
     public static Definition Vo { get; } = new("92VO", "Het Stadslyceum", "VO", "0000000700092VO00001");
 
+    /// <summary>The samenwerkingsverband passend onderwijs the primary school belongs to.</summary>
+    public static Definition Swv { get; } = new("95SW", "Samenwerkingsverband Passend Onderwijs Utrecht (demo)", "SWV", "0000000700095SW00001");
+
     /// <summary>The demo primary school's group 8.</summary>
     public const string Groep8 = "8A";
 

@@ -25,6 +25,9 @@ public sealed record DemoLogin(string Rol, string Email, string Wachtwoord, stri
 /// <param name="Logins">Demo logins.</param>
 public sealed record DemoState(DemoSchool Po, DemoSchool Vo, string SysteemId, IReadOnlyList<DemoLogin> Logins)
 {
+    /// <summary>The samenwerkingsverband (an SWV tenant on the node, the primary school a member); null in data made before it existed.</summary>
+    public DemoSchool? Swv { get; init; }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>The file in a data directory.</summary>

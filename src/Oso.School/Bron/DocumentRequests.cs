@@ -24,7 +24,7 @@ namespace Oso.School.Bron;
 /// VO→VO), newer than the aanvraagdatum, filtered for the transfer's profile. Otherwise the right resultaat.
 /// </summary>
 public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto, AuditLog audit, NodeConnections connections, OutboxQueue outbox,
-    TimeProvider time, ILogger<DocumentRequests> logger)
+    TimeProvider time, Swv.SwvDossiers swv, ILogger<DocumentRequests> logger)
 {
     /// <summary>The audit action of a documentRequest refused because the caller is not the session's system.</summary>
     public const string AccessRefused = "toegang.geweigerd";
@@ -70,8 +70,11 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
                 return new DocumentResponse.NietGeleverd(ResultaatCode.TechnischeFout);
         }
 
-        // 2. decide, keep the request, and deliver
-        var answer = await store.WriteAsync(async db =>
+        // 2. decide, keep the request, and deliver (an SWV dossier: only the release chosen for the koppelsleutel's SWV)
+        var answer = request.Sleutel is DocumentSleutel.Koppel koppel
+            ? await store.WriteAsync(db => swv.DeliverAsync(db, brin, request, koppel.Koppelsleutel, caller.Value, doelSysteem, cancellationToken), cancellationToken)
+                .ConfigureAwait(false)
+            : await store.WriteAsync<(DocumentResponse Answer, byte[]? Sha256)>(async db =>
         {
             var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false);
             var pgnIndex = request.Sleutel is DocumentSleutel.Leerling l ? crypto.Index(brin, "pgn", l.Pgn.Value) : null;
@@ -148,7 +151,8 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
     private (ResultaatCode Resultaat, byte[]? Xml, OverstapProfile? Profile) Decide(string bronSector, string doelSector, DocumentRequest request,
         Routering routing, DossierRelease? release, Pupil? pupil)
     {
-        if (request.Sleutel is not DocumentSleutel.Leerling) return (ResultaatCode.OngeldigVerzoek, null, null); // SWV koppelsleutel requests: not served here
+        if (request.Sleutel is not DocumentSleutel.Leerling) return (ResultaatCode.OngeldigVerzoek, null, null); // koppelsleutel requests: SwvDossiers
+        if (request.Overdrachtsoort == Overdrachtsoort.SwvDossier) return (ResultaatCode.OngeldigVerzoek, null, null); // an SWV dossier goes with a koppelsleutel only
         if (pupil is null) return (ResultaatCode.LeerlingOnbekend, null, null);
         if (release is null) return (ResultaatCode.LeerlinginfoNietBeschikbaar, null, null);
         var binnenBrin = request.Overdrachtsoort == Overdrachtsoort.OverdrachtBinnenBrin;

@@ -6,6 +6,7 @@ using Oso.School.LasApi;
 using Oso.School.Parents;
 using Oso.School.Privacy;
 using Oso.School.Storage;
+using Oso.School.Swv;
 using static Oso.School.Crypto.ProtectedDossiers;
 
 namespace Oso.School.Crypto;
@@ -34,6 +35,10 @@ public static class EncryptedColumns
         new EncryptedColumn<ParentLink>(nameof(ParentLink.PendingToken), ParentLinks.TokenContext),
         new EncryptedColumn<CorrectionRequest>(nameof(CorrectionRequest.Request), Corrections.RequestContext),
         new EncryptedColumn<CorrectionRequest>(nameof(CorrectionRequest.Outcome), Corrections.OutcomeContext),
+        new EncryptedColumn<SwvReceipt>(nameof(SwvReceipt.Xml), Contexts.SwvReceived),
+        new EncryptedColumn<SwvReceipt>(nameof(SwvReceipt.Meldingen), Contexts.SwvReceivedMeldingen),
+        new EncryptedColumn<SwvReceipt>(nameof(SwvReceipt.Handtekening), Contexts.SwvReceivedHandtekening),
+        new EncryptedColumn<Terugkoppeling>(nameof(Terugkoppeling.Xml), Contexts.Terugkoppeling),
     ];
 
     /// <summary>
@@ -46,6 +51,7 @@ public static class EncryptedColumns
     [
         $"{nameof(SchoolDataKey)}.{nameof(SchoolDataKey.Wrapped)}", $"{nameof(Tenancy.SchoolTenant)}.{nameof(Tenancy.SchoolTenant.WrappedIndexKey)}",
         $"{nameof(Disclosure)}.{nameof(Disclosure.Ontvangstbevestiging)}", $"{nameof(ReceivedDossier)}.{nameof(ReceivedDossier.Ontvangstbevestiging)}",
+        $"{nameof(SwvReceipt)}.{nameof(SwvReceipt.Ontvangstbevestiging)}",
         $"{nameof(AuditAnchor)}.{nameof(AuditAnchor.Checkpoint)}", $"{nameof(AuditAnchor)}.{nameof(AuditAnchor.Acknowledgement)}",
     ];
 

@@ -55,6 +55,18 @@ public sealed class ProtectedDossiers(PupilDataProtector protector)
         public static string Geheim(Guid request) => "geheim:" + request;
         /// <summary>A LAS client's webhook secret.</summary>
         public static string Webhook(Guid client) => "webhook:" + client;
+
+        /// <summary>An SWV dossier received by an SWV.</summary>
+        public static string SwvReceived(Guid receipt) => "swv-received:" + receipt;
+
+        /// <summary>The validation messages of an SWV dossier received.</summary>
+        public static string SwvReceivedMeldingen(Guid receipt) => "swv-received-meldingen:" + receipt;
+
+        /// <summary>The school's signature over an SWV dossier received by an SWV.</summary>
+        public static string SwvReceivedHandtekening(Guid receipt) => "swv-received-handtekening:" + receipt;
+
+        /// <summary>A terugkoppeling (sent or received).</summary>
+        public static string Terugkoppeling(Guid id) => "terugkoppeling:" + id;
     }
 }
 

@@ -19,7 +19,7 @@ namespace Oso.School.Doel;
 /// changes nothing.
 /// </summary>
 public sealed class Notifications(SchoolStore store, Aanmeldingen aanmeldingen, NodeConnections connections, AuditLog audit, TimeProvider time,
-    ILogger<Notifications> logger)
+    Swv.SwvInbox swvInbox, ILogger<Notifications> logger)
 {
     /// <summary>The audit action of a refused notificatie.</summary>
     public const string Refused = "notificatie.geweigerd";
@@ -31,6 +31,7 @@ public sealed class Notifications(SchoolStore store, Aanmeldingen aanmeldingen, 
     public async Task<NotificatieResponse> HandleAsync(string aanleverpunt, NotificatieRequest request, SysteemId? caller, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request is NotificatieRequest.Swv swv) return await swvInbox.HandleNotificatieAsync(aanleverpunt, swv, caller, cancellationToken).ConfigureAwait(false);
         if (request is not NotificatieRequest.Overstap overstap) return new NotificatieResponse(ResultaatCode.OngeldigVerzoek);
         var routing = request.Routering;
         var brin = routing.DoelBrin.Value;
@@ -51,25 +52,20 @@ public sealed class Notifications(SchoolStore store, Aanmeldingen aanmeldingen, 
         if (aanmeldingId is null) return await RefuseAsync(brin, routing, caller, ResultaatCode.SessieAfwijkend, null, cancellationToken).ConfigureAwait(false);
 
         // 2. from the system that manages the bron's aanleverpunt, as the Traffic Center says now
-        if (caller is null) return await RefuseAsync(brin, routing, caller, ResultaatCode.SysteemNietBevoegd, aanmeldingId, cancellationToken).ConfigureAwait(false);
-        var lookup = await connections.Client.SendAsync(connections.TrafficCenter,
-            new OverzichtAanleverpuntRequest(routing.BronBrin, null, routing.BronRouteringsKenmerk), cancellationToken).ConfigureAwait(false);
-        if (lookup is not OsoCallResult<OverzichtAanleverpuntResponse>.Success { Response: var overzicht })
+        switch (await SenderCheck.CheckAsync(connections, routing.BronBrin, routing.BronRouteringsKenmerk, caller, cancellationToken).ConfigureAwait(false))
         {
-            // nothing changed: the bron retries on TechnischeFout
-            logger.LogWarning("notificatie {Sessie}: Traffic Center niet bereikt; de afzender is niet te controleren.", sessie);
-            return new NotificatieResponse(ResultaatCode.TechnischeFout);
+            case ResultaatCode.TechnischeFout:
+                // nothing changed: the bron retries on TechnischeFout
+                logger.LogWarning("notificatie {Sessie}: Traffic Center niet bereikt; de afzender is niet te controleren.", sessie);
+                return new NotificatieResponse(ResultaatCode.TechnischeFout);
+            case { } refusal:
+                return await RefuseAsync(brin, routing, caller, refusal, aanmeldingId, cancellationToken).ConfigureAwait(false);
         }
-        var bronPunt = overzicht.Aanleverpunten.FirstOrDefault(a => a.RouteringsKenmerk == routing.BronRouteringsKenmerk);
-        if (bronPunt is null)
-            return await RefuseAsync(brin, routing, caller, ResultaatCode.VerstrekkerNietBekend, aanmeldingId, cancellationToken).ConfigureAwait(false);
-        if (bronPunt.Systeem != caller)
-            return await RefuseAsync(brin, routing, caller, ResultaatCode.SysteemNietBevoegd, aanmeldingId, cancellationToken).ConfigureAwait(false);
 
         // 3. the first one starts one new request; a repeat changes nothing
         return await store.WriteAsync(async db =>
         {
-            var actor = Actor.Systeem(caller.Value.Value);
+            var actor = Actor.Systeem(caller?.Value ?? "onbekend");
             if (await db.ReceivedNotifications.AnyAsync(n => n.SessieId == sessie, cancellationToken).ConfigureAwait(false))
             {
                 await audit.RecordAsync(db, brin, actor, Repeated, "De bronschool meldde opnieuw dat het dossier beschikbaar is; er is niets gewijzigd.",

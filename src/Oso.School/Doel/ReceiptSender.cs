@@ -19,7 +19,7 @@ public sealed class ReceiptSender(SchoolStore store, NodeConnections connections
     public const string Kind = "ontvangst.bevestigen";
 
     /// <summary>The outbox payload.</summary>
-    /// <param name="ReceivedId">The received dossier whose receipt is sent.</param>
+    /// <param name="ReceivedId">The received dossier (or received SWV dossier) whose receipt is sent.</param>
     /// <param name="Aanleverpunt">The bron aanleverpunt's protocol URL the dossier came from.</param>
     public sealed record Payload(Guid ReceivedId, Uri Aanleverpunt);
 
@@ -40,7 +40,10 @@ public sealed class ReceiptSender(SchoolStore store, NodeConnections connections
         byte[]? receipt;
         await using (var db = store.Read())
             receipt = await db.ReceivedDossiers.AsNoTracking().Where(d => d.Id == payload.ReceivedId).Select(d => d.Ontvangstbevestiging)
-                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+                    .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+                // an SWV's receipt for an SWV dossier goes the same way
+                ?? await db.SwvReceipts.AsNoTracking().Where(d => d.Id == payload.ReceivedId).Select(d => d.Ontvangstbevestiging)
+                    .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (receipt is null) return OutboxOutcome.Done; // removed by retention meanwhile, or nothing to confirm
 
         var status = await connections.PostXmlAsync(Address(payload.Aanleverpunt), receipt, cancellationToken).ConfigureAwait(false);

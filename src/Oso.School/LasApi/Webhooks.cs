@@ -36,10 +36,20 @@ public sealed class Webhooks(SchoolStore store, ProtectedDossiers crypto, IHttpC
     /// <summary>The outbox kind.</summary>
     public const string Kind = "webhook.versturen";
 
-    /// <summary>The outbox payload: a received dossier, or a finished request.</summary>
-    /// <param name="ReceivedDossierId">The new dossier (empty for a request event).</param>
+    /// <summary>The outbox payload: a received dossier, a finished request, a received terugkoppeling or SWV dossier.</summary>
+    /// <param name="ReceivedDossierId">The new dossier (empty for another event).</param>
     /// <param name="TransferRequestId">The request that ended (for <c>aanvraag.afgerond</c>).</param>
-    public sealed record Payload(Guid ReceivedDossierId, Guid? TransferRequestId = null);
+    /// <param name="Terugkoppeling">The received terugkoppeling (for <c>terugkoppeling.ontvangen</c>).</param>
+    /// <param name="SwvReceipt">The received SWV dossier (for <c>swv-dossier.ontvangen</c>).</param>
+    public sealed record Payload(Guid ReceivedDossierId, Guid? TransferRequestId = null, Guid? Terugkoppeling = null, Guid? SwvReceipt = null);
+
+    /// <summary>What the LAS receives for the SWV flow: <c>terugkoppeling.ontvangen</c> (school) or <c>swv-dossier.ontvangen</c> (SWV); ids only.</summary>
+    /// <param name="Gebeurtenis">The event.</param>
+    /// <param name="Id">The terugkoppeling's or SWV dossier's id (fetch it through the API).</param>
+    /// <param name="Brin">The tenant.</param>
+    /// <param name="PartnerBrin">The SWV (terugkoppeling) or the school (SWV dossier).</param>
+    /// <param name="OntvangenOp">When.</param>
+    public sealed record SwvBody(string Gebeurtenis, Guid Id, string Brin, string PartnerBrin, DateTimeOffset OntvangenOp);
 
     /// <summary>What the LAS receives.</summary>
     /// <param name="Gebeurtenis">Always <c>dossier.ontvangen</c>.</param>
@@ -99,6 +109,21 @@ public sealed class Webhooks(SchoolStore store, ProtectedDossiers crypto, IHttpC
                 body = JsonSerializer.SerializeToUtf8Bytes(new RequestBody("aanvraag.afgerond", request.Id, request.Brin, request.AanmeldingId, shown.Status,
                     shown.Resultaat, shown.Toelichting, shown.Afgerond), Json);
             }
+            else if (payload.Terugkoppeling is { } feedbackId)
+            {
+                var feedback = await db.Terugkoppelingen.AsNoTracking().FirstOrDefaultAsync(t => t.Id == feedbackId, cancellationToken).ConfigureAwait(false);
+                if (feedback is null) return OutboxOutcome.Done;
+                (brin, eventId) = (feedback.Brin, feedback.Id);
+                body = JsonSerializer.SerializeToUtf8Bytes(new SwvBody("terugkoppeling.ontvangen", feedback.Id, feedback.Brin, feedback.PartnerBrin, feedback.At), Json);
+            }
+            else if (payload.SwvReceipt is { } receiptId)
+            {
+                var receipt = await db.SwvReceipts.AsNoTracking().FirstOrDefaultAsync(r => r.Id == receiptId, cancellationToken).ConfigureAwait(false);
+                if (receipt is null) return OutboxOutcome.Done;
+                (brin, eventId) = (receipt.Brin, receipt.Id);
+                body = JsonSerializer.SerializeToUtf8Bytes(new SwvBody("swv-dossier.ontvangen", receipt.Id, receipt.Brin, receipt.SchoolBrin,
+                    receipt.ReceivedAt ?? receipt.NotifiedAt), Json);
+            }
             else
             {
                 var dossier = await db.ReceivedDossiers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == payload.ReceivedDossierId, cancellationToken).ConfigureAwait(false);
@@ -116,7 +141,13 @@ public sealed class Webhooks(SchoolStore store, ProtectedDossiers crypto, IHttpC
             using var request = new HttpRequestMessage(HttpMethod.Post, client.WebhookUrl) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
             var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-            request.Headers.Add(DeliveryHeader, DeliveryId(payload.TransferRequestId is null ? "" : "aanvraag|", eventId, client.Id).ToString());
+            request.Headers.Add(DeliveryHeader, DeliveryId(payload switch
+            {
+                { TransferRequestId: not null } => "aanvraag|",
+                { Terugkoppeling: not null } => "terugkoppeling|",
+                { SwvReceipt: not null } => "swv|",
+                _ => "",
+            }, eventId, client.Id).ToString());
             request.Headers.Add(TimestampHeader, timestamp);
             if (client.WebhookSecret is not null)
             {

@@ -87,7 +87,16 @@ public abstract record AnswerResult
 /// <param name="DoelNaam">Its name when known on this node.</param>
 /// <param name="Op">When.</param>
 /// <param name="Versie">The release version delivered.</param>
-public sealed record Verstrekking(string DoelBrin, string? DoelNaam, DateTimeOffset Op, int? Versie, Bron.Ontvangst Ontvangst);
+/// <param name="Ontvangst">The doel's ontvangstbevestiging.</param>
+/// <param name="Samenwerkingsverband">Sent to the samenwerkingsverband (an SWV dossier), not to a school.</param>
+public sealed record Verstrekking(string DoelBrin, string? DoelNaam, DateTimeOffset Op, int? Versie, Bron.Ontvangst Ontvangst, bool Samenwerkingsverband = false);
+
+/// <summary>A terugkoppeling from the samenwerkingsverband as parents see it.</summary>
+/// <param name="SwvBrin">The samenwerkingsverband.</param>
+/// <param name="SwvNaam">Its name when known on this node.</param>
+/// <param name="Op">When it arrived.</param>
+/// <param name="Besluiten">What it decided, per school year.</param>
+public sealed record Teruggekoppeld(string SwvBrin, string? SwvNaam, DateTimeOffset Op, IReadOnlyList<string> Besluiten);
 
 /// <summary>Everything the parents' page shows.</summary>
 /// <param name="LinkId">The link.</param>
@@ -107,6 +116,9 @@ public sealed record ParentView(Guid LinkId, string SchoolNaam, string Sector, D
 
     /// <summary>Whom to ask about privacy at the school (null when the school set none).</summary>
     public Privacy.PrivacyContact? Privacy { get; init; }
+
+    /// <summary>What came back from the samenwerkingsverband.</summary>
+    public IReadOnlyList<Teruggekoppeld> Terugkoppelingen { get; init; } = [];
 }
 
 /// <summary>A link as staff see it.</summary>
@@ -191,15 +203,21 @@ public sealed class ParentLinks(SchoolStore store, ProtectedDossiers crypto, Pup
                                      join r in db.Releases.AsNoTracking() on d.ReleaseId equals r.Id into releases
                                      from r in releases.DefaultIfEmpty()
                                      where d.PupilId == link.PupilId && d.Brin == link.Brin
-                                     select new { d.DoelBrin, d.At, Versie = (int?)r.Version, d.OntvangstStatus, d.OntvangenDoor, d.OntvangenOp }).ToListAsync(cancellationToken).ConfigureAwait(false);
-            var brins = disclosures.Select(d => d.DoelBrin).Distinct().ToList();
+                                     select new { d.DoelBrin, d.At, Versie = (int?)r.Version, d.OntvangstStatus, d.OntvangenDoor, d.OntvangenOp, d.Profiel })
+                                     .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var feedback = await db.Terugkoppelingen.AsNoTracking()
+                .Where(t => t.PupilId == link.PupilId && t.Brin == link.Brin && t.Richting == Swv.TerugkoppelingRichting.Ontvangen).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var brins = disclosures.Select(d => d.DoelBrin).Concat(feedback.Select(t => t.PartnerBrin)).Distinct().ToList();
             var names = await db.Tenants.AsNoTracking().Where(t => brins.Contains(t.Brin)).ToDictionaryAsync(t => t.Brin, t => t.Naam, cancellationToken).ConfigureAwait(false);
             await audit.RecordAsync(db, link.Brin, Actor.Ouder(link.Id.ToString()), "dossier.ingezien", "Ouders bekijken het overstapdossier via hun persoonlijke link.",
                 link.PupilId.ToString(), cancellationToken: cancellationToken).ConfigureAwait(false);
             var verstrekkingen = disclosures.OrderBy(d => d.At).Select(d => new Verstrekking(d.DoelBrin, names.GetValueOrDefault(d.DoelBrin), d.At, d.Versie,
-                Bron.Ontvangst.Of(d.OntvangstStatus, d.OntvangenDoor, d.OntvangenOp))).ToList();
+                Bron.Ontvangst.Of(d.OntvangstStatus, d.OntvangenDoor, d.OntvangenOp), d.Profiel.EndsWith("SWV", StringComparison.Ordinal))).ToList();
+            var teruggekoppeld = feedback.OrderBy(t => t.At).Select(t => new Teruggekoppeld(t.PartnerBrin, names.GetValueOrDefault(t.PartnerBrin), t.At,
+                Portal.Swv.SwvOverview.Besluiten(crypto.Xml(link.Brin, t.Xml, Contexts.Terugkoppeling(t.Id))))).ToList();
             return new ParentView(link.Id, tenant.Naam, tenant.Sector is "SO" ? "PO" : tenant.Sector, dossier, verstrekkingen, link.ExpiresAt,
-                Age(dossier.Huidigeschool.Leerling.Geboortedatum), link.RespondedAt, link.GegevenDoor) { Privacy = Oso.School.Privacy.PrivacyContact.Of(tenant) };
+                Age(dossier.Huidigeschool.Leerling.Geboortedatum), link.RespondedAt, link.GegevenDoor)
+            { Privacy = Oso.School.Privacy.PrivacyContact.Of(tenant), Terugkoppelingen = teruggekoppeld };
         }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Records the parents' (or the pupil's) answer in the draft, as actor Ouder.</summary>

@@ -21,11 +21,13 @@ public static class PortalLayout
         viewData["User"] = staff.Naam;
         if (staff.School is not { } school) return;
         var b = "/scholen/" + school.Brin;
-        var nav = new List<(string, string)>
-        {
-            (b, "Overzicht"), (b + "/dossiers", "Dossiers"), (b + "/verzoeken", "Verzoeken"), (b + "/aanmeldingen", "Aanmeldingen"),
-            (b + "/ontvangen", "Ontvangen dossiers"),
-        };
+        var nav = school.Sector == "SWV"
+            ? new List<(string, string)> { (b, "Overzicht"), (b + "/swv", "Swv-dossiers") }
+            : new List<(string, string)>
+            {
+                (b, "Overzicht"), (b + "/dossiers", "Dossiers"), (b + "/verzoeken", "Verzoeken"), (b + "/aanmeldingen", "Aanmeldingen"),
+                (b + "/ontvangen", "Ontvangen dossiers"), (b + "/swv", "Samenwerkingsverband"),
+            };
         if (staff.Beheerder) nav.Add((b + "/medewerkers", "Medewerkers"));
         viewData["Nav"] = nav;
     }

@@ -71,8 +71,8 @@ public static class ProtocolEndpoints
         };
     }
 
-    private static async Task HandleAsync(string aanleverpunt, HttpContext context, DocumentRequests documents, Notifications notifications, OsoMetrics metrics,
-        TimeProvider time)
+    private static async Task HandleAsync(string aanleverpunt, HttpContext context, DocumentRequests documents, Notifications notifications,
+        Swv.SwvDossiers swv, OsoMetrics metrics, TimeProvider time)
     {
         var started = time.GetTimestamp();
         var ct = context.RequestAborted;
@@ -103,9 +103,12 @@ public static class ProtocolEndpoints
                     metrics.Notificaties.Add(1, new System.Diagnostics.TagList { { "direction", "ontvangen" }, { "result", received.Resultaat.ToString() } });
                     response = received;
                     break;
+                case TerugkoppelingRequest terugkoppeling:
+                    response = await swv.ReceiveFeedbackAsync(aanleverpunt, terugkoppeling, caller, ct).ConfigureAwait(false);
+                    break;
                 default:
                     await SoapHttp.WriteFaultAsync(context, SoapFault.HttpStatusCode, new SoapFault(SoapFaultCode.Client, SoapFoutcodes.OnbekendeOperatie,
-                        $"Een aanleverpunt behandelt documentRequest en notificatieRequest, geen {request.ElementName}.")).ConfigureAwait(false);
+                        $"Een aanleverpunt behandelt documentRequest, notificatieRequest en terugkoppelingRequest, geen {request.ElementName}.")).ConfigureAwait(false);
                     return;
             }
         }

@@ -21,7 +21,7 @@ public static class PupilData
         public string Detail => $"versies={Releases};verstrekkingen={Disclosures};ouderlinks={ParentLinks};verzoeken={Requests};correcties={Corrections}";
     }
 
-    /// <summary>Removes a pupil as bron: identity, draft, releases, disclosure log, parents' links, requests, correction requests.</summary>
+    /// <summary>Removes a pupil as bron: identity, draft, releases, disclosure log, parents' links, requests, correction requests, SWV sendings and terugkoppelingen.</summary>
     public static async Task<BronRemoved> RemoveBronPupilAsync(SchoolDbContext db, Guid pupilId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -30,6 +30,9 @@ public static class PupilData
         var disclosures = await db.Disclosures.Where(d => d.PupilId == pupilId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var releases = await db.Releases.Where(r => r.PupilId == pupilId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var requests = await db.IncomingRequests.Where(r => r.PupilId == pupilId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        // the SWV dossiers sent for the pupil and the terugkoppelingen received about them
+        await db.Terugkoppelingen.Where(t => t.PupilId == pupilId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.SwvSendings.Where(s => s.PupilId == pupilId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await db.Drafts.Where(d => d.PupilId == pupilId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await db.Pupils.Where(p => p.Id == pupilId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         return new BronRemoved(releases, disclosures, links, requests, corrections);

@@ -52,6 +52,12 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<ReceivedDossier> ReceivedDossiers => Set<ReceivedDossier>();
     /// <summary>Notificaties received.</summary>
     public DbSet<ReceivedNotification> ReceivedNotifications => Set<ReceivedNotification>();
+    /// <summary>SWV dossiers sent (as school).</summary>
+    public DbSet<Swv.SwvSending> SwvSendings => Set<Swv.SwvSending>();
+    /// <summary>SWV dossiers announced and fetched (as SWV).</summary>
+    public DbSet<Swv.SwvReceipt> SwvReceipts => Set<Swv.SwvReceipt>();
+    /// <summary>Terugkoppelingen sent (SWV) and received (school).</summary>
+    public DbSet<Swv.Terugkoppeling> Terugkoppelingen => Set<Swv.Terugkoppeling>();
     /// <summary>The outbox.</summary>
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     /// <summary>The audit log.</summary>
@@ -222,6 +228,24 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
             e.HasIndex(x => new { x.Brin, x.ImportedAt });
         });
         builder.Entity<ReceivedNotification>().HasKey(x => x.SessieId);
+        builder.Entity<Swv.SwvSending>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.Brin, x.PupilId });
+            e.HasIndex(x => x.Koppelsleutel).IsUnique();
+        });
+        builder.Entity<Swv.SwvReceipt>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.Koppelsleutel).IsUnique();
+            e.HasIndex(x => x.Brin);
+        });
+        builder.Entity<Swv.Terugkoppeling>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.Brin, x.Richting, x.At });
+            e.HasIndex(x => x.ExchangeId);
+        });
         builder.Entity<OutboxMessage>(e =>
         {
             e.HasKey(x => x.Id);

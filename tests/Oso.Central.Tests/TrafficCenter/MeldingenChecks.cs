@@ -64,8 +64,9 @@ public abstract class MeldingenChecks(CentralFixture f) : IDisposable
     public async Task An_swv_exchange_gets_a_koppelsleutel_a_session_with_it_and_the_terugkoppeling_url()
     {
         var las = await _parties.SystemAsync();
-        var school = await _parties.SchoolAsync(las, doel: Uitwisseldoel.Swv);
+        var school = await _parties.SchoolAsync(las); // the school sends from, and hears back on, its OV aanleverpunt
         var swv = await _parties.SchoolAsync(las, Sector.SWV, doel: Uitwisseldoel.Swv);
+        _ = (await f.Admin.AddSwvMemberAsync(swv.Brin, school.Brin)).Zeker; // a koppelsleutel only for a member school of the SWV
 
         var melding = Assert.IsType<MeldenNotificatieResponse.Toegekend>(await las.CallAsync(f.Central, new MeldenNotificatieRequest(Routing(school, swv), null)));
         var koppelsleutel = Assert.NotNull(melding.Koppelsleutel);
@@ -85,10 +86,21 @@ public abstract class MeldingenChecks(CentralFixture f) : IDisposable
     }
 
     [Fact]
+    public async Task An_swv_notificatie_from_an_aanleverpunt_that_is_not_the_schools_ov_aanleverpunt_gets_no_koppelsleutel()
+    {
+        var las = await _parties.SystemAsync();
+        var school = await _parties.SchoolAsync(las, doel: Uitwisseldoel.Swv); // a session could never reach it: the SWV asks OV aanleverpunten
+        var swv = await _parties.SchoolAsync(las, Sector.SWV, doel: Uitwisseldoel.Swv);
+        _ = (await f.Admin.AddSwvMemberAsync(swv.Brin, school.Brin)).Zeker;
+        var answer = await las.CallAsync(f.Central, new MeldenNotificatieRequest(Routing(school, swv), null));
+        Assert.Equal(ResultaatCode.GeenActiefAanleverpunt, Assert.IsType<MeldenNotificatieResponse.Geweigerd>(answer).Resultaat);
+    }
+
+    [Fact]
     public async Task An_swv_notificatie_to_a_school_that_is_no_swv_is_refused()
     {
         var las = await _parties.SystemAsync();
-        var school = await _parties.SchoolAsync(las, doel: Uitwisseldoel.Swv);
+        var school = await _parties.SchoolAsync(las);
         var geenSwv = await _parties.SchoolAsync(las, Sector.VO, doel: Uitwisseldoel.Swv);
         var answer = await las.CallAsync(f.Central, new MeldenNotificatieRequest(Routing(school, geenSwv), null));
         Assert.Equal(ResultaatCode.GeenRelatieMetDoel, Assert.IsType<MeldenNotificatieResponse.Geweigerd>(answer).Resultaat);

@@ -36,6 +36,17 @@ public sealed partial class MatrixRows
             allowedPath: $"/api/v1/scholen/{vo}/ontvangen/{nobody}/bevestigen");
         Las("PUT", $"/api/v1/scholen/{vo}/webhook", "/api/v1/scholen/{brin}/webhook", bron: false,
             body: () => Wire.Json(new { url = "https://aanvaller.example/hook" }), allowedBody: () => Wire.Json(new { url = "http://geen-https.example/" }));
+        // the SWV flow (issue 15): the school sends and reads terugkoppelingen; the SWV side is scoped by BRIN the same way
+        Las("POST", $"/api/v1/scholen/{po}/leerlingen/{a}/swv", "/api/v1/scholen/{brin}/leerlingen/{lasId}/swv", bron: true,
+            body: () => Wire.Json(new { swvBrin = "95SW" }), allowedBody: () => Wire.Json(new { swvBrin = "geen-swv" }));
+        Las("GET", $"/api/v1/scholen/{po}/swv-verzendingen/{nobody}", "/api/v1/scholen/{brin}/swv-verzendingen/{id:guid}", bron: true);
+        Las("GET", $"/api/v1/scholen/{po}/terugkoppelingen", "/api/v1/scholen/{brin}/terugkoppelingen", bron: true);
+        Las("GET", $"/api/v1/scholen/{po}/terugkoppelingen/{nobody}", "/api/v1/scholen/{brin}/terugkoppelingen/{id:guid}", bron: true);
+        Las("GET", $"/api/v1/scholen/{po}/swv-dossiers", "/api/v1/scholen/{brin}/swv-dossiers", bron: true);
+        Las("GET", $"/api/v1/scholen/{po}/swv-dossiers/{nobody}", "/api/v1/scholen/{brin}/swv-dossiers/{id:guid}", bron: true);
+        Las("GET", $"/api/v1/scholen/{po}/swv-dossiers/{nobody}/handtekening", "/api/v1/scholen/{brin}/swv-dossiers/{id:guid}/handtekening", bron: true);
+        Las("POST", $"/api/v1/scholen/{po}/swv-dossiers/{nobody}/terugkoppeling", "/api/v1/scholen/{brin}/swv-dossiers/{id:guid}/terugkoppeling", bron: true,
+            body: () => Xml("<terugkoppeling/>"));
 
         // a school's own key, with the other school's object under its own BRIN: not found
         LasScoped("GET", $"/api/v1/scholen/{vo}/leerlingen/{a}/dossier", "/api/v1/scholen/{brin}/leerlingen/{lasId}/dossier", p.LasVo, null);

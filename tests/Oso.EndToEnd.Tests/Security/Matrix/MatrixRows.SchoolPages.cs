@@ -29,6 +29,12 @@ public sealed partial class MatrixRows
         StaffPage($"/scholen/{po}/werklijst/actie", "/scholen/{brin}/werklijst/actie", bron: true, handlers: ["", "bevestigen"]);
         StaffPage($"/scholen/{po}/werklijst/{p.PoBulkJob}", "/scholen/{brin}/werklijst/{taak:guid}", bron: true);
         StaffPage($"/scholen/{po}/verzoeken", "/scholen/{brin}/verzoeken", bron: true);
+        // the SWV flow (issue 15): the school's SWV dossiers and the terugkoppelingen received; the SWV's dossier page with the
+        // terugkoppeling form (its own staff of another school get 404 for an id that is not theirs)
+        var nobody = Guid.NewGuid();
+        StaffPage($"/scholen/{po}/swv", "/scholen/{brin}/swv", bron: true);
+        StaffPage($"/scholen/{po}/swv/{nobody}", "/scholen/{brin}/swv/{id:guid}", bron: true, handlers: ["", "opnieuw"]);
+        StaffPage($"/scholen/{po}/swv/terugkoppelingen/{nobody}", "/scholen/{brin}/swv/terugkoppelingen/{id:guid}", bron: true);
         StaffPage($"/scholen/{po}/medewerkers", "/scholen/{brin}/medewerkers", bron: true, handlers: ["toevoegen", "verwijderen", "tweestaps"], beheerderOnly: true);
         // the secondary school's pages (doel)
         StaffPage($"/scholen/{vo}/aanmeldingen", "/scholen/{brin}/aanmeldingen", bron: false);

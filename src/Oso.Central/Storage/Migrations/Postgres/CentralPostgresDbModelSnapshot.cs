@@ -705,16 +705,44 @@ namespace Oso.Central.Storage.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("Regio")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("Sector")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SwvCode")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.HasKey("Brin");
 
                     b.HasIndex("BestuurId");
 
                     b.ToTable("scholen", (string)null);
+                });
+
+            modelBuilder.Entity("Oso.Central.Register.SwvLid", b =>
+                {
+                    b.Property<string>("SwvBrin")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("SchoolBrin")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long>("AangemaaktOp")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SwvBrin", "SchoolBrin");
+
+                    b.HasIndex("SchoolBrin");
+
+                    b.ToTable("swvleden", (string)null);
                 });
 
             modelBuilder.Entity("Oso.Central.Register.Systeem", b =>
@@ -1200,6 +1228,21 @@ namespace Oso.Central.Storage.Migrations.Postgres
                     b.HasOne("Oso.Central.Register.Bestuur", null)
                         .WithMany()
                         .HasForeignKey("BestuurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Oso.Central.Register.SwvLid", b =>
+                {
+                    b.HasOne("Oso.Central.Register.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolBrin")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Oso.Central.Register.School", null)
+                        .WithMany()
+                        .HasForeignKey("SwvBrin")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

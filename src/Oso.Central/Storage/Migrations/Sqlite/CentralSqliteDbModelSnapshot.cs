@@ -692,9 +692,17 @@ namespace Oso.Central.Storage.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Regio")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sector")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SwvCode")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Brin");
@@ -702,6 +710,26 @@ namespace Oso.Central.Storage.Migrations.Sqlite
                     b.HasIndex("BestuurId");
 
                     b.ToTable("scholen", (string)null);
+                });
+
+            modelBuilder.Entity("Oso.Central.Register.SwvLid", b =>
+                {
+                    b.Property<string>("SwvBrin")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchoolBrin")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AangemaaktOp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SwvBrin", "SchoolBrin");
+
+                    b.HasIndex("SchoolBrin");
+
+                    b.ToTable("swvleden", (string)null);
                 });
 
             modelBuilder.Entity("Oso.Central.Register.Systeem", b =>
@@ -1185,6 +1213,21 @@ namespace Oso.Central.Storage.Migrations.Sqlite
                     b.HasOne("Oso.Central.Register.Bestuur", null)
                         .WithMany()
                         .HasForeignKey("BestuurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Oso.Central.Register.SwvLid", b =>
+                {
+                    b.HasOne("Oso.Central.Register.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolBrin")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Oso.Central.Register.School", null)
+                        .WithMany()
+                        .HasForeignKey("SwvBrin")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1063,6 +1063,214 @@ namespace Oso.School.Storage.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Oso.School.Swv.SwvReceipt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AfzenderSysteem")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Brin")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DossierSha256")
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Handtekening")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("HandtekeningStatus")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("Koppelsleutel")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Meldingen")
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("NotifiedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Ondertekenaar")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("OndertekendOp")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Ontvangstbevestiging")
+                        .HasColumnType("bytea");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Resultaat")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SchoolBrin")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SchoolRouteringsKenmerk")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("SessieId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SwvRouteringsKenmerk")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Trace")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Valid")
+                        .HasColumnType("boolean");
+
+                    b.Property<byte[]>("Xml")
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Brin");
+
+                    b.HasIndex("Koppelsleutel")
+                        .IsUnique();
+
+                    b.ToTable("SwvReceipts");
+                });
+
+            modelBuilder.Entity("Oso.School.Swv.SwvSending", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Brin")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("BronRouteringsKenmerk")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("FetchedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("Koppelsleutel")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Profiel")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("PupilId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReleaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Resultaat")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SwvBrin")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SwvRouteringsKenmerk")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SwvUrl")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Trace")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Koppelsleutel")
+                        .IsUnique();
+
+                    b.HasIndex("Brin", "PupilId");
+
+                    b.ToTable("SwvSendings");
+                });
+
+            modelBuilder.Entity("Oso.School.Swv.Terugkoppeling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Brin")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("By")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ExchangeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("ImportedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("Koppelsleutel")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PartnerBrin")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("PupilId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Resultaat")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Richting")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Xml")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExchangeId");
+
+                    b.HasIndex("Brin", "Richting", "At");
+
+                    b.ToTable("Terugkoppelingen");
+                });
+
             modelBuilder.Entity("Oso.School.Tenancy.NodeAanleverpunt", b =>
                 {
                     b.Property<string>("RouteringsKenmerk")

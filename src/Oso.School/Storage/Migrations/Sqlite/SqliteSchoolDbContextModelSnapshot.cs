@@ -1054,6 +1054,214 @@ namespace Oso.School.Storage.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Oso.School.Swv.SwvReceipt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AfzenderSysteem")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Brin")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DossierSha256")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Handtekening")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("HandtekeningStatus")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Koppelsleutel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Meldingen")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("NotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ondertekenaar")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OndertekendOp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Ontvangstbevestiging")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Resultaat")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchoolBrin")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SchoolRouteringsKenmerk")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SessieId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SwvRouteringsKenmerk")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trace")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Valid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Xml")
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Brin");
+
+                    b.HasIndex("Koppelsleutel")
+                        .IsUnique();
+
+                    b.ToTable("SwvReceipts");
+                });
+
+            modelBuilder.Entity("Oso.School.Swv.SwvSending", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Brin")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BronRouteringsKenmerk")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FetchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("Koppelsleutel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Profiel")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PupilId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReleaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resultaat")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SwvBrin")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SwvRouteringsKenmerk")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SwvUrl")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trace")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Koppelsleutel")
+                        .IsUnique();
+
+                    b.HasIndex("Brin", "PupilId");
+
+                    b.ToTable("SwvSendings");
+                });
+
+            modelBuilder.Entity("Oso.School.Swv.Terugkoppeling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Brin")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ExchangeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Koppelsleutel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerBrin")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PupilId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resultaat")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Richting")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Xml")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExchangeId");
+
+                    b.HasIndex("Brin", "Richting", "At");
+
+                    b.ToTable("Terugkoppelingen");
+                });
+
             modelBuilder.Entity("Oso.School.Tenancy.NodeAanleverpunt", b =>
                 {
                     b.Property<string>("RouteringsKenmerk")
