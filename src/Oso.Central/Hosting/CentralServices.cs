@@ -26,6 +26,7 @@ internal static class CentralServices
         services.AddSingleton<RevocationCache>();
         services.AddSingleton(sp => new OsoCertificateValidator(sp.GetRequiredService<CentralCertificates>().Anchors, options.TimeProvider,
             sp.GetRequiredService<RevocationCache>().Current));
+        services.AddSingleton<RegisterCache>();
         services.AddSingleton<TrafficCenterService>();
         services.AddSingleton<Anchors.Ankerketen>();
         services.AddSingleton<Retention.CentralRetention>();

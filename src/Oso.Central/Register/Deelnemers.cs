@@ -51,12 +51,14 @@ internal static class Deelnemers
         db.Mandaten.AnyAsync(m => m.Brin == school.Brin && m.SysteemId == systeemId && m.BestuurId == school.BestuurId
             && m.Van <= dag && (m.Tot == null || m.Tot >= dag), ct);
 
-    /// <summary>The mandate check as a refusal.</summary>
-    public static async Task<Weigering?> MandaatAsync(CentralDb db, School school, string systeemId, DateOnly dag, CancellationToken ct) =>
-        school.Brin == Testschool.Brin || await HeeftMandaatAsync(db, school, systeemId, dag, ct)
+    /// <summary>The mandate check as a refusal, from the Traffic Center's register look-ups.</summary>
+    public static async Task<Weigering?> MandaatAsync(RegisterLookup reg, School school, string systeemId, DateOnly dag, CancellationToken ct) =>
+        school.Brin == Testschool.Brin || await reg.HeeftMandaatAsync(school, systeemId, dag, ct)
             ? null
-            : new(ResultaatCode.GeenMandaat,
-                $"Bestuur {school.BestuurId} heeft systeem '{systeemId}' op {dag:yyyy-MM-dd} geen (geldig) mandaat gegeven voor school {school.Brin} ({school.Naam}).");
+            : GeenMandaat(school, systeemId, dag);
+
+    private static Weigering GeenMandaat(School school, string systeemId, DateOnly dag) => new(ResultaatCode.GeenMandaat,
+        $"Bestuur {school.BestuurId} heeft systeem '{systeemId}' op {dag:yyyy-MM-dd} geen (geldig) mandaat gegeven voor school {school.Brin} ({school.Naam}).");
 
     private static string Reden(string? reden) => string.IsNullOrWhiteSpace(reden) ? "" : $" ({reden})";
 }

@@ -40,6 +40,36 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<QueuedMail> Mail => Set<QueuedMail>();
     public DbSet<Retention.OnderhoudsRun> Onderhoud => Set<Retention.OnderhoudsRun>();
     public DbSet<Anchors.AnkerRecord> Ankers => Set<Anchors.AnkerRecord>();
+    public DbSet<RegisterVersie> RegisterVersies => Set<RegisterVersie>();
+
+    /// <summary>Saves; a change to the register also raises <see cref="RegisterVersie"/>, in the same transaction.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (!RegisterVersie.Gewijzigd(ChangeTracker)) return base.SaveChanges(acceptAllChangesOnSuccess);
+        using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var n = base.SaveChanges(acceptAllChangesOnSuccess);
+        RegisterVersie.Verhoog(this);
+        own?.Commit();
+        return n;
+    }
+
+    /// <inheritdoc cref="SaveChanges(bool)"/>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!RegisterVersie.Gewijzigd(ChangeTracker)) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
+        try
+        {
+            var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+            await RegisterVersie.VerhoogAsync(this, cancellationToken).ConfigureAwait(false);
+            if (own is not null) await own.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return n;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -54,6 +84,7 @@ internal abstract class CentralDb(DbContextOptions options) : IdentityDbContext<
         // a key's XML, encrypted with the key-encryption certificate, is a few kB
         builder.Entity<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>(e => e.Property(k => k.Xml).HasMaxLength(100_000));
         MailQueue.Map(builder, "mail");
+        RegisterVersie.Map(builder);
         builder.Entity<Bestuur>(e =>
         {
             e.ToTable("besturen");

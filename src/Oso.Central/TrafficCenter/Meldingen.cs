@@ -18,28 +18,28 @@ internal sealed partial class TrafficCenterService
     /// aanleverpunt's URL. The session may be closed already — that is when notificaties are useful. SWV: the bron
     /// school (qualified, its system mandated) gets a new koppelsleutel and the SWV aanleverpunt's URL.
     /// </summary>
-    private async Task<TcAntwoord> MeldenNotificatieAsync(CentralDb db, string caller, MeldenNotificatieRequest r, CancellationToken ct)
+    private async Task<TcAntwoord> MeldenNotificatieAsync(CentralDb db, RegisterLookup reg, string caller, MeldenNotificatieRequest r, CancellationToken ct)
     {
         var routing = r.Routering;
-        var bronAp = await AanleverpuntAsync(db, routing.BronRouteringsKenmerk, ct);
+        var bronAp = await AanleverpuntAsync(reg, routing.BronRouteringsKenmerk, ct);
         if (bronAp is null || bronAp.SysteemId != caller || bronAp.Brin != routing.BronBrin.Value)
             return NietGeautoriseerd(db, StapNotificatie, caller, routing.BronBrin.Value, routing.DoelBrin.Value, routing.BronRouteringsKenmerk.Value, null,
                 $"Bronaanleverpunt {routing.BronRouteringsKenmerk} van school {routing.BronBrin} wordt niet beheerd door systeem '{caller}'.");
         return r.Overstap is { } overstap
-            ? await NotificatieOvAsync(db, caller, routing, overstap, ct)
-            : await NotificatieSwvAsync(db, caller, routing, ct);
+            ? await NotificatieOvAsync(db, reg, caller, routing, overstap, ct)
+            : await NotificatieSwvAsync(db, reg, caller, routing, ct);
     }
 
-    private async Task<TcAntwoord> NotificatieOvAsync(CentralDb db, string caller, Routering routing, OverstapAanvraag overstap, CancellationToken ct)
+    private async Task<TcAntwoord> NotificatieOvAsync(CentralDb db, RegisterLookup reg, string caller, Routering routing, OverstapAanvraag overstap, CancellationToken ct)
     {
         var sessie = await db.Sessies.AsNoTracking()
             .FirstOrDefaultAsync(s => s.Id == overstap.SessieId.Value && s.Soort == SessieSoort.Overdracht && s.Status != SessieStatus.Geweigerd, ct);
-        var doelAp = await AanleverpuntAsync(db, routing.DoelRouteringsKenmerk, ct);
-        var bron = await SchoolAsync(db, routing.BronBrin, ct);
+        var doelAp = await AanleverpuntAsync(reg, routing.DoelRouteringsKenmerk, ct);
+        var bron = await SchoolAsync(reg, routing.BronBrin, ct);
         Weigering? weigering =
             // a supplier whose mandate ended no longer speaks for the school (the doel checks the same at overzichtAanleverpunt)
             bron is null ? new(ResultaatCode.VerstrekkerNietBekend, $"School {routing.BronBrin} is niet bekend in het OSO-register.")
-            : await Deelnemers.MandaatAsync(db, bron, caller, Vandaag, ct) is { } geenMandaat ? geenMandaat
+            : await Deelnemers.MandaatAsync(reg, bron, caller, Vandaag, ct) is { } geenMandaat ? geenMandaat
             : sessie is null ? new(ResultaatCode.SessieAfwijkend, "het Traffic Center heeft geen sessie met dit sessie-id uitgegeven.")
             : sessie.BronBrin != routing.BronBrin.Value || sessie.DoelBrin != routing.DoelBrin.Value
                 ? new(ResultaatCode.SessieAfwijkend, $"alleen de bronschool van de sessie ({sessie.BronBrin}) mag een notificatie voor doelschool {sessie.DoelBrin} melden.")
@@ -59,9 +59,9 @@ internal sealed partial class TrafficCenterService
         return new TcAntwoord.Bericht(new MeldenNotificatieResponse.Toegekend(new Uri(doelAp!.Url), null));
     }
 
-    private async Task<TcAntwoord> NotificatieSwvAsync(CentralDb db, string caller, Routering routing, CancellationToken ct)
+    private async Task<TcAntwoord> NotificatieSwvAsync(CentralDb db, RegisterLookup reg, string caller, Routering routing, CancellationToken ct)
     {
-        var weigering = await SwvNotificatieWeigeringAsync(db, caller, routing, ct);
+        var weigering = await SwvNotificatieWeigeringAsync(db, reg, caller, routing, ct);
         var sessie = new Sessie
         {
             Id = Guid.NewGuid(),
@@ -97,33 +97,33 @@ internal sealed partial class TrafficCenterService
             SwvRouteringsKenmerk = routing.DoelRouteringsKenmerk.Value,
             AangemaaktOp = Nu,
         });
-        var swvAp = await AanleverpuntAsync(db, routing.DoelRouteringsKenmerk, ct);
+        var swvAp = await AanleverpuntAsync(reg, routing.DoelRouteringsKenmerk, ct);
         Stap(db, StapNotificatie, caller, routing.BronBrin.Value, routing.DoelBrin.Value, sessie.Id, routing.BronRouteringsKenmerk.Value, null, true,
             $"School {routing.BronBrin} meldt een dossier voor samenwerkingsverband {routing.DoelBrin}; het Traffic Center gaf een koppelsleutel uit. "
             + "Het samenwerkingsverband vraagt het dossier op met die koppelsleutel.");
         return new TcAntwoord.Bericht(new MeldenNotificatieResponse.Toegekend(new Uri(swvAp!.Url), koppelsleutel));
     }
 
-    private async Task<Weigering?> SwvNotificatieWeigeringAsync(CentralDb db, string caller, Routering routing, CancellationToken ct)
+    private async Task<Weigering?> SwvNotificatieWeigeringAsync(CentralDb db, RegisterLookup reg, string caller, Routering routing, CancellationToken ct)
     {
-        var systeem = await db.Systemen.AsNoTracking().FirstOrDefaultAsync(s => s.Id == caller, ct);
+        var systeem = await reg.SysteemAsync(caller, ct);
         if (Deelnemers.Systeem(systeem, caller) is { } s) return s;
-        var bron = await SchoolAsync(db, routing.BronBrin, ct);
+        var bron = await SchoolAsync(reg, routing.BronBrin, ct);
         if (Deelnemers.School(bron, routing.BronBrin.Value, Nu, ResultaatCode.NietGekwalificeerd) is { } b) return b;
-        if (await Deelnemers.MandaatAsync(db, bron!, caller, Vandaag, ct) is { } m) return m;
+        if (await Deelnemers.MandaatAsync(reg, bron!, caller, Vandaag, ct) is { } m) return m;
         // the SWV asks the dossier from, and sends its terugkoppeling to, the school's OV aanleverpunt: a koppelsleutel
         // bound to another aanleverpunt could never be used
-        var bronAp = await AanleverpuntAsync(db, routing.BronRouteringsKenmerk, ct);
+        var bronAp = await AanleverpuntAsync(reg, routing.BronRouteringsKenmerk, ct);
         if (bronAp is null || bronAp.Doel != Uitwisseldoel.Ov || !bronAp.ActiefOp(Vandaag))
             return new(ResultaatCode.GeenActiefAanleverpunt,
                 $"{routing.BronRouteringsKenmerk} is geen actief OV-aanleverpunt van school {routing.BronBrin}; een SWV-dossier gaat uit van het OV-aanleverpunt "
                 + "van de school, waar ook de terugkoppeling aankomt. Actie voor de school: meld het vanaf haar OV-aanleverpunt.");
-        var swv = await SchoolAsync(db, routing.DoelBrin, ct);
+        var swv = await SchoolAsync(reg, routing.DoelBrin, ct);
         if (swv is null || swv.Deelname != Deelname.Actief)
             return new(ResultaatCode.OnbekendAanleverpunt, $"samenwerkingsverband {routing.DoelBrin} is niet (meer) bekend in het OSO-register.");
         if (swv.Sector != Sector.SWV)
             return new(ResultaatCode.GeenRelatieMetDoel, $"{routing.DoelBrin} ({swv.Naam}) is geen samenwerkingsverband.");
-        var swvAp = await AanleverpuntAsync(db, routing.DoelRouteringsKenmerk, ct);
+        var swvAp = await AanleverpuntAsync(reg, routing.DoelRouteringsKenmerk, ct);
         if (swvAp is null || swvAp.Brin != swv.Brin || swvAp.Doel != Uitwisseldoel.Swv || !swvAp.ActiefOp(Vandaag))
             return new(ResultaatCode.OnbekendAanleverpunt, $"{routing.DoelRouteringsKenmerk} is geen actief SWV-aanleverpunt van {routing.DoelBrin}.");
         if (!await db.SwvLeden.AnyAsync(l => l.SwvBrin == swv.Brin && l.SchoolBrin == bron!.Brin, ct))
@@ -133,7 +133,7 @@ internal sealed partial class TrafficCenterService
         // the SWV must take part like a school: qualified, and the system that runs its aanleverpunt mandated by its board
         if (Deelnemers.School(swv, routing.DoelBrin.Value, Nu, ResultaatCode.NietGekwalificeerd) is { } q)
             return q with { Reden = $"samenwerkingsverband {routing.DoelBrin}: " + q.Reden };
-        if (await Deelnemers.MandaatAsync(db, swv, swvAp.SysteemId, Vandaag, ct) is { } sm)
+        if (await Deelnemers.MandaatAsync(reg, swv, swvAp.SysteemId, Vandaag, ct) is { } sm)
             return sm with { Reden = $"samenwerkingsverband {routing.DoelBrin}: " + sm.Reden };
         return null;
     }
@@ -142,15 +142,15 @@ internal sealed partial class TrafficCenterService
     /// SWV → TC: feedback about an earlier SWV exchange goes to the school's aanleverpunt. The caller must run the
     /// SWV's aanleverpunt, and the koppelsleutel must be of that school and SWV.
     /// </summary>
-    private async Task<TcAntwoord> MeldenTerugkoppelingAsync(CentralDb db, string caller, MeldenTerugkoppelingRequest r, CancellationToken ct)
+    private async Task<TcAntwoord> MeldenTerugkoppelingAsync(CentralDb db, RegisterLookup reg, string caller, MeldenTerugkoppelingRequest r, CancellationToken ct)
     {
         var routing = r.Routering;
-        var swvAp = await AanleverpuntAsync(db, routing.BronRouteringsKenmerk, ct);
+        var swvAp = await AanleverpuntAsync(reg, routing.BronRouteringsKenmerk, ct);
         if (swvAp is null || swvAp.SysteemId != caller || swvAp.Brin != routing.BronBrin.Value)
             return NietGeautoriseerd(db, StapTerugkoppeling, caller, routing.BronBrin.Value, routing.DoelBrin.Value, routing.BronRouteringsKenmerk.Value, null,
                 $"Aanleverpunt {routing.BronRouteringsKenmerk} van samenwerkingsverband {routing.BronBrin} wordt niet beheerd door systeem '{caller}'.");
         var koppeling = await db.Koppelingen.AsNoTracking().FirstOrDefaultAsync(k => k.Koppelsleutel == r.Koppelsleutel.Value, ct);
-        var schoolAp = await AanleverpuntAsync(db, routing.DoelRouteringsKenmerk, ct);
+        var schoolAp = await AanleverpuntAsync(reg, routing.DoelRouteringsKenmerk, ct);
         Weigering? weigering =
             koppeling is null || koppeling.SwvBrin != routing.BronBrin.Value || koppeling.SchoolBrin != routing.DoelBrin.Value
                 ? new(ResultaatCode.GeenRelatieMetDoel, $"de koppelsleutel hoort niet bij een uitwisseling tussen school {routing.DoelBrin} en samenwerkingsverband {routing.BronBrin}.")

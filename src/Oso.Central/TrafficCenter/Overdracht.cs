@@ -18,18 +18,18 @@ internal sealed partial class TrafficCenterService
     /// overdrachtsoort, and the bron has an active aanleverpunt. A test exchange with the test school (00YY) needs no
     /// qualification or mandate: it is how a system qualifies. A refusal is kept as a refused session with its trace.
     /// </summary>
-    private async Task<TcAntwoord> OverdrachtAsync(CentralDb db, string caller, OverdrachtRequest r, CancellationToken ct)
+    private async Task<TcAntwoord> OverdrachtAsync(CentralDb db, RegisterLookup reg, string caller, OverdrachtRequest r, CancellationToken ct)
     {
         var bron = r.BronBrin.Value;
         var doel = r.DoelBrin.Value;
         var doelRk = r.DoelRouteringsKenmerk.Value;
 
-        var doelAp = await AanleverpuntAsync(db, r.DoelRouteringsKenmerk, ct);
+        var doelAp = await AanleverpuntAsync(reg, r.DoelRouteringsKenmerk, ct);
         if (doelAp is not null && doelAp.SysteemId != caller)
             return NietGeautoriseerd(db, StapOverdracht, caller, bron, doel, doelRk, null,
                 $"Aanleverpunt {doelRk} van school {doelAp.Brin} wordt beheerd door een ander systeem dan '{caller}'.");
 
-        var weigering = await OverdrachtWeigeringAsync(db, caller, r, doelAp, ct);
+        var weigering = await OverdrachtWeigeringAsync(db, reg, caller, r, doelAp, ct);
         var sessie = new Sessie
         {
             Id = Guid.NewGuid(),
@@ -53,7 +53,7 @@ internal sealed partial class TrafficCenterService
             return new TcAntwoord.Bericht(new OverdrachtResponse.Geweigerd(weigering.Code));
         }
 
-        var punten = await BronAanleverpuntenAsync(db, r, ct);
+        var punten = await BronAanleverpuntenAsync(db, reg, r, ct);
         if (punten.Count == 0)
         {
             var geen = new Weigering(ResultaatCode.GeenActiefAanleverpunt, r.BronRouteringsKenmerk is { } gevraagd
@@ -115,7 +115,7 @@ internal sealed partial class TrafficCenterService
             .FirstOrDefaultAsync(ct);
     }
 
-    private async Task<Weigering?> OverdrachtWeigeringAsync(CentralDb db, string caller, OverdrachtRequest r, AanleverpuntRecord? doelAp, CancellationToken ct)
+    private async Task<Weigering?> OverdrachtWeigeringAsync(CentralDb db, RegisterLookup reg, string caller, OverdrachtRequest r, AanleverpuntRecord? doelAp, CancellationToken ct)
     {
         var bron = r.BronBrin.Value;
         var doel = r.DoelBrin.Value;
@@ -135,16 +135,16 @@ internal sealed partial class TrafficCenterService
                 ? $"Doelaanleverpunt {r.DoelRouteringsKenmerk} is niet geregistreerd."
                 : $"Doelaanleverpunt {r.DoelRouteringsKenmerk} is vandaag niet actief (geldig {Periode(doelAp.Van, doelAp.Tot)}).");
 
-        var systeem = await db.Systemen.AsNoTracking().FirstOrDefaultAsync(s => s.Id == caller, ct);
+        var systeem = await reg.SysteemAsync(caller, ct);
         var test = bron == Testschool.Brin;
         if (Deelnemers.Systeem(systeem, caller, kwalificatieNodig: !test) is { } s) return s;
         if (!test)
         {
-            var doelSchool = await SchoolAsync(db, r.DoelBrin, ct);
+            var doelSchool = await SchoolAsync(reg, r.DoelBrin, ct);
             if (Deelnemers.School(doelSchool, doel, Nu, ResultaatCode.NietGekwalificeerd) is { } d) return d;
-            if (await Deelnemers.MandaatAsync(db, doelSchool!, caller, Vandaag, ct) is { } m) return m;
+            if (await Deelnemers.MandaatAsync(reg, doelSchool!, caller, Vandaag, ct) is { } m) return m;
         }
-        var bronSchool = await SchoolAsync(db, r.BronBrin, ct);
+        var bronSchool = await SchoolAsync(reg, r.BronBrin, ct);
         if (Deelnemers.School(bronSchool, bron, Nu, ResultaatCode.VerstrekkerNietBekend) is { } b) return b;
         if (r.Sleutel is SessieSleutel.Koppel koppel)
         {
@@ -173,19 +173,14 @@ internal sealed partial class TrafficCenterService
     /// The bron aanleverpunten to ask: for an swv-dossier only the one that announced it (bound to the koppelsleutel);
     /// otherwise the bron school's active OV aanleverpunten (or the one asked for).
     /// </summary>
-    private async Task<List<AanleverpuntRecord>> BronAanleverpuntenAsync(CentralDb db, OverdrachtRequest r, CancellationToken ct)
+    private async Task<List<AanleverpuntRecord>> BronAanleverpuntenAsync(CentralDb db, RegisterLookup reg, OverdrachtRequest r, CancellationToken ct)
     {
-        const Uitwisseldoel doel = Uitwisseldoel.Ov;
-        var bron = r.BronBrin.Value;
         var rk = r.BronRouteringsKenmerk?.Value;
         if (r.Sleutel is SessieSleutel.Koppel koppel)
             rk = await db.Koppelingen.AsNoTracking().Where(k => k.Koppelsleutel == koppel.Koppelsleutel.Value)
                 .Select(k => k.SchoolRouteringsKenmerk).FirstAsync(ct);
-        var punten = await db.Aanleverpunten.AsNoTracking()
-            .Where(a => a.Brin == bron && a.Doel == doel && (rk == null || a.RouteringsKenmerk == rk))
-            .OrderBy(a => a.RouteringsKenmerk)
-            .ToListAsync(ct);
-        return punten.Where(a => a.ActiefOp(Vandaag)).ToList();
+        var punten = await reg.AanleverpuntenAsync(r.BronBrin.Value, Uitwisseldoel.Ov, ct);
+        return punten.Where(a => (rk == null || a.RouteringsKenmerk == rk) && a.ActiefOp(Vandaag)).ToList();
     }
 
     private static string Soort(Overdrachtsoort soort) => soort switch

@@ -19,10 +19,10 @@ internal sealed partial class TrafficCenterService
     /// Answers the doel school's sector, and the doel school, aanleverpunt and system of the session, so that the bron
     /// can refuse a documentRequest from any other system.
     /// </summary>
-    private async Task<TcAntwoord> SessiecontroleAsync(CentralDb db, string caller, SessiecontroleRequest r, CancellationToken ct)
+    private async Task<TcAntwoord> SessiecontroleAsync(CentralDb db, RegisterLookup reg, string caller, SessiecontroleRequest r, CancellationToken ct)
     {
         var routing = r.Routering;
-        var bronAp = await AanleverpuntAsync(db, routing.BronRouteringsKenmerk, ct);
+        var bronAp = await AanleverpuntAsync(reg, routing.BronRouteringsKenmerk, ct);
         if (bronAp is null || bronAp.SysteemId != caller)
             return NietGeautoriseerd(db, StapSessiecontrole, caller, routing.BronBrin.Value, routing.DoelBrin.Value,
                 routing.BronRouteringsKenmerk.Value, null, bronAp is null
@@ -34,7 +34,7 @@ internal sealed partial class TrafficCenterService
         var weigering = SessiecontroleWeigering(r, sessie);
         if (weigering is null)
         {
-            var doelSchool = await SchoolAsync(db, routing.DoelBrin, ct);
+            var doelSchool = await SchoolAsync(reg, routing.DoelBrin, ct);
             var sector = doelSchool?.Sector.ToString() ?? "PO";
             Stap(db, StapSessiecontrole, caller, routing.BronBrin.Value, routing.DoelBrin.Value, sessie!.Id, routing.BronRouteringsKenmerk.Value,
                 null, true, $"Sessiecontrole geslaagd voor bronaanleverpunt {routing.BronRouteringsKenmerk}: het verzoek komt overeen met de sessie. "

@@ -16,7 +16,7 @@ namespace Oso.Central.TrafficCenter;
 /// carry ids and result codes only. Never sees a PGN.
 /// </summary>
 internal sealed partial class TrafficCenterService(
-    IDbContextFactory<CentralDb> dbs, TimeProvider time, CentralOptions options, ILogger<TrafficCenterService> log)
+    IDbContextFactory<CentralDb> dbs, RegisterCache register, TimeProvider time, CentralOptions options, ILogger<TrafficCenterService> log)
 {
     private readonly ILogger _logger = log;
 
@@ -27,13 +27,14 @@ internal sealed partial class TrafficCenterService(
         // one transaction per call: a state change made directly in the database (the afmelding's guarded update) and the
         // trace step that explains it are seen together or not at all, also after a crash in between
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var reg = register.Open(db);
         var antwoord = request switch
         {
-            OverdrachtRequest r => await OverdrachtAsync(db, caller.Value, r, ct),
-            SessiecontroleRequest r => await SessiecontroleAsync(db, caller.Value, r, ct),
+            OverdrachtRequest r => await OverdrachtAsync(db, reg, caller.Value, r, ct),
+            SessiecontroleRequest r => await SessiecontroleAsync(db, reg, caller.Value, r, ct),
             AfmeldingRequest r => await AfmeldingAsync(db, caller.Value, r, ct),
-            MeldenNotificatieRequest r => await MeldenNotificatieAsync(db, caller.Value, r, ct),
-            MeldenTerugkoppelingRequest r => await MeldenTerugkoppelingAsync(db, caller.Value, r, ct),
+            MeldenNotificatieRequest r => await MeldenNotificatieAsync(db, reg, caller.Value, r, ct),
+            MeldenTerugkoppelingRequest r => await MeldenTerugkoppelingAsync(db, reg, caller.Value, r, ct),
             OverzichtAanleverpuntRequest r => await OverzichtAsync(db, r, ct),
             _ => new TcAntwoord.NietHier($"Het Traffic Center handelt '{request.ElementName}' niet af; dat verzoek gaat rechtstreeks naar een aanleverpunt."),
         };
@@ -87,11 +88,10 @@ internal sealed partial class TrafficCenterService(
         return new TcAntwoord.NietGeautoriseerd(reden);
     }
 
-    private static async Task<AanleverpuntRecord?> AanleverpuntAsync(CentralDb db, RouteringsKenmerk rk, CancellationToken ct) =>
-        await db.Aanleverpunten.AsNoTracking().FirstOrDefaultAsync(a => a.RouteringsKenmerk == rk.Value, ct);
+    private static Task<AanleverpuntRecord?> AanleverpuntAsync(RegisterLookup reg, RouteringsKenmerk rk, CancellationToken ct) =>
+        reg.AanleverpuntAsync(rk.Value, ct);
 
-    private static Task<School?> SchoolAsync(CentralDb db, Brin brin, CancellationToken ct) =>
-        db.Scholen.AsNoTracking().FirstOrDefaultAsync(s => s.Brin == brin.Value, ct);
+    private static Task<School?> SchoolAsync(RegisterLookup reg, Brin brin, CancellationToken ct) => reg.SchoolAsync(brin.Value, ct);
 
     private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
 

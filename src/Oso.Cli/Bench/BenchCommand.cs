@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Oso.Cli.Bench;
 
-/// <summary><c>oso bench transfer</c> (and <c>oso bench chaos</c>, <see cref="ChaosCommand"/>).</summary>
+/// <summary><c>oso bench transfer</c>, <c>oso bench tc</c> (and <c>oso bench chaos</c>, <see cref="ChaosCommand"/>).</summary>
 internal static class BenchCommand
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -23,7 +23,7 @@ internal static class BenchCommand
         {
             var n = parse.GetValue(count);
             var c = parse.GetValue(concurrency);
-            if (n < 1 || c < 1) { await context.Error.WriteLineAsync("oso: --count en --concurrency zijn minstens 1.").ConfigureAwait(false); return ExitCodes.Usage; }
+            if (await RefusedAsync(context, n, c).ConfigureAwait(false)) return ExitCodes.Usage;
             var result = await TransferBench.RunAsync(n, c, parse.GetValue(size) * 1024, context.Error, ct).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
@@ -43,6 +43,46 @@ internal static class BenchCommand
             }
             return result.Transfers.Failures == 0 && result.Echo.Failures == 0 ? ExitCodes.Ok : ExitCodes.Failed;
         });
-        return new Command("bench", "Metingen, altijd naast een basislijn.") { transfer, ChaosCommand.Create(context) };
+        return new Command("bench", "Metingen, altijd naast een basislijn.") { transfer, Tc(context), ChaosCommand.Create(context) };
+    }
+
+    private static Command Tc(CliContext context)
+    {
+        var count = new Option<int>("--count") { Description = "Aantal sessies (standaard 2000).", DefaultValueFactory = _ => 2000 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Sessies tegelijk (standaard 16).", DefaultValueFactory = _ => 16 };
+        var json = new Option<bool>("--json") { Description = "Uitvoer als JSON." };
+        var tc = new Command("tc", "Sessies per seconde en p50/p99 bij het Traffic Center alleen: overdracht, sessiecontrole en afmelding over mTLS, met alle controles, het spoor en de audit.")
+        {
+            count, concurrency, json,
+        };
+        tc.SetAction(async (parse, ct) =>
+        {
+            var n = parse.GetValue(count);
+            var c = parse.GetValue(concurrency);
+            if (await RefusedAsync(context, n, c).ConfigureAwait(false)) return ExitCodes.Usage;
+            var result = await TcBench.RunAsync(n, c, context.Error, ct).ConfigureAwait(false);
+            if (parse.GetValue(json))
+            {
+                await context.Out.WriteLineAsync(JsonSerializer.Serialize(result, Json)).ConfigureAwait(false);
+            }
+            else
+            {
+                var f = CultureInfo.InvariantCulture;
+                var x = result.Sessions;
+                await context.Out.WriteLineAsync(string.Format(f, "{0} sessies, {1} tegelijk: {2:F1} per s, p50 {3:F1} ms, p99 {4:F1} ms, {5} fouten",
+                    x.Count, result.Concurrency, x.PerSecond, x.P50Ms, x.P99Ms, x.Failures)).ConfigureAwait(false);
+                foreach (var call in result.Calls)
+                    await context.Out.WriteLineAsync(string.Format(f, "  {0,-16} p50 {1,7:F1} ms   p99 {2,7:F1} ms", call.Stap, call.P50Ms, call.P99Ms)).ConfigureAwait(false);
+            }
+            return result.Sessions.Failures == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+        return tc;
+    }
+
+    private static async Task<bool> RefusedAsync(CliContext context, int count, int concurrency)
+    {
+        if (count >= 1 && concurrency >= 1) return false;
+        await context.Error.WriteLineAsync("oso: --count en --concurrency zijn minstens 1.").ConfigureAwait(false);
+        return true;
     }
 }

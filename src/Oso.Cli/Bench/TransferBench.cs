@@ -165,7 +165,7 @@ public static class TransferBench
         return (rows.Count(r => r.Resultaat == "OverdrachtGeslaagd"), steps);
     }
 
-    private static async Task<BenchFigures> MeasureAsync<T>(IReadOnlyList<T> work, int concurrency, Func<T, Task<bool>> operation, CancellationToken ct)
+    internal static async Task<BenchFigures> MeasureAsync<T>(IReadOnlyList<T> work, int concurrency, Func<T, Task<bool>> operation, CancellationToken ct)
     {
         var latencies = new List<double>(work.Count);
         var failures = 0;

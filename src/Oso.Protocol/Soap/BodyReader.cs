@@ -8,7 +8,6 @@ internal static class BodyReader
 {
     private static readonly XmlWriterSettings CaptureSettings = new()
     {
-        Async = true,
         Encoding = new System.Text.UTF8Encoding(false),
         OmitXmlDeclaration = true,
         Indent = false,
@@ -20,30 +19,30 @@ internal static class BodyReader
     /// Positioned on the message element's start; afterwards past its end. A gegevensset document is captured only
     /// where <paramref name="allowsDocument"/>; elsewhere it is refused before a byte of it is copied.
     /// </summary>
-    public static async Task<FieldSet> ReadAsync(ReadContext ctx, bool allowsDocument)
+    public static FieldSet Read(ReadContext ctx, bool allowsDocument)
     {
         var xml = ctx.Xml;
         var fields = new FieldSet(xml.LocalName, ctx.Line, ctx.Column);
-        await ReadChildrenAsync(ctx, fields, allowContainers: true, allowsDocument);
+        ReadChildren(ctx, fields, allowContainers: true, allowsDocument);
         return fields;
     }
 
-    private static async Task ReadChildrenAsync(ReadContext ctx, FieldSet fields, bool allowContainers, bool allowsDocument = false)
+    private static void ReadChildren(ReadContext ctx, FieldSet fields, bool allowContainers, bool allowsDocument = false)
     {
         var xml = ctx.Xml;
         ctx.OnElement();
         if (xml.IsEmptyElement)
         {
-            await xml.ReadAsync();
+            xml.Read();
             return;
         }
-        await xml.ReadAsync();
+        xml.Read();
         while (true)
         {
-            await ctx.SkipInsignificantAsync();
+            ctx.SkipInsignificant();
             if (xml.NodeType == XmlNodeType.EndElement)
             {
-                await xml.ReadAsync();
+                xml.Read();
                 return;
             }
             var (line, column) = (ctx.Line, ctx.Column);
@@ -53,21 +52,21 @@ internal static class BodyReader
                 {
                     // the public sessiecontrole sample wraps the zoeksleutel (and the pgnfrag we accept but never send)
                     case "zoeksleutelPgnfrag" when allowContainers:
-                        await ReadChildrenAsync(ctx, fields, allowContainers: false);
+                        ReadChildren(ctx, fields, allowContainers: false);
                         break;
                     case "aanleverpunt" when allowContainers:
                         var entry = new FieldSet("aanleverpunt", line, column);
-                        await ReadChildrenAsync(ctx, entry, allowContainers: false);
+                        ReadChildren(ctx, entry, allowContainers: false);
                         fields.Aanleverpunten.Add(entry);
                         break;
                     case "dossierHandtekening" when allowContainers && allowsDocument:
                         if (fields.Handtekening is not null)
                             throw ctx.Fail(SoapFoutcodes.DubbelElement, $"'{fields.Element}' bevat meer dan één dossierHandtekening.");
-                        fields.Handtekening = (await CaptureSignatureAsync(ctx), line, column);
+                        fields.Handtekening = (CaptureSignature(ctx), line, column);
                         break;
                     default:
                         var name = xml.LocalName;
-                        fields.Add(name, await ctx.ReadFieldTextAsync(), line, column);
+                        fields.Add(name, ctx.ReadFieldText(), line, column);
                         break;
                 }
             }
@@ -75,7 +74,7 @@ internal static class BodyReader
             {
                 if (fields.Document is not null)
                     throw ctx.Fail(SoapFoutcodes.DubbelElement, $"'{fields.Element}' bevat meer dan één gegevenssetdocument.");
-                fields.Document = new FieldSet.Embedded(await CaptureAsync(ctx), line, column);
+                fields.Document = new FieldSet.Embedded(Capture(ctx), line, column);
             }
             else
             {
@@ -89,38 +88,38 @@ internal static class BodyReader
     /// Reads a <c>dossierHandtekening</c> element: exactly one <c>ds:Signature</c> child, copied into UTF-8 bytes (at
     /// most <see cref="Proofs.Handtekening.MaxBytes"/>). Its meaning is checked by <see cref="Proofs.Bewijzen"/>.
     /// </summary>
-    private static async Task<Proofs.Handtekening> CaptureSignatureAsync(ReadContext ctx)
+    private static Proofs.Handtekening CaptureSignature(ReadContext ctx)
     {
         var xml = ctx.Xml;
         ctx.OnElement();
         if (xml.IsEmptyElement) throw ctx.Fail(SoapFoutcodes.ElementOntbreekt, "'dossierHandtekening' bevat geen ds:Signature.");
-        await xml.ReadAsync();
-        await ctx.SkipInsignificantAsync();
+        xml.Read();
+        ctx.SkipInsignificant();
         if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "Signature" || xml.NamespaceURI != OsoNamespaces.XmlDsig)
             throw ctx.Fail(SoapFoutcodes.OnbekendElement, "'dossierHandtekening' bevat precies één ds:Signature (XML-DSig).");
         var buffer = new MemoryStream();
-        await using (var writer = XmlWriter.Create(buffer, CaptureSettings))
+        using (var writer = XmlWriter.Create(buffer, CaptureSettings))
         {
-            await SubtreeCopier.CopyAsync(ctx, writer, declareInScope: true, overSize: () => buffer.Length > Proofs.Handtekening.MaxBytes);
-            await writer.FlushAsync();
+            SubtreeCopier.Copy(ctx, writer, declareInScope: true, overSize: () => buffer.Length > Proofs.Handtekening.MaxBytes);
+            writer.Flush();
         }
         if (buffer.Length > Proofs.Handtekening.MaxBytes) throw ctx.Fail(SoapFoutcodes.TeGroot, "De handtekening is groter dan toegestaan.");
-        await ctx.SkipInsignificantAsync();
+        ctx.SkipInsignificant();
         if (xml.NodeType != XmlNodeType.EndElement)
             throw ctx.Fail(SoapFoutcodes.OnbekendElement, "'dossierHandtekening' bevat precies één ds:Signature (XML-DSig).");
-        await xml.ReadAsync();
+        xml.Read();
         return Proofs.Handtekening.Trusted(new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 
     /// <summary>Copies the gegevensset element into UTF-8 bytes, streaming.</summary>
-    private static async Task<GegevenssetXml> CaptureAsync(ReadContext ctx)
+    private static GegevenssetXml Capture(ReadContext ctx)
     {
         var root = ctx.Xml.LocalName;
         var buffer = new MemoryStream();
-        await using (var writer = XmlWriter.Create(buffer, CaptureSettings))
+        using (var writer = XmlWriter.Create(buffer, CaptureSettings))
         {
-            await SubtreeCopier.CopyAsync(ctx, writer, declareInScope: true, overSize: () => buffer.Length > ctx.Limits.MaxMessageBytes);
-            await writer.FlushAsync();
+            SubtreeCopier.Copy(ctx, writer, declareInScope: true, overSize: () => buffer.Length > ctx.Limits.MaxMessageBytes);
+            writer.Flush();
         }
         if (buffer.Length > ctx.Limits.MaxMessageBytes)
             throw ctx.Fail(SoapFoutcodes.TeGroot, "Het meegestuurde document is groter dan toegestaan.");

@@ -7,7 +7,7 @@ namespace Oso.Protocol.Soap;
 internal static class FaultReader
 {
     /// <summary>Positioned on the Fault start; afterwards past its end.</summary>
-    public static async Task<SoapFault> ReadAsync(ReadContext ctx)
+    public static SoapFault Read(ReadContext ctx)
     {
         var xml = ctx.Xml;
         string? faultcode = null, faultstring = null, foutcode = null;
@@ -16,31 +16,31 @@ internal static class FaultReader
         ctx.OnElement();
         if (!xml.IsEmptyElement)
         {
-            await xml.ReadAsync();
+            xml.Read();
             while (true)
             {
-                await ctx.SkipInsignificantAsync();
+                ctx.SkipInsignificant();
                 if (xml.NodeType == XmlNodeType.EndElement) break;
                 switch (xml.LocalName)
                 {
                     case "faultcode":
-                        faultcode = await ctx.ReadFieldTextAsync();
+                        faultcode = ctx.ReadFieldText();
                         var colon = faultcode.IndexOf(':', StringComparison.Ordinal);
                         codeNamespace = colon > 0 ? xml.LookupNamespace(faultcode[..colon]) ?? "" : "";
                         break;
                     case "faultstring":
-                        faultstring = await ctx.ReadFieldTextAsync();
+                        faultstring = ctx.ReadFieldText();
                         break;
                     case "detail" when !xml.IsEmptyElement:
-                        (foutcode, regel, kolom) = await ReadDetailAsync(ctx);
+                        (foutcode, regel, kolom) = ReadDetail(ctx);
                         break;
                     default:
-                        await ctx.SkipElementAsync();
+                        ctx.SkipElement();
                         break;
                 }
             }
         }
-        await xml.ReadAsync();
+        xml.Read();
         var code = Code(faultcode, codeNamespace);
         // a location is a line with a column (0 when unknown), as SoapFault holds and SoapWriter writes it; a column alone is none
         kolom = regel is null ? null : kolom ?? 0;
@@ -64,27 +64,27 @@ internal static class FaultReader
         };
     }
 
-    private static async Task<(string? Code, int? Regel, int? Kolom)> ReadDetailAsync(ReadContext ctx)
+    private static (string? Code, int? Regel, int? Kolom) ReadDetail(ReadContext ctx)
     {
         var xml = ctx.Xml;
         string? code = null;
         int? regel = null, kolom = null;
         ctx.OnElement();
-        await xml.ReadAsync();
+        xml.Read();
         while (true)
         {
-            await ctx.SkipInsignificantAsync();
+            ctx.SkipInsignificant();
             if (xml.NodeType == XmlNodeType.EndElement) break;
             if (xml.LocalName == "fout" && xml.NamespaceURI == OsoNamespaces.Overstapservice && !xml.IsEmptyElement)
             {
                 ctx.OnElement();
-                await xml.ReadAsync();
+                xml.Read();
                 while (true)
                 {
-                    await ctx.SkipInsignificantAsync();
+                    ctx.SkipInsignificant();
                     if (xml.NodeType == XmlNodeType.EndElement) break;
                     var name = xml.LocalName;
-                    var value = await ctx.ReadFieldTextAsync();
+                    var value = ctx.ReadFieldText();
                     _ = name switch
                     {
                         "code" => code = value,
@@ -93,14 +93,14 @@ internal static class FaultReader
                         _ => null,
                     };
                 }
-                await xml.ReadAsync();
+                xml.Read();
             }
             else
             {
-                await ctx.SkipElementAsync();
+                ctx.SkipElement();
             }
         }
-        await xml.ReadAsync();
+        xml.Read();
         return (code, regel, kolom);
     }
 

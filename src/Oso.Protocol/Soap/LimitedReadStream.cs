@@ -27,6 +27,7 @@ internal sealed class LimitedReadStream(Stream inner, long limit, CancellationTo
 
     public override int Read(Span<byte> buffer)
     {
+        cancellation.ThrowIfCancellationRequested();
         if (Exceeded) return 0;
         // ask for one byte more than allowed, to tell "exactly at the limit" from "over it"
         var allowed = (int)Math.Min(buffer.Length, limit - _read + 1);

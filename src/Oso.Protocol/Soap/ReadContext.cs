@@ -40,7 +40,7 @@ internal sealed class ReadContext(XmlReader xml, SoapLimits limits)
     }
 
     /// <summary>Skips whitespace (and ignored nodes) between elements; refuses stray text.</summary>
-    public async Task SkipInsignificantAsync()
+    public void SkipInsignificant()
     {
         while (true)
         {
@@ -48,7 +48,7 @@ internal sealed class ReadContext(XmlReader xml, SoapLimits limits)
             {
                 case XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace or XmlNodeType.Comment
                     or XmlNodeType.ProcessingInstruction or XmlNodeType.XmlDeclaration:
-                    if (!await Xml.ReadAsync()) return;
+                    if (!Xml.Read()) return;
                     break;
                 case XmlNodeType.Text or XmlNodeType.CDATA:
                     throw Fail(SoapFoutcodes.NietWelgevormd, "Er staat tekst op een plaats waar alleen elementen horen.");
@@ -62,24 +62,24 @@ internal sealed class ReadContext(XmlReader xml, SoapLimits limits)
     /// Reads a simple element's text (positioned on its start; afterwards after its end), trimmed, at most
     /// <see cref="SoapLimits.MaxFieldLength"/> characters. Child elements are refused.
     /// </summary>
-    public async Task<string> ReadFieldTextAsync()
+    public string ReadFieldText()
     {
         var name = Xml.LocalName;
         OnElement();
         if (Xml.IsEmptyElement)
         {
-            await Xml.ReadAsync();
+            Xml.Read();
             return "";
         }
         var depth = Xml.Depth;
         var text = new StringBuilder();
-        while (await Xml.ReadAsync())
+        while (Xml.Read())
         {
             switch (Xml.NodeType)
             {
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
                     int n;
-                    while ((n = await Xml.ReadValueChunkAsync(Buffer, 0, Buffer.Length)) > 0)
+                    while ((n = Xml.ReadValueChunk(Buffer, 0, Buffer.Length)) > 0)
                     {
                         if (text.Length + n > Limits.MaxFieldLength)
                             throw Fail(SoapFoutcodes.TekstTeLang, $"Het element '{Naam(name)}' is langer dan {Limits.MaxFieldLength} tekens.");
@@ -89,7 +89,7 @@ internal sealed class ReadContext(XmlReader xml, SoapLimits limits)
                 case XmlNodeType.Element:
                     throw Fail(SoapFoutcodes.OngeldigeWaarde, $"Het element '{Naam(name)}' mag geen onderliggende elementen bevatten.");
                 case XmlNodeType.EndElement when Xml.Depth == depth:
-                    await Xml.ReadAsync();
+                    Xml.Read();
                     _fieldCharacters += text.Length;
                     if (_fieldCharacters > Limits.MaxFieldsTotalLength)
                         throw Fail(SoapFoutcodes.TeGroot, $"De velden van het bericht zijn samen langer dan {Limits.MaxFieldsTotalLength} tekens.");
@@ -100,16 +100,16 @@ internal sealed class ReadContext(XmlReader xml, SoapLimits limits)
     }
 
     /// <summary>Skips an element and its subtree (positioned on its start; afterwards after its end), within the limits.</summary>
-    public async Task SkipElementAsync()
+    public void SkipElement()
     {
         OnElement();
         if (Xml.IsEmptyElement)
         {
-            await Xml.ReadAsync();
+            Xml.Read();
             return;
         }
         var depth = Xml.Depth;
-        while (await Xml.ReadAsync())
+        while (Xml.Read())
         {
             switch (Xml.NodeType)
             {
@@ -119,12 +119,12 @@ internal sealed class ReadContext(XmlReader xml, SoapLimits limits)
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
                     long length = 0;
                     int n;
-                    while ((n = await Xml.ReadValueChunkAsync(Buffer, 0, Buffer.Length)) > 0)
+                    while ((n = Xml.ReadValueChunk(Buffer, 0, Buffer.Length)) > 0)
                         if ((length += n) > Limits.MaxTextLength)
                             throw Fail(SoapFoutcodes.TekstTeLang, $"Een tekst is langer dan {Limits.MaxTextLength} tekens.");
                     break;
                 case XmlNodeType.EndElement when Xml.Depth == depth:
-                    await Xml.ReadAsync();
+                    Xml.Read();
                     return;
             }
         }

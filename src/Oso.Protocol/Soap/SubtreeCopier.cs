@@ -16,47 +16,47 @@ internal static class SubtreeCopier
     /// <paramref name="declareInScope"/>, namespaces inherited from ancestors (other than SOAP and OSO) are declared
     /// on the copied root, so QName values inside stay resolvable once the subtree stands alone.
     /// </summary>
-    public static async Task CopyAsync(ReadContext ctx, XmlWriter target, bool declareInScope, Func<bool>? overSize = null)
+    public static void Copy(ReadContext ctx, XmlWriter target, bool declareInScope, Func<bool>? overSize = null)
     {
         var xml = ctx.Xml;
         var rootDepth = xml.Depth;
         ctx.OnElement();
-        await WriteStartAsync(ctx, target, declareInScope);
+        WriteStart(ctx, target, declareInScope);
         if (xml.IsEmptyElement)
         {
-            await target.WriteEndElementAsync();
-            await xml.ReadAsync();
+            target.WriteEndElement();
+            xml.Read();
             return;
         }
-        while (await xml.ReadAsync())
+        while (xml.Read())
         {
             switch (xml.NodeType)
             {
                 case XmlNodeType.Element:
                     ctx.OnElement();
-                    await WriteStartAsync(ctx, target, declareInScope: false);
-                    if (xml.IsEmptyElement) await target.WriteEndElementAsync();
+                    WriteStart(ctx, target, declareInScope: false);
+                    if (xml.IsEmptyElement) target.WriteEndElement();
                     break;
                 case XmlNodeType.EndElement:
-                    await target.WriteFullEndElementAsync();
+                    target.WriteFullEndElement();
                     if (xml.Depth == rootDepth)
                     {
-                        await xml.ReadAsync();
+                        xml.Read();
                         return;
                     }
                     break;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
-                    await CopyTextAsync(ctx, target, overSize);
+                    CopyText(ctx, target, overSize);
                     break;
             }
         }
         throw ctx.Fail(SoapFoutcodes.Afgebroken, "Het bericht houdt onverwacht op.");
     }
 
-    private static async Task WriteStartAsync(ReadContext ctx, XmlWriter target, bool declareInScope)
+    private static void WriteStart(ReadContext ctx, XmlWriter target, bool declareInScope)
     {
         var xml = ctx.Xml;
-        await target.WriteStartElementAsync(xml.Prefix, xml.LocalName, xml.NamespaceURI);
+        target.WriteStartElement(xml.Prefix, xml.LocalName, xml.NamespaceURI);
         HashSet<string>? declaredHere = declareInScope ? new(StringComparer.Ordinal) : null;
         if (xml.MoveToFirstAttribute())
         {
@@ -68,12 +68,12 @@ internal static class SubtreeCopier
                 {
                     var prefix = xml.Prefix.Length == 0 ? "" : xml.LocalName;
                     declaredHere?.Add(prefix);
-                    if (prefix.Length == 0) await target.WriteAttributeStringAsync(null, "xmlns", XmlnsNamespace, xml.Value);
-                    else await target.WriteAttributeStringAsync("xmlns", prefix, XmlnsNamespace, xml.Value);
+                    if (prefix.Length == 0) target.WriteAttributeString(null, "xmlns", XmlnsNamespace, xml.Value);
+                    else target.WriteAttributeString("xmlns", prefix, XmlnsNamespace, xml.Value);
                 }
                 else
                 {
-                    await target.WriteAttributeStringAsync(xml.Prefix, xml.LocalName, xml.NamespaceURI, xml.Value);
+                    target.WriteAttributeString(xml.Prefix, xml.LocalName, xml.NamespaceURI, xml.Value);
                 }
             }
             while (xml.MoveToNextAttribute());
@@ -84,30 +84,30 @@ internal static class SubtreeCopier
         {
             if (declaredHere.Contains(prefix) || ns is OsoNamespaces.SoapEnvelope or OsoNamespaces.Overstapservice) continue;
             if (prefix.Length == 0 && xml.Prefix.Length != 0 && ns.Length > 0)
-                await target.WriteAttributeStringAsync(null, "xmlns", XmlnsNamespace, ns);
+                target.WriteAttributeString(null, "xmlns", XmlnsNamespace, ns);
             else if (prefix.Length > 0 && prefix != xml.Prefix)
-                await target.WriteAttributeStringAsync("xmlns", prefix, XmlnsNamespace, ns);
+                target.WriteAttributeString("xmlns", prefix, XmlnsNamespace, ns);
         }
     }
 
-    private static async Task CopyTextAsync(ReadContext ctx, XmlWriter target, Func<bool>? overSize)
+    private static void CopyText(ReadContext ctx, XmlWriter target, Func<bool>? overSize)
     {
         var xml = ctx.Xml;
         var buffer = ctx.Buffer;
         long length = 0;
         var carried = 0; // a high surrogate held back from the previous chunk
         int n;
-        while ((n = await xml.ReadValueChunkAsync(buffer, carried, buffer.Length - carried)) > 0)
+        while ((n = xml.ReadValueChunk(buffer, carried, buffer.Length - carried)) > 0)
         {
             if ((length += n) > ctx.Limits.MaxTextLength)
                 throw ctx.Fail(SoapFoutcodes.TekstTeLang, $"Een tekst is langer dan {ctx.Limits.MaxTextLength} tekens.");
             var count = carried + n;
             carried = char.IsHighSurrogate(buffer[count - 1]) ? 1 : 0;
-            await target.WriteCharsAsync(buffer, 0, count - carried);
+            target.WriteChars(buffer, 0, count - carried);
             if (carried == 1) buffer[0] = buffer[count - 1];
             if (overSize?.Invoke() == true)
                 throw ctx.Fail(SoapFoutcodes.TeGroot, "Het meegestuurde document is groter dan toegestaan.");
         }
-        if (carried == 1) await target.WriteCharsAsync(buffer, 0, 1);
+        if (carried == 1) target.WriteChars(buffer, 0, 1);
     }
 }

@@ -147,8 +147,8 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
             switch (answer)
             {
                 case OsoCallResult<DocumentResponse>.Success { Response: DocumentResponse.Geleverd geleverd }:
-                    var step = await ReceiveAsync(request, aanmelding, pgn, punt, geleverd, routing, sessie, partij, cancellationToken).ConfigureAwait(false);
-                    trace.Add(step);
+                    // a stored dossier is saved together with its step of the trace: one transaction, nothing to save after
+                    if (await ReceiveAsync(request, aanmelding, pgn, punt, geleverd, routing, sessie, partij, trace, cancellationToken).ConfigureAwait(false)) continue;
                     break;
                 case OsoCallResult<DocumentResponse>.Success { Response: DocumentResponse.NietGeleverd niet }:
                     trace.Add(TraceStep.For(time.GetUtcNow(), "Dossier opvragen", partij, niet.Resultaat, punt.Rk));
@@ -186,8 +186,12 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
         }
     }
 
-    private async Task<TraceStep> ReceiveAsync(TransferRequest request, Aanmelding aanmelding, Pgn pgn, Punt punt, DocumentResponse.Geleverd geleverd,
-        Routering routing, SessieId sessie, string partij, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks, validates and stores a delivered dossier and adds the step to <paramref name="trace"/>. Returns true when
+    /// the trace was saved with the dossier (in its transaction); false when the caller must still save it (refused).
+    /// </summary>
+    private async Task<bool> ReceiveAsync(TransferRequest request, Aanmelding aanmelding, Pgn pgn, Punt punt, DocumentResponse.Geleverd geleverd,
+        Routering routing, SessieId sessie, string partij, List<TraceStep> trace, CancellationToken cancellationToken)
     {
         var bytes = geleverd.Dossier.Utf8.ToArray();
 
@@ -195,7 +199,10 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
         var verwachting = new Verwachting(VerklaringSoort.Verzending, punt.Systeem is { } s ? SysteemId.Parse(s) : null, sessie, routing.BronBrin, routing.DoelBrin);
         var controle = geleverd.Handtekening is null ? null : Bewijzen.Controleer(geleverd.Handtekening, bytes, connections.Validator, verwachting);
         if (controle is Handtekeningcontrole.Ongeldig ongeldig)
-            return await RefuseSignatureAsync(request, aanmelding, punt, ongeldig, partij, cancellationToken).ConfigureAwait(false);
+        {
+            trace.Add(await RefuseSignatureAsync(request, aanmelding, punt, ongeldig, partij, cancellationToken).ConfigureAwait(false));
+            return false;
+        }
         var geldig = controle as Handtekeningcontrole.Geldig;
 
         var report = validator.Validate(new MemoryStream(bytes), cancellationToken);
@@ -203,8 +210,11 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
         var read = DossierReader.Read(new MemoryStream(bytes), cancellationToken: cancellationToken);
         var leerling = read.Dossier?.Huidigeschool.Leerling;
         if (leerling is not null && (leerling.Bsn ?? leerling.Onderwijsnummer) is { } received && received != pgn.Value)
-            return new TraceStep(time.GetUtcNow(), "Dossier opvragen", partij, nameof(ResultaatCode.TechnischeFout),
-                "De bronschool stuurde een dossier van een andere leerling; het is niet opgeslagen. Actie voor de bronschool: controleer de koppeling van leerlingen.", punt.Rk, false);
+        {
+            trace.Add(new TraceStep(time.GetUtcNow(), "Dossier opvragen", partij, nameof(ResultaatCode.TechnischeFout),
+                "De bronschool stuurde een dossier van een andere leerling; het is niet opgeslagen. Actie voor de bronschool: controleer de koppeling van leerlingen.", punt.Rk, false));
+            return false;
+        }
 
         // one stored dossier per request and aanleverpunt, also when a restart repeats this step
         var id = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(request.Id + "|" + punt.Rk)).AsSpan(0, 16));
@@ -213,8 +223,17 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
         // the signed ontvangstbevestiging for the bron — only to a bron that signed (one of another implementation would not know where to take it)
         var receipt = geldig is null ? null : Bewijzen.Onderteken(new Verklaring(VerklaringSoort.Ontvangst, time.GetUtcNow(), sessie, routing.BronBrin, routing.DoelBrin,
             connections.Systeem, digest), connections.SystemCertificate);
+        var toelichting = report.Valid
+            ? $"Dossier ontvangen ({bytes.Length / 1024.0:F0} kB) en geldig volgens de officiële standaard."
+            : $"Dossier ontvangen ({bytes.Length / 1024.0:F0} kB), maar het heeft {report.Fouten} fout(en) volgens de officiële standaard. Actie voor de bronschool: controleer het dossier.";
+        toelichting += geldig is null
+            ? " De bronschool heeft het niet ondertekend."
+            : $" Ondertekend door systeem {geldig.Verklaring.Systeem} van de bronschool; de handtekening is gecontroleerd.";
         await store.WriteAsync(async db =>
         {
+            trace.Add(new TraceStep(time.GetUtcNow(), "Dossier opvragen", partij, nameof(ResultaatCode.OverdrachtGeslaagd), toelichting, punt.Rk, true));
+            var row = await db.TransferRequests.FirstAsync(r => r.Id == request.Id, cancellationToken).ConfigureAwait(false);
+            row.Trace = TraceStep.Write(trace);
             if (await db.ReceivedDossiers.AnyAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false)) return;
             db.ReceivedDossiers.Add(new ReceivedDossier
             {
@@ -232,13 +251,7 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
                 aanmelding.Id.ToString(), $"bron={aanmelding.BronBrin};geldig={report.Valid}", cancellationToken).ConfigureAwait(false);
             await outbox.EnqueueAsync(db, Webhooks.Kind, new Webhooks.Payload(id), "webhook:" + id, cancellationToken: cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
-        var toelichting = report.Valid
-            ? $"Dossier ontvangen ({bytes.Length / 1024.0:F0} kB) en geldig volgens de officiële standaard."
-            : $"Dossier ontvangen ({bytes.Length / 1024.0:F0} kB), maar het heeft {report.Fouten} fout(en) volgens de officiële standaard. Actie voor de bronschool: controleer het dossier.";
-        toelichting += geldig is null
-            ? " De bronschool heeft het niet ondertekend."
-            : $" Ondertekend door systeem {geldig.Verklaring.Systeem} van de bronschool; de handtekening is gecontroleerd.";
-        return new TraceStep(time.GetUtcNow(), "Dossier opvragen", partij, nameof(ResultaatCode.OverdrachtGeslaagd), toelichting, punt.Rk, true);
+        return true;
     }
 
     /// <summary>

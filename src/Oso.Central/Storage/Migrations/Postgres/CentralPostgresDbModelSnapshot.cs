@@ -639,6 +639,26 @@ namespace Oso.Central.Storage.Migrations.Postgres
                     b.ToTable("mandaten", (string)null);
                 });
 
+            modelBuilder.Entity("Oso.Central.Register.RegisterVersie", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Versie")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("register_versie", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Versie = 0L
+                        });
+                });
+
             modelBuilder.Entity("Oso.Central.Register.School", b =>
                 {
                     b.Property<string>("Brin")

@@ -626,6 +626,26 @@ namespace Oso.Central.Storage.Migrations.Sqlite
                     b.ToTable("mandaten", (string)null);
                 });
 
+            modelBuilder.Entity("Oso.Central.Register.RegisterVersie", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Versie")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("register_versie", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Versie = 0L
+                        });
+                });
+
             modelBuilder.Entity("Oso.Central.Register.School", b =>
                 {
                     b.Property<string>("Brin")

@@ -1,0 +1,37 @@
+using System.Text.Json;
+
+namespace Oso.Cli.Tests.Bench;
+
+public sealed class BenchTcTests
+{
+    [Fact]
+    public async Task A_small_run_completes_every_session_and_names_the_three_calls()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var code = await OsoCli.RunAsync(["bench", "tc", "--count", "20", "--concurrency", "4", "--json"], CliContext.Capture(output, error));
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output.ToString());
+        var root = json.RootElement;
+        Assert.Equal(4, root.GetProperty("concurrency").GetInt32());
+        Assert.Equal(20, root.GetProperty("sessions").GetProperty("count").GetInt32());
+        Assert.Equal(0, root.GetProperty("sessions").GetProperty("failures").GetInt32());
+        Assert.True(root.GetProperty("sessions").GetProperty("perSecond").GetDouble() > 0);
+        var calls = root.GetProperty("calls").EnumerateArray().Select(s => s.GetProperty("stap").GetString()).ToList();
+        Assert.Equal(["afmelding", "overdracht", "sessiecontrole"], calls);
+        Assert.Contains("sessies (overdracht, sessiecontrole, afmelding) bij het Traffic Center", error.ToString());
+    }
+
+    [Fact]
+    public async Task A_concurrency_below_one_is_refused_with_a_clear_message()
+    {
+        var error = new StringWriter();
+
+        var code = await OsoCli.RunAsync(["bench", "tc", "--concurrency", "0"], CliContext.Capture(new StringWriter(), error));
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("--count en --concurrency zijn minstens 1", error.ToString());
+    }
+}
