@@ -121,6 +121,7 @@ public static class CentralHost
         app.UseCentralPortal();
         app.MapTrafficCenter();
         Anchors.AnkerApi.MapAnkers(app);
+        Register.SwvKeuzeApi.MapSwvKeuze(app);
         app.MapTestschool();
         app.MapCertificatesApi();
         app.MapAccountsApi();

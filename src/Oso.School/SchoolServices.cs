@@ -42,6 +42,7 @@ public static class SchoolServices
         services.AddSingleton<Aanmeldingen>();
         services.AddSingleton<Notifications>();
         services.AddSingleton<Swv.SwvDossiers>();
+        services.AddSingleton<Swv.SwvMemberships>();
         services.AddSingleton<Swv.SwvInbox>();
         services.AddSingleton<IOutboxHandler>(sp => sp.GetRequiredService<Swv.SwvInbox>());
         services.AddSingleton<IOutboxHandler, Swv.SwvSender>();

@@ -297,6 +297,68 @@ public abstract class SwvTests<TChain>(TChain fixture) where TChain : ChainFixtu
         Assert.Contains("het samenwerkingsverband passend onderwijs", ouders.Body, StringComparison.Ordinal);
         Assert.Contains("Wat het samenwerkingsverband terugmeldde", ouders.Body, StringComparison.Ordinal);
         Assert.Contains("Besluit-uit-het-portaal-5521", ouders.Body, StringComparison.Ordinal);
+
+        // the right of access: the parents' download and the staff's both hold the SWV sending and the terugkoppeling (its XML and its decision)
+        foreach (var download in new[]
+            {
+                await parent.GetAsync(new Uri(portal, "/ouders/dossier?handler=gegevens"), _ct),
+                await poStaff.GetAsync(new Uri(portal, $"/scholen/{Fixture.Chain.State.Po.Brin}/dossiers/{pupilId}?handler=gegevens"), _ct),
+            })
+        {
+            Assert.Equal(200, download.Status);
+            Assert.Contains("Samenwerkingsverband passend onderwijs", download.Body, StringComparison.Ordinal);
+            Assert.Contains("swv/terugkoppeling-1.xml\n", download.Body, StringComparison.Ordinal);
+            Assert.Contains("\"samenwerkingsverband\": \"" + Swv.Brin, download.Body, StringComparison.Ordinal);
+            Assert.Contains("Besluit-uit-het-portaal-5521", download.Body, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_school_staff_choose_the_SWV_from_the_register_in_the_portal_and_the_dossier_arrives()
+    {
+        Fixture.RequireChain();
+        var (_, lasId) = await ReleasedSwvPupilAsync();
+        var po = Fixture.Chain.State.Po.Brin;
+        var pupilId = (await Fixture.Chain.School.Services.GetRequiredService<BronDossiers>().FindPupilAsync(po, lasId, _ct))!.Value;
+        var staff = await Fixture.StaffAsync("po-medewerker", _ct);
+        var portal = Fixture.Chain.School.PortalUrl;
+        Assert.Contains($"/scholen/{po}/dossiers/{pupilId}/swv", (await staff.GetAsync(new Uri(portal, $"/scholen/{po}/dossiers/{pupilId}"), _ct)).Body, StringComparison.Ordinal);
+
+        // the page offers the SWVs the school belongs to in Central's register (asked as the school's system)
+        var page = new Uri(portal, $"/scholen/{po}/dossiers/{pupilId}/swv");
+        var form = await staff.GetAsync(page, _ct);
+        Assert.Equal(200, form.Status);
+        Assert.Contains($"value=\"{Swv.Brin}\"", form.Body, StringComparison.Ordinal);
+        Assert.Contains("id=\"nog-niets\"", form.Body, StringComparison.Ordinal);
+
+        // a BRIN that is not among them: an error at the field, nothing queued
+        var token = await staff.FormTokenAsync(page, _ct);
+        var fout = await staff.SendAsync(HttpMethod.Post, page, Wire.Form(new Dictionary<string, string> { ["swv"] = "99ZZ" }, token), _ct);
+        Assert.Equal(200, fout.Status);
+        Assert.Contains("Kies een van de samenwerkingsverbanden van de school", fout.Body, StringComparison.Ordinal);
+        await using (var db = Fixture.ReadNode())
+            Assert.False(await db.SwvSendings.AnyAsync(x => x.PupilId == pupilId, _ct));
+
+        // the school's SWV: queued, and the SWV fetches it with the koppelsleutel
+        var sent = await staff.SendAsync(HttpMethod.Post, page, Wire.Form(new Dictionary<string, string> { ["swv"] = Swv.Brin }, token), _ct);
+        Assert.Equal($"/scholen/{po}/dossiers/{pupilId}/swv", sent.Location);
+        Guid koppelsleutel;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            await using (var db = Fixture.ReadNode())
+            {
+                var sending = await db.SwvSendings.AsNoTracking().SingleAsync(x => x.PupilId == pupilId, _ct);
+                Assert.Equal(Swv.Brin, sending.SwvBrin);
+                Assert.StartsWith("Medewerker", sending.CreatedBy, StringComparison.Ordinal);
+                if (sending.Status == "Opgehaald") { koppelsleutel = sending.Koppelsleutel!.Value; break; }
+                Assert.True(sending.Status is "Wachtrij" or "Gemeld" && watch.Elapsed < Wait, $"Het swv-dossier kwam niet aan: {sending.Status} {sending.Resultaat}");
+            }
+            await Task.Delay(100, _ct);
+        }
+        _ = await WaitForReceiptAsync(koppelsleutel);
+        var after = await staff.GetAsync(page, _ct);
+        Assert.Contains("opgehaald door het samenwerkingsverband", after.Body, StringComparison.Ordinal);
     }
 
     [Fact]

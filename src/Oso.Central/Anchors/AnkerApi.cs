@@ -50,12 +50,14 @@ internal static class AnkerApi
         return lijst is null ? Problem(403, "anker.niet-bevoegd", weigering!) : Results.Json(new { bevestigingen = lijst.Select(Convert.ToBase64String) });
     }
 
-    private static Oso.Protocol.Identifiers.SysteemId? Caller(HttpContext context) =>
+    /// <summary>The system named in the client certificate, when Central trusts it; else null.</summary>
+    internal static Oso.Protocol.Identifiers.SysteemId? Caller(HttpContext context) =>
         context.Connection.ClientCertificate is { } certificate
         && context.RequestServices.GetRequiredService<OsoCertificateValidator>().ValidateClient(certificate) is CertificateCheck.Accepted { Systeem: { } systeem }
             ? systeem
             : null;
 
-    private static IResult Problem(int status, string code, string detail) =>
+    /// <summary>A problem answer with Central's type prefix.</summary>
+    internal static IResult Problem(int status, string code, string detail) =>
         TypedResults.Problem(statusCode: status, title: ApiResults.Titel(status), detail: detail, type: ApiResults.TypePrefix + code);
 }

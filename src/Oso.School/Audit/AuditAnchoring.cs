@@ -149,7 +149,8 @@ public sealed class AuditAnchoring(SchoolStore store, OutboxQueue outbox, NodeCo
         b.Controlepunt.Brin.Value == a.Brin && b.Controlepunt.Volgnummer == a.Sequence && b.Controlepunt.Hash == a.Hash
         && b.ControlepuntSha256 == Ankers.Sha256(Handtekening.Create(a.Checkpoint));
 
-    private static string ProblemDetail(byte[] body)
+    /// <summary>The <c>detail</c> of a problem answer from Central, or empty.</summary>
+    internal static string ProblemDetail(byte[] body)
     {
         try
         {

@@ -11,6 +11,7 @@ using Oso.School.Crypto;
 using Oso.School.Parents;
 using Oso.School.Portal;
 using Oso.School.Portal.Dossiers;
+using Oso.School.Portal.Swv;
 using Oso.School.Storage;
 using static Oso.School.Crypto.ProtectedDossiers;
 
@@ -19,12 +20,14 @@ namespace Oso.School.Privacy;
 /// <summary>
 /// Right of access (AVG art. 15): everything the node holds about a pupil as bron, as one ZIP — readable
 /// (<c>overzicht.html</c>, and the dossier as <c>overstapdossier.pdf</c>) and machine-readable (the dossier and every
-/// released version as XML under <c>dossier/</c>, the rest as <c>gegevens.json</c>). For parents from their page, and
+/// released version as XML under <c>dossier/</c>, each terugkoppeling of a samenwerkingsverband under <c>swv/</c>, the rest
+/// as <c>gegevens.json</c>). For parents from their page, and
 /// for staff on a parent's request. Every download is audited (as the link or the staff member, never a name). The
 /// parents' e-mail addresses are not in it: they are the parents' data, not the pupil's, and one parent's download must
 /// not show another's address.
 /// </summary>
-public sealed class AccessExport(SchoolStore store, ProtectedDossiers crypto, ParentLinks links, Corrections corrections, AuditLog audit, TimeProvider time)
+public sealed class AccessExport(SchoolStore store, ProtectedDossiers crypto, ParentLinks links, Corrections corrections, SwvOverview swvOverview, AuditLog audit,
+    TimeProvider time)
 {
     /// <summary>The download's file name (no name of the pupil in it: it lands in download folders and mail).</summary>
     public const string FileName = "overstapdossier-gegevens.zip";
@@ -43,6 +46,11 @@ public sealed class AccessExport(SchoolStore store, ProtectedDossiers crypto, Pa
     private async Task<byte[]?> BuildAsync(string brin, Guid pupilId, Actor actor, string via, CancellationToken cancellationToken)
     {
         var correcties = await corrections.ListAsync(brin, pupilId, cancellationToken).ConfigureAwait(false);
+        // the dossier sent to a samenwerkingsverband passend onderwijs, and what it reported back
+        var swv = await swvOverview.SentAsync(brin, pupilId, cancellationToken).ConfigureAwait(false);
+        var terug = swv.SelectMany(d => d.Terug.Select(t => (Dossier: d, Row: t))).OrderBy(t => t.Row.At)
+            .Select((t, i) => new SwvFeedbackFile(t.Dossier.SwvNaam ?? t.Row.PartnerBrin, t.Row, crypto.Xml(brin, t.Row.Xml, Contexts.Terugkoppeling(t.Row.Id)), $"swv/terugkoppeling-{i + 1}.xml"))
+            .ToList();
         return await store.WriteAsync(async db =>
         {
             var pupil = await db.Pupils.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pupilId && p.Brin == brin, cancellationToken).ConfigureAwait(false);
@@ -76,6 +84,15 @@ public sealed class AccessExport(SchoolStore store, ProtectedDossiers crypto, Pa
                     vervangen = r.SupersededAt, bestand = $"dossier/versie-{r.Version}.xml",
                 }),
                 verstrekkingen = disclosures.OrderBy(d => d.Op).Select(d => new { school = d.DoelBrin, naam = d.DoelNaam, op = d.Op, profiel = d.Profiel, versie = d.Versie }),
+                samenwerkingsverband = swv.OrderBy(d => d.Row.CreatedAt).Select(d => new
+                {
+                    samenwerkingsverband = d.Row.SwvBrin, naam = d.SwvNaam, gekozen = d.Row.CreatedAt, profiel = d.Row.Profiel, stand = d.Row.Status,
+                    opgehaald = d.Row.FetchedAt,
+                }),
+                terugkoppelingen = terug.Select(t => new
+                {
+                    samenwerkingsverband = t.Row.PartnerBrin, naam = t.Naam, ontvangen = t.Row.At, besluiten = SwvOverview.Besluiten(t.Xml), bestand = t.Bestand,
+                }),
                 verzoeken = requests.Select(r => new { school = r.DoelBrin, ontvangen = r.ReceivedAt, soort = r.Overdrachtsoort, uitkomst = r.Resultaat, genotificeerd = r.NotifiedAt }),
                 reactie = dossier.Inzage is { } i ? new { akkoord = i.Akkoord?.Value, zienswijze = i.Redennietakkoord, toestemming = i.Toestemming?.Value } : null,
                 ouderlinks = parentLinks,
@@ -87,15 +104,16 @@ public sealed class AccessExport(SchoolStore store, ProtectedDossiers crypto, Pa
             using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
             {
                 Add(archive, "overzicht.html", Encoding.UTF8.GetBytes(AccessOverview.Html(school.Naam, identity.Naam, now, dossier, data.versies.Count(),
-                    disclosures, correcties, log.Select(a => (a.At, a.ActorKind, a.Purpose)).ToList())));
+                    disclosures, swv, terug, correcties, log.Select(a => (a.At, a.ActorKind, a.Purpose)).ToList())));
                 Add(archive, "overstapdossier.pdf", DossierPdfRenderer.Render(dossier));
                 Add(archive, "dossier/huidig.xml", draftXml);
                 foreach (var r in releases)
                     Add(archive, $"dossier/versie-{r.Version}.xml", crypto.Xml(brin, r.Xml, Contexts.Release(r.Id)));
+                foreach (var t in terug) Add(archive, t.Bestand, t.Xml);
                 Add(archive, "gegevens.json", JsonSerializer.SerializeToUtf8Bytes(data, Json));
             }
             await audit.RecordAsync(db, brin, actor, "inzage.gedownload", "Alle gegevens over de leerling zijn gedownload (recht op inzage, AVG art. 15).", pupilRef,
-                string.Create(CultureInfo.InvariantCulture, $"via={via};versies={releases.Count};verstrekkingen={disclosures.Count}"), cancellationToken).ConfigureAwait(false);
+                string.Create(CultureInfo.InvariantCulture, $"via={via};versies={releases.Count};verstrekkingen={disclosures.Count};swv={swv.Count};terugkoppelingen={terug.Count}"), cancellationToken).ConfigureAwait(false);
             return zip.ToArray();
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -110,17 +128,20 @@ public sealed class AccessExport(SchoolStore store, ProtectedDossiers crypto, Pa
     }
 }
 
+/// <summary>A terugkoppeling in the access download: who sent it, the stored row, its XML and its file name in the ZIP.</summary>
+internal sealed record SwvFeedbackFile(string Naam, Oso.School.Swv.Terugkoppeling Row, byte[] Xml, string Bestand);
+
 /// <summary>The readable overview in the access download: plain Dutch, self-contained (no scripts, no external resources).</summary>
 internal static class AccessOverview
 {
     public static string Html(string school, string naam, DateTimeOffset now, Oso.Dossier.Model.Dossier dossier, int versies,
-        IReadOnlyList<DisclosureInfo> verstrekkingen, IReadOnlyList<CorrectionView> correcties, IReadOnlyList<(DateTimeOffset At, string Wie, string Waarom)> log)
+        IReadOnlyList<DisclosureInfo> verstrekkingen, IReadOnlyList<SentSwvDossier> swv, IReadOnlyList<SwvFeedbackFile> terug, IReadOnlyList<CorrectionView> correcties, IReadOnlyList<(DateTimeOffset At, string Wie, string Waarom)> log)
     {
         var h = Start(naam, school);
         h.Append("<p>Dit overzicht is gemaakt op ").Append(Day(now)).Append(". Het bevat alles wat de overstapservice van de school over uw kind bewaart: ")
             .Append("het overstapdossier zoals het nu is, ").Append(versies).Append(versies == 1 ? " vrijgegeven versie" : " vrijgegeven versies")
-            .Append(", welke scholen het dossier kregen en wanneer, uw reactie, uw verzoeken om correctie en wie het dossier wanneer bekeek. ")
-            .Append("Dezelfde gegevens staan in dit bestand ook in een vorm die een computer kan lezen (<code>gegevens.json</code> en de XML-bestanden in <code>dossier/</code>).</p>\n");
+            .Append(", welke scholen het dossier kregen en wanneer, of het naar het samenwerkingsverband ging en wat dat terugmeldde, uw reactie, uw verzoeken om correctie en wie het dossier wanneer bekeek. ")
+            .Append("Dezelfde gegevens staan in dit bestand ook in een vorm die een computer kan lezen (<code>gegevens.json</code> en de XML-bestanden in <code>dossier/</code> en <code>swv/</code>).</p>\n");
 
         h.Append("<h2>Wie kreeg het dossier</h2>\n");
         if (verstrekkingen.Count == 0) h.Append("<p>Nog geen enkele school.</p>\n");
@@ -132,6 +153,8 @@ internal static class AccessOverview
                     .Append("</td><td>").Append(v.Versie?.ToString(CultureInfo.InvariantCulture) ?? "—").Append("</td></tr>\n");
             h.Append("</tbody></table>\n");
         }
+
+        Swv(h, swv, terug);
 
         h.Append("<h2>Verzoeken om correctie of bezwaar</h2>\n");
         if (correcties.Count == 0) h.Append("<p>Geen.</p>\n");
@@ -147,6 +170,31 @@ internal static class AccessOverview
             .Append(DossierHtmlRenderer.RenderFragment(dossier, new DossierRenderOptions { HeadingLevel = 3, IdPrefix = "dossier" }))
             .Append("</main>\n</body>\n</html>\n");
         return h.ToString();
+    }
+
+    /// <summary>The dossier sent to a samenwerkingsverband passend onderwijs and each terugkoppeling with its decisions.</summary>
+    private static void Swv(StringBuilder h, IReadOnlyList<SentSwvDossier> swv, IReadOnlyList<SwvFeedbackFile> terug)
+    {
+        h.Append("<h2>Samenwerkingsverband passend onderwijs</h2>\n");
+        if (swv.Count == 0)
+        {
+            h.Append("<p>Het dossier is niet naar een samenwerkingsverband gestuurd.</p>\n");
+            return;
+        }
+        h.Append("<p>Voor een toelaatbaarheidsverklaring of een arrangement stuurde de school het dossier (beperkt tot wat het samenwerkingsverband nodig heeft, ")
+            .Append("zonder BSN of onderwijsnummer) naar het samenwerkingsverband.</p>\n")
+            .Append("<table><thead><tr><th scope=\"col\">Samenwerkingsverband</th><th scope=\"col\">Gestuurd</th><th scope=\"col\">Opgehaald</th></tr></thead><tbody>\n");
+        foreach (var d in swv.OrderBy(d => d.Row.CreatedAt))
+            h.Append("<tr><td>").Append(E(d.SwvNaam ?? d.Row.SwvBrin)).Append(" (").Append(E(d.Row.SwvBrin)).Append(")</td><td>").Append(Moment(d.Row.CreatedAt))
+                .Append("</td><td>").Append(d.Row.FetchedAt is { } op ? Moment(op) : "nog niet").Append("</td></tr>\n");
+        h.Append("</tbody></table>\n<h3>Wat het samenwerkingsverband terugmeldde</h3>\n");
+        if (terug.Count == 0) h.Append("<p>Nog niets.</p>\n");
+        foreach (var t in terug)
+        {
+            h.Append("<p><strong>").Append(Moment(t.Row.At)).Append("</strong>, ").Append(E(t.Naam)).Append(" (bestand <code>").Append(E(t.Bestand)).Append("</code>):</p>\n<ul>\n");
+            foreach (var besluit in SwvOverview.Besluiten(t.Xml)) h.Append("<li>").Append(E(besluit)).Append("</li>\n");
+            h.Append("</ul>\n");
+        }
     }
 
     /// <summary>The document up to and including the heading: self-contained, no scripts, no external resources.</summary>

@@ -20,6 +20,12 @@ public sealed record RetentionOptions
     /// <summary>An aanmelding as doel, with its requests, traces and notificaties, after the school year of the last request.</summary>
     public TimeSpan Aanmeldingen { get; init; } = TimeSpan.FromDays(365);
 
+    /// <summary>
+    /// At a samenwerkingsverband: a received SWV dossier with the terugkoppelingen sent about it, after the school year in
+    /// which it arrived or the last terugkoppeling was sent.
+    /// </summary>
+    public TimeSpan SwvDossiers { get; init; } = TimeSpan.FromDays(365);
+
     /// <summary>A parents' link after it expired (its encrypted e-mail address goes with it).</summary>
     public TimeSpan ParentLinks { get; init; } = TimeSpan.FromDays(30);
 
@@ -52,6 +58,8 @@ public sealed record RetentionOptions
                 "na het schooljaar van de overstap: minstens de bezwaartermijn en de vragen van de nieuwe school, hoogstens twee jaar"),
             RetentionBounds.Check("Retention:Aanmeldingen", r.Aanmeldingen, TimeSpan.FromDays(90), TimeSpan.FromDays(730),
                 "na het schooljaar van de aanvraag: minstens de bezwaartermijn en de vragen over de overdracht, hoogstens twee jaar"),
+            RetentionBounds.Check("Retention:SwvDossiers", r.SwvDossiers, TimeSpan.FromDays(90), TimeSpan.FromDays(730),
+                "na het schooljaar van het besluit: minstens de bezwaartermijn tegen de toelaatbaarheidsverklaring, hoogstens twee jaar (het samenwerkingsverband legt het besluit vast in zijn eigen administratie)"),
             RetentionBounds.Check("Retention:ParentLinks", r.ParentLinks, TimeSpan.Zero, TimeSpan.FromDays(90),
                 "een verlopen link heeft geen doel meer; alleen vragen van ouders over de link zelf"),
             RetentionBounds.Check("Retention:FinishedOutbox", r.FinishedOutbox, TimeSpan.FromDays(1), TimeSpan.FromDays(90),

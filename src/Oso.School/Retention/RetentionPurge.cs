@@ -11,7 +11,7 @@ namespace Oso.School.Retention;
 
 /// <summary>
 /// Keeps nothing longer than its retention period (docs/privacy.md): received dossiers, received requests, bron pupils
-/// with everything about them, aanmeldingen with their requests and traces, notificaties, parents' links, finished
+/// with everything about them, aanmeldingen with their requests and traces, SWV dossiers received at an SWV, notificaties, parents' links, finished
 /// outbox work, and — reduced, then removed — the audit log. Every removal is audited in the school's chain without
 /// personal data (finished outbox work, which belongs to no school, is logged with its count). Runs as the daily
 /// outbox message, so one instance of a cluster does it; large backlogs go in batches, each its own transaction.
@@ -43,6 +43,7 @@ public sealed class RetentionPurge(SchoolStore store, AuditLog audit, AuditReten
         await PurgeReceivedDossiersAsync(now, cancellationToken).ConfigureAwait(false);
         await PurgeBronPupilsAsync(SchoolYear.Cutoff(now, options.Retention.BronDossiers), cancellationToken).ConfigureAwait(false);
         await PurgeAanmeldingenAsync(SchoolYear.Cutoff(now, options.Retention.Aanmeldingen), cancellationToken).ConfigureAwait(false);
+        await PurgeSwvDossiersAsync(SchoolYear.Cutoff(now, options.Retention.SwvDossiers), cancellationToken).ConfigureAwait(false);
         await PurgeCountedAsync(now, cancellationToken).ConfigureAwait(false);
         var outbox = await store.WriteAsync(db => db.Outbox
             .Where(m => (m.CompletedAt != null && m.CompletedAt < now - options.Retention.FinishedOutbox) || (m.FailedAt != null && m.FailedAt < now - options.Retention.FinishedOutbox))
@@ -56,22 +57,18 @@ public sealed class RetentionPurge(SchoolStore store, AuditLog audit, AuditReten
     {
         var importedBefore = now - options.KeepImportedDossiers;
         var receivedBefore = now - options.KeepUnimportedDossiers;
-        while (true)
+        await InBatchesAsync(async db =>
         {
-            var done = await store.WriteAsync(async db =>
+            var old = await db.ReceivedDossiers.Where(d => (d.ImportedAt != null && d.ImportedAt < importedBefore) || d.ReceivedAt < receivedBefore)
+                .OrderBy(d => d.ReceivedAt).Take(Batch).ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var d in old)
             {
-                var old = await db.ReceivedDossiers.Where(d => (d.ImportedAt != null && d.ImportedAt < importedBefore) || d.ReceivedAt < receivedBefore)
-                    .OrderBy(d => d.ReceivedAt).Take(Batch).ToListAsync(cancellationToken).ConfigureAwait(false);
-                foreach (var d in old)
-                {
-                    db.ReceivedDossiers.Remove(d);
-                    await audit.RecordAsync(db, d.Brin, Actor.Node, "ontvangen.verwijderd", Why + "het ontvangen dossier is verwijderd.",
-                        d.AanmeldingId.ToString(), "ontvangen=" + d.Id, cancellationToken).ConfigureAwait(false);
-                }
-                return old.Count < Batch;
-            }, cancellationToken).ConfigureAwait(false);
-            if (done) return;
-        }
+                db.ReceivedDossiers.Remove(d);
+                await audit.RecordAsync(db, d.Brin, Actor.Node, "ontvangen.verwijderd", Why + "het ontvangen dossier is verwijderd.",
+                    d.AanmeldingId.ToString(), "ontvangen=" + d.Id, cancellationToken).ConfigureAwait(false);
+            }
+            return old.Count;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -80,54 +77,70 @@ public sealed class RetentionPurge(SchoolStore store, AuditLog audit, AuditReten
     /// </summary>
     private async Task PurgeBronPupilsAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        while (true)
+        await InBatchesAsync(async db =>
         {
-            var done = await store.WriteAsync(async db =>
+            var old = await db.Pupils.Where(p => p.CreatedAt < cutoff
+                    && !db.Drafts.Any(d => d.PupilId == p.Id && d.UpdatedAt >= cutoff)
+                    && !db.Releases.Any(r => r.PupilId == p.Id && r.ReleasedAt >= cutoff)
+                    && !db.Disclosures.Any(d => d.PupilId == p.Id && d.At >= cutoff)
+                    && !db.IncomingRequests.Any(r => r.PupilId == p.Id && r.ReceivedAt >= cutoff)
+                    && !db.ParentLinks.Any(l => l.PupilId == p.Id && (l.CreatedAt >= cutoff || (l.RespondedAt != null && l.RespondedAt >= cutoff)))
+                    && !db.CorrectionRequests.Any(c => c.PupilId == p.Id && (c.CreatedAt >= cutoff || (c.HandledAt != null && c.HandledAt >= cutoff))))
+                .OrderBy(p => p.CreatedAt).Take(Batch).Select(p => new { p.Id, p.Brin }).ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var pupil in old)
             {
-                var old = await db.Pupils.Where(p => p.CreatedAt < cutoff
-                        && !db.Drafts.Any(d => d.PupilId == p.Id && d.UpdatedAt >= cutoff)
-                        && !db.Releases.Any(r => r.PupilId == p.Id && r.ReleasedAt >= cutoff)
-                        && !db.Disclosures.Any(d => d.PupilId == p.Id && d.At >= cutoff)
-                        && !db.IncomingRequests.Any(r => r.PupilId == p.Id && r.ReceivedAt >= cutoff)
-                        && !db.ParentLinks.Any(l => l.PupilId == p.Id && (l.CreatedAt >= cutoff || (l.RespondedAt != null && l.RespondedAt >= cutoff)))
-                        && !db.CorrectionRequests.Any(c => c.PupilId == p.Id && (c.CreatedAt >= cutoff || (c.HandledAt != null && c.HandledAt >= cutoff))))
-                    .OrderBy(p => p.CreatedAt).Take(Batch).Select(p => new { p.Id, p.Brin }).ToListAsync(cancellationToken).ConfigureAwait(false);
-                foreach (var pupil in old)
-                {
-                    var removed = await PupilData.RemoveBronPupilAsync(db, pupil.Id, cancellationToken).ConfigureAwait(false);
-                    await audit.RecordAsync(db, pupil.Brin, Actor.Node, "leerling.verwijderd",
-                        Why + "de gegevens van de leerling (dossier, versies, verstrekkingen) zijn verwijderd.", pupil.Id.ToString(),
-                        "reden=bewaartermijn;" + removed.Detail, cancellationToken).ConfigureAwait(false);
-                }
-                return old.Count < Batch;
-            }, cancellationToken).ConfigureAwait(false);
-            if (done) return;
-        }
+                var removed = await PupilData.RemoveBronPupilAsync(db, pupil.Id, cancellationToken).ConfigureAwait(false);
+                await audit.RecordAsync(db, pupil.Brin, Actor.Node, "leerling.verwijderd",
+                    Why + "de gegevens van de leerling (dossier, versies, verstrekkingen) zijn verwijderd.", pupil.Id.ToString(),
+                    "reden=bewaartermijn;" + removed.Detail, cancellationToken).ConfigureAwait(false);
+            }
+            return old.Count;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>An aanmelding goes when it and its last request are older than <paramref name="cutoff"/> and nothing of it runs or waits.</summary>
     private async Task PurgeAanmeldingenAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        while (true)
+        await InBatchesAsync(async db =>
         {
-            var done = await store.WriteAsync(async db =>
+            var old = await db.Aanmeldingen.Where(a => a.CreatedAt < cutoff
+                    && !db.TransferRequests.Any(r => r.AanmeldingId == a.Id
+                        && (r.CreatedAt >= cutoff || r.FinishedAt == null || r.FinishedAt >= cutoff))
+                    && !db.ReceivedDossiers.Any(d => d.AanmeldingId == a.Id))
+                .OrderBy(a => a.CreatedAt).Take(Batch).Select(a => new { a.Id, a.Brin }).ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var aanmelding in old)
             {
-                var old = await db.Aanmeldingen.Where(a => a.CreatedAt < cutoff
-                        && !db.TransferRequests.Any(r => r.AanmeldingId == a.Id
-                            && (r.CreatedAt >= cutoff || r.FinishedAt == null || r.FinishedAt >= cutoff))
-                        && !db.ReceivedDossiers.Any(d => d.AanmeldingId == a.Id))
-                    .OrderBy(a => a.CreatedAt).Take(Batch).Select(a => new { a.Id, a.Brin }).ToListAsync(cancellationToken).ConfigureAwait(false);
-                foreach (var aanmelding in old)
-                {
-                    var requests = await PupilData.RemoveAanmeldingAsync(db, aanmelding.Id, cancellationToken).ConfigureAwait(false);
-                    await audit.RecordAsync(db, aanmelding.Brin, Actor.Node, "aanmelding.verwijderd",
-                        Why + "de aanmelding en haar aanvragen zijn verwijderd.", aanmelding.Id.ToString(),
-                        string.Create(CultureInfo.InvariantCulture, $"reden=bewaartermijn;aanvragen={requests}"), cancellationToken).ConfigureAwait(false);
-                }
-                return old.Count < Batch;
-            }, cancellationToken).ConfigureAwait(false);
-            if (done) return;
-        }
+                var requests = await PupilData.RemoveAanmeldingAsync(db, aanmelding.Id, cancellationToken).ConfigureAwait(false);
+                await audit.RecordAsync(db, aanmelding.Brin, Actor.Node, "aanmelding.verwijderd",
+                    Why + "de aanmelding en haar aanvragen zijn verwijderd.", aanmelding.Id.ToString(),
+                    string.Create(CultureInfo.InvariantCulture, $"reden=bewaartermijn;aanvragen={requests}"), cancellationToken).ConfigureAwait(false);
+            }
+            return old.Count;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// At an SWV: a received SWV dossier goes with the terugkoppelingen sent about it when it was notified before
+    /// <paramref name="cutoff"/> and no terugkoppeling was sent since.
+    /// </summary>
+    private async Task PurgeSwvDossiersAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await InBatchesAsync(async db =>
+        {
+            var old = await db.SwvReceipts.Where(r => r.NotifiedAt < cutoff
+                    && !db.Terugkoppelingen.Any(t => t.Brin == r.Brin && t.ExchangeId == r.Id && t.At >= cutoff))
+                .OrderBy(r => r.NotifiedAt).Take(Batch).Select(r => new { r.Id, r.Brin }).ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var receipt in old)
+            {
+                var feedback = await db.Terugkoppelingen.Where(t => t.Brin == receipt.Brin && t.ExchangeId == receipt.Id)
+                    .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                await db.SwvReceipts.Where(r => r.Id == receipt.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                await audit.RecordAsync(db, receipt.Brin, Actor.Node, "swv-dossier.verwijderd",
+                    Why + "het ontvangen swv-dossier en de terugkoppelingen erover zijn verwijderd.", receipt.Id.ToString(),
+                    string.Create(CultureInfo.InvariantCulture, $"reden=bewaartermijn;swv-dossier={receipt.Id};terugkoppelingen={feedback}"), cancellationToken).ConfigureAwait(false);
+            }
+            return old.Count;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Rows that hold no pupil content of their own go in bulk, each school's count audited.</summary>
@@ -181,6 +194,14 @@ public sealed class RetentionPurge(SchoolStore store, AuditLog audit, AuditReten
                     ? await db.AuditAnchors.Where(a => a.Brin == brin && a.Sequence < first - 1).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false)
                     : 0;
             }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs <paramref name="batch"/> (which removes up to <see cref="Batch"/> rows and returns how many it found), each in its own transaction, until one finds fewer.</summary>
+    private async Task InBatchesAsync(Func<SchoolDbContext, Task<int>> batch, CancellationToken cancellationToken)
+    {
+        while (await store.WriteAsync(async db => await batch(db).ConfigureAwait(false) == Batch, cancellationToken).ConfigureAwait(false))
+        {
         }
     }
 

@@ -75,6 +75,9 @@ public sealed class AccessExportTests
         Assert.Equal(("92VO", 2), (verstrekt.GetProperty("school").GetString(), verstrekt.GetProperty("versie").GetInt32()));
         Assert.Equal("De verzuimcijfers kloppen niet.", Assert.Single(root.GetProperty("correcties").EnumerateArray()).GetProperty("verzoek").GetString());
         Assert.Contains(root.GetProperty("logboek").EnumerateArray(), e => e.GetProperty("actie").GetString() == "dossier.vrijgegeven");
+        // not sent to a samenwerkingsverband: said so (the SWV case is in the end-to-end SwvTests)
+        Assert.Empty(root.GetProperty("samenwerkingsverband").EnumerateArray());
+        Assert.Contains("Het dossier is niet naar een samenwerkingsverband gestuurd.", html, StringComparison.Ordinal);
 
         // staff on a parent's request: the same content; another school's staff find nothing
         Assert.NotNull(await services.Get<AccessExport>().ForStaffAsync("00YY", pupil, Staff));
@@ -85,7 +88,7 @@ public sealed class AccessExportTests
         var downloads = await db.Audit.Where(a => a.Action == "inzage.gedownload").OrderBy(a => a.Sequence).ToListAsync();
         Assert.Equal([("Ouder", link.LinkId.ToString()), ("Medewerker", "medewerker-1")], downloads.Select(a => (a.ActorKind, a.Actor)));
         Assert.All(downloads, a => Assert.Equal(pupil.ToString(), a.PupilRef));
-        Assert.Equal("via=ouders;versies=2;verstrekkingen=1", downloads[0].Detail);
+        Assert.Equal("via=ouders;versies=2;verstrekkingen=1;swv=0;terugkoppelingen=0", downloads[0].Detail);
         Assert.DoesNotContain(otherPupil.ToString(), string.Join(";", downloads.Select(a => a.PupilRef)), StringComparison.Ordinal);
         Assert.Null(await AuditLog.VerifyAsync(db, "00YY"));
     }

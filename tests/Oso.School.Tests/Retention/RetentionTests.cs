@@ -50,6 +50,7 @@ public sealed class RetentionTests
             (SchoolYearEnd + TimeSpan.FromDays(365), "leerling"),
             (SchoolYearEnd + TimeSpan.FromDays(365), "aanmelding"),
             (SchoolYearEnd + TimeSpan.FromDays(365), "notificatie"),
+            (SchoolYearEnd + TimeSpan.FromDays(365), "swv-dossier"),
         ];
         foreach (var group in deadlines.GroupBy(d => d.At).OrderBy(g => g.Key))
         {
@@ -66,6 +67,7 @@ public sealed class RetentionTests
             await using var db = services.Get<SchoolStore>().Read();
             Assert.Null(await AuditLog.VerifyAsync(db, "00YY"));
             Assert.Null(await AuditLog.VerifyAsync(db, "92VO"));
+            Assert.Null(await AuditLog.VerifyAsync(db, "95SW"));
         }
 
         // each removal is audited, without a name or number: only internal ids and counts
@@ -76,6 +78,8 @@ public sealed class RetentionTests
                 removals.Where(a => a.Brin == "00YY").Select(a => a.Action).Order());
             Assert.Equal(["aanmelding.verwijderd", "notificaties.verwijderd", "ontvangen.verwijderd", "ontvangen.verwijderd"],
                 removals.Where(a => a.Brin == "92VO").Select(a => a.Action).Order());
+            Assert.Equal("reden=bewaartermijn;swv-dossier=" + seeded.SwvDossier + ";terugkoppelingen=1",
+                Assert.Single(removals, a => a.Brin == "95SW").Detail);
             Assert.Contains(removals, a => a.Action == "leerling.verwijderd" && a.PupilRef == seeded.Pupil.ToString()
                 && a.Detail == "reden=bewaartermijn;versies=1;verstrekkingen=1;ouderlinks=0;verzoeken=0;correcties=1");
             Assert.All(removals, a => Assert.DoesNotContain("999991073", a.Detail + a.Purpose));
@@ -131,6 +135,22 @@ public sealed class RetentionTests
             Assert.False(await db.Pupils.AnyAsync(p => p.Id == pupil));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_SWV_dossier_with_a_terugkoppeling_sent_in_a_later_school_year_is_kept_for_the_period_after_it(DatabaseProvider engine)
+    {
+        var time = new FakeTimeProvider(T0);
+        await using var services = await TestServices.CreateAsync(engine, s => s.AddSingleton<TimeProvider>(time));
+        await services.Get<SchoolAdmin>().AddSchoolAsync("95SW", "Samenwerkingsverband", "SWV", "Utrecht");
+        var receipt = await SeedSwvDossierAsync(services, T0.AddYears(1));
+        await PurgeAtAsync(services, time, SchoolYearEnd + TimeSpan.FromDays(365) + TimeSpan.FromDays(2));
+        await using (var db = services.Get<SchoolStore>().Read())
+            Assert.True(await db.SwvReceipts.AnyAsync(r => r.Id == receipt) && await db.Terugkoppelingen.AnyAsync(t => t.ExchangeId == receipt));
+        await PurgeAtAsync(services, time, SchoolYearEnd.AddYears(1) + TimeSpan.FromDays(366));
+        await using (var db = services.Get<SchoolStore>().Read())
+            Assert.False(await db.SwvReceipts.AnyAsync(r => r.Id == receipt) || await db.Terugkoppelingen.AnyAsync(t => t.ExchangeId == receipt));
+    }
+
     [Fact]
     public async Task The_daily_job_is_queued_once_a_day_whichever_instance_queues_it()
     {
@@ -151,13 +171,38 @@ public sealed class RetentionTests
             await db.Outbox.Where(m => m.Kind == RetentionPurge.Kind).OrderBy(m => m.IdempotencyKey).Select(m => m.IdempotencyKey).ToListAsync());
     }
 
-    private sealed record Seeded(Guid Pupil, Guid Aanmelding);
+    private sealed record Seeded(Guid Pupil, Guid Aanmelding, Guid SwvDossier);
+
+    /// <summary>An SWV dossier received at 95SW on <see cref="T0"/> and one terugkoppeling sent about it at <paramref name="feedbackAt"/>.</summary>
+    private static async Task<Guid> SeedSwvDossierAsync(TestServices services, DateTimeOffset feedbackAt)
+    {
+        var id = Guid.NewGuid();
+        var koppelsleutel = Guid.NewGuid();
+        await services.Get<SchoolStore>().WriteAsync(db =>
+        {
+            db.SwvReceipts.Add(new Oso.School.Swv.SwvReceipt
+            {
+                Id = id, Brin = "95SW", SwvRouteringsKenmerk = "0000000700095SW00001", SchoolBrin = "00YY", SchoolRouteringsKenmerk = "0000000700000YY00001",
+                Koppelsleutel = koppelsleutel, AfzenderSysteem = "las-test", Status = Oso.School.Swv.SwvReceiptStatus.Ontvangen, Xml = [1], Valid = true,
+                NotifiedAt = T0, ReceivedAt = T0,
+            });
+            db.Terugkoppelingen.Add(new Oso.School.Swv.Terugkoppeling
+            {
+                Id = Guid.NewGuid(), Brin = "95SW", Richting = Oso.School.Swv.TerugkoppelingRichting.Verstuurd, PartnerBrin = "00YY", Koppelsleutel = koppelsleutel,
+                ExchangeId = id, Xml = [1], Resultaat = "TerugkoppelingOntvangen", At = feedbackAt,
+            });
+            return Task.CompletedTask;
+        });
+        return id;
+    }
 
     private static async Task<Seeded> SeedAsync(TestServices services, FakeTimeProvider time)
     {
         var admin = services.Get<SchoolAdmin>();
         await admin.AddSchoolAsync("00YY", "Basisschool", "PO", "Utrecht");
         await admin.AddSchoolAsync("92VO", "Lyceum", "VO", "Utrecht");
+        await admin.AddSchoolAsync("95SW", "Samenwerkingsverband", "SWV", "Utrecht");
+        var swvDossier = await SeedSwvDossierAsync(services, T0);
         var bron = services.Get<BronDossiers>();
         var pupil = ((DeliveryResult.Stored)await bron.DeliverAsync("00YY", "L1", Xml(), Staff)).PupilId;
         var release = Assert.IsType<ReleaseResult.Released>(await bron.ReleaseAsync("00YY", pupil, null, Staff));
@@ -183,7 +228,7 @@ public sealed class RetentionTests
             db.ReceivedNotifications.Add(new ReceivedNotification { SessieId = Guid.NewGuid(), Brin = "92VO", BronBrin = "00YY", ReceivedAt = T0 });
             foreach (var m in await db.Outbox.ToListAsync()) m.CompletedAt = T0;
         });
-        return new Seeded(pupil, aanmelding);
+        return new Seeded(pupil, aanmelding, swvDossier);
     }
 
     private static IncomingRequest Incoming(Guid session, Guid? pupil) => new()
@@ -207,6 +252,7 @@ public sealed class RetentionTests
                 && await db.Disclosures.AnyAsync() && await db.CorrectionRequests.AnyAsync(),
             ["aanmelding"] = await db.Aanmeldingen.AnyAsync(a => a.Id == seeded.Aanmelding) && await db.TransferRequests.AnyAsync(),
             ["notificatie"] = await db.ReceivedNotifications.AnyAsync(),
+            ["swv-dossier"] = await db.SwvReceipts.AnyAsync(r => r.Id == seeded.SwvDossier) && await db.Terugkoppelingen.AnyAsync(t => t.ExchangeId == seeded.SwvDossier),
         };
     }
 

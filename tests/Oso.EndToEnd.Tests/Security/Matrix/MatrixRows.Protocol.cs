@@ -13,6 +13,7 @@ public sealed partial class MatrixRows
     private const string Ontvangstbevestiging = "school:protocol POST /oso/aanleverpunt/{aanleverpunt}/ontvangstbevestiging";
     private const string Anker = "central:protocol POST /oso/audit/anker";
     private const string AnkerLijst = "central:protocol GET /oso/audit/ankers/{brin}";
+    private const string SwvKeuze = "central:protocol GET /oso/register/swv/{brin}";
 
     private void Protocol()
     {
@@ -124,6 +125,13 @@ public sealed partial class MatrixRows
         Add(AnkerLijst, AnkerLijst, "eigen systeem", Expect.Ok, ct => p.DemoSystem.GetAsync(lijst, ct), writes: false);
         Add(AnkerLijst, AnkerLijst, "geen", Expect.Tls, ct => p.Anonymous.GetAsync(lijst, ct), writes: false);
         AddTls(AnkerLijst, AnkerLijst, HttpMethod.Get, lijst, () => null);
+
+        // Central: the SWVs a school belongs to (the School node's SWV choice), only for the system that serves the school
+        var swvKeuze = new Uri(p.Chain.Central.ProtocolUrl, "/oso/register/swv/" + state.Po.Brin);
+        Add(SwvKeuze, SwvKeuze, "ander systeem (zelfde CA)", Expect.Status(403, "register.niet-bevoegd"), ct => p.OtherSystem.GetAsync(swvKeuze, ct), writes: false);
+        Add(SwvKeuze, SwvKeuze, "eigen systeem", Expect.Ok, ct => p.DemoSystem.GetAsync(swvKeuze, ct), writes: false);
+        Add(SwvKeuze, SwvKeuze, "geen", Expect.Tls, ct => p.Anonymous.GetAsync(swvKeuze, ct), writes: false);
+        AddTls(SwvKeuze, SwvKeuze, HttpMethod.Get, swvKeuze, () => null);
     }
 
     /// <summary>A checkpoint of the demo PO school's audit chain head as it is now, signed by <paramref name="signer"/> as its own system.</summary>

@@ -33,6 +33,8 @@ public sealed partial class MatrixRows
         // terugkoppeling form (its own staff of another school get 404 for an id that is not theirs)
         var nobody = Guid.NewGuid();
         StaffPage($"/scholen/{po}/swv", "/scholen/{brin}/swv", bron: true);
+        // choosing the SWV for a pupil's dossier (the list comes from Central's register, asked as the school's system)
+        StaffPage($"/scholen/{po}/dossiers/{a}/swv", "/scholen/{brin}/dossiers/{id:guid}/swv", bron: true, handlers: [""]);
         StaffPage($"/scholen/{po}/swv/{nobody}", "/scholen/{brin}/swv/{id:guid}", bron: true, handlers: ["", "opnieuw"]);
         StaffPage($"/scholen/{po}/swv/terugkoppelingen/{nobody}", "/scholen/{brin}/swv/terugkoppelingen/{id:guid}", bron: true);
         StaffPage($"/scholen/{po}/medewerkers", "/scholen/{brin}/medewerkers", bron: true, handlers: ["toevoegen", "verwijderen", "tweestaps"], beheerderOnly: true);
@@ -49,6 +51,7 @@ public sealed partial class MatrixRows
         // staff of one school, the other school's object under their own BRIN: not found
         StaffScoped($"/scholen/{vo}/dossiers/{a}", "/scholen/{brin}/dossiers/{id:guid}", p.VoMedewerker);
         StaffScoped($"/scholen/{vo}/dossiers/{a}/bewerken", "/scholen/{brin}/dossiers/{id:guid}/bewerken", p.VoMedewerker);
+        StaffScoped($"/scholen/{vo}/dossiers/{a}/swv", "/scholen/{brin}/dossiers/{id:guid}/swv", p.VoMedewerker);
         StaffScoped($"/scholen/{po}/aanmeldingen/{p.VoAanmelding}", "/scholen/{brin}/aanmeldingen/{id:guid}", p.PoMedewerker);
         StaffScoped($"/scholen/{po}/aanvragen/{p.VoRequest}", "/scholen/{brin}/aanvragen/{id:guid}", p.PoMedewerker);
         StaffScoped($"/scholen/{po}/ontvangen/{p.VoReceived}", "/scholen/{brin}/ontvangen/{id:guid}", p.PoMedewerker);
