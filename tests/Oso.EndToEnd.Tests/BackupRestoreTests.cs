@@ -86,8 +86,12 @@ public abstract class BackupRestoreTests<TChain>(TChain fixture) where TChain : 
         Assert.Equal(3, disclosures.Count);
         Assert.Equal(3, disclosures.Select(d => d.PupilId).Distinct().Count());
         Assert.Empty((await EncryptedData.ReadAllAsync(chain.School, _ct)).Unreadable);
-        Assert.All(await chain.School.Admin.VerifyAuditAsync([], _ct), s => Assert.True(s.Intact, s.Brin));
-        Assert.Equal(2, await db.Audit.CountAsync(e => e.Action == "backup.teruggezet", _ct)); // one per school on the node
+        var chains = await chain.School.Admin.VerifyAuditAsync([], _ct);
+        Assert.All(chains, s => Assert.True(s.Intact, s.Brin));
+        // one per school on the node (the demo node serves PO, VO and an SWV), each in its own chain
+        var restoredEvents = await db.Audit.Where(e => e.Action == "backup.teruggezet").Select(e => e.Brin).ToListAsync(_ct);
+        Assert.Equal(chains.Select(s => s.Brin).Order(), restoredEvents.Order());
+        Assert.Contains(doel.Brin, restoredEvents);
     }
 
     // the outbox has tried (and failed) that often since the Traffic Center went away: the backup catches work in flight
