@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Oso.School.Bron;
 using Oso.School.LasApi;
 
 namespace Oso.EndToEnd.Tests;
@@ -78,15 +77,7 @@ public abstract class IdempotencyKeyTests<TFixture>(TFixture fixture)
         Assert.Contains("Idempotency-Key", (await malformed.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
-    private async Task<(Guid Aanmelding, Oso.Cli.Demo.LasApiClient Vo)> AanmeldingAsync()
-    {
-        var (pupil, _) = await fixture.ReleasedPupilAsync(_ct);
-        var vo = fixture.Vo;
-        var leerling = pupil.Huidigeschool.Leerling;
-        var aanmelding = await vo.RegisterAsync(new AanmeldingDto(ChainFixture.PgnOf(pupil).Value, leerling.Geboortedatum!.Value, fixture.Chain.State.Po.Brin,
-            BronDossiers.Name(leerling), null), _ct);
-        return (aanmelding, vo);
-    }
+    private async Task<(Guid Aanmelding, Oso.Cli.Demo.LasApiClient Vo)> AanmeldingAsync() => (await fixture.RegisteredPupilAsync(_ct), fixture.Vo);
 
     private async Task<HttpResponseMessage> PostAsync(string apiKey, Guid aanmelding, string key, AanvragenDto body)
     {

@@ -1,6 +1,4 @@
 using Oso.Central.TrafficCenter;
-using Oso.School.Bron;
-using Oso.School.LasApi;
 
 namespace Oso.EndToEnd.Tests;
 
@@ -18,12 +16,8 @@ public sealed class LostSessionTests(SqliteChain fixture) : IClassFixture<Sqlite
     public async Task A_session_granted_before_the_doel_kept_it_is_given_again_on_the_retry_and_closed_once()
     {
         fixture.RequireChain();
-        var (pupil, _) = await fixture.ReleasedPupilAsync(_ct);
-        using var po = fixture.Po;
+        var aanmelding = await fixture.RegisteredPupilAsync(_ct);
         using var vo = fixture.Vo;
-        var leerling = pupil.Huidigeschool.Leerling;
-        var aanmelding = await vo.RegisterAsync(new AanmeldingDto(ChainFixture.PgnOf(pupil).Value, leerling.Geboortedatum!.Value, po.Brin,
-            BronDossiers.Name(leerling), null), _ct);
         var admin = fixture.Chain.Central.Admin;
         var before = (await admin.SessionsAsync(vo.Brin, null, 1000, _ct)).Select(s => s.Id).ToHashSet();
         var lostBefore = fixture.LostAnswer.Lost;
@@ -50,12 +44,8 @@ public sealed class LostSessionTests(SqliteChain fixture) : IClassFixture<Sqlite
     public async Task A_sessiecontrole_whose_answer_is_lost_is_asked_again_and_the_transfer_succeeds_in_one_session()
     {
         fixture.RequireChain();
-        var (pupil, _) = await fixture.ReleasedPupilAsync(_ct);
-        using var po = fixture.Po;
+        var aanmelding = await fixture.RegisteredPupilAsync(_ct);
         using var vo = fixture.Vo;
-        var leerling = pupil.Huidigeschool.Leerling;
-        var aanmelding = await vo.RegisterAsync(new AanmeldingDto(ChainFixture.PgnOf(pupil).Value, leerling.Geboortedatum!.Value, po.Brin,
-            BronDossiers.Name(leerling), null), _ct);
         var admin = fixture.Chain.Central.Admin;
         var before = (await admin.SessionsAsync(vo.Brin, null, 1000, _ct)).Select(s => s.Id).ToHashSet();
         var lostBefore = fixture.LostAnswer.Lost;
