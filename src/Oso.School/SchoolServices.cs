@@ -48,6 +48,7 @@ public static class SchoolServices
         services.AddSingleton<IOutboxHandler, Swv.SwvSender>();
         services.AddSingleton<Swv.SwvFeedback>();
         services.AddSingleton<LasAuthentication>();
+        services.AddSingleton<LasIdempotency>();
         services.AddSingleton<IOutboxHandler, NotificationSender>();
         services.AddSingleton<IOutboxHandler, TransferRunner>();
         services.AddSingleton<IOutboxHandler, ReceiptSender>();

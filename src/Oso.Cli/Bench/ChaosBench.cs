@@ -108,7 +108,8 @@ internal static class ChaosBench
             var wait = next - watch.Elapsed;
             if (wait > TimeSpan.Zero) await Task.Delay(wait, ct).ConfigureAwait(false);
             next += options.Pace;
-            var id = await ChaosChecks.RetryingAsync(() => vo.RequestAsync(registration, null, ct), ct).ConfigureAwait(false);
+            var key = Guid.NewGuid().ToString(); // one key for all retries of this request: a retried POST that was done gives the same request
+            var id = await ChaosChecks.RetryingAsync(() => vo.RequestAsync(registration, null, ct, key), ct).ConfigureAwait(false);
             requests[id] = registration;
             if (requests.Count * 10 / registrations.Count > lastProgress)
             {

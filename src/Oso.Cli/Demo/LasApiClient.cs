@@ -70,10 +70,18 @@ public sealed class LasApiClient : IDisposable
         return (await Read<JsonElement>(response, ct).ConfigureAwait(false)).GetProperty("id").GetGuid();
     }
 
-    /// <summary>POST a request for the dossier; returns the request id.</summary>
-    public async Task<Guid> RequestAsync(Guid aanmelding, DateTimeOffset? alleenGewijzigdSinds, CancellationToken ct)
+    /// <summary>
+    /// POST a request for the dossier; returns the request id. With <paramref name="idempotencyKey"/> (the same on every
+    /// retry of one request) a retry after a connection reset gets the same request instead of a second one.
+    /// </summary>
+    public async Task<Guid> RequestAsync(Guid aanmelding, DateTimeOffset? alleenGewijzigdSinds, CancellationToken ct, string? idempotencyKey = null)
     {
-        using var response = await _http.PostAsJsonAsync($"aanmeldingen/{aanmelding}/aanvragen", new AanvragenDto(alleenGewijzigdSinds), Json, ct).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"aanmeldingen/{aanmelding}/aanvragen")
+        {
+            Content = JsonContent.Create(new AanvragenDto(alleenGewijzigdSinds), options: Json),
+        };
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        using var response = await _http.SendAsync(request, ct).ConfigureAwait(false);
         return (await Read<JsonElement>(response, ct).ConfigureAwait(false)).GetProperty("id").GetGuid();
     }
 

@@ -38,6 +38,15 @@ public sealed record OsoCallFailure(OsoCallFailureKind Soort, string Omschrijvin
 
     /// <summary>The HTTP status, when an HTTP answer came.</summary>
     public int? HttpStatus { get; init; }
+
+    /// <summary>
+    /// The call never got an answer from the service itself: the connection failed, broke off or ended without an answer
+    /// (a killed instance behind the balancer looks like this), or a balancer said the service was unavailable. A
+    /// refusal (SOAP fault, other HTTP status, invalid answer) and a timeout are not: asking again would not help, or
+    /// would take longer than the caller waits.
+    /// </summary>
+    public bool IsTransport => Soort is OsoCallFailureKind.Tls or OsoCallFailureKind.Verbinding
+        || (Soort == OsoCallFailureKind.HttpStatus && HttpStatus is 502 or 503 or 504);
 }
 
 /// <summary>The outcome of a call: the typed response, or a typed failure.</summary>

@@ -47,8 +47,7 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
         if (caller is null) return await RefuseAccessAsync(brin, request, caller, null, ResultaatCode.SysteemNietBevoegd, cancellationToken).ConfigureAwait(false);
 
         // 1. the Traffic Center checks the session before anything else
-        var check = await connections.Client.SendAsync(connections.TrafficCenter,
-            new SessiecontroleRequest(routing, request.Sleutel.NaarSessieSleutel(), request.Overdrachtsoort, request.SessieId), cancellationToken).ConfigureAwait(false);
+        var check = await CheckSessionAsync(request, cancellationToken).ConfigureAwait(false);
         string doelSector;
         SysteemId doelSysteem;
         switch (check)
@@ -117,6 +116,21 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
 
         // 3. sign what is sent (outside the transaction: the signature changes nothing stored)
         return answer is (DocumentResponse.Geleverd geleverd, { } sha256) ? Sign(geleverd, sha256, request) : answer.Item1;
+    }
+
+    /// <summary>
+    /// Asks the Traffic Center to check the session; once more after a transport failure only (a Central instance killed
+    /// mid-call: through the balancer the second try reaches another one). A sessiecontrole changes nothing at the TC but
+    /// a trace step, and the doel does not ask this aanleverpunt again after a <c>TechnischeFout</c>. Never after a
+    /// refusal or a timeout.
+    /// </summary>
+    private async Task<OsoCallResult<SessiecontroleResponse>> CheckSessionAsync(DocumentRequest request, CancellationToken cancellationToken)
+    {
+        var sessiecontrole = new SessiecontroleRequest(request.Routering, request.Sleutel.NaarSessieSleutel(), request.Overdrachtsoort, request.SessieId);
+        var check = await connections.Client.SendAsync(connections.TrafficCenter, sessiecontrole, cancellationToken).ConfigureAwait(false);
+        if (check is not OsoCallResult<SessiecontroleResponse>.Failure { Fout.IsTransport: true } failure) return check;
+        logger.LogInformation("documentRequest {Sessie}: Traffic Center niet bereikt ({Kind}); sessiecontrole nog een keer.", request.SessieId, failure.Fout.Soort);
+        return await connections.Client.SendAsync(connections.TrafficCenter, sessiecontrole, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Signs the exact dossier bytes with the node's system certificate: who sent what, when, in which session.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Oso.Dossier;
@@ -45,10 +46,34 @@ public static class DoelApi
         };
     }
 
-    private static async Task<IResult> Request(string brin, Guid id, AanvragenDto? input, HttpContext context, Aanmeldingen aanmeldingen)
+    private static async Task<IResult> Request(string brin, Guid id, AanvragenDto? input, HttpContext context, Aanmeldingen aanmeldingen,
+        LasIdempotency idempotency, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey = null)
     {
-        var result = await aanmeldingen.RequestAsync(brin, id, "Las", input?.AlleenGewijzigdSinds, Actor.Las(LasAuthentication.Client(context).Id),
-            context.RequestAborted).ConfigureAwait(false);
+        var client = LasAuthentication.Client(context);
+        var actor = Actor.Las(client.Id);
+        var since = input?.AlleenGewijzigdSinds;
+        DoelResult result;
+        if (idempotencyKey is null)
+            result = await aanmeldingen.RequestAsync(brin, id, "Las", since, actor, context.RequestAborted).ConfigureAwait(false);
+        else
+        {
+            // a LAS that retries after a connection reset sends the same key: the same request again, not a second one
+            if (LasIdempotency.Problem(idempotencyKey) is { } problem) return Problems.BadRequest(problem);
+            var outcome = await idempotency.RunAsync(client, brin, idempotencyKey, LasIdempotency.RequestHash("aanvragen", id.ToString(), LasIdempotency.Part(since)),
+                db => aanmeldingen.QueueRequestAsync(db, brin, id, "Las", since, actor, context.RequestAborted), context.RequestAborted).ConfigureAwait(false);
+            switch (outcome)
+            {
+                case IdempotentResult.Conflict:
+                    return Problems.IdempotencyConflict(
+                        "Deze Idempotency-Key is al gebruikt voor een ander verzoek. Gebruik voor elk nieuw verzoek een nieuwe sleutel; herhaal met dezelfde sleutel alleen precies hetzelfde verzoek.");
+                case IdempotentResult.Repeat repeat:
+                    result = new DoelResult.Ok(repeat.RequestId);
+                    break;
+                default:
+                    result = ((IdempotentResult.First)outcome).Result;
+                    break;
+            }
+        }
         return result switch
         {
             DoelResult.Ok ok => Results.Accepted($"/api/v1/scholen/{brin}/aanvragen/{ok.Id}", new { id = ok.Id }),

@@ -72,6 +72,9 @@ public static class Problems
     /// <summary>409.</summary>
     public static IResult Conflict(string detail) => Make(409, "niet-toegestaan", "Nog niet toegestaan", detail);
 
+    /// <summary>409 for an <c>Idempotency-Key</c> used before with another request.</summary>
+    public static IResult IdempotencyConflict(string detail) => Make(409, "idempotency-key-hergebruikt", "Idempotency-Key al gebruikt", detail);
+
     /// <summary>422.</summary>
     public static IResult Unprocessable(string detail, object? extensions = null) => Make(422, "ongeldig-dossier", "Ongeldig dossier", detail, extensions);
 

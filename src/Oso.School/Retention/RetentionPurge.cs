@@ -12,7 +12,7 @@ namespace Oso.School.Retention;
 /// <summary>
 /// Keeps nothing longer than its retention period (docs/privacy.md): received dossiers, received requests, bron pupils
 /// with everything about them, aanmeldingen with their requests and traces, SWV dossiers received at an SWV, notificaties, parents' links, finished
-/// outbox work, and — reduced, then removed — the audit log. Every removal is audited in the school's chain without
+/// outbox work, LAS idempotency keys (after a day), and — reduced, then removed — the audit log. Every removal is audited in the school's chain without
 /// personal data (finished outbox work, which belongs to no school, is logged with its count). Runs as the daily
 /// outbox message, so one instance of a cluster does it; large backlogs go in batches, each its own transaction.
 /// </summary>
@@ -49,6 +49,9 @@ public sealed class RetentionPurge(SchoolStore store, AuditLog audit, AuditReten
             .Where(m => (m.CompletedAt != null && m.CompletedAt < now - options.Retention.FinishedOutbox) || (m.FailedAt != null && m.FailedAt < now - options.Retention.FinishedOutbox))
             .ExecuteDeleteAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
         if (outbox > 0) logger.LogInformation("Bewaartermijn: {Count} afgeronde outboxberichten verwijderd.", outbox);
+        var keys = await store.WriteAsync(db => db.LasIdempotencyKeys.Where(k => k.CreatedAt < now - LasApi.LasIdempotency.KeepFor)
+            .ExecuteDeleteAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (keys > 0) logger.LogInformation("Bewaartermijn: {Count} verlopen Idempotency-Keys van LAS-koppelingen verwijderd.", keys);
         await PurgeAuditAsync(cancellationToken).ConfigureAwait(false);
         return OutboxOutcome.Done;
     }

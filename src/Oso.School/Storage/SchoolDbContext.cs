@@ -34,6 +34,8 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<NodeAanleverpunt> Aanleverpunten => Set<NodeAanleverpunt>();
     /// <summary>LAS installations allowed to use the integration API.</summary>
     public DbSet<LasClient> LasClients => Set<LasClient>();
+    /// <summary>Idempotency keys LAS clients sent with <c>POST …/aanvragen</c> (kept a day).</summary>
+    public DbSet<LasIdempotencyKey> LasIdempotencyKeys => Set<LasIdempotencyKey>();
     /// <summary>Pupils (as bron).</summary>
     public DbSet<Pupil> Pupils => Set<Pupil>();
     /// <summary>Draft dossiers.</summary>
@@ -187,6 +189,12 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
         {
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.KeyHash).IsUnique();
+        });
+        builder.Entity<LasIdempotencyKey>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.LasClientId, x.Brin, x.KeyHash }).IsUnique();
+            e.HasIndex(x => x.CreatedAt);
         });
         builder.Entity<Pupil>(e =>
         {

@@ -104,6 +104,15 @@ public abstract partial class ChainFixture
         return (pupil, lasId);
     }
 
+    /// <summary>A released pupil of the demo primary school, registered (aanmelding) at the demo VO school through its LAS API.</summary>
+    public async Task<Guid> RegisteredPupilAsync(CancellationToken ct)
+    {
+        var (pupil, _) = await ReleasedPupilAsync(ct);
+        using var vo = Vo;
+        var leerling = pupil.Huidigeschool.Leerling;
+        return await vo.RegisterAsync(new AanmeldingDto(PgnOf(pupil).Value, leerling.Geboortedatum!.Value, Chain.State.Po.Brin, BronDossiers.Name(leerling), null), ct);
+    }
+
     /// <summary>Opens a session at the real Traffic Center as the demo system (doel: the demo VO school, bron: the demo PO school).</summary>
     public async Task<SessieId> OpenSessionAsync(Pgn pgn, ZoeksleutelGeheim geheim, CancellationToken ct)
     {

@@ -753,6 +753,43 @@ namespace Oso.School.Storage.Migrations.Postgres
                     b.ToTable("LasClients");
                 });
 
+            modelBuilder.Entity("Oso.School.LasApi.LasIdempotencyKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Brin")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("LasClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("LasClientId", "Brin", "KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("LasIdempotencyKeys");
+                });
+
             modelBuilder.Entity("Oso.School.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")

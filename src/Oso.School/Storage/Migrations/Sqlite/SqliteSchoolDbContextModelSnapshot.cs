@@ -744,6 +744,43 @@ namespace Oso.School.Storage.Migrations.Sqlite
                     b.ToTable("LasClients");
                 });
 
+            modelBuilder.Entity("Oso.School.LasApi.LasIdempotencyKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Brin")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LasClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("LasClientId", "Brin", "KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("LasIdempotencyKeys");
+                });
+
             modelBuilder.Entity("Oso.School.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
