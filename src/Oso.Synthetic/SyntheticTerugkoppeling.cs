@@ -18,9 +18,15 @@ public static class SyntheticTerugkoppeling
     {
         ArgumentNullException.ThrowIfNull(dossier);
         var leerling = dossier.Huidigeschool.Leerling;
-        if (leerling.Onderwijsondersteuning is not null) return dossier;
-        var support = SyntheticDossiers.Create(swvProfile, seed, today).Huidigeschool.Leerling.Onderwijsondersteuning;
-        return dossier with { Huidigeschool = dossier.Huidigeschool with { Leerling = leerling with { Onderwijsondersteuning = support } } };
+        // present as the rules count it (a toelichting, diagnose, OPP, TLV, arrangement…), not merely a non-empty element
+        if (Oso.Dossier.Profiles.CategoryFilter.Present(dossier).Contains(Oso.Dossier.Profiles.Category.Onderwijsondersteuning)) return dossier;
+        for (var next = seed; ; next++)
+        {
+            var support = SyntheticDossiers.Create(swvProfile, next, today).Huidigeschool.Leerling.Onderwijsondersteuning;
+            var supported = dossier with { Huidigeschool = dossier.Huidigeschool with { Leerling = leerling with { Onderwijsondersteuning = support } } };
+            if (Oso.Dossier.Profiles.CategoryFilter.Present(supported).Contains(Oso.Dossier.Profiles.Category.Onderwijsondersteuning)) return supported;
+            if (next - seed > 1000) throw new InvalidOperationException("no synthetic onderwijsondersteuning for " + swvProfile.Name);
+        }
     }
 
     /// <summary>A terugkoppeling from <paramref name="sender"/> about the pupil of <paramref name="dossier"/>.</summary>
