@@ -33,13 +33,7 @@ public abstract class SwvTests<TChain>(TChain fixture) where TChain : ChainFixtu
     private async Task<SwvVerzendingDto> SendAndWaitAsync(LasApiClient po, string lasId, string swvBrin)
     {
         var sending = await po.SendToSwvAsync(lasId, swvBrin, _ct);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (sending.Status is "Wachtrij" or "Gemeld" && watch.Elapsed < Wait)
-        {
-            await Task.Delay(100, _ct);
-            sending = await po.GetSwvSendingAsync(sending.Id, _ct);
-        }
-        return sending;
+        return await po.WaitForSwvSendingAsync(sending.Id, Wait, _ct);
     }
 
     private int _seed = 7000;

@@ -157,11 +157,7 @@ public sealed class DemoStory(Uri node, DemoState state, X509Certificate2 anchor
         var sending = await po.SendToSwvAsync(lasId, swv.Brin, ct).ConfigureAwait(false);
         Step($"{po.Brin} kiest samenwerkingsverband {swv.Brin}", true, $"profiel {sending.Profiel}");
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (sending.Status is "Wachtrij" or "Gemeld" && watch.Elapsed < Wait)
-        {
-            await Task.Delay(200, ct).ConfigureAwait(false);
-            sending = await po.GetSwvSendingAsync(sending.Id, ct).ConfigureAwait(false);
-        }
+        sending = await po.WaitForSwvSendingAsync(sending.Id, Wait, ct).ConfigureAwait(false);
         _transcript.Add($"    Stappen bij {po.Brin} (verzending {sending.Id}):");
         foreach (var t in sending.Stappen) _transcript.Add($"      {t.At:HH:mm:ss.fff}  {t.Stap,-30} {t.Partij,-55} {t.Resultaat ?? "",-28} {t.Toelichting}");
         Step($"{swv.Brin} krijgt de koppelsleutel en haalt het swv-dossier op", sending.Status == "Opgehaald", $"{sending.Status}: {(sending.Stappen.Count > 0 ? sending.Stappen[^1].Toelichting : "")}");

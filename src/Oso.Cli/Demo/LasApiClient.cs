@@ -165,6 +165,18 @@ public sealed class LasApiClient : IDisposable
         return await Read<SwvVerzendingDto>(response, ct).ConfigureAwait(false);
     }
 
+    /// <summary>School: polls an SWV sending until it has left the queue (fetched or failed) or the timeout passes.</summary>
+    public async Task<SwvVerzendingDto> WaitForSwvSendingAsync(Guid id, TimeSpan timeout, CancellationToken ct)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var sending = await GetSwvSendingAsync(id, ct).ConfigureAwait(false);
+            if (sending.Status is not ("Wachtrij" or "Gemeld") || watch.Elapsed > timeout) return sending;
+            await Task.Delay(100, ct).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>SWV: the SWV dossiers announced and received.</summary>
     public async Task<IReadOnlyList<SwvDossierDto>> SwvDossiersAsync(CancellationToken ct)
     {
