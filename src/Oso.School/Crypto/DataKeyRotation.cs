@@ -57,12 +57,16 @@ public sealed class DataKeyRotation(SchoolStore store, PupilDataProtector protec
         var result = new List<SchoolKeyStatus>();
         foreach (var tenant in await db.Tenants.AsNoTracking().OrderBy(t => t.Brin).ToListAsync(cancellationToken).ConfigureAwait(false))
         {
-            var keys = await db.DataKeys.AsNoTracking().Where(k => k.Brin == tenant.Brin).OrderBy(k => k.KeyId).ToListAsync(cancellationToken).ConfigureAwait(false);
-            var uses = await UsesAsync(db, tenant.Brin, cancellationToken).ConfigureAwait(false);
+            // the job before the keys: each query sees what was committed when it ran, and the last step retires the old
+            // keys in a transaction that commits before the worker marks the step done — so a job read as Klaar is never
+            // shown with keys read before their retirement (read the other way round, a status could say Klaar and still
+            // list the retired key)
             var prefix = RekeyStep.KeyPrefix(tenant.Brin, tenant.DataKeyId);
             var steps = await db.Outbox.AsNoTracking().Where(m => m.Kind == DataKeyRekeying.Kind && m.IdempotencyKey.StartsWith(prefix))
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             var job = steps.MaxBy(m => JsonSerializer.Deserialize<RekeyStep>(m.Payload)!.Step);
+            var keys = await db.DataKeys.AsNoTracking().Where(k => k.Brin == tenant.Brin).OrderBy(k => k.KeyId).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var uses = await UsesAsync(db, tenant.Brin, cancellationToken).ConfigureAwait(false);
             result.Add(new SchoolKeyStatus(tenant.Brin, tenant.DataKeyId,
                 [.. keys.Select(k => new DataKeyInfo(k.KeyId, k.CreatedAt, uses.GetValueOrDefault(k.KeyId)))],
                 uses.Where(u => !keys.Any(k => k.KeyId == u.Key)).Sum(u => u.Value),
