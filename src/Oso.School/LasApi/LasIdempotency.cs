@@ -9,7 +9,7 @@ namespace Oso.School.LasApi;
 /// <summary>
 /// An <c>Idempotency-Key</c> a LAS client sent with <c>POST …/aanmeldingen/{id}/aanvragen</c>: the same key with the
 /// same request from the same client gives the same request again instead of a second one (a LAS that retries after a
-/// connection reset). Kept for <see cref="LasIdempotency.KeepFor"/>, removed by the daily retention purge.
+/// connection reset). Kept for <c>Retention:IdempotencyKeys</c> (a day by default), removed by the daily retention purge.
 /// </summary>
 public sealed class LasIdempotencyKey
 {
@@ -53,11 +53,8 @@ public abstract record IdempotentResult
 }
 
 /// <summary>Runs <c>POST …/aanvragen</c> once per LAS client, school and <c>Idempotency-Key</c>.</summary>
-public sealed class LasIdempotency(SchoolStore store, TimeProvider time)
+public sealed class LasIdempotency(SchoolStore store, SchoolOptions options, TimeProvider time)
 {
-    /// <summary>How long a key is kept (the daily purge removes it after this).</summary>
-    public static readonly TimeSpan KeepFor = TimeSpan.FromHours(24);
-
     /// <summary>The longest key accepted.</summary>
     public const int MaxKeyLength = 200;
 
@@ -89,7 +86,7 @@ public sealed class LasIdempotency(SchoolStore store, TimeProvider time)
                 {
                     var seen = await db.LasIdempotencyKeys.AsNoTracking()
                         .FirstOrDefaultAsync(k => k.LasClientId == client.Id && k.Brin == brin && k.KeyHash == keyHash, cancellationToken).ConfigureAwait(false);
-                    if (seen is not null && seen.CreatedAt > time.GetUtcNow() - KeepFor)
+                    if (seen is not null && seen.CreatedAt > time.GetUtcNow() - options.Retention.IdempotencyKeys)
                         return seen.RequestHash == requestHash ? new IdempotentResult.Repeat(seen.RequestId) : new IdempotentResult.Conflict();
                     if (seen is not null) await db.LasIdempotencyKeys.Where(k => k.Id == seen.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
                     var result = await work(db).ConfigureAwait(false);

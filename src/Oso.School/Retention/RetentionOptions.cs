@@ -29,6 +29,12 @@ public sealed record RetentionOptions
     /// <summary>A parents' link after it expired (its encrypted e-mail address goes with it).</summary>
     public TimeSpan ParentLinks { get; init; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// An <c>Idempotency-Key</c> a LAS client sent with <c>POST …/aanvragen</c>, after the first call: a repeat within it
+    /// gets the same request, a later one starts a new request.
+    /// </summary>
+    public TimeSpan IdempotencyKeys { get; init; } = TimeSpan.FromDays(1);
+
     /// <summary>Finished outbox work (done or given up) after it finished.</summary>
     public TimeSpan FinishedOutbox { get; init; } = TimeSpan.FromDays(30);
 
@@ -62,6 +68,8 @@ public sealed record RetentionOptions
                 "na het schooljaar van het besluit: minstens de bezwaartermijn tegen de toelaatbaarheidsverklaring, hoogstens twee jaar (het samenwerkingsverband legt het besluit vast in zijn eigen administratie)"),
             RetentionBounds.Check("Retention:ParentLinks", r.ParentLinks, TimeSpan.Zero, TimeSpan.FromDays(90),
                 "een verlopen link heeft geen doel meer; alleen vragen van ouders over de link zelf"),
+            RetentionBounds.Check("Retention:IdempotencyKeys", r.IdempotencyKeys, TimeSpan.FromDays(1), TimeSpan.FromDays(7),
+                "een LAS herhaalt een verzoek na een verbroken verbinding binnen minuten of uren; langer bewaren dient nergens toe"),
             RetentionBounds.Check("Retention:FinishedOutbox", r.FinishedOutbox, TimeSpan.FromDays(1), TimeSpan.FromDays(90),
                 "afgerond werk dient alleen om storingen na te gaan"),
             RetentionBounds.Check("Retention:AuditFull", r.AuditFull, TimeSpan.FromDays(365), TimeSpan.FromDays(1826),

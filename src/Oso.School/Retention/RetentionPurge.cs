@@ -49,7 +49,7 @@ public sealed class RetentionPurge(SchoolStore store, AuditLog audit, AuditReten
             .Where(m => (m.CompletedAt != null && m.CompletedAt < now - options.Retention.FinishedOutbox) || (m.FailedAt != null && m.FailedAt < now - options.Retention.FinishedOutbox))
             .ExecuteDeleteAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
         if (outbox > 0) logger.LogInformation("Bewaartermijn: {Count} afgeronde outboxberichten verwijderd.", outbox);
-        var keys = await store.WriteAsync(db => db.LasIdempotencyKeys.Where(k => k.CreatedAt < now - LasApi.LasIdempotency.KeepFor)
+        var keys = await store.WriteAsync(db => db.LasIdempotencyKeys.Where(k => k.CreatedAt < now - options.Retention.IdempotencyKeys)
             .ExecuteDeleteAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
         if (keys > 0) logger.LogInformation("Bewaartermijn: {Count} verlopen Idempotency-Keys van LAS-koppelingen verwijderd.", keys);
         await PurgeAuditAsync(cancellationToken).ConfigureAwait(false);
