@@ -99,13 +99,7 @@ public sealed class DataFilesTests : IAsyncDisposable
         Assert.Contains($"chmod -R go-rwx '{data}'", text, StringComparison.Ordinal);
     }
 
-    private static string RawText(string data) => string.Concat(Directory.GetFiles(data, "central.db*").Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)).Select(f =>
-    {
-        using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return System.Text.Encoding.Latin1.GetString(copy.ToArray());
-    }));
+    private static string RawText(string data) => System.Text.Encoding.Latin1.GetString(Oso.Testing.DataFiles.ReadAll(data, "central.db*"));
 
     public ValueTask DisposeAsync()
     {

@@ -183,7 +183,7 @@ public sealed class CertificateRequestTests : IDisposable
         var response = Assert.IsType<OsoCallResult<DocumentResponse>.Success>(answer).Response;
         Assert.Equal(ResultaatCode.SessieAfwijkend, Assert.IsType<DocumentResponse.NietGeleverd>(response).Resultaat);
         var caKey = CaKeyBody();
-        Assert.DoesNotContain(Directory.GetFiles(Node, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)), f => File.ReadAllText(f).Contains(caKey, StringComparison.Ordinal));
+        Assert.DoesNotContain(Oso.Testing.DataFiles.Find(Node, "*", SearchOption.AllDirectories), f => System.Text.Encoding.UTF8.GetString(Oso.Testing.DataFiles.Read(f)).Contains(caKey, StringComparison.Ordinal));
         await stop.CancelAsync();
         Assert.Equal(ExitCodes.Ok, await node);
         Assert.Equal(ExitCodes.Ok, await central);

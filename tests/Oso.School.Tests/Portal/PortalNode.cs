@@ -188,13 +188,8 @@ public sealed partial class PortalNode : IAsyncDisposable
         if (Engine == DatabaseProvider.Sqlite)
         {
             var directory = Path.GetDirectoryName(_database.ConnectionString.Split(';')[0].Replace("Data Source=", "", StringComparison.Ordinal))!;
-            return string.Concat(Directory.GetFiles(directory, "portal.db*").Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)).Select(f =>
-            {
-                using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                using var copy = new MemoryStream();
-                stream.CopyTo(copy);
-                return System.Text.Encoding.Latin1.GetString(copy.ToArray()) + System.Text.Encoding.UTF8.GetString(copy.ToArray());
-            }));
+            return string.Concat(Oso.Testing.DataFiles.Find(directory, "portal.db*").Select(Oso.Testing.DataFiles.Read)
+                .Select(bytes => System.Text.Encoding.Latin1.GetString(bytes) + System.Text.Encoding.UTF8.GetString(bytes)));
         }
         await using var db = Get<SchoolStore>().Read();
         var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct().ToList();
