@@ -34,8 +34,9 @@ public static class ProtocolEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapSchoolProtocol(this IEndpointRouteBuilder endpoints, Uri? publicProtocolUrl = null)
     {
-        endpoints.MapPost(Pad, HandleAsync).OnProtocolListener().DisableAntiforgery();
-        endpoints.MapPost(Pad + "/ontvangstbevestiging", HandleReceiptAsync).OnProtocolListener().DisableAntiforgery();
+        // SOAP between parties, described by the WSDL (?wsdl), not by the LAS API's OpenAPI document
+        endpoints.MapPost(Pad, HandleAsync).OnProtocolListener().ExcludeFromDescription().DisableAntiforgery();
+        endpoints.MapPost(Pad + "/ontvangstbevestiging", HandleReceiptAsync).OnProtocolListener().ExcludeFromDescription().DisableAntiforgery();
         endpoints.MapOsoContract(Pad, OsoDienst.Aanleverpunt, async context =>
         {
             var aanleverpunt = context.Request.RouteValues["aanleverpunt"] as string;
@@ -43,7 +44,7 @@ public static class ProtocolEndpoints
             await using var db = store.Read();
             if (!await db.Aanleverpunten.AnyAsync(a => a.RouteringsKenmerk == aanleverpunt && a.Active, context.RequestAborted).ConfigureAwait(false)) return null;
             return publicProtocolUrl is null ? ContractEndpoints.RequestedUrl(context.Request) : new Uri(publicProtocolUrl, "/oso/aanleverpunt/" + aanleverpunt);
-        }).OnProtocolListener();
+        }).OnProtocolListener().ExcludeFromDescription();
         return endpoints;
     }
 
