@@ -26,6 +26,9 @@ internal sealed record LoadOptions
     /// <summary>The goal: p99 at most this, and no errors.</summary>
     public TimeSpan P99Limit { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Transfers before the first step, not measured (the instances' first connections, caches and JIT).</summary>
+    public int Warmup { get; init; } = 20;
+
     /// <summary>A transfer not finished this long after it started is an error.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
@@ -81,7 +84,8 @@ internal sealed record LoadStep(double Rate, double DurationSeconds, int Arrival
 /// <param name="SaturationRate">Step mode: the first rate that missed it (null when every step up to the maximum met it).</param>
 /// <param name="Seconds">The whole run, cluster start and preparation included.</param>
 /// <param name="Seed">The seed of the synthetic pupils.</param>
-internal sealed record LoadResult(int Instances, double P99LimitMs, IReadOnlyList<LoadStep> Steps, double? SustainedRate, double? SaturationRate, double Seconds, int Seed);
+/// <param name="Warmup">Transfers before the first step, not measured.</param>
+internal sealed record LoadResult(int Instances, double P99LimitMs, IReadOnlyList<LoadStep> Steps, double? SustainedRate, double? SaturationRate, double Seconds, int Seed, int Warmup);
 
 /// <summary>
 /// <c>oso bench load</c>: whole transfers started at a fixed rate (<see cref="OpenLoop"/>) against a <see cref="LocalCluster"/>
@@ -99,6 +103,14 @@ internal static class LoadBench
         await log.WriteLineAsync($"Belasting: {options.Rate:0.##} overdrachten per s, {options.Duration.TotalSeconds:F0} s{(options.FindSaturation ? $" per stap, +{options.Step:0.##} per s per stap tot een stap het doel mist" : "")}; seed {options.Seed}.").ConfigureAwait(false);
         await using var bench = await BenchCluster.StartAsync(options.DataDirectory, options.Instances, options.BasePort, log, ct).ConfigureAwait(false);
         var prepared = 0;
+        if (options.Warmup > 0)
+        {
+            await log.WriteLineAsync($"Opwarmen: {options.Warmup} overdrachten, 4 tegelijk, niet gemeten…").ConfigureAwait(false);
+            var warm = await bench.ReleaseAsync("load", options.Seed, 0, options.Warmup, log, ct).ConfigureAwait(false);
+            prepared = options.Warmup;
+            var failed = await WarmUpAsync(bench.Vo, warm, options.Timeout, ct).ConfigureAwait(false);
+            if (failed > 0) await log.WriteLineAsync($"  {failed} van de {options.Warmup} overdrachten van het opwarmen mislukten").ConfigureAwait(false);
+        }
         var steps = await StepAsync(options, async rate =>
         {
             var count = (int)Math.Round(rate * options.Duration.TotalSeconds);
@@ -113,7 +125,7 @@ internal static class LoadBench
         var sustained = steps.Where(s => s.WithinGoal).Select(s => (double?)s.Rate).LastOrDefault();
         var saturated = options.FindSaturation ? steps.FirstOrDefault(s => !s.WithinGoal)?.Rate : null;
         return new LoadResult(options.Instances, options.P99Limit.TotalMilliseconds, steps, options.FindSaturation ? sustained : null, saturated,
-            Math.Round(watch.Elapsed.TotalSeconds, 1), options.Seed);
+            Math.Round(watch.Elapsed.TotalSeconds, 1), options.Seed, options.Warmup);
     }
 
     /// <summary>
@@ -139,17 +151,9 @@ internal static class LoadBench
         {
             try
             {
-                var aanmelding = await vo.RegisterAsync(aanmeldingen[i], token).ConfigureAwait(false);
-                var id = await vo.RequestAsync(aanmelding, null, token).ConfigureAwait(false);
-                var request = await vo.WaitForRequestAsync(id, options.Timeout, token).ConfigureAwait(false);
-                if (request.Status is not ("Klaar" or "Mislukt")) return $"niet afgerond binnen {options.Timeout.TotalSeconds:F0} s (status {request.Status})";
-                if (request.Resultaat != "OverdrachtGeslaagd") return $"{request.Resultaat}: {request.Toelichting}";
-                requests[i] = request;
-                return null;
-            }
-            catch (Exception e) when (!token.IsCancellationRequested && Reason(e) is { } reason)
-            {
-                return reason;
+                var (error, request) = await TransferAsync(vo, aanmeldingen[i], options.Timeout, token).ConfigureAwait(false);
+                if (request is not null) requests[i] = request;
+                return error;
             }
             finally
             {
@@ -163,6 +167,42 @@ internal static class LoadBench
         arrivals = [.. arrivals.Select(a => requests.TryGetValue(a.Index, out var r) && !received.Contains(r.Id)
             ? a with { Error = "geslaagd volgens de aanvraag, maar geen ontvangen dossier" } : a)];
         return LoadStep.From(rate, options.Duration, arrivals, options.P99Limit, StepFigures.From(requests.Values.Select(r => (r.Aangemaakt, r.Stappen))));
+    }
+
+    /// <summary>
+    /// One whole transfer as a LAS does it: aanmelding, aanvragen, polling the request until it is finished. Null and the
+    /// finished request when it ended OverdrachtGeslaagd; otherwise why not.
+    /// </summary>
+    private static async Task<(string? Error, AanvraagDto? Request)> TransferAsync(LasApiClient vo, AanmeldingDto pupil, TimeSpan timeout, CancellationToken ct)
+    {
+        try
+        {
+            var aanmelding = await vo.RegisterAsync(pupil, ct).ConfigureAwait(false);
+            var id = await vo.RequestAsync(aanmelding, null, ct).ConfigureAwait(false);
+            var request = await vo.WaitForRequestAsync(id, timeout, ct).ConfigureAwait(false);
+            if (request.Status is not ("Klaar" or "Mislukt")) return ($"niet afgerond binnen {timeout.TotalSeconds:F0} s (status {request.Status})", null);
+            if (request.Resultaat != "OverdrachtGeslaagd") return ($"{request.Resultaat}: {request.Toelichting}", null);
+            return (null, request);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && Reason(e) is { } reason)
+        {
+            return (reason, null);
+        }
+    }
+
+    /// <summary>
+    /// Transfers before the measurement, 4 at a time and not measured: every instance opens its connections (to the
+    /// database, through the balancer), builds its caches and compiles its hot paths, so the first step does not measure
+    /// the cluster's start. Returns how many failed.
+    /// </summary>
+    private static async Task<int> WarmUpAsync(LasApiClient vo, IReadOnlyList<AanmeldingDto> pupils, TimeSpan timeout, CancellationToken ct)
+    {
+        var failed = 0;
+        await Parallel.ForEachAsync(pupils, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (pupil, token) =>
+        {
+            if ((await TransferAsync(vo, pupil, timeout, token).ConfigureAwait(false)).Error is not null) Interlocked.Increment(ref failed);
+        }).ConfigureAwait(false);
+        return failed;
     }
 
     // what a failed call says, without pupil data (a problem body or exception message may quote it)

@@ -20,6 +20,7 @@ internal static class LoadCommand
         var maxRate = new Option<double>("--max-rate") { Description = "Met --find-saturation: hoger dan dit niet (standaard 50 per s).", DefaultValueFactory = _ => 50 };
         var limit = new Option<int>("--p99-limit-ms") { Description = "Het doel: p99 hoogstens zoveel ms, en geen fouten (standaard 1000).", DefaultValueFactory = _ => 1000 };
         var timeout = new Option<int>("--timeout-s") { Description = "Een overdracht die zo lang na haar start niet af is, is een fout (standaard 60).", DefaultValueFactory = _ => 60 };
+        var warmup = new Option<int>("--warmup") { Description = "Overdrachten vóór de meting, 4 tegelijk en niet gemeten: de eerste verbindingen, caches en JIT van elke instantie (standaard 20).", DefaultValueFactory = _ => 20 };
         var seed = new Option<int?>("--seed") { Description = "Het zaadje voor de synthetische leerlingen (standaard willekeurig; de uitvoer noemt het)." };
         var data = new Option<string>("--data") { Description = "De gegevensmap van het cluster (standaard .oso-load; wordt geleegd).", DefaultValueFactory = _ => ".oso-load" };
         var basePort = new Option<int>("--base-port") { Description = "De eerste poort van het cluster (standaard 7700; zie oso cluster up).", DefaultValueFactory = _ => 7700 };
@@ -29,15 +30,15 @@ internal static class LoadCommand
             + "ook als antwoorden traag zijn (open lus); latentie vanaf het geplande moment: p50, p99, p99,9, fouten met reden, bereikt tempo. "
             + "Exitcode 1 als het doel (p99 binnen de grens, geen fouten) gemist is; met --find-saturation als geen stap het haalde.")
         {
-            rate, duration, instances, find, step, maxRate, limit, timeout, seed, data, basePort, json,
+            rate, duration, instances, find, step, maxRate, limit, timeout, warmup, seed, data, basePort, json,
         };
         command.SetAction(async (parse, ct) =>
         {
             var (r, s, n) = (parse.GetValue(rate), parse.GetValue(duration), parse.GetValue(instances));
             var up = parse.GetValue(step) ?? r;
-            if (r <= 0 || s < 1 || r * s < 1 || n is < 1 or > 9 || up <= 0 || parse.GetValue(limit) < 1 || parse.GetValue(timeout) < 1)
+            if (r <= 0 || s < 1 || r * s < 1 || n is < 1 or > 9 || up <= 0 || parse.GetValue(limit) < 1 || parse.GetValue(timeout) < 1 || parse.GetValue(warmup) < 0)
             {
-                await context.Error.WriteLineAsync("oso: --rate en --step zijn groter dan 0, --duration minstens 1 s, --rate × --duration minstens 1 overdracht, --instances 1 tot en met 9.").ConfigureAwait(false);
+                await context.Error.WriteLineAsync("oso: --rate en --step zijn groter dan 0, --duration minstens 1 s, --rate × --duration minstens 1 overdracht, --instances 1 tot en met 9, --warmup minstens 0.").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
             LoadResult result;
@@ -46,7 +47,7 @@ internal static class LoadCommand
                 result = await LoadBench.RunAsync(new LoadOptions
                 {
                     Rate = r, Duration = TimeSpan.FromSeconds(s), Instances = n, FindSaturation = parse.GetValue(find), Step = up, MaxRate = parse.GetValue(maxRate),
-                    P99Limit = TimeSpan.FromMilliseconds(parse.GetValue(limit)), Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                    P99Limit = TimeSpan.FromMilliseconds(parse.GetValue(limit)), Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)), Warmup = parse.GetValue(warmup),
                     Seed = parse.GetValue(seed) ?? RandomNumberGenerator.GetInt32(1, 1_000_000),
                     DataDirectory = parse.GetValue(data)!, BasePort = parse.GetValue(basePort), Log = context.Error,
                 }, ct).ConfigureAwait(false);
@@ -67,7 +68,7 @@ internal static class LoadCommand
     private static async Task WriteAsync(TextWriter o, LoadResult result)
     {
         var f = CultureInfo.InvariantCulture;
-        await o.WriteLineAsync(string.Format(f, "belasting (seed {0}): {1} + {1} instanties, doel p99 ≤ {2:F0} ms en geen fouten; {3:F0} s", result.Seed, result.Instances, result.P99LimitMs, result.Seconds)).ConfigureAwait(false);
+        await o.WriteLineAsync(string.Format(f, "belasting (seed {0}): {1} + {1} instanties, {4} overdrachten opgewarmd, doel p99 ≤ {2:F0} ms en geen fouten; {3:F0} s", result.Seed, result.Instances, result.P99LimitMs, result.Seconds, result.Warmup)).ConfigureAwait(false);
         await o.WriteLineAsync(string.Format(f, "{0,7} {1,6} {2,8} {3,7} {4,8} {5,6} {6,8} {7,8} {8,9} {9,8} {10,9} {11,6}",
             "per s", "s", "gestart", "te laat", "geslaagd", "fouten", "p50 ms", "p99 ms", "p99,9 ms", "max ms", "bereikt/s", "doel")).ConfigureAwait(false);
         foreach (var x in result.Steps)

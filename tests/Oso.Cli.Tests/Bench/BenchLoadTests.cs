@@ -19,7 +19,7 @@ public sealed class BenchLoadTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
 
         // a p99 limit of a minute: this test is about the mechanics on a busy CI machine, not about speed
-        var (exitCode, r, _) = await _bench.RunAsync(["load", "--instances", "2", "--rate", "2", "--duration", "5", "--p99-limit-ms", "60000"],
+        var (exitCode, r, _) = await _bench.RunAsync(["load", "--instances", "2", "--rate", "2", "--duration", "5", "--warmup", "2", "--p99-limit-ms", "60000"],
             TimeSpan.FromMinutes(10), ct);
 
         Assert.True(exitCode == 0, $"exit code {exitCode}: {r}");
@@ -35,6 +35,7 @@ public sealed class BenchLoadTests : IDisposable
         var trace = step.GetProperty("trace").EnumerateArray().Select(s => s.GetProperty("stap").GetString()).ToList();
         Assert.Contains("Sessie bij het Traffic Center", trace); // where the time went, from each request's trace
         Assert.Equal(JsonValueKind.Null, r.GetProperty("saturationRate").ValueKind); // no step mode
+        Assert.Equal(2, r.GetProperty("warmup").GetInt32()); // not among the 10 measured
     }
 
     public void Dispose() => _bench.Dispose();
