@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Oso.Cli.Bench;
 
-/// <summary><c>oso bench transfer</c>, <c>oso bench tc</c> (and <c>oso bench chaos</c>, <see cref="ChaosCommand"/>).</summary>
+/// <summary><c>oso bench transfer</c>, <c>oso bench tc</c> (and <c>oso bench chaos</c>, <see cref="ChaosCommand"/>; <c>oso bench load</c>, <see cref="LoadCommand"/>).</summary>
 internal static class BenchCommand
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -43,7 +43,7 @@ internal static class BenchCommand
             }
             return result.Transfers.Failures == 0 && result.Echo.Failures == 0 ? ExitCodes.Ok : ExitCodes.Failed;
         });
-        return new Command("bench", "Metingen, altijd naast een basislijn.") { transfer, Tc(context), ChaosCommand.Create(context) };
+        return new Command("bench", "Metingen, altijd naast een basislijn.") { transfer, Tc(context), ChaosCommand.Create(context), LoadCommand.Create(context) };
     }
 
     private static Command Tc(CliContext context)

@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
-using System.Security.Cryptography.X509Certificates;
 using Oso.Cli.Cluster;
 using Oso.Cli.Demo;
-using Oso.Cli.Up;
-using Oso.School.Bron;
 using Oso.School.LasApi;
-using Oso.Synthetic;
 
 namespace Oso.Cli.Bench;
 
@@ -81,17 +76,11 @@ internal static class ChaosBench
         var log = options.Log;
         var random = new Random(options.Seed);
         await log.WriteLineAsync($"Chaos: {options.Transfers} overdrachten, {options.Kills} keer SIGKILL, 1 herstart van PostgreSQL; seed {options.Seed}.").ConfigureAwait(false);
-        await using var cluster = await LocalCluster.StartAsync(new ClusterOptions
-        {
-            DataDirectory = options.DataDirectory, Instances = options.Instances, BasePort = options.BasePort, Pupils = 0, Log = log,
-        }, ct).ConfigureAwait(false);
-        var data = Path.GetFullPath(options.DataDirectory);
-        using var anchor = X509CertificateLoader.LoadCertificateFromFile(Path.Combine(data, "central", "ca", "ca.crt.pem"));
-        using var po = new LasApiClient(cluster.SchoolPortal, cluster.State.Po.Brin, cluster.State.Po.LasSleutel, anchor);
-        using var vo = new LasApiClient(cluster.SchoolPortal, cluster.State.Vo.Brin, cluster.State.Vo.LasSleutel, anchor);
+        await using var bench = await BenchCluster.StartAsync(options.DataDirectory, options.Instances, options.BasePort, log, ct).ConfigureAwait(false);
+        var (cluster, vo) = (bench.Cluster, bench.Vo);
 
         await log.WriteLineAsync($"Voorbereiden: {options.Transfers} leerlingen aanleveren, vrijgeven en aanmelden (via de LAS-API)…").ConfigureAwait(false);
-        var registrations = await PrepareAsync(po, vo, options.Transfers, options.Seed, log, ct).ConfigureAwait(false);
+        var registrations = await RegisterAsync(vo, await bench.ReleaseAsync("chaos", options.Seed, 0, options.Transfers, log, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
 
         var window = options.Pace * options.Transfers;
         var killAt = Enumerable.Range(0, options.Kills).Select(_ => window * (0.05 + 0.9 * random.NextDouble())).Order().ToList();
@@ -144,25 +133,11 @@ internal static class ChaosBench
         return after.Count == 0 ? null : Math.Round(after.Min(), 2);
     }
 
-    private static async Task<List<Guid>> PrepareAsync(LasApiClient po, LasApiClient vo, int count, int seed, TextWriter log, CancellationToken ct)
+    private static async Task<List<Guid>> RegisterAsync(LasApiClient vo, IReadOnlyList<AanmeldingDto> aanmeldingen, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
-        var school = DemoSchools.SyntheticSchool(DemoSchools.Po);
-        var pupils = SyntheticDossiers.Many(SyntheticProfile.Povo, count, 50_000 + seed, today, new SyntheticOptions { School = school, AttachmentSize = 8 * 1024 }).ToList();
-        var registrations = new Guid[count];
-        var done = 0;
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (i, token) =>
-        {
-            var pupil = pupils[i] with { Inzage = null };
-            var lasId = string.Create(CultureInfo.InvariantCulture, $"chaos-{seed}-{i}");
-            await po.DeliverAsync(lasId, pupil, token).ConfigureAwait(false);
-            await po.RecordInzageAsync(lasId, new InzageInput(today, "Ja", null, null), token).ConfigureAwait(false);
-            await po.ReleaseAsync(lasId, token).ConfigureAwait(false);
-            var l = pupil.Huidigeschool.Leerling;
-            registrations[i] = await vo.RegisterAsync(new AanmeldingDto((l.Bsn ?? l.Onderwijsnummer)!, l.Geboortedatum!.Value, po.Brin, BronDossiers.Name(l), null), token).ConfigureAwait(false);
-            var n = Interlocked.Increment(ref done);
-            if (n % Math.Max(1, count / 10) == 0) await log.WriteLineAsync($"  {n}/{count} voorbereid").ConfigureAwait(false);
-        }).ConfigureAwait(false);
+        var registrations = new Guid[aanmeldingen.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, aanmeldingen.Count), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (i, token) =>
+            registrations[i] = await vo.RegisterAsync(aanmeldingen[i], token).ConfigureAwait(false)).ConfigureAwait(false);
         return [.. registrations];
     }
 

@@ -34,16 +34,37 @@ public sealed record BenchFigures(int Count, double Seconds, double P50Ms, doubl
     internal static BenchFigures From(List<double> latencies, double seconds, int failures)
     {
         latencies.Sort();
-        double At(double q) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
-        return new BenchFigures(latencies.Count, seconds, At(0.50), At(0.99), failures);
+        return new BenchFigures(latencies.Count, seconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), failures);
     }
+
+    /// <summary>The nearest-rank <paramref name="q"/>-quantile of sorted values (0 when there are none).</summary>
+    internal static double Percentile(IReadOnlyList<double> sorted, double q) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
 }
 
 /// <summary>How long one step of a transfer took (from the end of the previous step).</summary>
 /// <param name="Stap">The step as the trace names it.</param>
 /// <param name="P50Ms">Median.</param>
 /// <param name="P99Ms">99th percentile.</param>
-public sealed record StepFigures(string Stap, double P50Ms, double P99Ms);
+public sealed record StepFigures(string Stap, double P50Ms, double P99Ms)
+{
+    // the trace of each transfer says when each step ended: the time between them is where a transfer spends its time
+    internal static IReadOnlyList<StepFigures> From(IEnumerable<(DateTimeOffset Started, IReadOnlyList<TraceStep> Trace)> transfers)
+    {
+        var durations = new Dictionary<string, List<double>>();
+        foreach (var (started, trace) in transfers)
+        {
+            var previous = started;
+            foreach (var step in trace.Where(s => s.At >= previous))
+            {
+                if (!durations.TryGetValue(step.Stap, out var list)) durations[step.Stap] = list = [];
+                list.Add((step.At - previous).TotalMilliseconds);
+                previous = step.At;
+            }
+        }
+        return [.. durations.Select(d => { var f = BenchFigures.From(d.Value, 1, 0); return new StepFigures(d.Key, f.P50Ms, f.P99Ms); })];
+    }
+}
 
 /// <summary>The outcome: transfers over the full protocol next to a raw mTLS echo of the same bytes.</summary>
 /// <param name="DossierBytes">Average size of a transferred dossier.</param>
@@ -143,26 +164,14 @@ public static class TransferBench
         return (requests, dossiers);
     }
 
-    // the trace of each transfer says when each step ended: the time between them is where a transfer spends its time
     private static async Task<(int Succeeded, IReadOnlyList<StepFigures> Steps)> StepsAsync(DemoChain chain, List<Guid> requests,
         IReadOnlyDictionary<Guid, DateTimeOffset> started, CancellationToken ct)
     {
         await using var db = chain.School.Services.GetRequiredService<Oso.School.Storage.SchoolStore>().Read();
         var set = requests.ToHashSet();
         var rows = (await db.TransferRequests.AsNoTracking().ToListAsync(ct).ConfigureAwait(false)).Where(r => set.Contains(r.Id)).ToList();
-        var durations = new Dictionary<string, List<double>>();
-        foreach (var row in rows.Where(r => r.Resultaat == "OverdrachtGeslaagd"))
-        {
-            var previous = started[row.Id];
-            foreach (var step in TraceStep.Parse(row.Trace).Where(s => s.At >= previous))
-            {
-                if (!durations.TryGetValue(step.Stap, out var list)) durations[step.Stap] = list = [];
-                list.Add((step.At - previous).TotalMilliseconds);
-                previous = step.At;
-            }
-        }
-        var steps = durations.Select(d => { var f = BenchFigures.From(d.Value, 1, 0); return new StepFigures(d.Key, f.P50Ms, f.P99Ms); }).ToList();
-        return (rows.Count(r => r.Resultaat == "OverdrachtGeslaagd"), steps);
+        var succeeded = rows.Where(r => r.Resultaat == "OverdrachtGeslaagd").ToList();
+        return (succeeded.Count, StepFigures.From(succeeded.Select(r => (started[r.Id], (IReadOnlyList<TraceStep>)TraceStep.Parse(r.Trace)))));
     }
 
     internal static async Task<BenchFigures> MeasureAsync<T>(IReadOnlyList<T> work, int concurrency, Func<T, Task<bool>> operation, CancellationToken ct)

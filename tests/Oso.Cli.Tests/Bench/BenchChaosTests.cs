@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
-using Oso.Cli.Tests.Cluster;
 using Oso.Testing;
 
 namespace Oso.Cli.Tests.Bench;
@@ -14,7 +11,7 @@ namespace Oso.Cli.Tests.Bench;
 /// </summary>
 public sealed class BenchChaosTests : IDisposable
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("oso-chaos-").FullName;
+    private readonly BenchProcess _bench = new();
 
     [Fact]
     public async Task A_short_chaos_run_loses_duplicates_corrupts_and_strands_no_transfer()
@@ -23,36 +20,12 @@ public sealed class BenchChaosTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
         var transfers = Environment.GetEnvironmentVariable("OSO_CHAOS_TRANSFERS") ?? "20";
         var kills = Environment.GetEnvironmentVariable("OSO_CHAOS_KILLS") ?? "3";
-        var basePort = (20_000 + Random.Shared.Next(100) * 100).ToString(CultureInfo.InvariantCulture);
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { ClusterProcess.OsoDll(), "bench", "chaos", "--instances", "2", "--transfers", transfers, "--kills", kills,
-            "--pace-ms", "750", "--data", Path.Combine(_data, "cluster"), "--base-port", basePort, "--json" })
-            start.ArgumentList.Add(a);
-        if (Environment.GetEnvironmentVariable("OSO_CHAOS_SEED") is { Length: > 0 } seed)
-        {
-            start.ArgumentList.Add("--seed");
-            start.ArgumentList.Add(seed);
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(ct);
-        var error = process.StandardError.ReadToEndAsync(ct);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromMinutes(15));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        var progress = await error;
-        TestContext.Current.TestOutputHelper?.WriteLine(progress);
+        var args = new List<string> { "chaos", "--instances", "2", "--transfers", transfers, "--kills", kills, "--pace-ms", "750" };
+        if (Environment.GetEnvironmentVariable("OSO_CHAOS_SEED") is { Length: > 0 } seed) args.AddRange(["--seed", seed]);
 
-        using var json = JsonDocument.Parse(await output);
-        var r = json.RootElement;
-        Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}: {r}");
+        var (exitCode, r, progress) = await _bench.RunAsync(args, TimeSpan.FromMinutes(15), ct);
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}: {r}");
         Assert.Equal(int.Parse(transfers, CultureInfo.InvariantCulture), r.GetProperty("transfers").GetInt32());
         Assert.Equal(int.Parse(kills, CultureInfo.InvariantCulture), r.GetProperty("kills").GetInt32());
         Assert.Equal(1, r.GetProperty("postgresRestarts").GetInt32());
@@ -64,8 +37,5 @@ public sealed class BenchChaosTests : IDisposable
         Assert.Contains("SIGKILL", progress, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_data, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
+    public void Dispose() => _bench.Dispose();
 }
