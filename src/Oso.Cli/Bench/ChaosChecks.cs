@@ -23,6 +23,9 @@ internal static class ChaosChecks
     // the outbox work a transfer makes; other kinds (reminders, retention) are scheduled for later by design
     private static readonly string[] TransferKinds = [TransferRunner.Kind, ReceiptSender.Kind, NotificationSender.Kind];
 
+    /// <summary>How long the check waits for transfer work still in the outbox (retries back off from 2 s, doubling).</summary>
+    private static readonly TimeSpan OutboxDrain = TimeSpan.FromMinutes(3);
+
     /// <summary>
     /// A call through the balancer while an instance dies: the connection can be reset or the balancer answer 502/503
     /// before it marks the instance down. Retried a few times; a POST retried this way can have been done once already
@@ -118,8 +121,15 @@ internal static class ChaosChecks
         var (open, twice) = await SessionsAsync(cluster.CentralDatabase, ct).ConfigureAwait(false);
         if (open > 0) findings.Add($"{open} sessie(s) bij het Traffic Center niet afgemeld");
         if (twice > 0) findings.Add($"{twice} sessie(s) meer dan eens afgemeld");
+        // work still waiting for a retry (a receipt whose send failed while PostgreSQL restarted, backing off) is not lost:
+        // wait until the outbox is empty, or up to three minutes, before counting what is left
         var pending = await OutboxPendingAsync(cluster.SchoolDatabase, ct).ConfigureAwait(false);
-        if (pending > 0) findings.Add($"{pending} overdrachtswerk in de outbox niet afgerond");
+        for (var drain = System.Diagnostics.Stopwatch.StartNew(); pending > 0 && drain.Elapsed < OutboxDrain; )
+        {
+            await Task.Delay(1000, ct).ConfigureAwait(false);
+            pending = await OutboxPendingAsync(cluster.SchoolDatabase, ct).ConfigureAwait(false);
+        }
+        if (pending > 0) findings.Add($"{pending} overdrachtswerk in de outbox niet afgerond na {OutboxDrain.TotalMinutes:F0} minuten wachten");
         var audit = await AuditIntactAsync(cluster, ct).ConfigureAwait(false);
         if (!audit) findings.Add("een auditketen van de School-node is gebroken (oso school audit verify)");
         return new ChaosResult
