@@ -8,7 +8,7 @@ import collections, json, sys
 
 GROUPS = [
     ("thread pool spinning (idle workers)", ["LowLevelSpinWaiter"]),
-    ("finalizer thread (DynamicResolver: EF/DI dynamic methods)", ["GC.RunFinalizers"]),
+    ("finalizer thread (Gen2GcCallback: ArrayPool trim; DynamicResolver)", ["GC.RunFinalizers"]),
     ("threads waiting for a GC (PollGC)", ["PollGC"]),
     ("SOAP read", ["Oso.Protocol.Soap.SoapReader", "Oso.Protocol.Soap.BodyReader"]),
     ("SOAP write", ["Oso.Protocol.Soap.SoapWriter", "Oso.Protocol.Client.SoapContent"]),
@@ -16,7 +16,7 @@ GROUPS = [
     ("TLS handshakes", ["ForceAuthentication", "ProcessHandshake"]),
     ("certificate checks (all)", ["OsoCertificateValidator"]),
     ("  of which in the TLS handshake (Kestrel's callback)", ["ValidateKestrelClientCertificate"]),
-    ("  of which again per request (SoapEndpoint)", ["SoapEndpoint.HandleAsync"]),
+    ("  of which again per request (SoapEndpoint)", ["OsoCertificateValidator.ValidateClient"]),
     ("EF Core + SQLite (all)", ["EntityFrameworkCore", "Microsoft.Data.Sqlite", "SQLitePCL", "Npgsql"]),
     ("  of which commit", ["SqliteTransaction.Commit", "NpgsqlTransaction.Commit"]),
     ("  of which connection open + pragmas", ["SqliteConnection.Open", "SqlitePragmas"]),
@@ -28,9 +28,10 @@ GROUPS = [
     ("signature: check (doel)", ["Bewijzen.Controleer"]),
     ("audit chain", ["AuditLog.RecordAsync"]),
     ("outbox enqueue", ["OutboxQueue.EnqueueAsync"]),
-    ("Traffic Center handling", ["TrafficCenterService.HandleAsync"]),
-    ("Kestrel request processing (all, includes the app)", ["HttpProtocol.ProcessRequests"]),
+    ("Traffic Center handling", ["TrafficCenterService.HandleAsync", "TrafficCenterService+<HandleAsync>"]),
+    ("Kestrel request processing (all, includes the app)", ["HttpProtocol.ProcessRequests", "HttpProtocol+<ProcessRequests>"]),
     ("HttpClient send (client side, all)", ["SocketsHttpHandler", "HttpConnectionPool"]),
+    ("data-directory watcher (appsettings reload)", ["FileSystemWatcher"]),
     ("logging", ["Microsoft.Extensions.Logging"]),
     ("metrics + traces (System.Diagnostics)", ["System.Diagnostics.Metrics", "ActivitySource", "System.Diagnostics.Activity"]),
 ]
