@@ -58,6 +58,7 @@ public static class CentralHost
         var development = HostMode.IsDevelopment(options.Development, certificates.Anchors);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
+            Args = HostMode.BuilderArgs,
             EnvironmentName = HostMode.EnvironmentName(development),
             ContentRootPath = options.DataDirectory,
             ApplicationName = "Oso.Central",

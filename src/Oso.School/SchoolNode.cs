@@ -105,7 +105,7 @@ public sealed class SchoolNode : IAsyncDisposable
         var tls = CreateTls(options, data, time);
         var development = HostMode.IsDevelopment(options.Development, tls.TrustAnchors);
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = data, EnvironmentName = HostMode.EnvironmentName(development) });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = HostMode.BuilderArgs, ContentRootPath = data, EnvironmentName = HostMode.EnvironmentName(development) });
         builder.Logging.AddOsoConsole(options.LogFormat, time);
         var services = builder.Services;
         var connections = new NodeConnections(options, tls, time); // before the app: Kestrel checks callers with its validator

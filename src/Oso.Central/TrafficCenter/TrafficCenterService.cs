@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Oso.Central.Register;
 using Oso.Central.Storage;
+using Oso.Hosting.Storage;
 using Oso.Protocol.Identifiers;
 using Oso.Protocol.Messages;
 using Oso.Protocol.Results;
@@ -24,6 +25,8 @@ internal sealed partial class TrafficCenterService(
     public async Task<TcAntwoord> HandleAsync(SysteemId caller, OsoRequest request, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
+        // on SQLite one call's transaction at a time, waited for here rather than in SQLite's sleeping busy handler
+        using var turn = await SqliteWriteGate.EnterAsync(db.Database, ct);
         // one transaction per call: a state change made directly in the database (the afmelding's guarded update) and the
         // trace step that explains it are seen together or not at all, also after a crash in between
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -26,6 +26,13 @@ public static class HostMode
         return configured ?? anchors.All(DevelopmentCertificateAuthority.IsDevelopmentCertificate);
     }
 
+    /// <summary>
+    /// The arguments every host's builder gets. The data directory is the content root, and ASP.NET Core would watch it
+    /// (with every directory below it) to reload an <c>appsettings.json</c> there: every SQLite write woke that watcher (2–6 %
+    /// of the Traffic Center's CPU samples in the profile of bench/results.md §7). Settings are read once, at start.
+    /// </summary>
+    public static string[] BuilderArgs => ["--hostBuilder:reloadConfigOnChange=false"];
+
     /// <summary>The ASP.NET Core environment name for the mode (Development turns on detailed error pages).</summary>
     public static string EnvironmentName(bool development) =>
         development ? Microsoft.Extensions.Hosting.Environments.Development : Microsoft.Extensions.Hosting.Environments.Production;

@@ -80,8 +80,23 @@ public abstract class MutualTlsTests(CentralFixture f) : IDisposable
     public async Task A_revoked_system_is_refused()
     {
         var (las, request) = await SetupAsync();
+        Assert.IsType<OverdrachtResponse.Toegekend>(await las.CallAsync(f.Central, request));
         _ = (await f.Admin.RevokeSystemAsync(las.Id, "contract beëindigd")).Zeker;
+        await AssertRefusedAndNothingChangedAsync(las.Http, request);           // the open connection, whose certificate was accepted before
         await AssertRefusedAndNothingChangedAsync(_parties.Client(las.Certificate), request);
+    }
+
+    [Fact]
+    public async Task A_certificate_that_expires_while_its_connection_stays_open_is_refused_at_the_next_call()
+    {
+        var (las, request) = await SetupAsync();
+        using var shortLived = (await f.Admin.IssueCertificateAsync(las.Id, TimeSpan.FromHours(1))).Zeker.Certificaat;
+        var http = _parties.Client(shortLived);
+        var first = await new OsoSoapClient(http).SendAsync(f.Central.TrafficCenterUrl, request, Ct);
+        Assert.IsType<OverdrachtResponse.Toegekend>(Assert.IsType<OsoCallResult<OverdrachtResponse>.Success>(first).Response);
+
+        f.Time.Advance(TimeSpan.FromHours(2)); // the pooled connection stays open: it was authenticated an hour ago
+        await AssertRefusedAndNothingChangedAsync(http, request);
     }
 
     [Fact]

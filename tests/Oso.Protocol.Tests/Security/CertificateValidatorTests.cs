@@ -75,6 +75,49 @@ public class CertificateValidatorTests
     }
 
     [Fact]
+    public void A_client_certificate_accepted_before_is_refused_once_it_or_its_issuer_is_revoked()
+    {
+        // the same object, as a kept-alive connection presents it on every request: the chain is not built again, the list is read again
+        var list = CertificateRevocationList.Empty;
+        var validator = new OsoCertificateValidator([TestPki.Ca.Certificate], TimeProvider.System, () => list);
+        for (var call = 0; call < 3; call++) Assert.IsType<CertificateCheck.Accepted>(validator.ValidateClient(TestPki.Client));
+
+        list = new CertificateRevocationList([], [TestPki.Ca.Certificate.GetCertHashString(HashAlgorithmName.SHA256)]);
+        Assert.Equal(CertificaatWeigering.Ingetrokken, Reason(validator.ValidateClient(TestPki.Client)));
+
+        list = CertificateRevocationList.Empty;
+        Assert.IsType<CertificateCheck.Accepted>(validator.ValidateClient(TestPki.Client));
+        list = new CertificateRevocationList([TestPki.Client.SerialNumber], []);
+        Assert.Equal(CertificaatWeigering.Ingetrokken, Reason(validator.ValidateClient(TestPki.Client)));
+    }
+
+    [Fact]
+    public void A_client_certificate_accepted_before_is_refused_once_it_expires()
+    {
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        using var ca = DevelopmentCertificateAuthority.Create(time, "Korte CA");
+        using var shortLived = ca.IssueSystemCertificate(TestPki.Systeem, TimeSpan.FromHours(1));
+        var validator = new OsoCertificateValidator([ca.Certificate], time);
+        Assert.IsType<CertificateCheck.Accepted>(validator.ValidateClient(shortLived));
+
+        time.Advance(TimeSpan.FromMinutes(59));
+        Assert.IsType<CertificateCheck.Accepted>(validator.ValidateClient(shortLived));
+        time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(CertificaatWeigering.Verlopen, Reason(validator.ValidateClient(shortLived)));
+    }
+
+    [Fact]
+    public void A_refused_client_certificate_stays_refused_and_another_object_of_another_certificate_is_checked_in_full()
+    {
+        var validator = TestPki.Validator();
+        Assert.IsType<CertificateCheck.Accepted>(validator.ValidateClient(TestPki.Client));
+
+        Assert.Equal(CertificaatWeigering.OnbekendeUitgever, Reason(validator.ValidateClient(TestPki.ForeignClient)));
+        Assert.Equal(CertificaatWeigering.OnbekendeUitgever, Reason(validator.ValidateClient(TestPki.ForeignClient)));
+        Assert.Equal(CertificaatWeigering.VerkeerdGebruik, Reason(validator.ValidateClient(TestPki.Server)));
+    }
+
+    [Fact]
     public void A_server_certificate_is_not_a_client_certificate_and_vice_versa()
     {
         Assert.Equal(CertificaatWeigering.VerkeerdGebruik, Reason(TestPki.Validator().ValidateClient(TestPki.Server)));
