@@ -8,6 +8,7 @@ using Oso.Hosting.Contract;
 using Oso.Hosting.Listeners;
 using Oso.Hosting.Telemetry;
 using Oso.Protocol.Contract;
+using Oso.Protocol.Identifiers;
 using Oso.Protocol.Messages;
 using Oso.Protocol.Results;
 using Oso.Protocol.Security;
@@ -51,13 +52,30 @@ public static class ProtocolEndpoints
     private const string Pad = "/oso/aanleverpunt/{aanleverpunt}";
 
     /// <summary>
+    /// The calling system, checked again on every request and not only at the TLS handshake: a kept-alive connection
+    /// outlives a revocation at Central or the certificate's expiry. Null when the certificate is no longer accepted —
+    /// each handler then refuses (SysteemNietBevoegd, 403) and audits it, as for a certificate that names no system.
+    /// The validator keeps the chain of a certificate it accepted before; revocation and validity are judged per call.
+    /// </summary>
+    private static SysteemId? Caller(HttpContext context)
+    {
+        if (context.Connection.ClientCertificate is not { } certificate) return null;
+        var check = context.RequestServices.GetRequiredService<NodeConnections>().Validator.ValidateClient(certificate);
+        if (check is CertificateCheck.Accepted { Systeem: { } systeem }) return systeem;
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Oso.School.Soap")
+            .LogWarning("Clientcertificaat {Serienummer} op een open verbinding niet meer geaccepteerd: {Reden}", certificate.SerialNumber,
+                check is CertificateCheck.Refused refused ? refused.Omschrijving : "het noemt geen systeem");
+        return null;
+    }
+
+    /// <summary>
     /// <c>POST …/ontvangstbevestiging</c>: the doel's signed receipt (<c>application/xml</c>, a <c>ds:Signature</c> of at
     /// most <see cref="Oso.Protocol.Proofs.Handtekening.MaxBytes"/>; docs/protocol.md §4b). 204 when confirmed; a Dutch
     /// problem otherwise: 400 unreadable, 403 not the session's doel system, 404 no such disclosure, 422 the check failed.
     /// </summary>
     private static async Task<IResult> HandleReceiptAsync(string aanleverpunt, HttpContext context, Receipts receipts)
     {
-        var caller = context.Connection.ClientCertificate is { } certificate ? CertificateNames.Systeem(certificate) : null;
+        var caller = Caller(context);
         const int limit = Oso.Protocol.Proofs.Handtekening.MaxBytes;
         var body = await Oso.Protocol.Proofs.Handtekening.ReadBodyAsync(context.Request.Body, context.Request.ContentLength, context.RequestAborted).ConfigureAwait(false);
         if (body is null) return Problems.BadRequest($"Een ontvangstbevestiging is hoogstens {limit / 1024} KiB.");
@@ -77,7 +95,7 @@ public static class ProtocolEndpoints
     {
         var started = time.GetTimestamp();
         var ct = context.RequestAborted;
-        var caller = context.Connection.ClientCertificate is { } certificate ? CertificateNames.Systeem(certificate) : null;
+        var caller = Caller(context);
         if (!await SoapHttp.AcceptAsync(context, SoapHttp.RequestLimits).ConfigureAwait(false)) return;
         var read = await SoapReader.ReadRequestAsync(context.Request.Body, SoapHttp.RequestLimits, ct).ConfigureAwait(false);
         if (read is not SoapReadResult.Read { Message: OsoRequest request })
