@@ -8,6 +8,8 @@ using SharpFuzz;
 //                                        (in process, after a warm-up; OSO_FUZZ_OUT_OF_PROCESS=1: SharpFuzz's out-of-process server)
 //   Oso.Fuzz TARGET --seeds DIR STANDARD write the seed corpus (STANDARD: ../shared/standard)
 //   Oso.Fuzz TARGET --replay FILE...     run inputs in process: the outcome of each, exit 1 when one crashes
+//   Oso.Fuzz TARGET --bench SECONDS DIR...  run inputs in a loop (uninstrumented build, after one warm-up round): inputs/s
+//                                        and the costliest inputs (what a campaign pays per exec, without afl's fork and I/O)
 //   Oso.Fuzz --list                      the targets
 FuzzTarget[] targets =
 [
@@ -56,6 +58,8 @@ switch (args.ElementAtOrDefault(1))
             }
         }
         return crashed == 0 ? 0 : 1;
+    case "--bench":
+        return Bench.Run(target, double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args.Skip(3));
     default:
         Action<Stream> run = stream =>
         {

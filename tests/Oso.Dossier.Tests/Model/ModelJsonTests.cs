@@ -42,6 +42,28 @@ public sealed class ModelJsonTests
         Assert.Equal(path, refused.Path);
     }
 
+    // found by fuzzing (fuzz/run.sh las-json): a null entry in a list passed RespectNullableAnnotations and ended in a
+    // NullReferenceException in ModelWriter.WriteCijferlijst (HTTP 500)
+    [Fact]
+    public void A_null_entry_in_a_list_is_refused_with_its_path()
+    {
+        var json = ValidJson();
+        json["huidigeschool"]!["leerling"]!["cijferlijstlijst"] = new JsonArray((JsonNode?)null);
+
+        var refused = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Dossier.Model.Dossier>(json.ToJsonString(), ModelJson.Options));
+
+        Assert.StartsWith("$.huidigeschool.leerling.cijferlijstlijst", refused.Path, StringComparison.Ordinal);
+        Assert.Contains("lege waarde (null) op plaats 1", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_null_entry_in_a_list_of_texts_is_refused()
+    {
+        var refused = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<IReadOnlyList<string>>("[\"a\",null]", ModelJson.Options));
+
+        Assert.Contains("lege waarde (null) op plaats 2", refused.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("achternaam", "Jansen\u0001")]
     [InlineData("achternaam", "Jansen\uFFFE")]
