@@ -58,6 +58,7 @@ internal static class SchoolSettingsCheck
         if (o.AuditAnchorInterval != TimeSpan.Zero && o.AuditAnchorInterval < TimeSpan.FromMinutes(1))
             yield return new(nameof(o.AuditAnchorInterval), "is nul (alleen op verzoek verankeren) of minstens één minuut.");
         if (o.Outbox.MaxAttempts < 1) yield return new("Outbox:MaxAttempts", "moet minstens 1 zijn.");
+        if (o.Outbox.Workers is < 1 or > 64) yield return new("Outbox:Workers", "moet 1 tot en met 64 zijn.");
         if (o.KeyRotation.Grace <= o.KeyRotation.CurrentKeyRefresh)
             yield return new("KeyRotation:Grace", "moet langer zijn dan KeyRotation:CurrentKeyRefresh: pas daarna schrijft geen instantie meer met een oudere sleutel.");
         if (o.KeyRotation.BatchSize < 1) yield return new("KeyRotation:BatchSize", "moet minstens 1 zijn.");

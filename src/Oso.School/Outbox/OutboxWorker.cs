@@ -29,11 +29,19 @@ public sealed record OutboxOptions
 
     /// <summary>The longest retry delay.</summary>
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How many messages one instance runs at once (claim loops; 1 to 64). Each claim is its own (a lease taken over is
+    /// never finished by the loop that lost it), so N loops in one process cooperate as N instances do. A transfer spends
+    /// most of its time waiting for other parties, so more loops carry more transfers per instance.
+    /// </summary>
+    public int Workers { get; init; } = 1;
 }
 
 /// <summary>
-/// Claims due outbox messages one at a time with a lease (PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>, so any number of
-/// instances cooperate) and runs their handler; retries with exponential backoff; gives up after a maximum.
+/// Claims due outbox messages with a lease (PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>, so any number of instances
+/// cooperate) and runs their handler — <see cref="OutboxOptions.Workers"/> loops at once, each claim its own; retries
+/// with exponential backoff; gives up after a maximum.
 /// </summary>
 public sealed class OutboxWorker(
     IDbContextFactory<SchoolDbContext> factory,
@@ -47,9 +55,13 @@ public sealed class OutboxWorker(
 {
     private readonly string _instance = Environment.MachineName + "/" + Environment.ProcessId + "/" + Guid.NewGuid().ToString("N")[..8];
     private readonly Dictionary<string, IOutboxHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
+    private long _claims;
 
-    /// <summary>Runs until stopped.</summary>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Runs until stopped: <see cref="OutboxOptions.Workers"/> claim loops.</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Math.Clamp(options.Value.Workers, 1, 64)).Select(_ => Task.Run(() => LoopAsync(stoppingToken), CancellationToken.None)));
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -89,6 +101,7 @@ public sealed class OutboxWorker(
     {
         var message = await ClaimAsync(cancellationToken).ConfigureAwait(false);
         if (message is null) return false;
+        if (options.Value.Workers > 1) queue.Signal(); // there may be more: wake an idle loop to look (one wake signal wakes one loop)
         // the work joins the trace of the request that queued it (one transfer is one trace, also across retries)
         using var activity = OsoTelemetry.StartContinuing("outbox " + message.Kind, message.TraceParent, ActivityKind.Consumer);
         activity?.SetTag("oso.outbox.kind", message.Kind);
@@ -169,7 +182,7 @@ public sealed class OutboxWorker(
                 await Task.Delay(every, time, stop).ConfigureAwait(false);
                 await using var db = await factory.CreateDbContextAsync(stop).ConfigureAwait(false);
                 DateTimeOffset? until = time.GetUtcNow() + options.Value.Lease;
-                var renewed = await db.Outbox.Where(m => m.Id == message.Id && m.LockedBy == _instance)
+                var renewed = await db.Outbox.Where(m => m.Id == message.Id && m.LockedBy == message.LockedBy)
                     .ExecuteUpdateAsync(set => set.SetProperty(m => m.LockedUntil, until), stop).ConfigureAwait(false);
                 if (renewed == 0)
                 {
@@ -197,7 +210,7 @@ public sealed class OutboxWorker(
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
             await using var db = await factory.CreateDbContextAsync(timeout.Token).ConfigureAwait(false);
-            await db.Outbox.Where(m => m.Id == message.Id && m.LockedBy == _instance && m.CompletedAt == null && m.FailedAt == null)
+            await db.Outbox.Where(m => m.Id == message.Id && m.LockedBy == message.LockedBy && m.CompletedAt == null && m.FailedAt == null)
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
                     .SetProperty(m => m.Attempts, m => m.Attempts - 1), timeout.Token).ConfigureAwait(false);
         }
@@ -221,7 +234,7 @@ public sealed class OutboxWorker(
                           ORDER BY "DueAt" LIMIT 1 {{skipLocked}})
             RETURNING *
             """;
-        var claimed = await db.Outbox.FromSqlRaw(sql, _instance, until, now).AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        var claimed = await db.Outbox.FromSqlRaw(sql, _instance + "/" + Interlocked.Increment(ref _claims), until, now).AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
         return claimed.FirstOrDefault();
     }
 
@@ -229,7 +242,7 @@ public sealed class OutboxWorker(
         Action<string> recordingFailed, CancellationToken cancellationToken)
     {
         var row = await db.Outbox.FirstAsync(m => m.Id == message.Id, cancellationToken).ConfigureAwait(false);
-        if (row.LockedBy != _instance) return; // the lease expired and another instance took it over
+        if (row.LockedBy != message.LockedBy) return; // the lease expired and another instance (or loop) took it over
         var now = time.GetUtcNow();
         row.LockedBy = null;
         row.LockedUntil = null;

@@ -361,6 +361,47 @@ public sealed class OutboxTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task With_several_workers_one_instance_runs_queued_messages_at_once_each_exactly_once(DatabaseProvider engine)
+    {
+        var (services, handler, _) = await CreateAsync(engine);
+        await using var _ = services;
+        const int workers = 4;
+        var running = 0;
+        var allRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        handler.Run = async (_, ct) =>
+        {
+            // each handler waits until all four run at the same time: one loop (or one woken loop) never gets there
+            if (Interlocked.Increment(ref running) == workers) allRunning.TrySetResult();
+            await allRunning.Task.WaitAsync(ct);
+            return OutboxOutcome.Done;
+        };
+        // woken only by the commit (no poll within the test): the first loop woken must wake the others
+        var worker = Worker(services, options: new OutboxOptions { Workers = workers, PollInterval = TimeSpan.FromMinutes(5) });
+        await worker.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await services.Get<SchoolStore>().WriteAsync(async db =>
+            {
+                foreach (var key in new[] { "a", "b", "c", "d" })
+                    await services.Get<OutboxQueue>().EnqueueAsync(db, "test", new { key }, key);
+            });
+
+            await allRunning.Task.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+            await WaitUntilAsync(() =>
+            {
+                using var db = services.Get<SchoolStore>().Read();
+                return db.Outbox.AsNoTracking().Count(m => m.CompletedAt != null) == workers;
+            }, "the four messages were not all completed");
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+        Assert.Equal(["a", "b", "c", "d"], handler.Runs.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Work_queued_in_a_transaction_starts_as_soon_as_the_transaction_commits(DatabaseProvider engine)
     {
         var (services, handler, _) = await CreateAsync(engine);
