@@ -21,6 +21,7 @@ public static class DutchProblems
         415 => "Inhoudstype niet ondersteund",
         422 => "Niet mogelijk",
         429 => "Te veel verzoeken",
+        503 => "Tijdelijk te druk",
         _ when status >= 500 => "Interne fout",
         _ => "Fout",
     };

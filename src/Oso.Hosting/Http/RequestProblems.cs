@@ -94,13 +94,17 @@ public static class RequestProblemServices
     /// <summary>
     /// Makes minimal APIs throw on unreadable requests (in every environment; the default answers an empty 400 outside
     /// development and a 500 through a catch-all handler inside), reads their JSON strictly (<see cref="StrictRequestJson"/>)
-    /// and registers the handler; <paramref name="problemType"/> is the <c>type</c> of the problems.
+    /// and registers the handlers: <see cref="DatabaseBusy"/> (no database connection in time: 503 with Retry-After) and
+    /// <see cref="RequestProblems"/>; <paramref name="problemType"/> is the <c>type</c> of the problems (its
+    /// <c>ongeldig-verzoek</c> becomes <c>tijdelijk-te-druk</c> for a 503).
     /// </summary>
     public static IServiceCollection AddOsoRequestProblems(this IServiceCollection services, string problemType)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => StrictRequestJson.Apply(o.SerializerOptions));
+        services.AddSingleton<IExceptionHandler>(sp => new DatabaseBusy(problemType.Replace("ongeldig-verzoek", "tijdelijk-te-druk", StringComparison.Ordinal),
+            sp.GetRequiredService<ILogger<DatabaseBusy>>()));
         services.AddSingleton<IExceptionHandler>(sp => new RequestProblems(problemType, sp.GetRequiredService<ILogger<RequestProblems>>()));
         return services;
     }
