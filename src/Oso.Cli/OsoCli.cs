@@ -13,8 +13,16 @@ namespace Oso.Cli;
 /// <summary>The <c>oso</c> command: one sub-command group per feature.</summary>
 public static class OsoCli
 {
-    /// <summary>Parses and runs a command line.</summary>
-    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    /// <summary>Parses and runs a command line; System.CommandLine handles SIGINT/SIGTERM.</summary>
+    public static Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default) =>
+        RunAsync(args, context, handlesTermination: false, cancellationToken);
+
+    /// <summary>
+    /// Parses and runs a command line. With <paramref name="handlesTermination"/> the caller owns SIGINT/SIGTERM (it
+    /// cancels <paramref name="cancellationToken"/>; the process's <see cref="Termination"/>); otherwise System.CommandLine
+    /// does.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, CliContext context, bool handlesTermination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var root = new RootCommand("OpenOSO — de Overstapservice Onderwijs: overstapdossiers valideren, tonen en uitwisselen.")
@@ -46,6 +54,7 @@ public static class OsoCli
             return ExitCodes.Usage;
         }
         var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
+        if (handlesTermination) configuration.ProcessTerminationTimeout = null;
         return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -34,12 +34,16 @@ internal sealed class BenchCluster : IAsyncDisposable
     /// <summary>The demo secondary school's LAS (doel).</summary>
     public LasApiClient Vo { get; }
 
-    /// <summary>Starts the cluster (without synthetic pupils: the benchmark prepares its own) and the clients.</summary>
-    public static async Task<BenchCluster> StartAsync(string dataDirectory, int instances, int basePort, TextWriter log, CancellationToken ct)
+    /// <summary>
+    /// Starts the cluster (without synthetic pupils: the benchmark prepares its own) and the clients; with
+    /// <paramref name="voWebhook"/> the secondary school's LAS client has that webhook.
+    /// </summary>
+    public static async Task<BenchCluster> StartAsync(string dataDirectory, int instances, int basePort, TextWriter log, CancellationToken ct,
+        (Uri Url, string Secret)? voWebhook = null)
     {
         var cluster = await LocalCluster.StartAsync(new ClusterOptions
         {
-            DataDirectory = dataDirectory, Instances = instances, BasePort = basePort, Pupils = 0, Log = log,
+            DataDirectory = dataDirectory, Instances = instances, BasePort = basePort, Pupils = 0, Log = log, VoWebhook = voWebhook,
         }, ct).ConfigureAwait(false);
         try
         {

@@ -34,6 +34,13 @@ internal sealed record LoadOptions
 
     public int Seed { get; init; }
 
+    /// <summary>
+    /// Null (the default): the secondary school's LAS hears that a request ended through its webhook, as a real LAS
+    /// does. Otherwise it polls every open request at this interval and has no webhook (how the bench worked before: to
+    /// compare).
+    /// </summary>
+    public TimeSpan? PollInterval { get; init; }
+
     public int BasePort { get; init; } = 7700;
 
     public required string DataDirectory { get; init; }
@@ -101,14 +108,18 @@ internal static class LoadBench
         var log = options.Log;
         var watch = Stopwatch.StartNew();
         await log.WriteLineAsync($"Belasting: {options.Rate:0.##} overdrachten per s, {options.Duration.TotalSeconds:F0} s{(options.FindSaturation ? $" per stap, +{options.Step:0.##} per s per stap tot een stap het doel mist" : "")}; seed {options.Seed}.").ConfigureAwait(false);
-        await using var bench = await BenchCluster.StartAsync(options.DataDirectory, options.Instances, options.BasePort, log, ct).ConfigureAwait(false);
+        // the secondary school's LAS hears that a request ended through its webhook, as a real LAS does (no polling)
+        await using var inbox = options.PollInterval is null ? WebhookInbox.Start(options.BasePort + WebhookPortOffset) : null;
+        await using var bench = await BenchCluster.StartAsync(options.DataDirectory, options.Instances, options.BasePort, log, ct,
+            inbox is null ? null : (inbox.Url, inbox.Secret)).ConfigureAwait(false);
+        var las = new BenchLas(bench.Vo, inbox, options.PollInterval);
         var prepared = 0;
         if (options.Warmup > 0)
         {
             await log.WriteLineAsync($"Opwarmen: {options.Warmup} overdrachten, 4 tegelijk, niet gemeten…").ConfigureAwait(false);
             var warm = await bench.ReleaseAsync("load", options.Seed, 0, options.Warmup, log, ct).ConfigureAwait(false);
             prepared = options.Warmup;
-            var failed = await WarmUpAsync(bench.Vo, warm, options.Timeout, ct).ConfigureAwait(false);
+            var failed = await WarmUpAsync(las, warm, options.Timeout, ct).ConfigureAwait(false);
             if (failed > 0) await log.WriteLineAsync($"  {failed} van de {options.Warmup} overdrachten van het opwarmen mislukten").ConfigureAwait(false);
         }
         var steps = await StepAsync(options, async rate =>
@@ -118,7 +129,7 @@ internal static class LoadBench
             var aanmeldingen = await bench.ReleaseAsync("load", options.Seed, prepared, count, log, ct).ConfigureAwait(false);
             prepared += count;
             await log.WriteLineAsync($"Meten: {rate:0.##} per s, {options.Duration.TotalSeconds:F0} s…").ConfigureAwait(false);
-            var step = await MeasureAsync(bench.Vo, aanmeldingen, rate, options, ct).ConfigureAwait(false);
+            var step = await MeasureAsync(las, aanmeldingen, rate, options, ct).ConfigureAwait(false);
             await log.WriteLineAsync($"  {rate:0.##} per s: p50 {step.P50Ms:F0} ms, p99 {step.P99Ms:F0} ms, {step.Errors} fouten, {step.LateStarts} te laat gestart; {(step.WithinGoal ? "binnen" : "buiten")} het doel").ConfigureAwait(false);
             return step;
         }).ConfigureAwait(false);
@@ -143,15 +154,25 @@ internal static class LoadBench
         }
     }
 
-    private static async Task<LoadStep> MeasureAsync(LasApiClient vo, IReadOnlyList<AanmeldingDto> aanmeldingen, double rate, LoadOptions options, CancellationToken ct)
+    /// <summary>The benchmark LAS's webhook listens on the base port plus this (within the cluster's range of 100).</summary>
+    internal const int WebhookPortOffset = 90;
+
+    /// <summary>The secondary school's LAS as the bench drives it: its API client and how it learns that a request ended.</summary>
+    private sealed record BenchLas(LasApiClient Api, WebhookInbox? Inbox, TimeSpan? PollInterval);
+
+    private static async Task<LoadStep> MeasureAsync(BenchLas las, IReadOnlyList<AanmeldingDto> aanmeldingen, double rate, LoadOptions options, CancellationToken ct)
     {
         var requests = new ConcurrentDictionary<int, AanvraagDto>(); // arrival → its finished request, for the succeeded ones
         var done = 0;
+        var started = 0;
+        using var stopProgress = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var progress = ProgressAsync(las, () => (Volatile.Read(ref started), Volatile.Read(ref done)), options.Log, stopProgress.Token);
         var arrivals = await OpenLoop.RunAsync(rate, options.Duration, async (i, token) =>
         {
+            Interlocked.Increment(ref started);
             try
             {
-                var (error, request) = await TransferAsync(vo, aanmeldingen[i], options.Timeout, token).ConfigureAwait(false);
+                var (error, request) = await TransferAsync(las, aanmeldingen[i], options.Timeout, token).ConfigureAwait(false);
                 if (request is not null) requests[i] = request;
                 return error;
             }
@@ -161,26 +182,67 @@ internal static class LoadBench
                 if (n % Math.Max(1, aanmeldingen.Count / 10) == 0) await options.Log.WriteLineAsync($"  {n}/{aanmeldingen.Count} afgerond").ConfigureAwait(false);
             }
         }, TimeProvider.System, ct).ConfigureAwait(false);
+        await stopProgress.CancelAsync().ConfigureAwait(false);
+        await progress.ConfigureAwait(false);
 
         // a request the API calls OverdrachtGeslaagd must have its received dossier (one look afterwards, outside the timing)
-        var received = (await vo.ReceivedAsync(onlyNew: false, ct).ConfigureAwait(false)).Select(r => r.AanvraagId).ToHashSet();
+        var received = (await las.Api.ReceivedAsync(onlyNew: false, ct).ConfigureAwait(false)).Select(r => r.AanvraagId).ToHashSet();
         arrivals = [.. arrivals.Select(a => requests.TryGetValue(a.Index, out var r) && !received.Contains(r.Id)
             ? a with { Error = "geslaagd volgens de aanvraag, maar geen ontvangen dossier" } : a)];
         return LoadStep.From(rate, options.Duration, arrivals, options.P99Limit, StepFigures.From(requests.Values.Select(r => (r.Aangemaakt, r.Stappen))));
     }
 
     /// <summary>
-    /// One whole transfer as a LAS does it: aanmelding, aanvragen, polling the request until it is finished. Null and the
-    /// finished request when it ended OverdrachtGeslaagd; otherwise why not.
+    /// Every 10 s while a step runs, one line: transfers started, finished and still open, and how many request reads
+    /// (<c>GET …/aanvragen/{id}</c>) the generator itself sent per second — its own load on the cluster.
     /// </summary>
-    private static async Task<(string? Error, AanvraagDto? Request)> TransferAsync(LasApiClient vo, AanmeldingDto pupil, TimeSpan timeout, CancellationToken ct)
+    private static async Task ProgressAsync(BenchLas las, Func<(int Started, int Done)> counts, TextWriter log, CancellationToken ct)
     {
+        var vo = las.Api;
+        var watch = Stopwatch.StartNew();
+        var (lastReads, lastAt) = (vo.RequestReads, TimeSpan.Zero);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
+            {
+                var (reads, at) = (vo.RequestReads, watch.Elapsed);
+                var (started, finished) = counts();
+                await log.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"  t={at.TotalSeconds:F0} s: {started} gestart, {finished} afgerond, {started - finished} open; {(reads - lastReads) / (at - lastAt).TotalSeconds:F0} GET aanvraag per s{(las.Inbox is { } inbox ? $"; {inbox.Received} webhooks ontvangen, {inbox.Refused} geweigerd" : "")}")).ConfigureAwait(false);
+                (lastReads, lastAt) = (reads, at);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the step ended
+        }
+    }
+
+    /// <summary>
+    /// One whole transfer as a LAS with a webhook does it: aanmelding, aanvragen, waiting for the node's
+    /// <c>aanvraag.afgerond</c>, then one read of the request (its resultaat and steps). Null and the finished request
+    /// when it ended OverdrachtGeslaagd; otherwise why not.
+    /// </summary>
+    private static async Task<(string? Error, AanvraagDto? Request)> TransferAsync(BenchLas las, AanmeldingDto pupil, TimeSpan timeout, CancellationToken ct)
+    {
+        var vo = las.Api;
         try
         {
             var aanmelding = await vo.RegisterAsync(pupil, ct).ConfigureAwait(false);
             var id = await vo.RequestAsync(aanmelding, null, ct).ConfigureAwait(false);
-            var request = await vo.WaitForRequestAsync(id, timeout, ct).ConfigureAwait(false);
-            if (request.Status is not ("Klaar" or "Mislukt")) return ($"niet afgerond binnen {timeout.TotalSeconds:F0} s (status {request.Status})", null);
+            if (las.Inbox is null)
+            {
+                var polled = await vo.WaitForRequestAsync(id, timeout, las.PollInterval!.Value, ct).ConfigureAwait(false);
+                if (polled.Status is not ("Klaar" or "Mislukt")) return ($"niet afgerond binnen {timeout.TotalSeconds:F0} s (status {polled.Status})", null);
+                return polled.Resultaat == "OverdrachtGeslaagd" ? (null, polled) : ($"{polled.Resultaat}: {polled.Toelichting}", null);
+            }
+            var heard = await las.Inbox.WaitAsync(id, timeout, ct).ConfigureAwait(false);
+            var request = await vo.GetRequestAsync(id, ct).ConfigureAwait(false);
+            if (!heard)
+                return (request.Status is "Klaar" or "Mislukt"
+                    ? $"afgerond, maar geen webhook binnen {timeout.TotalSeconds:F0} s"
+                    : $"niet afgerond binnen {timeout.TotalSeconds:F0} s (status {request.Status})", null);
             if (request.Resultaat != "OverdrachtGeslaagd") return ($"{request.Resultaat}: {request.Toelichting}", null);
             return (null, request);
         }
@@ -195,12 +257,12 @@ internal static class LoadBench
     /// database, through the balancer), builds its caches and compiles its hot paths, so the first step does not measure
     /// the cluster's start. Returns how many failed.
     /// </summary>
-    private static async Task<int> WarmUpAsync(LasApiClient vo, IReadOnlyList<AanmeldingDto> pupils, TimeSpan timeout, CancellationToken ct)
+    private static async Task<int> WarmUpAsync(BenchLas las, IReadOnlyList<AanmeldingDto> pupils, TimeSpan timeout, CancellationToken ct)
     {
         var failed = 0;
         await Parallel.ForEachAsync(pupils, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (pupil, token) =>
         {
-            if ((await TransferAsync(vo, pupil, timeout, token).ConfigureAwait(false)).Error is not null) Interlocked.Increment(ref failed);
+            if ((await TransferAsync(las, pupil, timeout, token).ConfigureAwait(false)).Error is not null) Interlocked.Increment(ref failed);
         }).ConfigureAwait(false);
         return failed;
     }

@@ -24,21 +24,22 @@ internal static class LoadCommand
         var seed = new Option<int?>("--seed") { Description = "Het zaadje voor de synthetische leerlingen (standaard willekeurig; de uitvoer noemt het)." };
         var data = new Option<string>("--data") { Description = "De gegevensmap van het cluster (standaard .oso-load; wordt geleegd).", DefaultValueFactory = _ => ".oso-load" };
         var basePort = new Option<int>("--base-port") { Description = "De eerste poort van het cluster (standaard 7700; zie oso cluster up).", DefaultValueFactory = _ => 7700 };
+        var poll = new Option<int?>("--poll-ms") { Description = "Zonder webhook: de LAS van de VO-school vraagt elke open aanvraag elke zoveel ms op (om te vergelijken; standaard hoort ze het via haar webhook, zoals een echte LAS)." };
         var json = new Option<bool>("--json") { Description = "Uitvoer als JSON." };
         var command = new Command("load",
             "Hele overdrachten (aanmelding, aanvragen, dossier ontvangen via de LAS-API) op vaste momenten gestart tegen een cluster (oso cluster up), "
             + "ook als antwoorden traag zijn (open lus); latentie vanaf het geplande moment: p50, p99, p99,9, fouten met reden, bereikt tempo. "
             + "Exitcode 1 als het doel (p99 binnen de grens, geen fouten) gemist is; met --find-saturation als geen stap het haalde.")
         {
-            rate, duration, instances, find, step, maxRate, limit, timeout, warmup, seed, data, basePort, json,
+            rate, duration, instances, find, step, maxRate, limit, timeout, warmup, seed, data, basePort, poll, json,
         };
         command.SetAction(async (parse, ct) =>
         {
             var (r, s, n) = (parse.GetValue(rate), parse.GetValue(duration), parse.GetValue(instances));
             var up = parse.GetValue(step) ?? r;
-            if (r <= 0 || s < 1 || r * s < 1 || n is < 1 or > 9 || up <= 0 || parse.GetValue(limit) < 1 || parse.GetValue(timeout) < 1 || parse.GetValue(warmup) < 0)
+            if (r <= 0 || s < 1 || r * s < 1 || n is < 1 or > 9 || up <= 0 || parse.GetValue(limit) < 1 || parse.GetValue(timeout) < 1 || parse.GetValue(warmup) < 0 || parse.GetValue(poll) is < 1)
             {
-                await context.Error.WriteLineAsync("oso: --rate en --step zijn groter dan 0, --duration minstens 1 s, --rate × --duration minstens 1 overdracht, --instances 1 tot en met 9, --warmup minstens 0.").ConfigureAwait(false);
+                await context.Error.WriteLineAsync("oso: --rate en --step zijn groter dan 0, --duration minstens 1 s, --rate × --duration minstens 1 overdracht, --instances 1 tot en met 9, --warmup minstens 0, --poll-ms minstens 1.").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
             LoadResult result;
@@ -48,6 +49,7 @@ internal static class LoadCommand
                 {
                     Rate = r, Duration = TimeSpan.FromSeconds(s), Instances = n, FindSaturation = parse.GetValue(find), Step = up, MaxRate = parse.GetValue(maxRate),
                     P99Limit = TimeSpan.FromMilliseconds(parse.GetValue(limit)), Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)), Warmup = parse.GetValue(warmup),
+                    PollInterval = parse.GetValue(poll) is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
                     Seed = parse.GetValue(seed) ?? RandomNumberGenerator.GetInt32(1, 1_000_000),
                     DataDirectory = parse.GetValue(data)!, BasePort = parse.GetValue(basePort), Log = context.Error,
                 }, ct).ConfigureAwait(false);

@@ -27,6 +27,9 @@ internal sealed record ClusterOptions
     /// <summary>Synthetic pupils of the demo primary school.</summary>
     public int Pupils { get; init; } = 24;
 
+    /// <summary>The demo secondary school's LAS webhook (URL and secret; e.g. a benchmark's listener on loopback), if any.</summary>
+    public (Uri Url, string Secret)? VoWebhook { get; init; }
+
     /// <summary>Progress messages.</summary>
     public required TextWriter Log { get; init; }
 }
@@ -92,6 +95,7 @@ internal sealed class LocalCluster : IAsyncDisposable
 
         options.Log.WriteLine("PostgreSQL (tijdelijk cluster) starten…");
         var postgres = await ThrowawayPostgres.StartAsync(b + 60, ct).ConfigureAwait(false);
+        options.Log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  PostgreSQL luistert op 127.0.0.1:{postgres.Port}."));
         try
         {
             options.Log.WriteLine("Demoscholen inrichten (één keer, op de adressen van de load balancer)…");
@@ -100,7 +104,7 @@ internal sealed class LocalCluster : IAsyncDisposable
             await using (var chain = await DemoChain.StartAsync(new ChainOptions
             {
                 DataDirectory = data, CentralPortalPort = b, CentralProtocolPort = b + 1, SchoolPortalPort = b + 10, SchoolProtocolPort = b + 11,
-                CentralDatabase = postgres.ConnectionString("oso_central"), SchoolDatabase = postgres.ConnectionString("oso_school"), Pupils = options.Pupils,
+                CentralDatabase = postgres.ConnectionString("oso_central"), SchoolDatabase = postgres.ConnectionString("oso_school"), Pupils = options.Pupils, VoWebhook = options.VoWebhook,
                 // the instances do the background work; this chain only sets up (and its log lines stay off stdout: --json)
                 SchoolBackgroundWork = false, ConfigureSchool = LogToStandardError, ConfigureCentral = LogToStandardError,
             }, ct).ConfigureAwait(false))
@@ -135,20 +139,21 @@ internal sealed class LocalCluster : IAsyncDisposable
                 ], new Dictionary<string, string>(), logs));
             }
             options.Log.WriteLine($"{options.Instances} instanties van Central en {options.Instances} van de School-node starten…");
-            await Task.WhenAll(instances.Select(x => x.StartAsync(TimeSpan.FromMinutes(3), ct))).ConfigureAwait(false);
-
-            var config = Path.Combine(data, "haproxy.cfg");
-            await File.WriteAllTextAsync(config, HaproxyConfig(instances, b), ct).ConfigureAwait(false);
-            options.Log.WriteLine("HAProxy starten…");
-            var haproxy = StartHaproxy(config, logs);
+            Process? haproxy = null;
             try
             {
+                // stopped (Ctrl+C, SIGTERM) or failed while starting: every instance already started is stopped again
+                await Task.WhenAll(instances.Select(x => x.StartAsync(TimeSpan.FromMinutes(3), ct))).ConfigureAwait(false);
+                var config = Path.Combine(data, "haproxy.cfg");
+                await File.WriteAllTextAsync(config, HaproxyConfig(instances, b), ct).ConfigureAwait(false);
+                options.Log.WriteLine("HAProxy starten…");
+                haproxy = StartHaproxy(config, logs);
                 await WaitForFrontendsAsync(haproxy, [b, b + 1, b + 10, b + 11], Path.Combine(logs, "haproxy.log"), ct).ConfigureAwait(false);
             }
             catch
             {
-                if (!haproxy.HasExited) haproxy.Kill();
-                haproxy.Dispose();
+                if (haproxy is { HasExited: false }) haproxy.Kill();
+                haproxy?.Dispose();
                 await Task.WhenAll(instances.Select(i => i.DisposeAsync().AsTask())).ConfigureAwait(false);
                 throw;
             }

@@ -85,22 +85,32 @@ public sealed class LasApiClient : IDisposable
         return (await Read<JsonElement>(response, ct).ConfigureAwait(false)).GetProperty("id").GetGuid();
     }
 
+    private long _requestReads;
+
+    /// <summary>How many times <see cref="GetRequestAsync"/> was called (a benchmark's own load on the API).</summary>
+    public long RequestReads => Interlocked.Read(ref _requestReads);
+
     /// <summary>GET a request with its trace.</summary>
     public async Task<AanvraagDto> GetRequestAsync(Guid id, CancellationToken ct)
     {
+        Interlocked.Increment(ref _requestReads);
         using var response = await _http.GetAsync($"aanvragen/{id}", ct).ConfigureAwait(false);
         return await Read<AanvraagDto>(response, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Polls a request until it is finished — Klaar or Mislukt — or the timeout passes.</summary>
-    public async Task<AanvraagDto> WaitForRequestAsync(Guid id, TimeSpan timeout, CancellationToken ct)
+    /// <summary>Polls a request every 100 ms until it is finished — Klaar or Mislukt — or the timeout passes.</summary>
+    public Task<AanvraagDto> WaitForRequestAsync(Guid id, TimeSpan timeout, CancellationToken ct) =>
+        WaitForRequestAsync(id, timeout, TimeSpan.FromMilliseconds(100), ct);
+
+    /// <summary>Polls a request every <paramref name="interval"/> until it is finished — Klaar or Mislukt — or the timeout passes.</summary>
+    public async Task<AanvraagDto> WaitForRequestAsync(Guid id, TimeSpan timeout, TimeSpan interval, CancellationToken ct)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             var request = await GetRequestAsync(id, ct).ConfigureAwait(false);
             if (request.Status is "Klaar" or "Mislukt" || watch.Elapsed > timeout) return request;
-            await Task.Delay(100, ct).ConfigureAwait(false);
+            await Task.Delay(interval, ct).ConfigureAwait(false);
         }
     }
 

@@ -41,6 +41,9 @@ public sealed record ChainOptions
     /// <summary>Synthetic pupils to give the demo primary school (first run only).</summary>
     public int Pupils { get; init; } = 24;
 
+    /// <summary>The demo secondary school's LAS webhook (URL and secret), if any: set directly, so also an http URL on loopback.</summary>
+    public (Uri Url, string Secret)? VoWebhook { get; init; }
+
     /// <summary>Progress messages (null: silent).</summary>
     public TextWriter? Log { get; init; }
 
@@ -272,6 +275,8 @@ public sealed class DemoChain : IAsyncDisposable
             await node.AddSchoolAsync(demo.Brin, demo.Naam, demo.Sector, "Utrecht", ct).ConfigureAwait(false);
             await node.AddAanleverpuntAsync(demo.Brin, demo.RouteringsKenmerk, "OV", ct).ConfigureAwait(false);
             var (id, key) = await node.CreateLasClientAsync(demo.Brin, "Demo-LAS", cancellationToken: ct).ConfigureAwait(false);
+            if (demo == DemoSchools.Vo && options.VoWebhook is { } hook)
+                await node.SetWebhookAsync(demo.Brin, id, hook.Url.ToString(), hook.Secret, ct).ConfigureAwait(false);
             _ = (await central.Admin.AddEndpointAsync(new NieuwAanleverpunt(demo.RouteringsKenmerk, school.AanleverpuntUrl(demo.RouteringsKenmerk).ToString(),
                 Uitwisseldoel.Ov, SysteemId, from), ct).ConfigureAwait(false)).Zeker;
             schools.Add(new DemoSchool(demo.Brin, demo.Naam, demo.Sector, demo.RouteringsKenmerk, id, key));
