@@ -10,6 +10,7 @@
 #   OSO_REQUIRE_POSTGRES=1, OSO_REQUIRE_BROWSER=1   fail instead of skip when PostgreSQL or Chromium is missing (CI)
 #   OSO_FUZZ_SECONDS=N        afterwards, fuzz every target for N seconds (fuzz/run.sh; a crash or hang fails the run)
 #   OSO_REQUIRE_ZEEP=1        fail instead of skip when Python zeep (Debian python3-zeep) is missing (CI)
+#   OSO_TEST_NATIVE_VALIDATE=1   build the native `oso dossier validate` (NativeAOT, 1-2 min) and require its test (CI)
 set -uo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -30,6 +31,8 @@ if [ "${OSO_TEST_POSTGRES:-1}" != 0 ] && ! ls /usr/lib/postgresql/*/bin/initdb >
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || need+=(fonts-dejavu-core)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v haproxy >/dev/null 2>&1 || need+=(haproxy)   # the load balancer of the cluster tests (oso cluster up)
+# the native validator's linker (NativeAOT links with clang or, failing that, gcc; zlib comes with the package)
+if [ "${OSO_TEST_NATIVE_VALIDATE:-0}" = 1 ] && ! command -v clang >/dev/null 2>&1 && ! command -v gcc >/dev/null 2>&1; then need+=(gcc); fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "test.sh: installing ${need[*]}" >&2
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
@@ -73,6 +76,19 @@ if ! dotnet build OpenOso.slnx -c Debug --nologo -v q -clp:ErrorsOnly; then
   echo "0 passed, 1 failed, 0 skipped"
   echo "test.sh: the build failed" >&2
   exit 1
+fi
+
+# ---------------------------------------------------------------- the native validator
+# `./oso dossier validate` runs a NativeAOT build of the validator (src/Oso.Cli.Validate, docs/adr/0013), made by the
+# launcher on first use; NativeValidatorTests compare it with the full command line. Made here when asked
+# (OSO_TEST_NATIVE_VALIDATE=1, as CI does) and brought up to date when this checkout already has one.
+if [ "${OSO_TEST_NATIVE_VALIDATE:-0}" = 1 ] || [ -e .build/validate/.stamp ]; then
+  echo "test.sh: native validator" >&2
+  grep -qx failed .build/validate/.stamp 2>/dev/null && rm -f .build/validate/.stamp   # try again
+  if ! OSO_NATIVE_VALIDATE=build ./oso; then
+    echo "test.sh: the native validator could not be built; its tests will fail or skip" >&2
+    tail -20 .build/validate/build.log >&2 2>/dev/null || true
+  fi
 fi
 
 # ---------------------------------------------------------------- run

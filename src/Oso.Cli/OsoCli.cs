@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Help;
-using System.Globalization;
 using Oso.Cli.Dossiers;
 using Oso.Cli.School;
 using Oso.Cli.Up;
@@ -25,7 +23,7 @@ public static class OsoCli
     public static async Task<int> RunAsync(string[] args, CliContext context, bool handlesTermination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var root = new RootCommand("OpenOSO — de Overstapservice Onderwijs: overstapdossiers valideren, tonen en uitwisselen.")
+        var root = new RootCommand(CommandLineRun.RootDescription)
         {
             UpCommand.Create(context),
             Cluster.ClusterCommand.Create(context),
@@ -37,24 +35,6 @@ public static class OsoCli
             HealthCommand.Create(context),
             Conformance.ConformanceCommand.Create(context),
         };
-        DutchCommandLine.Apply(root);
-        var parse = root.Parse(args);
-        if (parse.Action is HelpAction)
-        {
-            // the library writes its help in English; translate it on the way out
-            var english = new StringWriter(CultureInfo.InvariantCulture);
-            var result = await parse.InvokeAsync(new InvocationConfiguration { Output = english, Error = context.Error }, cancellationToken).ConfigureAwait(false);
-            await context.Out.WriteAsync(DutchCommandLine.Help(english.ToString())).ConfigureAwait(false);
-            return result;
-        }
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var error in parse.Errors) await context.Error.WriteLineAsync("oso: " + DutchCommandLine.Error(error)).ConfigureAwait(false);
-            await context.Error.WriteLineAsync("Gebruik 'oso --help' voor de mogelijkheden.").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
-        if (handlesTermination) configuration.ProcessTerminationTimeout = null;
-        return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        return await CommandLineRun.RunAsync(root, args, context, handlesTermination, cancellationToken).ConfigureAwait(false);
     }
 }
