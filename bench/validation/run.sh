@@ -6,6 +6,8 @@
 # The official tools are measured fairly, as issue 6 asks: ONE xmllint --schema call over all files plus ONE
 # Saxon-HE batch run (-s:DIR -o:DIR) per profile family (OV, PaO), JVM start included. OpenOSO runs
 # `oso dossier validate` over the directory (all cores), process start included. Prints files/s, MB/s and ratios.
+# `./oso dossier validate` is the native build (NativeAOT, docs/adr/0013); OSO_NATIVE_VALIDATE=0 measures the full
+# .NET command line instead (the path before, for a side-by-side comparison).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SHARED=${OSO_SHARED:-$(cd "$ROOT/.." && pwd)/shared}
@@ -33,6 +35,9 @@ MB=$(python3 -c "print(round($BYTES/1e6,1))")
 echo "corpus: $FILES files, $MB MB (12 official examples x $COPIES)"
 
 "$ROOT/oso" --help >/dev/null   # build once, outside the measurement
+"$ROOT/oso" dossier validate --help >/dev/null
+if [ "${OSO_NATIVE_VALIDATE:-1}" != 0 ] && [ "$(cat "$ROOT/.build/validate/.stamp" 2>/dev/null)" = ok ]; then
+  PATH_NAME=native; else PATH_NAME="full CLI"; fi
 
 now() { date +%s.%N; }
 t0=$(now)
@@ -44,9 +49,10 @@ t2=$(now)
 "$ROOT/oso" dossier validate --json "$WORK/all" > "$WORK/ours.jsonl" || true
 t3=$(now)
 
-python3 - "$FILES" "$BYTES" "$t0" "$t1" "$t2" "$t3" "$WORK/ours.jsonl" <<'PY'
+python3 - "$FILES" "$BYTES" "$t0" "$t1" "$t2" "$t3" "$WORK/ours.jsonl" "$PATH_NAME" <<'PY'
 import sys, json
 files, size = int(sys.argv[1]), int(sys.argv[2])
+path_name = sys.argv[8]
 t0, t1, t2, t3 = map(float, sys.argv[3:7])
 xsd, xslt, ours = t1 - t0, t2 - t1, t3 - t2
 official = xsd + xslt
@@ -55,6 +61,6 @@ def rate(t): return f"{files/t:8.0f} files/s {size/1e6/t:7.1f} MB/s"
 print(f"official xmllint (XSD)      {xsd:6.2f} s")
 print(f"official Saxon-HE (XSLT)    {xslt:6.2f} s")
 print(f"official total              {official:6.2f} s  {rate(official)}")
-print(f"OpenOSO oso dossier validate {ours:5.2f} s  {rate(ours)}   ({valid}/{files} valid)")
+print(f"OpenOSO oso dossier validate {ours:5.2f} s  {rate(ours)}   ({valid}/{files} valid; {path_name})")
 print(f"ratio (official / OpenOSO)  {official/ours:6.1f}x")
 PY
