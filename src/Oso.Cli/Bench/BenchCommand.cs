@@ -37,6 +37,9 @@ internal static class BenchCommand
                 foreach (var (name, x) in new[] { ("volledig protocol (OSO-overdracht)", result.Transfers), ("kale mTLS-echo van dezelfde bytes", result.Echo) })
                     await context.Out.WriteLineAsync(string.Format(f, "{0,-34} {1,8} {2,10:F1} {3,9:F1} {4,9:F1} {5,8}", name, x.Count, x.PerSecond, x.P50Ms, x.P99Ms, x.Failures)).ConfigureAwait(false);
                 await context.Out.WriteLineAsync(string.Format(f, "verhouding echo / overdracht: {0:F1}x", result.Ratio)).ConfigureAwait(false);
+                foreach (var (name, x) in new[] { ("per overdracht", result.Transfers), ("per echo", result.Echo) })
+                    await context.Out.WriteLineAsync(string.Format(f, "{0}: {1:F2} ms CPU, {2:F0} kB gealloceerd (het hele proces); GC's gen 0/1/2: {3}",
+                        name, x.CpuMsPerOp, x.AllocatedKbPerOp, string.Join('/', x.Collections))).ConfigureAwait(false);
                 await context.Out.WriteLineAsync("stappen van een overdracht (uit het spoor):").ConfigureAwait(false);
                 foreach (var step in result.Steps)
                     await context.Out.WriteLineAsync(string.Format(f, "  {0,-32} p50 {1,7:F1} ms   p99 {2,7:F1} ms", step.Stap, step.P50Ms, step.P99Ms)).ConfigureAwait(false);
@@ -71,6 +74,8 @@ internal static class BenchCommand
                 var x = result.Sessions;
                 await context.Out.WriteLineAsync(string.Format(f, "{0} sessies, {1} tegelijk: {2:F1} per s, p50 {3:F1} ms, p99 {4:F1} ms, {5} fouten",
                     x.Count, result.Concurrency, x.PerSecond, x.P50Ms, x.P99Ms, x.Failures)).ConfigureAwait(false);
+                await context.Out.WriteLineAsync(string.Format(f, "  per sessie: {0:F2} ms CPU, {1:F0} kB gealloceerd (het hele proces); GC's gen 0/1/2: {2}",
+                    x.CpuMsPerOp, x.AllocatedKbPerOp, string.Join('/', x.Collections))).ConfigureAwait(false);
                 foreach (var call in result.Calls)
                     await context.Out.WriteLineAsync(string.Format(f, "  {0,-16} p50 {1,7:F1} ms   p99 {2,7:F1} ms", call.Stap, call.P50Ms, call.P99Ms)).ConfigureAwait(false);
             }

@@ -31,6 +31,18 @@ public sealed record BenchFigures(int Count, double Seconds, double P50Ms, doubl
     /// <summary>Operations per second.</summary>
     public double PerSecond => Count / Seconds;
 
+    /// <summary>
+    /// CPU time (user + system) of the whole process — every host of the bench and its client — per operation, over the
+    /// measured part only. On a machine shared with other work this moves far less than the rates do.
+    /// </summary>
+    public double CpuMsPerOp { get; init; }
+
+    /// <summary>Bytes allocated on the managed heap by the whole process per operation (kB), over the measured part only.</summary>
+    public double AllocatedKbPerOp { get; init; }
+
+    /// <summary>Garbage collections during the measured part: generation 0, 1 and 2 (a gen-2 count includes the lower ones).</summary>
+    public IReadOnlyList<int> Collections { get; init; } = [];
+
     internal static BenchFigures From(List<double> latencies, double seconds, int failures)
     {
         latencies.Sort();
@@ -179,6 +191,10 @@ public static class TransferBench
         var latencies = new List<double>(work.Count);
         var failures = 0;
         var next = -1;
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: false);
+        int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var total = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
@@ -194,7 +210,15 @@ public static class TransferBench
                 }
             }
         }, ct))).ConfigureAwait(false);
-        return BenchFigures.From(latencies, total.Elapsed.TotalSeconds, failures);
+        var seconds = total.Elapsed.TotalSeconds;
+        process.Refresh();
+        var ops = Math.Max(1, work.Count);
+        return BenchFigures.From(latencies, seconds, failures) with
+        {
+            CpuMsPerOp = (process.TotalProcessorTime - cpu).TotalMilliseconds / ops,
+            AllocatedKbPerOp = (GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1024.0 / ops,
+            Collections = [.. collections.Select((before, gen) => GC.CollectionCount(gen) - before)],
+        };
     }
 
     // the same TLS setup as the protocol listeners: the node's server certificate, a required client certificate

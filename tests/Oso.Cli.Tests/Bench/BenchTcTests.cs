@@ -19,6 +19,10 @@ public sealed class BenchTcTests
         Assert.Equal(20, root.GetProperty("sessions").GetProperty("count").GetInt32());
         Assert.Equal(0, root.GetProperty("sessions").GetProperty("failures").GetInt32());
         Assert.True(root.GetProperty("sessions").GetProperty("perSecond").GetDouble() > 0);
+        // the cost of a session in the measured part: three calls over TLS with a transaction each cannot be free
+        Assert.True(root.GetProperty("sessions").GetProperty("cpuMsPerOp").GetDouble() > 0);
+        Assert.True(root.GetProperty("sessions").GetProperty("allocatedKbPerOp").GetDouble() > 10);
+        Assert.Equal(3, root.GetProperty("sessions").GetProperty("collections").GetArrayLength());
         var calls = root.GetProperty("calls").EnumerateArray().Select(s => s.GetProperty("stap").GetString()).ToList();
         Assert.Equal(["afmelding", "overdracht", "sessiecontrole"], calls);
         Assert.Contains("sessies (overdracht, sessiecontrole, afmelding) bij het Traffic Center", error.ToString());
