@@ -21,7 +21,8 @@ internal static class CentralServices
     {
         services.AddSingleton(options);
         services.AddSingleton(options.TimeProvider);
-        services.AddOsoDatabase<CentralDb, CentralSqliteDb, CentralPostgresDb>(DatabaseOptions.From(options.Database, options.DataDirectory, "central.db"));
+        // pooled: CentralDb keeps no state of its own (every Traffic Center call takes one context; see AddOsoDatabase)
+        services.AddOsoDatabase<CentralDb, CentralSqliteDb, CentralPostgresDb>(DatabaseOptions.From(options.Database, options.DataDirectory, "central.db"), pooled: true);
         services.AddSingleton(_ => CentralCertificates.Load(options));
         services.AddSingleton<RevocationCache>();
         services.AddSingleton(sp => new OsoCertificateValidator(sp.GetRequiredService<CentralCertificates>().Anchors, options.TimeProvider,
