@@ -41,6 +41,9 @@ internal sealed class RegisterVersie
         db.RegisterVersies.Where(v => v.Id == Rij).ExecuteUpdate(u => u.SetProperty(v => v.Versie, v => v.Versie + 1));
 
     /// <summary>The version now (read first in a call, before any look-up it serves).</summary>
-    public static Task<long> LeesAsync(CentralDb db, CancellationToken ct) =>
-        db.RegisterVersies.AsNoTracking().Where(v => v.Id == Rij).Select(v => v.Versie).SingleAsync(ct);
+    public static Task<long> LeesAsync(CentralDb db, CancellationToken ct) => Lees.For(db)(db, ct);
+
+    // read by every Traffic Center call: compiled once, so a call does not build and look up the LINQ expression again
+    private static readonly CompiledPerModel<Func<CentralDb, CancellationToken, Task<long>>> Lees = new(() =>
+        EF.CompileAsyncQuery((CentralDb db, CancellationToken ct) => db.RegisterVersies.Where(v => v.Id == Rij).Select(v => v.Versie).Single()));
 }

@@ -32,8 +32,7 @@ internal sealed partial class TrafficCenterService
 
     private async Task<TcAntwoord> NotificatieOvAsync(CentralDb db, RegisterLookup reg, string caller, Routering routing, OverstapAanvraag overstap, CancellationToken ct)
     {
-        var sessie = await db.Sessies.AsNoTracking()
-            .FirstOrDefaultAsync(s => s.Id == overstap.SessieId.Value && s.Soort == SessieSoort.Overdracht && s.Status != SessieStatus.Geweigerd, ct);
+        var sessie = await UitgegevenSessie(db, overstap.SessieId.Value, ct);
         var doelAp = await AanleverpuntAsync(reg, routing.DoelRouteringsKenmerk, ct);
         var bron = await SchoolAsync(reg, routing.BronBrin, ct);
         Weigering? weigering =

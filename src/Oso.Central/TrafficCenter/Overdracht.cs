@@ -102,18 +102,35 @@ internal sealed partial class TrafficCenterService
     /// </summary>
     private async Task<Sessie?> DezelfdeSessieAsync(CentralDb db, string caller, OverdrachtRequest r, CancellationToken ct)
     {
-        var zoeksleutel = r.Sleutel is SessieSleutel.Zoek z ? z.Zoeksleutel.ToBase64() : null;
-        Guid? koppelsleutel = r.Sleutel is SessieSleutel.Koppel k ? k.Koppelsleutel.Value : null;
-        var bronRk = r.BronRouteringsKenmerk?.Value;
-        var nu = Nu;
-        var sessies = zoeksleutel is not null ? db.Sessies.Where(s => s.Zoeksleutel == zoeksleutel) : db.Sessies.Where(s => s.Koppelsleutel == koppelsleutel);
-        return await sessies.AsNoTracking()
-            .Where(s => s.Soort == SessieSoort.Overdracht && s.Status == SessieStatus.Open && s.SysteemId == caller
-                && s.BronBrin == r.BronBrin.Value && s.BronRouteringsKenmerk == bronRk && s.DoelBrin == r.DoelBrin.Value
-                && s.DoelRouteringsKenmerk == r.DoelRouteringsKenmerk.Value && s.Overdrachtsoort == r.Overdrachtsoort && s.VerlooptOp > nu)
-            .OrderByDescending(s => s.AangemaaktOp)
-            .FirstOrDefaultAsync(ct);
+        var (bronRk, nu) = (r.BronRouteringsKenmerk?.Value, Nu);
+        return r.Sleutel switch
+        {
+            SessieSleutel.Zoek z => await OpenSessieMetZoeksleutel.For(db)(db, z.Zoeksleutel.ToBase64(), caller, r.BronBrin.Value, bronRk, r.DoelBrin.Value,
+                r.DoelRouteringsKenmerk.Value, r.Overdrachtsoort, nu, ct),
+            SessieSleutel.Koppel k => await OpenSessieMetKoppelsleutel.For(db)(db, k.Koppelsleutel.Value, caller, r.BronBrin.Value, bronRk, r.DoelBrin.Value,
+                r.DoelRouteringsKenmerk.Value, r.Overdrachtsoort, nu, ct),
+            _ => null,
+        };
     }
+
+    // asked on every overdracht, compiled once (bench/results.md §7, change 9); the two differ only in the key
+    private static readonly CompiledPerModel<Func<CentralDb, string, string, string, string?, string, string, Overdrachtsoort, DateTimeOffset, CancellationToken, Task<Sessie?>>>
+        OpenSessieMetZoeksleutel = new(() => EF.CompileAsyncQuery((CentralDb db, string zoeksleutel, string systeem, string bronBrin, string? bronRk, string doelBrin,
+                string doelRk, Overdrachtsoort soort, DateTimeOffset nu, CancellationToken ct) => db.Sessies.AsNoTracking()
+            .Where(s => s.Zoeksleutel == zoeksleutel && s.Soort == SessieSoort.Overdracht && s.Status == SessieStatus.Open && s.SysteemId == systeem
+                && s.BronBrin == bronBrin && s.BronRouteringsKenmerk == bronRk && s.DoelBrin == doelBrin
+                && s.DoelRouteringsKenmerk == doelRk && s.Overdrachtsoort == soort && s.VerlooptOp > nu)
+            .OrderByDescending(s => s.AangemaaktOp)
+            .FirstOrDefault()));
+
+    private static readonly CompiledPerModel<Func<CentralDb, Guid, string, string, string?, string, string, Overdrachtsoort, DateTimeOffset, CancellationToken, Task<Sessie?>>>
+        OpenSessieMetKoppelsleutel = new(() => EF.CompileAsyncQuery((CentralDb db, Guid koppelsleutel, string systeem, string bronBrin, string? bronRk, string doelBrin,
+                string doelRk, Overdrachtsoort soort, DateTimeOffset nu, CancellationToken ct) => db.Sessies.AsNoTracking()
+            .Where(s => s.Koppelsleutel == koppelsleutel && s.Soort == SessieSoort.Overdracht && s.Status == SessieStatus.Open && s.SysteemId == systeem
+                && s.BronBrin == bronBrin && s.BronRouteringsKenmerk == bronRk && s.DoelBrin == doelBrin
+                && s.DoelRouteringsKenmerk == doelRk && s.Overdrachtsoort == soort && s.VerlooptOp > nu)
+            .OrderByDescending(s => s.AangemaaktOp)
+            .FirstOrDefault()));
 
     private async Task<Weigering?> OverdrachtWeigeringAsync(CentralDb db, RegisterLookup reg, string caller, OverdrachtRequest r, AanleverpuntRecord? doelAp, CancellationToken ct)
     {

@@ -30,6 +30,9 @@ internal sealed partial class TrafficCenterService(
         // one transaction per call: a state change made directly in the database (the afmelding's guarded update) and the
         // trace step that explains it are seen together or not at all, also after a crash in between
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // no savepoint around SaveChanges (two statements saved per call): a failed save fails the whole call and the
+        // transaction rolls back as a whole, so there is nothing to return to inside it
+        db.Database.AutoSavepointsEnabled = false;
         var reg = register.Open(db);
         var antwoord = request switch
         {
