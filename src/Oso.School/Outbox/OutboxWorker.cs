@@ -33,9 +33,11 @@ public sealed record OutboxOptions
     /// <summary>
     /// How many messages one instance runs at once (claim loops; 1 to 64). Each claim is its own (a lease taken over is
     /// never finished by the loop that lost it), so N loops in one process cooperate as N instances do. A transfer spends
-    /// most of its time waiting for other parties, so more loops carry more transfers per instance.
+    /// most of its time waiting for other parties, so more loops carry more transfers per instance. The default (8) is
+    /// what the ten-minute load run held 10 transfers/s with on 2 + 2 instances (bench/results.md §8c); with one loop per
+    /// instance the outbox capacity is about the same 10/s, so the queue grows at the first slow moment.
     /// </summary>
-    public int Workers { get; init; } = 1;
+    public int Workers { get; init; } = 8;
 }
 
 /// <summary>
