@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Oso.Central.Anchors;
+using Oso.Central.Audit;
 using Oso.Central.Storage;
 using Oso.Hosting.Listeners;
 using Oso.Protocol.Messages;
@@ -15,6 +16,8 @@ namespace Oso.Central.Register;
 /// listener; RECONSTRUCTION, not in the public OSO): <c>GET /oso/register/swv/{brin}</c>. The School node offers them to
 /// staff who send an SWV dossier, each with whether it can receive one today and, if not, why — the same checks the
 /// Traffic Center makes at meldenNotificatie, so a choice the list allows is not refused later for the same reason.
+/// A refused call is audited (<c>swv.lijst.geweigerd</c>); an answered one is not (register data, no personal data, asked
+/// by the one system that serves the school each time staff open the form — docs/central.md §6).
 /// </summary>
 internal static class SwvKeuzeApi
 {
@@ -45,10 +48,22 @@ internal static class SwvKeuzeApi
         var vandaag = Kalender.Vandaag(time);
         var school = await db.Scholen.AsNoTracking().FirstOrDefaultAsync(s => s.Brin == brin, ct);
         var systeem = await db.Systemen.AsNoTracking().FirstOrDefaultAsync(s => s.Id == caller.Value, ct);
-        if (school is null || Deelnemers.Systeem(systeem, caller.Value, kwalificatieNodig: false) is not null
-            || !await Deelnemers.HeeftMandaatAsync(db, school, caller.Value, vandaag, ct))
+        var reden = school is null ? $"School {brin} staat niet in het OSO-register."
+            : Deelnemers.Systeem(systeem, caller.Value, kwalificatieNodig: false)?.Reden
+            ?? (await Deelnemers.HeeftMandaatAsync(db, school, caller.Value, vandaag, ct) ? null
+                : $"Systeem {caller} heeft vandaag geen geldig mandaat van het bestuur van school {brin}.");
+        if (reden is not null)
+        {
+            // a refused read is audited, as a refused anchor is (the answer says no more than "not yours"; the operator sees why)
+            db.Audit.Add(new AuditRecord
+            {
+                Tijd = nu, Door = "systeem " + caller.Value, Actie = "swv.lijst.geweigerd", Onderwerp = "school " + Cut(brin, 32),
+                Details = Cut("samenwerkingsverbanden van de school gevraagd; " + reden, 2000),
+            });
+            await db.SaveChangesAsync(ct);
             return AnkerApi.Problem(403, "register.niet-bevoegd",
                 $"Systeem {caller} bedient school {brin} niet (geen geldig mandaat van het bestuur): alleen dat systeem vraagt de samenwerkingsverbanden van de school op.");
+        }
 
         var swvs = await (from l in db.SwvLeden
                           join s in db.Scholen on l.SwvBrin equals s.Brin
@@ -72,4 +87,6 @@ internal static class SwvKeuzeApi
         }
         return Results.Json(new { samenwerkingsverbanden = lijst });
     }
+
+    private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
 }

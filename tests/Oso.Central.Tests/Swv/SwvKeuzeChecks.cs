@@ -57,6 +57,33 @@ public abstract class SwvKeuzeChecks(CentralFixture f) : IDisposable
         var zonderMandaat = await _parties.SchoolAsync(las, mandated: false);
         using var geen = await las.Http.GetAsync(Address(zonderMandaat), Ct);
         Assert.Equal(HttpStatusCode.Forbidden, geen.StatusCode);
+
+        // the operator sees both refusals in Central's audit log: which system asked for which school's list, and why not
+        var audit = await f.Admin.AuditAsync(1000, Ct);
+        var ander403 = Assert.Single(audit, a => a.Actie == "swv.lijst.geweigerd" && a.Door == "systeem " + ander.Id);
+        Assert.Equal("school " + school.Brin, ander403.Onderwerp);
+        Assert.Contains($"geen geldig mandaat van het bestuur van school {school.Brin}", ander403.Details, StringComparison.Ordinal);
+        var eigen403 = Assert.Single(audit, a => a.Actie == "swv.lijst.geweigerd" && a.Door == "systeem " + las.Id);
+        Assert.Equal("school " + zonderMandaat.Brin, eigen403.Onderwerp);
+        // an answered list is not audited (register data, no personal data; docs/central.md §6)
+        using var eigen = await las.Http.GetAsync(Address(school), Ct);
+        Assert.Equal(HttpStatusCode.OK, eigen.StatusCode);
+        Assert.Single(await f.Admin.AuditAsync(1000, Ct), a => a.Door == "systeem " + las.Id);
+    }
+
+    [Fact]
+    public async Task A_school_outside_the_register_is_refused_and_the_audit_says_why()
+    {
+        var las = await _parties.SystemAsync();
+        var onbekend = f.NextBrin();
+        using var answer = await las.Http.GetAsync(new Uri(f.Central.ProtocolUrl, "/oso/register/swv/" + onbekend), Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, answer.StatusCode);
+        var body = await answer.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("register.niet-bevoegd", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("niet in het OSO-register", body, StringComparison.Ordinal); // the caller learns no more than "not yours"
+        var regel = Assert.Single(await f.Admin.AuditAsync(1000, Ct), a => a.Actie == "swv.lijst.geweigerd" && a.Door == "systeem " + las.Id);
+        Assert.Equal("school " + onbekend, regel.Onderwerp);
+        Assert.Contains($"School {onbekend} staat niet in het OSO-register.", regel.Details, StringComparison.Ordinal);
     }
 
     public void Dispose()
