@@ -88,7 +88,7 @@ internal sealed class Ankerketen(IDbContextFactory<CentralDb> factory, OsoCertif
     {
         if (await BevoegdAsync(caller, brin, ct) is { } weigering)
         {
-            await WeigerAsync(caller, brin, AnkerFout.NietBevoegd, weigering, ct);
+            await WeigerAsync(caller, brin, AnkerFout.NietBevoegd, "ankers van de school gevraagd (lezen); " + weigering, ct);
             return (null, weigering);
         }
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -124,6 +124,8 @@ public abstract class AuditAnchorTests<TChain>(TChain fixture) where TChain : Ch
         Assert.False(await central.Ankers.AnyAsync(a => a.SysteemId == ChainFixture.OtherSystemId || a.Hash == hash, _ct));
         var audit = await central.Audit.Where(a => a.Actie == "anker.geweigerd" && a.Door == "systeem " + ChainFixture.OtherSystemId).ToListAsync(_ct);
         Assert.True(audit.Count >= 3, string.Join("; ", audit.Select(a => a.Details)));
+        // the refused read is told apart from a refused anchor: the operator sees what was asked for which school
+        Assert.Contains(audit, a => a.Onderwerp == "school " + brin && a.Details?.StartsWith("ankers van de school gevraagd (lezen); ", StringComparison.Ordinal) == true);
     }
 
     [Fact]
