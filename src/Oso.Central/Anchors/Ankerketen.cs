@@ -121,7 +121,7 @@ internal sealed class Ankerketen(IDbContextFactory<CentralDb> factory, OsoCertif
         if (Deelnemers.Systeem(systeem, caller.Value, kwalificatieNodig: false) is { } w) return w.Reden;
         var dag = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         return await Deelnemers.HeeftMandaatAsync(db, school, caller.Value, dag, ct) ? null
-            : $"Systeem {caller} bedient school {brin} niet (geen geldig mandaat van het bestuur): alleen dat systeem mag het auditlogboek van de school verankeren.";
+            : $"Systeem {caller} bedient school {brin} niet (geen geldig mandaat van het bestuur): alleen dat systeem mag het auditlogboek van de school verankeren en de ankers ervan lezen.";
     }
 
     private async Task<Ankeruitkomst> WeigerAsync(SysteemId caller, string brin, AnkerFout fout, string omschrijving, CancellationToken ct)
