@@ -59,7 +59,7 @@ internal static partial class DutchCommandLine
         ["certificaat"] = "PEM", ["dev-ca"] = "MAP", ["sector"] = "SECTOR", ["rol"] = "ROL", ["protocol-port"] = "POORT",
         ["portal-port"] = "POORT", ["plaats"] = "PLAATS", ["id"] = "ID", ["doel"] = "DOEL", ["bind"] = "ADRES", ["bestuur"] = "BESTUUR",
         ["url"] = "URL", ["traffic-center"] = "URL", ["public-url"] = "URL", ["revocations"] = "URL", ["status"] = "STATUS",
-        ["size-kb"] = "KB", ["sessie-uren"] = "UREN", ["scope"] = "BEREIK", ["routeringskenmerk"] = "KENMERK", ["reden"] = "REDEN",
+        ["size-kb"] = "KB", ["attachment-mb"] = "MB", ["sessie-uren"] = "UREN", ["scope"] = "BEREIK", ["routeringskenmerk"] = "KENMERK", ["reden"] = "REDEN",
         ["provincie"] = "PROVINCIE", ["gemeente"] = "GEMEENTE", ["leverancier"] = "LEVERANCIER", ["leerlingen"] = "AANTAL",
         ["leerling"] = "ID", ["host"] = "ADRES", ["dagen"] = "DAGEN", ["concurrency"] = "AANTAL", ["master-key-file"] = "BESTAND",
     };

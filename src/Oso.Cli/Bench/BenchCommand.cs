@@ -15,24 +15,51 @@ internal static class BenchCommand
         var concurrency = new Option<int>("--concurrency") { Description = "Overdrachten tegelijk (standaard 8).", DefaultValueFactory = _ => 8 };
         var size = new Option<int>("--size-kb") { Description = "Grootte van een dossier in kB (standaard 175).", DefaultValueFactory = _ => 175 };
         var json = new Option<bool>("--json") { Description = "Uitvoer als JSON." };
+        var database = new Option<string?>("--database")
+        {
+            Description = "PostgreSQL-server ('Host=…;Username=…;Password=…'): Central en de School-node draaien elk op een eigen, nieuwe database daar, die na afloop wordt verwijderd. Zonder: SQLite.",
+        };
+        var attachmentMb = new Option<int>("--attachment-mb")
+        {
+            Description = "Elk dossier draagt in totaal zoveel MB aan bijlagen (0–512; in plaats van --size-kb). De uitvoer meldt dan ook de extra piek van het geheugen (RSS) en MB/s naast de echo.",
+        };
         var transfer = new Command("transfer", "Overdrachten per seconde en p50/p99 over het volledige protocol (Traffic Center, documentRequest met sessiecontrole, ontsleutelen, profielfilter, validatie en versleuteld opslaan, afmelding), naast een kale mTLS-echo van dezelfde bytes op deze machine.")
         {
-            count, concurrency, size, json,
+            count, concurrency, size, json, database, attachmentMb,
         };
         transfer.SetAction(async (parse, ct) =>
         {
             var n = parse.GetValue(count);
             var c = parse.GetValue(concurrency);
             if (await RefusedAsync(context, n, c).ConfigureAwait(false)) return ExitCodes.Usage;
-            var result = await TransferBench.RunAsync(n, c, parse.GetValue(size) * 1024, context.Error, ct).ConfigureAwait(false);
+            var server = parse.GetValue(database);
+            var mb = parse.GetValue(attachmentMb);
+            if ((server is not null ? BenchDatabases.Refusal(server) : null) is { } refused)
+            {
+                await context.Error.WriteLineAsync(refused).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+            if (mb is < 0 or > 512)
+            {
+                await context.Error.WriteLineAsync($"oso: --attachment-mb is {mb}; het ligt tussen 0 en 512.").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+            var result = await TransferBench.RunAsync(new TransferBenchOptions
+            {
+                Count = n, Concurrency = c, TargetBytes = parse.GetValue(size) * 1024, AttachmentBytes = mb * 1024L * 1024, Database = server,
+            }, context.Error, ct).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
-                await context.Out.WriteLineAsync(JsonSerializer.Serialize(new { result.DossierBytes, result.Concurrency, result.Transfers, result.Echo, result.Steps, ratio = result.Ratio }, Json)).ConfigureAwait(false);
+                await context.Out.WriteLineAsync(JsonSerializer.Serialize(new
+                {
+                    result.DossierBytes, result.Concurrency, result.Transfers, result.Echo, result.Steps, ratio = result.Ratio,
+                    result.Database, result.AttachmentBytes, result.TransfersMbPerSecond, result.EchoMbPerSecond, result.ExtraPeakRssMb, result.EchoExtraPeakRssMb,
+                }, Json)).ConfigureAwait(false);
             }
             else
             {
                 var f = CultureInfo.InvariantCulture;
-                await context.Out.WriteLineAsync($"dossiers van {result.DossierBytes / 1024} kB, {result.Concurrency} tegelijk").ConfigureAwait(false);
+                await context.Out.WriteLineAsync($"dossiers van {result.DossierBytes / 1024} kB ({result.AttachmentBytes / 1024} kB aan bijlagen), {result.Concurrency} tegelijk, op {result.Database}").ConfigureAwait(false);
                 await context.Out.WriteLineAsync(string.Format(f, "{0,-34} {1,8} {2,10} {3,9} {4,9} {5,8}", "", "aantal", "per s", "p50 ms", "p99 ms", "fouten")).ConfigureAwait(false);
                 foreach (var (name, x) in new[] { ("volledig protocol (OSO-overdracht)", result.Transfers), ("kale mTLS-echo van dezelfde bytes", result.Echo) })
                     await context.Out.WriteLineAsync(string.Format(f, "{0,-34} {1,8} {2,10:F1} {3,9:F1} {4,9:F1} {5,8}", name, x.Count, x.PerSecond, x.P50Ms, x.P99Ms, x.Failures)).ConfigureAwait(false);
@@ -40,6 +67,9 @@ internal static class BenchCommand
                 foreach (var (name, x) in new[] { ("per overdracht", result.Transfers), ("per echo", result.Echo) })
                     await context.Out.WriteLineAsync(string.Format(f, "{0}: {1:F2} ms CPU, {2:F0} kB gealloceerd (het hele proces); GC's gen 0/1/2: {3}",
                         name, x.CpuMsPerOp, x.AllocatedKbPerOp, string.Join('/', x.Collections))).ConfigureAwait(false);
+                await context.Out.WriteLineAsync(string.Format(f, "MB/s: overdracht {0:F1}, echo {1:F1} ({2:P0}); extra piek RSS (het hele proces): overdracht {3:F0} MB, echo {4:F0} MB",
+                    result.TransfersMbPerSecond, result.EchoMbPerSecond, result.TransfersMbPerSecond / result.EchoMbPerSecond,
+                    result.ExtraPeakRssMb, result.EchoExtraPeakRssMb)).ConfigureAwait(false);
                 await context.Out.WriteLineAsync("stappen van een overdracht (uit het spoor):").ConfigureAwait(false);
                 foreach (var step in result.Steps)
                     await context.Out.WriteLineAsync(string.Format(f, "  {0,-32} p50 {1,7:F1} ms   p99 {2,7:F1} ms", step.Stap, step.P50Ms, step.P99Ms)).ConfigureAwait(false);

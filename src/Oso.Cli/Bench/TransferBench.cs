@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Oso.Cli.Up;
 using Oso.Dossier;
+using Oso.Hosting.Storage;
 using Oso.Hosting.Certificates;
 using Oso.Hosting.Listeners;
 using Oso.Protocol.Identifiers;
@@ -88,6 +89,49 @@ public sealed record TransferBenchResult(int DossierBytes, int Concurrency, Benc
 {
     /// <summary>Echo throughput divided by transfer throughput.</summary>
     public double Ratio => Echo.PerSecond / Transfers.PerSecond;
+
+    /// <summary>The engine Central and the School node ran on: "SQLite" or "PostgreSQL".</summary>
+    public string Database { get; init; } = "SQLite";
+
+    /// <summary>The attachments (bijlagen, decoded) a dossier carried on average, in bytes.</summary>
+    public long AttachmentBytes { get; init; }
+
+    /// <summary>Dossier bytes moved per second by the transfers (MiB/s).</summary>
+    public double TransfersMbPerSecond => Transfers.Count * (double)DossierBytes / Transfers.Seconds / (1024 * 1024);
+
+    /// <summary>The same bytes per second through the echo (MiB/s).</summary>
+    public double EchoMbPerSecond => Echo.Count * (double)DossierBytes / Echo.Seconds / (1024 * 1024);
+
+    /// <summary>
+    /// The largest increase of the peak RSS (MiB) over the transfers, warm-up included, of the bench's one process —
+    /// Central, the School node (bron and doel) and the client (<see cref="PeakRss"/>); null where it cannot be read.
+    /// </summary>
+    public double? ExtraPeakRssMb { get; init; }
+
+    /// <summary>The same over the echo of the same bytes.</summary>
+    public double? EchoExtraPeakRssMb { get; init; }
+}
+
+/// <summary>What <see cref="TransferBench"/> runs.</summary>
+public sealed record TransferBenchOptions
+{
+    /// <summary>Measured transfers.</summary>
+    public int Count { get; init; } = 200;
+
+    /// <summary>Transfers in flight at once.</summary>
+    public int Concurrency { get; init; } = 8;
+
+    /// <summary>The dossier size to aim at (ignored when <see cref="AttachmentBytes"/> is set).</summary>
+    public int TargetBytes { get; init; } = 175 * 1024;
+
+    /// <summary>
+    /// The attachments each dossier carries in all (bytes, decoded), 0 for the usual small ones: the dossier is as large
+    /// as that makes it.
+    /// </summary>
+    public long AttachmentBytes { get; init; }
+
+    /// <summary>A PostgreSQL server (Npgsql connection string): Central and the node each get a fresh database on it, dropped afterwards. Null: SQLite.</summary>
+    public string? Database { get; init; }
 }
 
 /// <summary>
@@ -99,20 +143,34 @@ public sealed record TransferBenchResult(int DossierBytes, int Concurrency, Benc
 public static class TransferBench
 {
     /// <summary>Runs the benchmark.</summary>
-    public static async Task<TransferBenchResult> RunAsync(int count, int concurrency, int targetBytes, TextWriter log, CancellationToken ct)
+    public static Task<TransferBenchResult> RunAsync(int count, int concurrency, int targetBytes, TextWriter log, CancellationToken ct) =>
+        RunAsync(new TransferBenchOptions { Count = count, Concurrency = concurrency, TargetBytes = targetBytes }, log, ct);
+
+    /// <summary>Runs the benchmark.</summary>
+    public static async Task<TransferBenchResult> RunAsync(TransferBenchOptions options, TextWriter log, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
+        var (count, concurrency) = (options.Count, options.Concurrency);
+        string? refused = null;
+        await using var databases = options.Database is null ? null : BenchDatabases.For(options.Database, out refused);
+        if (refused is not null) throw new ArgumentException(refused, nameof(options));
         var directory = Directory.CreateTempSubdirectory("oso-bench-").FullName;
         try
         {
+            if (databases is not null)
+                await log.WriteLineAsync($"PostgreSQL: Central in database {databases.CentralName}, de School-node in {databases.SchoolName} (na afloop verwijderd).").ConfigureAwait(false);
             await using var chain = await DemoChain.StartAsync(new ChainOptions
             {
                 DataDirectory = directory, CentralPortalPort = 0, CentralProtocolPort = 0, SchoolPortalPort = 0, SchoolProtocolPort = 0,
-                Pupils = 0, SchoolBackgroundWork = false,
+                Pupils = 0, SchoolBackgroundWork = false, CentralDatabase = databases?.Central, SchoolDatabase = databases?.School,
             }, ct).ConfigureAwait(false);
-            await log.WriteLineAsync($"Voorbereiden: {count} leerlingen met een dossier van ~{targetBytes / 1024} kB, vrijgegeven en aangemeld…").ConfigureAwait(false);
+            var engine = chain.School.Services.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite";
+            await log.WriteLineAsync(options.AttachmentBytes > 0
+                ? $"Voorbereiden ({engine}): {count} leerlingen met een dossier met {options.AttachmentBytes / (1024.0 * 1024):0.#} MB aan bijlagen, vrijgegeven en aangemeld…"
+                : $"Voorbereiden ({engine}): {count} leerlingen met een dossier van ~{options.TargetBytes / 1024} kB, vrijgegeven en aangemeld…").ConfigureAwait(false);
             var warmUp = Math.Clamp(count / 10, 3, 20);
-            var (all, dossiers) = await PrepareAsync(chain, warmUp, count, targetBytes, ct).ConfigureAwait(false);
+            var (all, dossiers, attachments) = await PrepareAsync(chain, warmUp, count, options, ct).ConfigureAwait(false);
             var requests = all.Skip(warmUp).ToList();
 
             await log.WriteLineAsync($"Meten: {count} overdrachten over het volledige protocol, {concurrency} tegelijk…").ConfigureAwait(false);
@@ -124,16 +182,26 @@ public static class TransferBench
                 var message = new OutboxMessage { Id = Guid.NewGuid(), Kind = TransferRunner.Kind, Payload = $"{{\"RequestId\":\"{id}\"}}", IdempotencyKey = id.ToString() };
                 return await runner.HandleAsync(message, ct).ConfigureAwait(false) is OutboxOutcome.Completed;
             }
+            var transferPeak = PeakRss.Start();
             // the first transfers pay for JIT compilation and connection set-up; they are not measured
             await MeasureAsync(all.Take(warmUp).ToList(), concurrency, Transfer, ct).ConfigureAwait(false);
             var transfers = await MeasureAsync(requests, concurrency, Transfer, ct).ConfigureAwait(false);
+            var transferExtra = transferPeak?.ExtraMb();
             var (ok, steps) = await StepsAsync(chain, requests, started, ct).ConfigureAwait(false);
             transfers = transfers with { Failures = transfers.Failures + (requests.Count - ok) };
 
             await log.WriteLineAsync($"Meten: {count} keer dezelfde bytes heen en terug over een kale mTLS-verbinding, {concurrency} tegelijk…").ConfigureAwait(false);
             var measured = dossiers.Skip(warmUp).ToList();
+            var echoPeak = PeakRss.Start();
             var echo = await EchoAsync(chain, concurrency, measured, ct).ConfigureAwait(false);
-            return new TransferBenchResult((int)measured.Average(d => d.Length), concurrency, transfers, echo, steps);
+            var echoExtra = echoPeak?.ExtraMb();
+            return new TransferBenchResult((int)measured.Average(d => d.Length), concurrency, transfers, echo, steps)
+            {
+                Database = engine,
+                AttachmentBytes = (long)attachments.Skip(warmUp).Average(),
+                ExtraPeakRssMb = transferExtra,
+                EchoExtraPeakRssMb = echoExtra,
+            };
         }
         finally
         {
@@ -141,31 +209,28 @@ public static class TransferBench
         }
     }
 
-    private static async Task<(List<Guid> Requests, List<byte[]> Dossiers)> PrepareAsync(DemoChain chain, int warmUp, int count, int targetBytes, CancellationToken ct)
+    private const int Seed = 4242;
+
+    private static async Task<(List<Guid> Requests, List<byte[]> Dossiers, List<long> Attachments)> PrepareAsync(DemoChain chain, int warmUp, int count,
+        TransferBenchOptions options, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         var school = DemoSchools.SyntheticSchool(DemoSchools.Po);
-        // pupils differ in how many attachments they have; over the first measured pupils the average dossier grows
-        // linearly with the attachment size: two probes give the slope, one more step corrects rounding
-        const int Seed = 4242;
-        double Average(long attachment) => SyntheticDossiers.Many(SyntheticProfile.Povo, warmUp + Math.Min(count, 20), Seed, today, new SyntheticOptions { School = school, AttachmentSize = attachment })
-            .Skip(warmUp).Average(d => (double)DossierWriter.ToBytes(d, indent: false).Length);
-        long low = 1024, high = 64 * 1024;
-        double lowSize = Average(low), highSize = Average(high);
-        var slope = (highSize - lowSize) / (high - low);
-        var attachment = Math.Max(0, low + (long)((targetBytes - lowSize) / slope));
-        attachment = Math.Max(0, attachment + (long)((targetBytes - Average(attachment)) / slope));
+        var pupils = options.AttachmentBytes > 0
+            ? WithAttachments(warmUp + count, options.AttachmentBytes, today, school)
+            : OfSize(warmUp, count, options.TargetBytes, today, school);
         var bron = chain.School.Services.GetRequiredService<BronDossiers>();
         var aanmeldingen = chain.School.Services.GetRequiredService<Aanmeldingen>();
         var po = Actor.Las(chain.State.Po.LasClientId);
         var vo = Actor.Las(chain.State.Vo.LasClientId);
         var requests = new List<Guid>();
         var dossiers = new List<byte[]>(warmUp + count);
-        var pupils = SyntheticDossiers.Many(SyntheticProfile.Povo, warmUp + count, Seed, today, new SyntheticOptions { School = school, AttachmentSize = attachment });
+        var attachments = new List<long>(warmUp + count);
         var n = 0;
         foreach (var pupil in pupils)
         {
             dossiers.Add(DossierWriter.ToBytes(pupil, indent: false));
+            attachments.Add(Dossier.Model.DossierAttachments.All(pupil.Huidigeschool.Leerling).Sum(a => a.Document.Bestandsinhoud.DecodedLength ?? 0));
             var stored = (DeliveryResult.Stored)await bron.DeliverAsync(DemoSchools.Po.Brin, "B" + n++, pupil, po, ct).ConfigureAwait(false);
             await bron.ReleaseAsync(DemoSchools.Po.Brin, stored.PupilId, null, po, ct).ConfigureAwait(false);
             var l = pupil.Huidigeschool.Leerling;
@@ -173,7 +238,44 @@ public static class TransferBench
                 new AanmeldingInput((l.Bsn ?? l.Onderwijsnummer)!, l.Geboortedatum!.Value, DemoSchools.Po.Brin), vo, ct).ConfigureAwait(false);
             requests.Add(((DoelResult.Ok)await aanmeldingen.RequestAsync(DemoSchools.Vo.Brin, aanmelding.Id, "Las", null, vo, ct).ConfigureAwait(false)).Id);
         }
-        return (requests, dossiers);
+        return (requests, dossiers, attachments);
+    }
+
+    // pupils differ in how many attachments they have; over the first measured pupils the average dossier grows
+    // linearly with the attachment size: two probes give the slope, one more step corrects rounding
+    private static IEnumerable<Dossier.Model.Dossier> OfSize(int warmUp, int count, int targetBytes, DateOnly today, Dossier.Model.School school)
+    {
+        double Average(long attachment) => SyntheticDossiers.Many(SyntheticProfile.Povo, warmUp + Math.Min(count, 20), Seed, today, new SyntheticOptions { School = school, AttachmentSize = attachment })
+            .Skip(warmUp).Average(d => (double)DossierWriter.ToBytes(d, indent: false).Length);
+        long low = 1024, high = 64 * 1024;
+        double lowSize = Average(low), highSize = Average(high);
+        var slope = (highSize - lowSize) / (high - low);
+        var attachment = Math.Max(0, low + (long)((targetBytes - lowSize) / slope));
+        attachment = Math.Max(0, attachment + (long)((targetBytes - Average(attachment)) / slope));
+        return SyntheticDossiers.Many(SyntheticProfile.Povo, warmUp + count, Seed, today, new SyntheticOptions { School = school, AttachmentSize = attachment });
+    }
+
+    // --attachment-mb: each dossier carries the given bytes of attachments in all, as the generator makes them (one or two
+    // documents in the overigdocumentlijst and, by chance, a diagnosis report, a plan, a test report — each of the same
+    // size). How many a pupil gets depends on the generator's draws, and those on the size, so per pupil: size = total /
+    // count, again until the count stays. A pupil whose identity an earlier one already has is skipped.
+    private static IEnumerable<Dossier.Model.Dossier> WithAttachments(int count, long total, DateOnly today, Dossier.Model.School school)
+    {
+        var identities = new HashSet<string>(StringComparer.Ordinal);
+        for (var seed = Seed * 1000; identities.Count < count; seed++)
+        {
+            var options = new SyntheticOptions { School = school, AttachmentSize = Math.Max(1, total / 2) };
+            var dossier = SyntheticDossiers.Create(SyntheticProfile.Povo, seed, today, options);
+            for (var step = 0; step < 8; step++)
+            {
+                var size = Math.Max(1, total / Math.Max(1, Dossier.Model.DossierAttachments.All(dossier.Huidigeschool.Leerling).Count));
+                if (size == options.AttachmentSize) break;
+                options = options with { AttachmentSize = size };
+                dossier = SyntheticDossiers.Create(SyntheticProfile.Povo, seed, today, options);
+            }
+            var l = dossier.Huidigeschool.Leerling;
+            if (identities.Add((l.Bsn ?? l.Onderwijsnummer)!)) yield return dossier;
+        }
     }
 
     private static async Task<(int Succeeded, IReadOnlyList<StepFigures> Steps)> StepsAsync(DemoChain chain, List<Guid> requests,

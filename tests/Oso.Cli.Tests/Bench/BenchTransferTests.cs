@@ -1,8 +1,11 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Npgsql;
+using Oso.Testing;
 
 namespace Oso.Cli.Tests.Bench;
 
-public sealed class BenchTransferTests
+public sealed partial class BenchTransferTests
 {
     [Fact]
     public async Task A_small_run_transfers_every_dossier_of_about_the_asked_size_and_says_where_the_time_went()
@@ -21,9 +24,75 @@ public sealed class BenchTransferTests
         Assert.Equal(4, root.GetProperty("echo").GetProperty("count").GetInt32());
         Assert.Equal(0, root.GetProperty("echo").GetProperty("failures").GetInt32());
         Assert.True(root.GetProperty("ratio").GetDouble() > 0);
+        Assert.Equal("SQLite", root.GetProperty("database").GetString());
         var steps = root.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("stap").GetString()).ToList();
         Assert.Equal(["Sessie bij het Traffic Center", "Dossier opvragen", "Afmelding"], steps);
         Assert.Contains("overdrachten over het volledige protocol", error.ToString());
+    }
+
+    [Fact]
+    public async Task On_PostgreSQL_the_run_names_the_engine_and_drops_its_two_databases_afterwards()
+    {
+        var server = TestDatabase.RequirePostgres();
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var code = await OsoCli.RunAsync(["bench", "transfer", "--count", "4", "--concurrency", "2", "--size-kb", "60", "--database", server, "--json"],
+            CliContext.Capture(output, error));
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output.ToString());
+        var root = json.RootElement;
+        Assert.Equal("PostgreSQL", root.GetProperty("database").GetString());
+        Assert.Equal(4, root.GetProperty("transfers").GetProperty("count").GetInt32());
+        Assert.Equal(0, root.GetProperty("transfers").GetProperty("failures").GetInt32());
+        Assert.Equal(0, root.GetProperty("echo").GetProperty("failures").GetInt32());
+        var names = BenchDatabaseNames().Match(error.ToString());
+        Assert.True(names.Success, error.ToString());
+        await using var connection = new NpgsqlConnection(server + ";Database=postgres;Pooling=false");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var left = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @central OR datname = @school", connection);
+        left.Parameters.AddWithValue("central", names.Groups[1].Value);
+        left.Parameters.AddWithValue("school", names.Groups[2].Value);
+        Assert.Equal(0L, (long)(await left.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
+    }
+
+    [Fact]
+    public async Task With_attachments_every_dossier_carries_that_many_megabytes_and_the_run_reports_the_extra_peak_memory_and_both_rates()
+    {
+        var output = new StringWriter();
+
+        var code = await OsoCli.RunAsync(["bench", "transfer", "--count", "2", "--concurrency", "1", "--attachment-mb", "8", "--json"], CliContext.Capture(output, new StringWriter()));
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output.ToString());
+        var root = json.RootElement;
+        const long Asked = 8L * 1024 * 1024;
+        Assert.InRange(root.GetProperty("attachmentBytes").GetInt64(), Asked * 95 / 100, Asked * 105 / 100);
+        // base64 in the XML: a third more than the attachments
+        Assert.InRange(root.GetProperty("dossierBytes").GetInt32(), Asked * 4 / 3, Asked * 3 / 2);
+        Assert.Equal(0, root.GetProperty("transfers").GetProperty("failures").GetInt32());
+        // a transfer holds the dossier several times over (received, decrypted, validated, encrypted again)
+        Assert.True(root.GetProperty("extraPeakRssMb").GetDouble() > 8, root.GetProperty("extraPeakRssMb").ToString());
+        Assert.True(root.GetProperty("echoExtraPeakRssMb").GetDouble() >= 0);
+        Assert.True(root.GetProperty("transfersMbPerSecond").GetDouble() > 0);
+        Assert.True(root.GetProperty("echoMbPerSecond").GetDouble() > root.GetProperty("transfersMbPerSecond").GetDouble() / 100);
+        Assert.True(root.GetProperty("ratio").GetDouble() > 0);
+    }
+
+    [Theory]
+    [InlineData("--attachment-mb", "-1", "--attachment-mb is -1; het ligt tussen 0 en 512")]
+    [InlineData("--database", "Username=oso;Password=geheim", "--database noemt geen server")]
+    [InlineData("--database", "Host", "--database is geen geldige PostgreSQL-verbinding")]
+    public async Task A_bad_flag_is_refused_with_a_clear_message_before_anything_starts(string flag, string value, string message)
+    {
+        var error = new StringWriter();
+
+        var code = await OsoCli.RunAsync(["bench", "transfer", "--count", "1", flag, value], CliContext.Capture(new StringWriter(), error));
+
+        Assert.NotEqual(0, code);
+        Assert.Contains(message, error.ToString());
+        Assert.DoesNotContain("Voorbereiden", error.ToString());
     }
 
     [Fact]
@@ -36,4 +105,7 @@ public sealed class BenchTransferTests
         Assert.NotEqual(0, code);
         Assert.Contains("--count en --concurrency zijn minstens 1", error.ToString());
     }
+
+    [GeneratedRegex(@"Central in database (oso_bench_central_\w+), de School-node in (oso_bench_school_\w+)")]
+    private static partial Regex BenchDatabaseNames();
 }
