@@ -44,10 +44,19 @@ internal static class BenchCommand
                 await context.Error.WriteLineAsync($"oso: --attachment-mb is {mb}; het ligt tussen 0 en 512.").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
-            var result = await TransferBench.RunAsync(new TransferBenchOptions
+            TransferBenchResult result;
+            try
             {
-                Count = n, Concurrency = c, TargetBytes = parse.GetValue(size) * 1024, AttachmentBytes = mb * 1024L * 1024, Database = server,
-            }, context.Error, ct).ConfigureAwait(false);
+                result = await TransferBench.RunAsync(new TransferBenchOptions
+                {
+                    Count = n, Concurrency = c, TargetBytes = parse.GetValue(size) * 1024, AttachmentBytes = mb * 1024L * 1024, Database = server,
+                }, context.Error, ct).ConfigureAwait(false);
+            }
+            catch (BenchSetupException e)
+            {
+                await context.Error.WriteLineAsync("oso: " + e.Message).ConfigureAwait(false);
+                return ExitCodes.Failed;
+            }
             if (parse.GetValue(json))
             {
                 await context.Out.WriteLineAsync(JsonSerializer.Serialize(new

@@ -66,17 +66,42 @@ internal sealed class BenchDatabases : IAsyncDisposable
 
     private string With(string database) => new NpgsqlConnectionStringBuilder(_server.ConnectionString) { Database = database }.ConnectionString;
 
+    /// <summary>Creates both databases, empty (the hosts' migrations then find them and only add the tables).</summary>
+    public async Task CreateAsync(CancellationToken ct)
+    {
+        await using var connection = await MaintenanceAsync(ct).ConfigureAwait(false);
+        foreach (var name in new[] { CentralName, SchoolName })
+        {
+            // the names are ours (letters, digits and underscores): nothing of the user's input goes into the statement
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<NpgsqlConnection> MaintenanceAsync(CancellationToken ct)
+    {
+        var maintenance = new NpgsqlConnectionStringBuilder(_server.ConnectionString) { Pooling = false };
+        if (string.IsNullOrEmpty(maintenance.Database)) maintenance.Database = "postgres";
+        var connection = new NpgsqlConnection(maintenance.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(ct).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     /// <summary>Drops both databases (they may not exist when the run failed early).</summary>
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        var maintenance = new NpgsqlConnectionStringBuilder(_server.ConnectionString) { Pooling = false };
-        if (string.IsNullOrEmpty(maintenance.Database)) maintenance.Database = "postgres";
-        await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
-        await connection.OpenAsync().ConfigureAwait(false);
+        await using var connection = await MaintenanceAsync(CancellationToken.None).ConfigureAwait(false);
         foreach (var name in new[] { CentralName, SchoolName })
         {
-            // the names are ours (letters, digits and underscores): nothing of the user's input goes into the statement
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync().ConfigureAwait(false);
         }

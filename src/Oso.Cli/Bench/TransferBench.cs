@@ -159,11 +159,18 @@ public static class TransferBench
         try
         {
             if (databases is not null)
+            {
                 await log.WriteLineAsync($"PostgreSQL: Central in database {databases.CentralName}, de School-node in {databases.SchoolName} (na afloop verwijderd).").ConfigureAwait(false);
+                await databases.CreateAsync(ct).ConfigureAwait(false);
+            }
+            // the hosts' warnings go to standard error: standard output carries the result (--json) alone
+            static void ToStandardError(IServiceCollection services) =>
+                services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             await using var chain = await DemoChain.StartAsync(new ChainOptions
             {
                 DataDirectory = directory, CentralPortalPort = 0, CentralProtocolPort = 0, SchoolPortalPort = 0, SchoolProtocolPort = 0,
                 Pupils = 0, SchoolBackgroundWork = false, CentralDatabase = databases?.Central, SchoolDatabase = databases?.School,
+                ConfigureCentral = ToStandardError, ConfigureSchool = ToStandardError,
             }, ct).ConfigureAwait(false);
             var engine = chain.School.Services.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite";
             await log.WriteLineAsync(options.AttachmentBytes > 0
@@ -187,7 +194,7 @@ public static class TransferBench
             await MeasureAsync(all.Take(warmUp).ToList(), concurrency, Transfer, ct).ConfigureAwait(false);
             var transfers = await MeasureAsync(requests, concurrency, Transfer, ct).ConfigureAwait(false);
             var transferExtra = transferPeak?.ExtraMb();
-            var (ok, steps) = await StepsAsync(chain, requests, started, ct).ConfigureAwait(false);
+            var (ok, steps) = await StepsAsync(chain, requests, started, log, ct).ConfigureAwait(false);
             transfers = transfers with { Failures = transfers.Failures + (requests.Count - ok) };
 
             await log.WriteLineAsync($"Meten: {count} keer dezelfde bytes heen en terug over een kale mTLS-verbinding, {concurrency} tegelijk…").ConfigureAwait(false);
@@ -232,7 +239,15 @@ public static class TransferBench
             dossiers.Add(DossierWriter.ToBytes(pupil, indent: false));
             attachments.Add(Dossier.Model.DossierAttachments.All(pupil.Huidigeschool.Leerling).Sum(a => a.Document.Bestandsinhoud.DecodedLength ?? 0));
             var stored = (DeliveryResult.Stored)await bron.DeliverAsync(DemoSchools.Po.Brin, "B" + n++, pupil, po, ct).ConfigureAwait(false);
-            await bron.ReleaseAsync(DemoSchools.Po.Brin, stored.PupilId, null, po, ct).ConfigureAwait(false);
+            // a dossier the bron cannot release would fail its transfer later with "not available": say why now
+            var released = await bron.ReleaseAsync(DemoSchools.Po.Brin, stored.PupilId, null, po, ct).ConfigureAwait(false);
+            if (released is not ReleaseResult.Released)
+                throw new BenchSetupException($"de bronschool kan het dossier van leerling {n} ({dossiers[^1].Length / (1024 * 1024)} MB) niet klaarzetten: " + released switch
+                {
+                    ReleaseResult.NotAllowed x => x.Reason,
+                    ReleaseResult.Invalid x => string.Join("; ", x.Meldingen.Take(3).Select(m => $"{m.Code} {m.Tekst}")),
+                    _ => released.GetType().Name,
+                });
             var l = pupil.Huidigeschool.Leerling;
             var aanmelding = (DoelResult.Ok)await aanmeldingen.RegisterAsync(DemoSchools.Vo.Brin,
                 new AanmeldingInput((l.Bsn ?? l.Onderwijsnummer)!, l.Geboortedatum!.Value, DemoSchools.Po.Brin), vo, ct).ConfigureAwait(false);
@@ -258,33 +273,46 @@ public static class TransferBench
     // --attachment-mb: each dossier carries the given bytes of attachments in all, as the generator makes them (one or two
     // documents in the overigdocumentlijst and, by chance, a diagnosis report, a plan, a test report — each of the same
     // size). How many a pupil gets depends on the generator's draws, and those on the size, so per pupil: size = total /
-    // count, again until the count stays. A pupil whose identity an earlier one already has is skipped.
+    // count, again until the count stays; a pupil whose count keeps changing with the size is passed over, and so is one
+    // whose identity an earlier one already has.
     private static IEnumerable<Dossier.Model.Dossier> WithAttachments(int count, long total, DateOnly today, Dossier.Model.School school)
     {
         var identities = new HashSet<string>(StringComparer.Ordinal);
         for (var seed = Seed * 1000; identities.Count < count; seed++)
         {
+            if (seed > Seed * 1000 + 100 * count) throw new InvalidOperationException("The generator gave too few pupils whose attachments add up to the asked size.");
             var options = new SyntheticOptions { School = school, AttachmentSize = Math.Max(1, total / 2) };
             var dossier = SyntheticDossiers.Create(SyntheticProfile.Povo, seed, today, options);
-            for (var step = 0; step < 8; step++)
+            var held = false;
+            for (var step = 0; step < 4 && !held; step++)
             {
                 var size = Math.Max(1, total / Math.Max(1, Dossier.Model.DossierAttachments.All(dossier.Huidigeschool.Leerling).Count));
-                if (size == options.AttachmentSize) break;
+                held = size == options.AttachmentSize;
+                if (held) break;
                 options = options with { AttachmentSize = size };
                 dossier = SyntheticDossiers.Create(SyntheticProfile.Povo, seed, today, options);
             }
             var l = dossier.Huidigeschool.Leerling;
-            if (identities.Add((l.Bsn ?? l.Onderwijsnummer)!)) yield return dossier;
+            // a primary school releases a dossier only after the parents' inspection: pupils without it are passed over
+            // and one attachment is one text node in the XML: base64, at most XmlLimits.MaxTextLength (64 MiB) — a pupil with
+            // too few documents to keep each under that is passed over too
+            if (held && dossier.Inzage?.Inzage == true && options.AttachmentSize * 4 / 3 + 4096 <= new Oso.Dossier.Xml.XmlLimits().MaxTextLength
+                && identities.Add((l.Bsn ?? l.Onderwijsnummer)!)) yield return dossier;
         }
     }
 
     private static async Task<(int Succeeded, IReadOnlyList<StepFigures> Steps)> StepsAsync(DemoChain chain, List<Guid> requests,
-        IReadOnlyDictionary<Guid, DateTimeOffset> started, CancellationToken ct)
+        IReadOnlyDictionary<Guid, DateTimeOffset> started, TextWriter log, CancellationToken ct)
     {
         await using var db = chain.School.Services.GetRequiredService<Oso.School.Storage.SchoolStore>().Read();
         var set = requests.ToHashSet();
         var rows = (await db.TransferRequests.AsNoTracking().ToListAsync(ct).ConfigureAwait(false)).Where(r => set.Contains(r.Id)).ToList();
         var succeeded = rows.Where(r => r.Resultaat == "OverdrachtGeslaagd").ToList();
+        // why the others failed: the last step of each trace that did not succeed (codes and their Dutch explanation, no personal data)
+        foreach (var why in rows.Where(r => r.Resultaat != "OverdrachtGeslaagd")
+                     .Select(r => TraceStep.Parse(r.Trace).LastOrDefault(t => !t.Geslaagd) is { } step ? $"{step.Stap}: {step.Resultaat} ({step.Toelichting})" : $"{r.Status}: {r.Resultaat}")
+                     .GroupBy(w => w, StringComparer.Ordinal))
+            await log.WriteLineAsync($"Mislukt ({why.Count()}×): {why.Key}").ConfigureAwait(false);
         return (succeeded.Count, StepFigures.From(succeeded.Select(r => (started[r.Id], (IReadOnlyList<TraceStep>)TraceStep.Parse(r.Trace)))));
     }
 
@@ -363,4 +391,17 @@ public static class TransferBench
         await app.StopAsync(ct).ConfigureAwait(false);
         return figures;
     }
+}
+
+/// <summary>The bench could not prepare its run (the message, in Dutch, says why).</summary>
+public sealed class BenchSetupException : Exception
+{
+    /// <summary>Creates one.</summary>
+    public BenchSetupException() { }
+
+    /// <summary>Creates one with a message.</summary>
+    public BenchSetupException(string message) : base(message) { }
+
+    /// <summary>Creates one with a message and a cause.</summary>
+    public BenchSetupException(string message, Exception inner) : base(message, inner) { }
 }
