@@ -127,11 +127,7 @@ internal sealed class Ankerketen(IDbContextFactory<CentralDb> factory, OsoCertif
     private async Task<Ankeruitkomst> WeigerAsync(SysteemId caller, string brin, AnkerFout fout, string omschrijving, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        db.Audit.Add(new AuditRecord
-        {
-            Tijd = time.GetUtcNow(), Door = "systeem " + caller.Value, Actie = fout == AnkerFout.Conflict ? "anker.conflict" : "anker.geweigerd",
-            Onderwerp = "school " + brin, Details = omschrijving.Length > 2000 ? omschrijving[..2000] : omschrijving,
-        });
+        db.Audit.Add(AuditRecord.VanSysteem(time.GetUtcNow(), caller.Value, fout == AnkerFout.Conflict ? "anker.conflict" : "anker.geweigerd", brin, omschrijving));
         await db.SaveChangesAsync(ct);
         return new(null, fout, omschrijving);
     }

@@ -55,11 +55,7 @@ internal static class SwvKeuzeApi
         if (reden is not null)
         {
             // a refused read is audited, as a refused anchor is (the answer says no more than "not yours"; the operator sees why)
-            db.Audit.Add(new AuditRecord
-            {
-                Tijd = nu, Door = "systeem " + caller.Value, Actie = "swv.lijst.geweigerd", Onderwerp = "school " + Cut(brin, 32),
-                Details = Cut("samenwerkingsverbanden van de school gevraagd; " + reden, 2000),
-            });
+            db.Audit.Add(AuditRecord.VanSysteem(nu, caller.Value, "swv.lijst.geweigerd", brin, "samenwerkingsverbanden van de school gevraagd; " + reden));
             await db.SaveChangesAsync(ct);
             return AnkerApi.Problem(403, "register.niet-bevoegd",
                 $"Systeem {caller} bedient school {brin} niet (geen geldig mandaat van het bestuur): alleen dat systeem vraagt de samenwerkingsverbanden van de school op.");
@@ -87,6 +83,4 @@ internal static class SwvKeuzeApi
         }
         return Results.Json(new { samenwerkingsverbanden = lijst });
     }
-
-    private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
 }
