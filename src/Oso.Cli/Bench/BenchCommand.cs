@@ -93,16 +93,26 @@ internal static class BenchCommand
         var count = new Option<int>("--count") { Description = "Aantal sessies (standaard 2000).", DefaultValueFactory = _ => 2000 };
         var concurrency = new Option<int>("--concurrency") { Description = "Sessies tegelijk (standaard 16).", DefaultValueFactory = _ => 16 };
         var json = new Option<bool>("--json") { Description = "Uitvoer als JSON." };
+        var database = new Option<string?>("--database")
+        {
+            Description = "PostgreSQL-server ('Host=…;Username=…;Password=…'): Central en de School-node draaien elk op een eigen, nieuwe database daar, die na afloop wordt verwijderd. Zonder: SQLite.",
+        };
         var tc = new Command("tc", "Sessies per seconde en p50/p99 bij het Traffic Center alleen: overdracht, sessiecontrole en afmelding over mTLS, met alle controles, het spoor en de audit.")
         {
-            count, concurrency, json,
+            count, concurrency, json, database,
         };
         tc.SetAction(async (parse, ct) =>
         {
             var n = parse.GetValue(count);
             var c = parse.GetValue(concurrency);
             if (await RefusedAsync(context, n, c).ConfigureAwait(false)) return ExitCodes.Usage;
-            var result = await TcBench.RunAsync(n, c, context.Error, ct).ConfigureAwait(false);
+            var server = parse.GetValue(database);
+            if ((server is not null ? BenchDatabases.Refusal(server) : null) is { } refused)
+            {
+                await context.Error.WriteLineAsync(refused).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+            var result = await TcBench.RunAsync(n, c, server, context.Error, ct).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 await context.Out.WriteLineAsync(JsonSerializer.Serialize(result, Json)).ConfigureAwait(false);
@@ -111,8 +121,8 @@ internal static class BenchCommand
             {
                 var f = CultureInfo.InvariantCulture;
                 var x = result.Sessions;
-                await context.Out.WriteLineAsync(string.Format(f, "{0} sessies, {1} tegelijk: {2:F1} per s, p50 {3:F1} ms, p99 {4:F1} ms, {5} fouten",
-                    x.Count, result.Concurrency, x.PerSecond, x.P50Ms, x.P99Ms, x.Failures)).ConfigureAwait(false);
+                await context.Out.WriteLineAsync(string.Format(f, "{0} sessies, {1} tegelijk ({6}): {2:F1} per s, p50 {3:F1} ms, p99 {4:F1} ms, {5} fouten",
+                    x.Count, result.Concurrency, x.PerSecond, x.P50Ms, x.P99Ms, x.Failures, result.Database)).ConfigureAwait(false);
                 await context.Out.WriteLineAsync(string.Format(f, "  per sessie: {0:F2} ms CPU, {1:F0} kB gealloceerd (het hele proces); GC's gen 0/1/2: {2}",
                     x.CpuMsPerOp, x.AllocatedKbPerOp, string.Join('/', x.Collections))).ConfigureAwait(false);
                 foreach (var call in result.Calls)

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Oso.Cli.Up;
 using Oso.Dossier.Identifiers;
 using Oso.Hosting.Certificates;
@@ -16,7 +18,11 @@ namespace Oso.Cli.Bench;
 /// <param name="Concurrency">Sessions in flight at once.</param>
 /// <param name="Sessions">One session = overdracht + sessiecontrole + afmelding, each a call over mutual TLS.</param>
 /// <param name="Calls">Per call: how long it took.</param>
-public sealed record TcBenchResult(int Concurrency, BenchFigures Sessions, IReadOnlyList<StepFigures> Calls);
+public sealed record TcBenchResult(int Concurrency, BenchFigures Sessions, IReadOnlyList<StepFigures> Calls)
+{
+    /// <summary>The engine Central ran on: "SQLite" or "PostgreSQL".</summary>
+    public string Database { get; init; } = "SQLite";
+}
 
 /// <summary>
 /// <c>oso bench tc</c>: the Traffic Center alone. N sessions, each the three calls a transfer makes there (the doel's
@@ -26,17 +32,36 @@ public sealed record TcBenchResult(int Concurrency, BenchFigures Sessions, IRead
 /// </summary>
 public static class TcBench
 {
-    /// <summary>Runs the benchmark.</summary>
-    public static async Task<TcBenchResult> RunAsync(int count, int concurrency, TextWriter log, CancellationToken ct)
+    /// <summary>Runs the benchmark on SQLite.</summary>
+    public static Task<TcBenchResult> RunAsync(int count, int concurrency, TextWriter log, CancellationToken ct) =>
+        RunAsync(count, concurrency, null, log, ct);
+
+    /// <summary>
+    /// Runs the benchmark; with <paramref name="database"/> (a PostgreSQL server, Npgsql connection string) Central and
+    /// the node each run on a fresh database there, dropped afterwards.
+    /// </summary>
+    public static async Task<TcBenchResult> RunAsync(int count, int concurrency, string? database, TextWriter log, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(log);
+        string? refused = null;
+        await using var databases = database is null ? null : BenchDatabases.For(database, out refused);
+        if (refused is not null) throw new ArgumentException(refused, nameof(database));
         var directory = Directory.CreateTempSubdirectory("oso-bench-tc-").FullName;
         try
         {
+            if (databases is not null)
+            {
+                await log.WriteLineAsync($"PostgreSQL: Central in database {databases.CentralName}, de School-node in {databases.SchoolName} (na afloop verwijderd).").ConfigureAwait(false);
+                await databases.CreateAsync(ct).ConfigureAwait(false);
+            }
+            // the hosts' warnings go to standard error: standard output carries the result (--json) alone
+            static void ToStandardError(IServiceCollection services) =>
+                services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             await using var chain = await DemoChain.StartAsync(new ChainOptions
             {
                 DataDirectory = directory, CentralPortalPort = 0, CentralProtocolPort = 0, SchoolPortalPort = 0, SchoolProtocolPort = 0,
-                Pupils = 0, SchoolBackgroundWork = false,
+                Pupils = 0, SchoolBackgroundWork = false, CentralDatabase = databases?.Central, SchoolDatabase = databases?.School,
+                ConfigureCentral = ToStandardError, ConfigureSchool = ToStandardError,
             }, ct).ConfigureAwait(false);
             var anchors = new X509Certificate2Collection();
             anchors.ImportFromPemFile(chain.Central.TrustAnchorPemPath);
@@ -80,7 +105,7 @@ public static class TcBench
             var sessions = await TransferBench.MeasureAsync(Enumerable.Range(0, count).ToList(), concurrency, Session, ct).ConfigureAwait(false);
             var perCall = calls.OrderBy(c => c.Key, StringComparer.Ordinal)
                 .Select(c => { var f = BenchFigures.From([.. c.Value], 1, 0); return new StepFigures(c.Key, f.P50Ms, f.P99Ms); }).ToList();
-            return new TcBenchResult(concurrency, sessions, perCall);
+            return new TcBenchResult(concurrency, sessions, perCall) { Database = databases is null ? "SQLite" : "PostgreSQL" };
         }
         finally
         {

@@ -1,8 +1,11 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Npgsql;
+using Oso.Testing;
 
 namespace Oso.Cli.Tests.Bench;
 
-public sealed class BenchTcTests
+public sealed partial class BenchTcTests
 {
     [Fact]
     public async Task A_small_run_completes_every_session_and_names_the_three_calls()
@@ -26,6 +29,46 @@ public sealed class BenchTcTests
         var calls = root.GetProperty("calls").EnumerateArray().Select(s => s.GetProperty("stap").GetString()).ToList();
         Assert.Equal(["afmelding", "overdracht", "sessiecontrole"], calls);
         Assert.Contains("sessies (overdracht, sessiecontrole, afmelding) bij het Traffic Center", error.ToString());
+        Assert.Equal("SQLite", root.GetProperty("database").GetString());
+    }
+
+    [Fact]
+    public async Task On_PostgreSQL_the_run_names_the_engine_completes_every_session_and_drops_its_databases_afterwards()
+    {
+        var server = TestDatabase.RequirePostgres();
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var code = await OsoCli.RunAsync(["bench", "tc", "--count", "20", "--concurrency", "4", "--database", server, "--json"], CliContext.Capture(output, error));
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output.ToString());
+        var root = json.RootElement;
+        Assert.Equal("PostgreSQL", root.GetProperty("database").GetString());
+        Assert.Equal(20, root.GetProperty("sessions").GetProperty("count").GetInt32());
+        Assert.Equal(0, root.GetProperty("sessions").GetProperty("failures").GetInt32());
+        var names = BenchDatabaseNames().Match(error.ToString());
+        Assert.True(names.Success, error.ToString());
+        await using var connection = new NpgsqlConnection(server + ";Database=postgres;Pooling=false");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var left = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @central OR datname = @school", connection);
+        left.Parameters.AddWithValue("central", names.Groups[1].Value);
+        left.Parameters.AddWithValue("school", names.Groups[2].Value);
+        Assert.Equal(0L, (long)(await left.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
+    }
+
+    [Theory]
+    [InlineData("Username=oso;Password=geheim", "--database noemt geen server")]
+    [InlineData("Host", "--database is geen geldige PostgreSQL-verbinding")]
+    public async Task A_bad_database_is_refused_with_a_clear_message_before_anything_starts(string value, string message)
+    {
+        var error = new StringWriter();
+
+        var code = await OsoCli.RunAsync(["bench", "tc", "--count", "1", "--database", value], CliContext.Capture(new StringWriter(), error));
+
+        Assert.NotEqual(0, code);
+        Assert.Contains(message, error.ToString());
+        Assert.DoesNotContain("Opwarmen", error.ToString());
     }
 
     [Fact]
@@ -38,4 +81,7 @@ public sealed class BenchTcTests
         Assert.NotEqual(0, code);
         Assert.Contains("--count en --concurrency zijn minstens 1", error.ToString());
     }
+
+    [GeneratedRegex(@"Central in database (oso_bench_central_\w+), de School-node in (oso_bench_school_\w+)")]
+    private static partial Regex BenchDatabaseNames();
 }
