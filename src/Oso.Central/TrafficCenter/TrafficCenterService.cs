@@ -44,7 +44,8 @@ internal sealed partial class TrafficCenterService(
             OverzichtAanleverpuntRequest r => await OverzichtAsync(db, r, ct),
             _ => new TcAntwoord.NietHier($"Het Traffic Center handelt '{request.ElementName}' niet af; dat verzoek gaat rechtstreeks naar een aanleverpunt."),
         };
-        await db.SaveChangesAsync(ct);
+        // the new session and the trace step by hand-written statements (ADR 0015); anything else through SaveChanges
+        await TcStatements.SaveAsync(db, ct);
         await tx.CommitAsync(ct);
         return antwoord;
     }

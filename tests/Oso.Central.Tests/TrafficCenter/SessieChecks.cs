@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Oso.Central.Register;
+using Oso.Central.Storage;
 using Oso.Central.Tests.Infrastructure;
 using Oso.Central.TrafficCenter;
 using Oso.Protocol.Identifiers;
@@ -179,6 +182,37 @@ public abstract class SessieChecks(CentralFixture f) : IDisposable
 
         f.Time.Advance(TimeSpan.FromHours(25));
         Assert.NotEqual(s.Sessie, await s.Las.SessionAsync(f.Central, Overdracht(s.Bron, s.Doel, s.Sleutel)));
+    }
+
+    [Fact]
+    public async Task The_session_and_trace_steps_a_call_writes_read_back_with_every_field_as_it_was_given()
+    {
+        // the Traffic Center writes them with its own INSERT statements (ADR 0015): the engine's formats must be EF Core's
+        var s = await SessionAsync();
+        var nu = f.Time.GetUtcNow();
+        Assert.Equal(ResultaatCode.AfmeldingOntvangen, (await s.Las.CallAsync(f.Central, s.Afmelding(ResultaatCode.LeerlinginfoNietBeschikbaar))).Resultaat);
+
+        await using var db = await f.Central.Services.GetRequiredService<IDbContextFactory<CentralDb>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        var sessie = await db.Sessies.AsNoTracking().SingleAsync(x => x.Id == s.Sessie.Value, TestContext.Current.CancellationToken);
+        Assert.Equal((SessieSoort.Overdracht, SessieStatus.Afgemeld, Overdrachtsoort.Overstapdossier), (sessie.Soort, sessie.Status, sessie.Overdrachtsoort));
+        Assert.Equal((s.Bron.Brin, (string?)null, s.Doel.Brin, s.Doel.Rk, s.Las.Id),
+            (sessie.BronBrin, sessie.BronRouteringsKenmerk, sessie.DoelBrin, sessie.DoelRouteringsKenmerk, sessie.SysteemId));
+        Assert.Equal(s.Sleutel.Zoeksleutel.ToBase64(), sessie.Zoeksleutel);
+        Assert.Null(sessie.Koppelsleutel);
+        Assert.Equal(nu, sessie.AangemaaktOp);
+        Assert.Equal(nu + TimeSpan.FromHours(24), sessie.VerlooptOp);
+        Assert.Equal((ResultaatCode?)ResultaatCode.LeerlinginfoNietBeschikbaar, sessie.Resultaat);
+        // found by the queries that select on them: by id, by zoeksleutel and status, by the doel school and time
+        Assert.Equal(1, await db.Sessies.CountAsync(x => x.Zoeksleutel == sessie.Zoeksleutel && x.Status == SessieStatus.Afgemeld
+            && x.VerlooptOp > nu && x.DoelBrin == s.Doel.Brin, TestContext.Current.CancellationToken));
+
+        var stappen = await db.TraceStappen.AsNoTracking().Where(t => t.SessieId == s.Sessie.Value).OrderBy(t => t.Id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["overdracht", "afmelding"], stappen.Select(t => t.Stap));
+        Assert.All(stappen, t => Assert.Equal((nu, s.Las.Id, s.Bron.Brin, s.Doel.Brin), (t.Tijd, t.SysteemId, t.BronBrin, t.DoelBrin)));
+        Assert.Equal(((ResultaatCode?)null, true), (stappen[0].Resultaat, stappen[0].Geslaagd));
+        Assert.Equal(((ResultaatCode?)ResultaatCode.LeerlinginfoNietBeschikbaar, false, s.Bron.Rk), (stappen[1].Resultaat, stappen[1].Geslaagd, stappen[1].Aanleverpunt));
+        Assert.StartsWith("Sessie uitgegeven aan systeem", stappen[0].Toelichting);
+        Assert.True(stappen[1].Id > stappen[0].Id);
     }
 
     public void Dispose()
