@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Oso.Central.TrafficCenter;
+using Oso.Protocol.Results;
 
 namespace Oso.Central.Storage;
 
@@ -16,7 +17,8 @@ namespace Oso.Central.Storage;
 /// EF Core's own metadata: the table and column names, and each column's type mapping, which makes the parameters
 /// exactly as EF Core would (its value converters: ticks for a time, text for an enum; the engine's GUID format), so
 /// what is written reads back through every EF Core query unchanged, on SQLite and on PostgreSQL alike. Anything else a
-/// call changed (a koppeling, a system qualified by its test exchange) goes through <c>SaveChanges</c> as before.
+/// call changed (a koppeling, a system qualified by its test exchange) goes through <c>SaveChanges</c> as before. The
+/// afmelding's guarded update is written the same way (<see cref="AfmeldAsync"/>).
 /// </summary>
 internal static class TcStatements
 {
@@ -58,11 +60,55 @@ internal static class TcStatements
         db.ChangeTracker.Clear();
     }
 
+    /// <summary>
+    /// The afmelding's guarded update: closes session <paramref name="id"/> only while it is still open, in the call's
+    /// transaction; returns whether it did (of two afmeldingen at once, the second finds it closed and changes nothing).
+    /// </summary>
+    public static async Task<bool> AfmeldAsync(CentralDb db, Guid id, DateTimeOffset op, ResultaatCode resultaat, string aanleverpunt, CancellationToken ct)
+    {
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("A Traffic Center call saves inside its own transaction.");
+        var u = PerModel.GetValue(db.Model, _ => new Inserts(db)).Afmelding;
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction.GetDbTransaction();
+        command.CommandText = u.Sql;
+        object?[] values = [SessieStatus.Afgemeld, op, resultaat, aanleverpunt, id, SessieStatus.Open];
+        for (var i = 0; i < values.Length; i++)
+            command.Parameters.Add(u.Columns[i].Mapping.CreateParameter(command, "p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), values[i], u.Columns[i].Nullable));
+        return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
+    }
+
     private sealed class Inserts(CentralDb db)
     {
         public Insert Sessie { get; } = new(db, typeof(Sessie));
 
         public Insert Stap { get; } = new(db, typeof(TraceStap));
+
+        public Update Afmelding { get; } = new(db);
+    }
+
+    /// <summary><c>UPDATE sessies SET Status, AfgemeldOp, Resultaat, ResultaatAanleverpunt WHERE Id = … AND Status = …</c>.</summary>
+    private sealed class Update
+    {
+        public Update(CentralDb db)
+        {
+            var sqlHelper = db.GetService<ISqlGenerationHelper>();
+            var entity = db.Model.FindEntityType(typeof(Sessie))!;
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            Column Of(string property)
+            {
+                var p = entity.FindProperty(property)!;
+                return new Column(sqlHelper.DelimitIdentifier(p.GetColumnName(table)!), p.GetRelationalTypeMapping(), p.GetGetter(), p.IsNullable);
+            }
+            Columns = [Of(nameof(TrafficCenter.Sessie.Status)), Of(nameof(TrafficCenter.Sessie.AfgemeldOp)), Of(nameof(TrafficCenter.Sessie.Resultaat)),
+                Of(nameof(TrafficCenter.Sessie.ResultaatAanleverpunt)), Of(nameof(TrafficCenter.Sessie.Id)), Of(nameof(TrafficCenter.Sessie.Status))];
+            Sql = $"UPDATE {sqlHelper.DelimitIdentifier(table.Name, table.Schema)} SET {Columns[0].Name} = @p0, {Columns[1].Name} = @p1, "
+                + $"{Columns[2].Name} = @p2, {Columns[3].Name} = @p3 WHERE {Columns[4].Name} = @p4 AND {Columns[5].Name} = @p5";
+        }
+
+        public Column[] Columns { get; }
+
+        public string Sql { get; }
     }
 
     /// <summary>One entity type's INSERT: its columns and how to make each parameter.</summary>

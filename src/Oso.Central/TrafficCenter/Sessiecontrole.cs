@@ -125,12 +125,8 @@ internal sealed partial class TrafficCenterService
         }
 
         // one afmelding only, also when two arrive at once: the update succeeds for the first
-        var nu = Nu;
-        var bijgewerkt = await db.Sessies
-            .Where(s => s.Id == sessie!.Id && s.Status == SessieStatus.Open)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SessieStatus.Afgemeld).SetProperty(s => s.AfgemeldOp, nu)
-                .SetProperty(s => s.Resultaat, r.Resultaat).SetProperty(s => s.ResultaatAanleverpunt, routing.BronRouteringsKenmerk.Value), ct);
-        if (bijgewerkt == 0)
+        // (the update by hand, as the session and the trace step: ADR 0015)
+        if (!await TcStatements.AfmeldAsync(db, sessie!.Id, Nu, r.Resultaat, routing.BronRouteringsKenmerk.Value, ct))
         {
             var dubbel = new Weigering(ResultaatCode.SessieReedsAfgemeld, "Afmelding geweigerd: de sessie is zojuist al afgemeld.");
             Weiger(db, StapAfmelding, caller, routing, sessie!.Id, dubbel);
