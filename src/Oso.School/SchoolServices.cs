@@ -117,7 +117,9 @@ public static class SchoolServices
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOsoDatabase<SchoolDbContext, SqliteSchoolDbContext, PostgresSchoolDbContext>(DatabaseOptions.From(options.Database, data, "school.db"));
+        // pooled: a transfer takes ~14 contexts (4 write turns, the reads); SchoolDbContext clears its own state (after-commit
+        // actions) when disposed, EF Core resets the rest (bench/results.md §7, "The School node's share")
+        services.AddOsoDatabase<SchoolDbContext, SqliteSchoolDbContext, PostgresSchoolDbContext>(DatabaseOptions.From(options.Database, data, "school.db"), pooled: true);
         services.AddSingleton(_ => string.IsNullOrEmpty(options.MasterKey) ? MasterKey.LoadOrCreate(data) : MasterKey.FromBase64(options.MasterKey));
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.KeyRotation));
         services.AddSingleton<IDataKeySource, TenantKeySource>();

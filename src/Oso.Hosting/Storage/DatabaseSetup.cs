@@ -17,8 +17,8 @@ public static class DatabaseSetup
     /// Hand out contexts from a pool (EF Core's <c>AddPooledDbContextFactory</c>): a context's internal services are
     /// resolved once and the context is reset and reused, instead of built with its own service scope on every call (4–12 %
     /// of a Traffic Center call, bench/results.md §7). Only for a context that keeps no state of its own beyond what EF Core
-    /// resets (the change tracker, the transaction, the database settings): a field, or an event handler left attached,
-    /// would pass from one call to the next.
+    /// resets (the change tracker, the transaction, the database settings), or one that clears its own when disposed (the
+    /// School node's, whose after-commit actions would otherwise pass from a failed unit of work to the next user).
     /// </param>
     public static IServiceCollection AddOsoDatabase<TContext, TSqlite, TPostgres>(this IServiceCollection services, DatabaseOptions options, bool pooled = false)
         where TContext : DbContext

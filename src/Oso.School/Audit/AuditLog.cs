@@ -45,23 +45,39 @@ public sealed class AuditLog(TimeProvider time)
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Auditregels worden alleen binnen een transactie geschreven.");
-        // the head row must exist before it can be locked: two first writers would otherwise both start from genesis
-        if (db.Database.IsNpgsql())
+        // the head row, locked (PostgreSQL: FOR UPDATE). It must exist before it can be locked — two first writers would
+        // otherwise both start from genesis — so a school's first record inserts it (if absent) and reads it again; every
+        // later record finds it with one statement (within a unit of work: the tracked head, already moved on)
+        var head = await HeadAsync(db, brin, cancellationToken).ConfigureAwait(false);
+        if (head is null)
         {
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO \"AuditHeads\" (\"Brin\", \"Sequence\", \"Hash\") VALUES ({brin}, 0, {Genesis}) ON CONFLICT DO NOTHING", cancellationToken).ConfigureAwait(false);
+            if (db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlInterpolatedAsync(
+                    $"INSERT INTO \"AuditHeads\" (\"Brin\", \"Sequence\", \"Hash\") VALUES ({brin}, 0, {Genesis}) ON CONFLICT DO NOTHING", cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await db.Database.ExecuteSqlInterpolatedAsync(
+                    $"INSERT OR IGNORE INTO \"AuditHeads\" (\"Brin\", \"Sequence\", \"Hash\") VALUES ({brin}, 0, {Genesis})", cancellationToken).ConfigureAwait(false);
+            }
+            head = await HeadAsync(db, brin, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("De kop van de auditketen ontbreekt na het aanmaken.");
         }
-        else
+        // a record appended earlier in this same unit of work is not in the database yet. Added entries are known
+        // without detecting changes (a scan of every tracked entity, dossier blobs included), so none is run here
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        AuditEntry? pending;
+        try
         {
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT OR IGNORE INTO \"AuditHeads\" (\"Brin\", \"Sequence\", \"Hash\") VALUES ({brin}, 0, {Genesis})", cancellationToken).ConfigureAwait(false);
+            pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added && e.Entity.Brin == brin)
+                .Select(e => e.Entity).OrderByDescending(e => e.Sequence).FirstOrDefault();
         }
-        var head = db.Database.IsNpgsql()
-            ? await db.AuditHeads.FromSqlInterpolated($"SELECT * FROM \"AuditHeads\" WHERE \"Brin\" = {brin} FOR UPDATE").FirstAsync(cancellationToken).ConfigureAwait(false)
-            : await db.AuditHeads.FirstAsync(h => h.Brin == brin, cancellationToken).ConfigureAwait(false);
-        // a record appended earlier in this same unit of work is not in the database yet
-        var pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added && e.Entity.Brin == brin)
-            .Select(e => e.Entity).OrderByDescending(e => e.Sequence).FirstOrDefault();
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
         var previousSequence = pending?.Sequence ?? head.Sequence;
         var previousHash = pending?.Hash ?? head.Hash;
         var entry = new AuditEntry
@@ -85,6 +101,11 @@ public sealed class AuditLog(TimeProvider time)
         head.Sequence = entry.Sequence;
         head.Hash = entry.Hash;
     }
+
+    private static Task<AuditHead?> HeadAsync(SchoolDbContext db, string brin, CancellationToken cancellationToken) =>
+        db.Database.IsNpgsql()
+            ? db.AuditHeads.FromSqlInterpolated($"SELECT * FROM \"AuditHeads\" WHERE \"Brin\" = {brin} FOR UPDATE").FirstOrDefaultAsync(cancellationToken)
+            : db.AuditHeads.FirstOrDefaultAsync(h => h.Brin == brin, cancellationToken);
 
     /// <summary>
     /// Checks a school's whole chain; returns the first broken sequence number, or null when intact. Reduced records

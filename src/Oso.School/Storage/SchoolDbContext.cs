@@ -81,7 +81,10 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
     /// <summary>Qualified schools from Central's public list (cached).</summary>
     public DbSet<RegisterSchool> RegisterSchools => Set<RegisterSchool>();
 
+    // this context's own state, cleared whenever it is disposed: contexts come from EF Core's pool (SchoolServices,
+    // AddOsoDatabase pooled), so an instance handed back after a failed or rolled-back unit of work is handed out again
     private List<Action>? _afterCommit;
+    private List<EventHandler<SavedChangesEventArgs>>? _afterSave;
 
     /// <summary>
     /// Runs <paramref name="action"/> once this context's changes are committed: after <see cref="SchoolStore.WriteAsync{T}"/>
@@ -98,8 +101,10 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
         once = (_, _) =>
         {
             SavedChanges -= once;
+            _afterSave?.Remove(once!);
             action();
         };
+        (_afterSave ??= []).Add(once);
         SavedChanges += once;
     }
 
@@ -109,6 +114,33 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
         var actions = _afterCommit;
         _afterCommit = null;
         foreach (var action in actions ?? []) action();
+    }
+
+    /// <summary>
+    /// Forgets what <see cref="AfterCommit"/> collected and was not run (the unit of work failed or rolled back), before
+    /// the context goes back to the pool: nothing of one unit of work reaches the next user of the same instance.
+    /// </summary>
+    private void ForgetUnitOfWork()
+    {
+        _afterCommit = null;
+        foreach (var handler in _afterSave ?? []) SavedChanges -= handler;
+        _afterSave = null;
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        ForgetUnitOfWork();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc />
+    public override ValueTask DisposeAsync()
+    {
+        ForgetUnitOfWork();
+        GC.SuppressFinalize(this);
+        return base.DisposeAsync();
     }
 
     /// <inheritdoc />
