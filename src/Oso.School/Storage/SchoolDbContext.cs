@@ -84,7 +84,6 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
     // this context's own state, cleared whenever it is disposed: contexts come from EF Core's pool (SchoolServices,
     // AddOsoDatabase pooled), so an instance handed back after a failed or rolled-back unit of work is handed out again
     private List<Action>? _afterCommit;
-    private List<EventHandler<SavedChangesEventArgs>>? _afterSave;
 
     /// <summary>
     /// Runs <paramref name="action"/> once this context's changes are committed: after <see cref="SchoolStore.WriteAsync{T}"/>
@@ -101,11 +100,9 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
         once = (_, _) =>
         {
             SavedChanges -= once;
-            _afterSave?.Remove(once!);
             action();
         };
-        (_afterSave ??= []).Add(once);
-        SavedChanges += once;
+        SavedChanges += once; // a handler left unsaved is detached by EF Core's reset when the context goes back to the pool
     }
 
     /// <summary>Called by <see cref="SchoolStore"/> after the commit: runs what <see cref="AfterCommit"/> collected.</summary>
@@ -118,14 +115,10 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
 
     /// <summary>
     /// Forgets what <see cref="AfterCommit"/> collected and was not run (the unit of work failed or rolled back), before
-    /// the context goes back to the pool: nothing of one unit of work reaches the next user of the same instance.
+    /// the context goes back to the pool: nothing of one unit of work reaches the next user of the same instance. (EF Core's
+    /// own reset clears the change tracker, the transaction and the event handlers; it does not know this field.)
     /// </summary>
-    private void ForgetUnitOfWork()
-    {
-        _afterCommit = null;
-        foreach (var handler in _afterSave ?? []) SavedChanges -= handler;
-        _afterSave = null;
-    }
+    private void ForgetUnitOfWork() => _afterCommit = null;
 
     /// <inheritdoc />
     public override void Dispose()
