@@ -218,9 +218,12 @@ public sealed class BronDossiers(SchoolStore store, ProtectedDossiers crypto, Au
             var tenant = await db.Tenants.FirstOrDefaultAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false);
             if (draft is null || pupil is null || tenant is null) return new ReleaseResult.NotFound();
             var xml = crypto.Xml(brin, draft.Xml, Contexts.Draft(pupilId));
-            var dossier = DossierReader.Read(new MemoryStream(xml), cancellationToken: cancellationToken).Dossier;
+            var read = DossierReader.Read(new MemoryStream(xml), cancellationToken: cancellationToken);
+            // a draft the reader cannot read at all (e.g. one attachment over its text limit) has no inzage either: say what the reader says
+            if (read.Dossier is not { } dossier)
+                return new ReleaseResult.Invalid(read.Meldingen.Any(m => m.IsFout) ? read.Meldingen.Where(m => m.IsFout).ToList() : read.Meldingen);
             // the parents' inspection first: it is the step a school most often still has to take
-            if (tenant.Sector is "PO" or "SO" && dossier?.Inzage?.Inzage != true)
+            if (tenant.Sector is "PO" or "SO" && dossier.Inzage?.Inzage != true)
                 return new ReleaseResult.NotAllowed("Ouders hebben het dossier nog niet ingezien. Leg eerst de inzage vast (en hun zienswijze als ze het er niet mee eens zijn).");
             var report = validator.Validate(new MemoryStream(xml), cancellationToken);
             if (!report.Valid) return new ReleaseResult.Invalid(report.Meldingen.Where(m => m.IsFout).ToList());

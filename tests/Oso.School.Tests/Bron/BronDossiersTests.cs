@@ -85,6 +85,30 @@ public sealed class BronDossiersTests
     }
 
     [Fact]
+    public async Task A_draft_the_reader_cannot_read_is_refused_with_the_reader_s_meldingen_not_as_unseen_by_the_parents()
+    {
+        await using var services = await SchoolAsync(DatabaseProvider.Sqlite);
+        var bron = services.Get<BronDossiers>();
+        var stored = (DeliveryResult.Stored)await bron.DeliverAsync("00YY", "L9", Xml(SyntheticDossiers.Fixed("povo-akkoord", Reference)), Las);
+        // the stored draft becomes unreadable (as one with an attachment over the reader's text limit is): cut off halfway
+        await services.Get<SchoolStore>().WriteAsync(async db =>
+        {
+            var draft = await db.Drafts.FirstAsync(d => d.PupilId == stored.PupilId);
+            var crypto = services.Get<Oso.School.Crypto.ProtectedDossiers>();
+            var xml = crypto.Xml("00YY", draft.Xml, Oso.School.Crypto.ProtectedDossiers.Contexts.Draft(stored.PupilId));
+            draft.Xml = crypto.ProtectXml("00YY", xml.AsSpan(0, xml.Length / 2), Oso.School.Crypto.ProtectedDossiers.Contexts.Draft(stored.PupilId));
+        });
+
+        var refused = Assert.IsType<ReleaseResult.Invalid>(await bron.ReleaseAsync("00YY", stored.PupilId, null, Las));
+
+        Assert.NotEmpty(refused.Meldingen);
+        Assert.All(refused.Meldingen, m => Assert.True(m.IsFout));
+        Assert.DoesNotContain(refused.Meldingen, m => m.Tekst.Contains("ingezien", StringComparison.Ordinal));
+        await using var db = services.Get<SchoolStore>().Read();
+        Assert.Empty(await db.Releases.Where(r => r.PupilId == stored.PupilId).ToListAsync());
+    }
+
+    [Fact]
     public async Task A_view_with_a_character_XML_cannot_carry_is_refused_and_the_draft_keeps_its_inzage()
     {
         // found with the fuzz harness (fuzz/replay.sh las-json, a hand-made input): the LAS API's inzage body reached the XML writer and ended in a 500
