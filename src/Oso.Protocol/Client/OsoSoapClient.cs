@@ -12,8 +12,11 @@ public sealed record OsoSoapClientOptions
     /// <summary>Time for one whole call, connection included; default 30 s.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Limits for reading the answer (a documentResponse may carry a large dossier).</summary>
-    public SoapLimits Limits { get; init; } = SoapLimits.Default;
+    /// <summary>
+    /// Limits for reading the answer (a documentResponse may carry a large dossier): by default
+    /// <see cref="SoapLimits.Spooled"/>, past 8 MiB to an encrypted spool file and up to 256 MiB (ADR 0014).
+    /// </summary>
+    public SoapLimits Limits { get; init; } = SoapLimits.Spooled;
 
     /// <summary>The clock for the timeout.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

@@ -115,13 +115,15 @@ internal static class BodyReader
     private static GegevenssetXml Capture(ReadContext ctx)
     {
         var root = ctx.Xml.LocalName;
-        var buffer = new MemoryStream();
+        // sized once to what was received (the dossier is part of it): no doubling of a growing buffer, which held up to
+        // three times a large dossier while it was copied (ADR 0014)
+        var buffer = new MemoryStream((int)Math.Clamp(ctx.Received, 0, Array.MaxLength));
         using (var writer = XmlWriter.Create(buffer, CaptureSettings))
         {
-            SubtreeCopier.Copy(ctx, writer, declareInScope: true, overSize: () => buffer.Length > ctx.Limits.MaxMessageBytes);
+            SubtreeCopier.Copy(ctx, writer, declareInScope: true, overSize: () => buffer.Length > ctx.Limits.MessageLimit);
             writer.Flush();
         }
-        if (buffer.Length > ctx.Limits.MaxMessageBytes)
+        if (buffer.Length > ctx.Limits.MessageLimit)
             throw ctx.Fail(SoapFoutcodes.TeGroot, "Het meegestuurde document is groter dan toegestaan.");
         return GegevenssetXml.Trusted(new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length), root);
     }

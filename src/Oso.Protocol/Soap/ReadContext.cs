@@ -18,6 +18,9 @@ internal sealed class ReadContext(XmlReader xml, SoapLimits limits)
 
     public char[] Buffer { get; } = new char[8192];
 
+    /// <summary>The bytes received when this parse started: an embedded dossier is at most that long, so its copy is sized once.</summary>
+    public long Received { get; init; }
+
     public int Line => Xml is IXmlLineInfo i && i.HasLineInfo() ? i.LineNumber : 0;
 
     public int Column => Xml is IXmlLineInfo i && i.HasLineInfo() ? i.LinePosition : 0;

@@ -11,7 +11,9 @@ namespace Oso.Protocol.Soap;
 /// <see cref="Growth"/> times as far and the parse starts again. A hostile message is so refused after the few
 /// kilobytes that show it (a nesting bomb, an endless field) — at most Growth times as far, and an over-long text
 /// where it passes the text limit — never after reading up to the size limit, and the parses together cost at most
-/// 1 + 1/(Growth − 1) of one. At most the size limit + 1 byte is held. Dispose returns the blocks.
+/// 1 + 1/(Growth − 1) of one. At most the size limit + 1 byte is held. With <see cref="SoapLimits.SpoolAboveBytes"/> set,
+/// only that many bytes are held in memory and the rest goes to an encrypted <see cref="SpoolFile"/> (ADR 0014), which
+/// each parse reads again. Dispose returns the blocks and closes (so removes) the spool file.
 /// </summary>
 internal sealed class SoapInput : IDisposable
 {
@@ -25,6 +27,10 @@ internal sealed class SoapInput : IDisposable
     private readonly List<byte[]> _blocks = [];
     private readonly Stream _input;
     private readonly long _limit;
+    private readonly long _inMemory; // bytes kept in blocks; past them, the spool file
+    private readonly string? _spoolDirectory;
+    private SpoolFile? _spool;
+    private byte[]? _scratch;
     private long _longestText;
     private long _run;
     private int _room;
@@ -34,12 +40,21 @@ internal sealed class SoapInput : IDisposable
     private SoapInput(Stream input, SoapLimits limits)
     {
         _input = input;
-        _limit = limits.MaxMessageBytes;
+        _limit = limits.MessageLimit;
         _longestText = limits.MaxTextLength;
+        // whole blocks, so a block is either held or spooled
+        _inMemory = limits.SpoolAboveBytes is { } above ? Math.Max(BlockSize, above / BlockSize * BlockSize) : long.MaxValue;
+        _spoolDirectory = limits.SpoolDirectory;
     }
 
     /// <summary>Whether all there is to parse was received: the end of the input, or one byte past the limit (the parser then reports the size).</summary>
     public bool Complete => _ended || _length > _limit;
+
+    /// <summary>Bytes received so far.</summary>
+    public long Length => _length;
+
+    /// <summary>Whether bytes went to a spool file.</summary>
+    public bool Spooled => _spool is not null;
 
     /// <summary>Reads <paramref name="input"/> ahead: to its end, or <see cref="FirstReadAhead"/>, or the size limit + 1 bytes, whichever comes first.</summary>
     public static async Task<SoapInput> ReceiveAsync(Stream input, SoapLimits limits, CancellationToken cancellationToken)
@@ -66,6 +81,11 @@ internal sealed class SoapInput : IDisposable
         upTo = Math.Min(upTo, _limit + 1);
         while (!_ended && _length < upTo)
         {
+            if (_length >= _inMemory)
+            {
+                await SpoolAheadAsync(upTo, cancellationToken).ConfigureAwait(false);
+                return;
+            }
             if (_room == 0)
             {
                 _blocks.Add(ArrayPool<byte>.Shared.Rent(BlockSize));
@@ -82,6 +102,25 @@ internal sealed class SoapInput : IDisposable
             _length += n;
             _room -= n;
             if (LongTextEnds(fresh.Span[..n])) break;
+        }
+    }
+
+    private async Task SpoolAheadAsync(long upTo, CancellationToken cancellationToken)
+    {
+        _spool ??= new SpoolFile(_spoolDirectory);
+        _scratch ??= ArrayPool<byte>.Shared.Rent(SpoolFile.ChunkSize);
+        while (!_ended && _length < upTo)
+        {
+            var wanted = (int)Math.Min(SpoolFile.ChunkSize, upTo - _length);
+            var n = await _input.ReadAsync(_scratch.AsMemory(0, wanted), cancellationToken).ConfigureAwait(false);
+            if (n == 0)
+            {
+                _ended = true;
+                break;
+            }
+            _spool.Append(_scratch.AsSpan(0, n));
+            _length += n;
+            if (LongTextEnds(_scratch.AsSpan(0, n))) break;
         }
     }
 
@@ -108,6 +147,10 @@ internal sealed class SoapInput : IDisposable
     {
         foreach (var block in _blocks) ArrayPool<byte>.Shared.Return(block);
         _blocks.Clear();
+        _spool?.Dispose();
+        _spool = null;
+        if (_scratch is not null) ArrayPool<byte>.Shared.Return(_scratch);
+        _scratch = null;
         _length = 0;
         _room = 0;
     }
@@ -137,6 +180,12 @@ internal sealed class SoapInput : IDisposable
             if (buffer.IsEmpty) return 0;
             var left = input._length - _position;
             if (left <= 0) return input.Complete ? 0 : throw new MoreNeeded();
+            if (_position >= input._inMemory)
+            {
+                var read = input._spool!.ReadAt(_position - input._inMemory, buffer[..(int)Math.Min(buffer.Length, left)]);
+                _position += read;
+                return read;
+            }
             var offset = (int)(_position % BlockSize);
             var n = (int)Math.Min(Math.Min(buffer.Length, BlockSize - offset), left);
             input._blocks[(int)(_position / BlockSize)].AsSpan(offset, n).CopyTo(buffer);

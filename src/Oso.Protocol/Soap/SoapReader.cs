@@ -61,19 +61,19 @@ public static class SoapReader
     private static SoapReadResult? Read(SoapInput received, SoapLimits limits, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var limited = new LimitedReadStream(received.OpenRead(), limits.MaxMessageBytes, cancellationToken);
+        var limited = new LimitedReadStream(received.OpenRead(), limits.MessageLimit, cancellationToken);
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
             MaxCharactersFromEntities = 1024,
-            MaxCharactersInDocument = limits.MaxMessageBytes,
+            MaxCharactersInDocument = limits.MessageLimit,
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
             CloseInput = false,
         };
         using var xml = XmlReader.Create(limited, settings);
-        var ctx = new ReadContext(xml, limits);
+        var ctx = new ReadContext(xml, limits) { Received = received.Length };
         try
         {
             return ReadEnvelope(ctx);
@@ -113,8 +113,10 @@ public static class SoapReader
         };
     }
 
-    private static SoapFault TooLarge(SoapLimits limits, ReadContext ctx) => SoapFault.Client(SoapFoutcodes.TeGroot,
-        $"Het bericht is groter dan {limits.MaxMessageBytes} bytes en wordt niet verder gelezen.", ctx.Xml as IXmlLineInfo);
+    private static SoapFault TooLarge(SoapLimits limits, ReadContext ctx) => SoapFault.Client(SoapFoutcodes.TeGroot, limits.SpoolAboveBytes is null
+        ? $"Het bericht is groter dan {limits.MessageLimit} bytes en wordt niet verder gelezen."
+        : $"Het bericht is groter dan {limits.MessageLimit} bytes (de grens voor een bericht met een groot dossier) en wordt niet verder gelezen.",
+        ctx.Xml as IXmlLineInfo);
 
     private static SoapReadResult ReadEnvelope(ReadContext ctx)
     {

@@ -193,11 +193,12 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
     private async Task<bool> ReceiveAsync(TransferRequest request, Aanmelding aanmelding, Pgn pgn, Punt punt, DocumentResponse.Geleverd geleverd,
         Routering routing, SessieId sessie, string partij, List<TraceStep> trace, CancellationToken cancellationToken)
     {
-        var bytes = geleverd.Dossier.Utf8.ToArray();
+        // the received bytes as the SOAP reader captured them, not copied again (ADR 0014)
+        var bytes = geleverd.Dossier.Utf8;
 
         // the proof first: a dossier whose signature fails is neither stored nor offered for import
         var verwachting = new Verwachting(VerklaringSoort.Verzending, punt.Systeem is { } s ? SysteemId.Parse(s) : null, sessie, routing.BronBrin, routing.DoelBrin);
-        var controle = geleverd.Handtekening is null ? null : Bewijzen.Controleer(geleverd.Handtekening, bytes, connections.Validator, verwachting);
+        var controle = geleverd.Handtekening is null ? null : Bewijzen.Controleer(geleverd.Handtekening, bytes.Span, connections.Validator, verwachting);
         if (controle is Handtekeningcontrole.Ongeldig ongeldig)
         {
             trace.Add(await RefuseSignatureAsync(request, aanmelding, punt, ongeldig, partij, cancellationToken).ConfigureAwait(false));
@@ -205,9 +206,9 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
         }
         var geldig = controle as Handtekeningcontrole.Geldig;
 
-        var report = validator.Validate(new MemoryStream(bytes), cancellationToken);
+        var report = validator.Validate(Open(bytes), cancellationToken);
         metrics.CountMeldingen(report.Meldingen, "ontvangen");
-        var read = DossierReader.Read(new MemoryStream(bytes), cancellationToken: cancellationToken);
+        var read = DossierReader.Read(Open(bytes), cancellationToken: cancellationToken);
         var leerling = read.Dossier?.Huidigeschool.Leerling;
         if (leerling is not null && (leerling.Bsn ?? leerling.Onderwijsnummer) is { } received && received != pgn.Value)
         {
@@ -218,7 +219,7 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
 
         // one stored dossier per request and aanleverpunt, also when a restart repeats this step
         var id = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(request.Id + "|" + punt.Rk)).AsSpan(0, 16));
-        var digest = Bewijzen.Digest(bytes);
+        var digest = Bewijzen.Digest(bytes.Span);
 
         // the signed ontvangstbevestiging for the bron — only to a bron that signed (one of another implementation would not know where to take it)
         var receipt = geldig is null ? null : Bewijzen.Onderteken(new Verklaring(VerklaringSoort.Ontvangst, time.GetUtcNow(), sessie, routing.BronBrin, routing.DoelBrin,
@@ -238,7 +239,7 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
             db.ReceivedDossiers.Add(new ReceivedDossier
             {
                 Id = id, Brin = request.Brin, AanmeldingId = aanmelding.Id, RequestId = request.Id, BronBrin = aanmelding.BronBrin,
-                Xml = crypto.ProtectXml(request.Brin, bytes, Contexts.Received(id)), Valid = report.Valid,
+                Xml = crypto.ProtectXml(request.Brin, bytes.Span, Contexts.Received(id)), Valid = report.Valid,
                 Meldingen = crypto.ProtectJson(request.Brin, report.Meldingen, Contexts.ReceivedMeldingen(id)), ReceivedAt = time.GetUtcNow(),
                 Handtekening = geleverd.Handtekening is { } h ? crypto.ProtectXml(request.Brin, h.Utf8.Span, Contexts.ReceivedHandtekening(id)) : null,
                 HandtekeningStatus = geldig is null ? HandtekeningStatus.NietOndertekend : HandtekeningStatus.Geldig,
@@ -253,6 +254,11 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
         }, cancellationToken).ConfigureAwait(false);
         return true;
     }
+
+    private static MemoryStream Open(ReadOnlyMemory<byte> bytes) =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(bytes.ToArray(), writable: false);
 
     /// <summary>
     /// A dossier whose signature fails is refused: not stored, not offered for import; audited, and the trace says who

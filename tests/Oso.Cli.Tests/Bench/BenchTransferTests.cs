@@ -80,6 +80,24 @@ public sealed partial class BenchTransferTests
         Assert.True(root.GetProperty("ratio").GetDouble() > 0);
     }
 
+    [Fact]
+    public async Task A_dossier_with_100_MiB_of_attachments_transfers_past_the_in_memory_message_limit()
+    {
+        // 133 MiB of XML: over SoapLimits.MaxMessageBytes (128 MiB), which refused every such transfer before the doel
+        // spooled the message (ADR 0014)
+        var output = new StringWriter();
+        var errors = new StringWriter();
+
+        var code = await OsoCli.RunAsync(["bench", "transfer", "--count", "1", "--concurrency", "1", "--attachment-mb", "100", "--json"], CliContext.Capture(output, errors));
+
+        Assert.True(code == 0, errors.ToString());
+        using var json = JsonDocument.Parse(output.ToString());
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("dossierBytes").GetInt64() > 128L * 1024 * 1024, root.GetProperty("dossierBytes").ToString());
+        Assert.Equal(0, root.GetProperty("transfers").GetProperty("failures").GetInt32());
+        Assert.True(root.GetProperty("transfersMbPerSecond").GetDouble() > 0);
+    }
+
     [Theory]
     [InlineData("--attachment-mb", "-1", "--attachment-mb is -1; het ligt tussen 0 en 512")]
     [InlineData("--database", "Username=oso;Password=geheim", "--database noemt geen server")]
