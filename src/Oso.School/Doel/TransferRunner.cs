@@ -208,9 +208,7 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
 
         var report = validator.Validate(Open(bytes), cancellationToken);
         metrics.CountMeldingen(report.Meldingen, "ontvangen");
-        var read = DossierReader.Read(Open(bytes), cancellationToken: cancellationToken);
-        var leerling = read.Dossier?.Huidigeschool.Leerling;
-        if (leerling is not null && (leerling.Bsn ?? leerling.Onderwijsnummer) is { } received && received != pgn.Value)
+        if (ReceivedPgn(Open(bytes)) is { } received && received != pgn.Value)
         {
             trace.Add(new TraceStep(time.GetUtcNow(), "Dossier opvragen", partij, nameof(ResultaatCode.TechnischeFout),
                 "De bronschool stuurde een dossier van een andere leerling; het is niet opgeslagen. Actie voor de bronschool: controleer de koppeling van leerlingen.", punt.Rk, false));
@@ -253,6 +251,61 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
             await outbox.EnqueueAsync(db, Webhooks.Kind, new Webhooks.Payload(id), "webhook:" + id, cancellationToken: cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>
+    /// The pupil's BSN (or else onderwijsnummer) in a received dossier (dossier/huidigeschool/leerling), read in one
+    /// streaming pass that keeps nothing else — reading the whole model held every attachment once more (ADR 0014). Null
+    /// when the dossier does not say or cannot be read (the validation report says why).
+    /// </summary>
+    internal static string? ReceivedPgn(Stream xml)
+    {
+        var settings = new System.Xml.XmlReaderSettings
+        {
+            DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreProcessingInstructions = true,
+            IgnoreWhitespace = true,
+        };
+        try
+        {
+            using var reader = System.Xml.XmlReader.Create(xml, settings);
+            if (reader.MoveToContent() != System.Xml.XmlNodeType.Element || reader.LocalName != "dossier") return null;
+            var ns = reader.NamespaceURI;
+            if (!ToChild(reader, "huidigeschool", ns) || !ToChild(reader, "leerling", ns) || reader.IsEmptyElement) return null;
+            string? onderwijsnummer = null;
+            var depth = reader.Depth;
+            reader.Read();
+            while (reader.Depth > depth)
+            {
+                if (reader.NodeType == System.Xml.XmlNodeType.Element && reader.NamespaceURI == ns && reader.LocalName == "bsn")
+                    return NullIfEmpty(reader.ReadElementContentAsString());
+                if (reader.NodeType == System.Xml.XmlNodeType.Element && reader.NamespaceURI == ns && reader.LocalName == "onderwijsnummer")
+                    onderwijsnummer = NullIfEmpty(reader.ReadElementContentAsString());
+                else if (reader.NodeType == System.Xml.XmlNodeType.Element) reader.Skip();
+                else reader.Read();
+            }
+            return onderwijsnummer;
+        }
+        catch (System.Xml.XmlException)
+        {
+            return null;
+        }
+
+        static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+        // from an element's start to its child element named so; false when it has none
+        static bool ToChild(System.Xml.XmlReader reader, string name, string ns)
+        {
+            if (reader.IsEmptyElement) return false;
+            var depth = reader.Depth;
+            reader.Read();
+            while (reader.Depth > depth)
+            {
+                if (reader.NodeType != System.Xml.XmlNodeType.Element) reader.Read();
+                else if (reader.LocalName == name && reader.NamespaceURI == ns) return true;
+                else reader.Skip();
+            }
+            return false;
+        }
     }
 
     private static MemoryStream Open(ReadOnlyMemory<byte> bytes) =>
