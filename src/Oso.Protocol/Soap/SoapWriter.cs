@@ -5,9 +5,10 @@ using Oso.Protocol.Messages;
 namespace Oso.Protocol.Soap;
 
 /// <summary>
-/// Writes SOAP 1.1 OSO messages and faults to a stream, streaming and asynchronously, in the style of the public
-/// OSO'22 samples: <c>SOAP-ENV</c> and <c>ns1</c> prefixes declared on the Envelope, no Header, no WS-Addressing
-/// or WS-Security. An embedded dossier is copied in node by node.
+/// Writes SOAP 1.1 OSO messages and faults to a stream, in the style of the public OSO'22 samples: <c>SOAP-ENV</c> and
+/// <c>ns1</c> prefixes declared on the Envelope, no Header, no WS-Addressing or WS-Security. The message is composed
+/// synchronously in a <see cref="SoapBuffer"/> (pooled blocks; an embedded dossier referenced, not copied) and then sent
+/// asynchronously, segment by segment.
 /// </summary>
 public static class SoapWriter
 {
@@ -24,7 +25,6 @@ public static class SoapWriter
 
     private static readonly XmlWriterSettings Settings = new()
     {
-        Async = true,
         Encoding = new UTF8Encoding(false),
         Indent = false,
         NewLineHandling = NewLineHandling.Entitize,
@@ -36,10 +36,14 @@ public static class SoapWriter
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(message);
-        await using var w = XmlWriter.Create(output, Settings);
-        await StartAsync(w);
-        await new MessageEncoder(w, SoapLimits.Default).WriteAsync(message);
-        await EndAsync(w, cancellationToken);
+        using var buffer = new SoapBuffer();
+        using (var w = XmlWriter.Create(buffer, Settings))
+        {
+            Start(w);
+            new MessageEncoder(w, buffer, SoapLimits.Default).Write(message);
+            End(w);
+        }
+        await buffer.SendAsync(output, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes <paramref name="fault"/> as a SOAP 1.1 Fault (answer it with HTTP <see cref="SoapFault.HttpStatusCode"/>).</summary>
@@ -47,43 +51,46 @@ public static class SoapWriter
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(fault);
-        await using var w = XmlWriter.Create(output, Settings);
-        await StartAsync(w);
-        await w.WriteStartElementAsync(SoapPrefix, "Fault", OsoNamespaces.SoapEnvelope);
-        await w.WriteElementStringAsync(null, "faultcode", null, $"{SoapPrefix}:{fault.Code}");
-        await w.WriteStartElementAsync(null, "faultstring", null);
-        await w.WriteAttributeStringAsync("xml", "lang", null, "nl");
-        await w.WriteStringAsync(fault.Omschrijving);
-        await w.WriteEndElementAsync();
-        await w.WriteStartElementAsync(null, "detail", null);
-        await w.WriteStartElementAsync(MessageEncoder.Prefix, "fout", OsoNamespaces.Overstapservice);
-        await w.WriteElementStringAsync(MessageEncoder.Prefix, "code", OsoNamespaces.Overstapservice, fault.Foutcode);
-        if (fault.Regel is { } regel)
+        using var buffer = new SoapBuffer();
+        using (var w = XmlWriter.Create(buffer, Settings))
         {
-            await w.WriteElementStringAsync(MessageEncoder.Prefix, "regel", OsoNamespaces.Overstapservice, regel.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            await w.WriteElementStringAsync(MessageEncoder.Prefix, "kolom", OsoNamespaces.Overstapservice, (fault.Kolom ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Start(w);
+            w.WriteStartElement(SoapPrefix, "Fault", OsoNamespaces.SoapEnvelope);
+            w.WriteElementString(null, "faultcode", null, $"{SoapPrefix}:{fault.Code}");
+            w.WriteStartElement(null, "faultstring", null);
+            w.WriteAttributeString("xml", "lang", null, "nl");
+            w.WriteString(fault.Omschrijving);
+            w.WriteEndElement();
+            w.WriteStartElement(null, "detail", null);
+            w.WriteStartElement(MessageEncoder.Prefix, "fout", OsoNamespaces.Overstapservice);
+            w.WriteElementString(MessageEncoder.Prefix, "code", OsoNamespaces.Overstapservice, fault.Foutcode);
+            if (fault.Regel is { } regel)
+            {
+                w.WriteElementString(MessageEncoder.Prefix, "regel", OsoNamespaces.Overstapservice, regel.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                w.WriteElementString(MessageEncoder.Prefix, "kolom", OsoNamespaces.Overstapservice, (fault.Kolom ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            w.WriteEndElement();
+            w.WriteEndElement();
+            w.WriteEndElement();
+            End(w);
         }
-        await w.WriteEndElementAsync();
-        await w.WriteEndElementAsync();
-        await w.WriteEndElementAsync();
-        await EndAsync(w, cancellationToken);
+        await buffer.SendAsync(output, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task StartAsync(XmlWriter w)
+    private static void Start(XmlWriter w)
     {
-        await w.WriteStartDocumentAsync();
-        await w.WriteStartElementAsync(SoapPrefix, "Envelope", OsoNamespaces.SoapEnvelope);
-        await w.WriteAttributeStringAsync("xmlns", SoapPrefix, null, OsoNamespaces.SoapEnvelope);
-        await w.WriteAttributeStringAsync("xmlns", MessageEncoder.Prefix, null, OsoNamespaces.Overstapservice);
-        await w.WriteStartElementAsync(SoapPrefix, "Body", OsoNamespaces.SoapEnvelope);
+        w.WriteStartDocument();
+        w.WriteStartElement(SoapPrefix, "Envelope", OsoNamespaces.SoapEnvelope);
+        w.WriteAttributeString("xmlns", SoapPrefix, null, OsoNamespaces.SoapEnvelope);
+        w.WriteAttributeString("xmlns", MessageEncoder.Prefix, null, OsoNamespaces.Overstapservice);
+        w.WriteStartElement(SoapPrefix, "Body", OsoNamespaces.SoapEnvelope);
     }
 
-    private static async Task EndAsync(XmlWriter w, CancellationToken cancellationToken)
+    private static void End(XmlWriter w)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        await w.WriteEndElementAsync();
-        await w.WriteEndElementAsync();
-        await w.WriteEndDocumentAsync();
-        await w.FlushAsync();
+        w.WriteEndElement();
+        w.WriteEndElement();
+        w.WriteEndDocument();
+        w.Flush();
     }
 }
