@@ -196,6 +196,87 @@ public abstract class TransferTests<TChain>(TChain fixture) where TChain : Chain
     }
 
     [Fact]
+    public async Task Consent_withdrawn_while_the_bron_prepares_its_answer_is_a_refusal_and_nothing_is_disclosed()
+    {
+        Fixture.RequireChain();
+        var other = await Fixture.SecondVoAsync();
+        using var bron = Fixture.Vo;
+        using var doel = Fixture.Las(other);
+        var pupil = Fixture.NewPupil(SyntheticProfile.Vovo, DemoSchools.Vo);
+        var lasId = await ReleasedAsync(bron, pupil, new InzageInput(ChainFixture.Today, "Ja", null, "Ja"));
+
+        // between the answer prepared on release 1 and the write turn that keeps it, the parents withdraw their consent
+        var (aanmelding, request) = await WhileTheAnswerIsPreparedAsync(Pgn(pupil), async ct =>
+        {
+            await bron.RecordInzageAsync(lasId, new InzageInput(ChainFixture.Today, "Ja", null, "Nee"), ct);
+            await bron.ReleaseAsync(lasId, ct);
+        }, () => RequestAsync(doel, pupil, bron.Brin));
+
+        Assert.Equal("LeerlinginfoNietOpvraagbaar", request.Resultaat);
+        Assert.DoesNotContain(await doel.ReceivedAsync(onlyNew: false, _ct), r => r.AanmeldingId == aanmelding);
+        var pupilId = (await Fixture.Chain.School.Services.GetRequiredService<BronDossiers>().FindPupilAsync(bron.Brin, lasId, _ct))!.Value;
+        await using var db = Fixture.Chain.School.Services.GetRequiredService<SchoolStore>().Read();
+        Assert.False(await db.Disclosures.AnyAsync(d => d.PupilId == pupilId, _ct), "a disclosure was recorded");
+        var audit = await db.Audit.Where(a => a.PupilRef == pupilId.ToString()).Select(a => a.Action).ToListAsync(_ct);
+        Assert.Contains("verzoek.geweigerd", audit);
+        Assert.DoesNotContain("dossier.verstrekt", audit);
+        Assert.Equal(nameof(Oso.Protocol.Results.ResultaatCode.LeerlinginfoNietOpvraagbaar),
+            Assert.Single(await db.IncomingRequests.Where(r => r.PupilId == pupilId).ToListAsync(_ct)).Resultaat);
+    }
+
+    [Fact]
+    public async Task A_dossier_released_again_while_the_bron_prepares_its_answer_is_delivered_in_its_newest_version()
+    {
+        Fixture.RequireChain();
+        using var po = Fixture.Po;
+        using var vo = Fixture.Vo;
+        var pupil = Fixture.NewPupil();
+        var lasId = await ReleasedAsync(po, pupil);
+
+        var (aanmelding, request) = await WhileTheAnswerIsPreparedAsync(Pgn(pupil), async ct =>
+        {
+            await po.RecordInzageAsync(lasId, new InzageInput(ChainFixture.Today, "Nee", "Het advies klopt volgens ons niet.", null), ct);
+            await po.ReleaseAsync(lasId, ct);
+        }, () => RequestAsync(vo, pupil, po.Brin));
+
+        Assert.Equal("OverdrachtGeslaagd", request.Resultaat);
+        var received = Assert.Single(await vo.ReceivedAsync(onlyNew: false, _ct), r => r.AanmeldingId == aanmelding);
+        Assert.Contains("Het advies klopt volgens ons niet.", Encoding.UTF8.GetString(await vo.ReceivedXmlAsync(received.Id, _ct)));
+        var pupilId = (await Fixture.Chain.School.Services.GetRequiredService<BronDossiers>().FindPupilAsync(po.Brin, lasId, _ct))!.Value;
+        await using var db = Fixture.Chain.School.Services.GetRequiredService<SchoolStore>().Read();
+        var disclosure = Assert.Single(await db.Disclosures.Where(d => d.PupilId == pupilId).ToListAsync(_ct));
+        var current = await db.Releases.SingleAsync(r => r.PupilId == pupilId && r.SupersededAt == null, _ct);
+        Assert.Equal((current.Id, 2), (disclosure.ReleaseId, current.Version));
+        Assert.Contains(await db.Audit.Where(a => a.PupilRef == pupilId.ToString() && a.Action == "dossier.verstrekt").Select(a => a.Detail).ToListAsync(_ct),
+            d => d!.Contains("versie=2", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="transfer"/> with <paramref name="meanwhile"/> done once at the bron between the moment its answer
+    /// to the documentRequest for <paramref name="pgn"/> is prepared and its write turn — the window the bron re-checks.
+    /// </summary>
+    private async Task<T> WhileTheAnswerIsPreparedAsync<T>(string pgn, Func<CancellationToken, Task> meanwhile, Func<Task<T>> transfer)
+    {
+        var requests = Fixture.Chain.School.Services.GetRequiredService<DocumentRequests>();
+        var ran = 0;
+        requests.AnswerPrepared = async (request, ct) =>
+        {
+            if (request.Sleutel is Oso.Protocol.Messages.DocumentSleutel.Leerling l && l.Pgn.Value == pgn && Interlocked.Exchange(ref ran, 1) == 0)
+                await meanwhile(ct);
+        };
+        try
+        {
+            var result = await transfer();
+            Assert.Equal(1, ran);
+            return result;
+        }
+        finally
+        {
+            requests.AnswerPrepared = null;
+        }
+    }
+
+    [Fact]
     public async Task A_pupil_the_bron_does_not_know_is_refused_with_LeerlingOnbekend()
     {
         Fixture.RequireChain();
