@@ -73,109 +73,49 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
         var answer = request.Sleutel is DocumentSleutel.Koppel koppel
             ? await store.WriteAsync(db => swv.DeliverAsync(db, brin, request, koppel.Koppelsleutel, caller.Value, doelSysteem, cancellationToken), cancellationToken)
                 .ConfigureAwait(false)
-            : await AnswerAsync(aanleverpunt, brin, request, caller.Value, doelSector, doelSysteem, cancellationToken).ConfigureAwait(false);
-
-        // 3. sign what is sent (outside the transaction: the signature changes nothing stored)
-        return answer is (DocumentResponse.Geleverd geleverd, { } sha256) ? Sign(geleverd, sha256, request) : answer.Item1;
-    }
-
-    /// <summary>Decides on a documentRequest with a leerling key, keeps it, and records what is delivered (audit, disclosure).</summary>
-    private async Task<(DocumentResponse Answer, byte[]? Sha256)> AnswerAsync(string aanleverpunt, string brin, DocumentRequest request, SysteemId caller,
-        string doelSector, SysteemId doelSysteem, CancellationToken cancellationToken)
-    {
-        var routing = request.Routering;
-
-        // 2a. the expensive part of the answer — decrypting, profile-filtering and re-serialising the dossier — before the
-        // write turn, on what is read now: on SQLite every other writer of the node waits while a turn is held
-        Answer prepared;
-        await using (var db = store.Read())
-            prepared = Prepare(await ReadBasisAsync(db, brin, request, cancellationToken).ConfigureAwait(false), doelSector, request, routing);
-        if (AnswerPrepared is { } hook) await hook(request, cancellationToken).ConfigureAwait(false);
-
-        // 2b. in the turn: what the answer rests on is read again; when it changed meanwhile (a newer release, the pupil or
-        // its data removed, the school's sector) the answer is decided again here on what holds now, as before
-        return await store.WriteAsync<(DocumentResponse Answer, byte[]? Sha256)>(async db =>
+            : await store.WriteAsync<(DocumentResponse Answer, byte[]? Sha256)>(async db =>
         {
-            var current = await ReadKeysAsync(db, brin, request, cancellationToken).ConfigureAwait(false);
-            var decided = current == prepared.Keys
-                ? prepared
-                : Prepare(await ReadBasisAsync(db, brin, request, cancellationToken).ConfigureAwait(false), doelSector, request, routing);
-            var (pgnIndex, pupilId) = (decided.Keys.PgnIndex, decided.Keys.PupilId);
-            var resultaat = decided.Resultaat;
+            var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false);
+            var pgnIndex = request.Sleutel is DocumentSleutel.Leerling l ? crypto.Index(brin, "pgn", l.Pgn.Value) : null;
+            var pupil = pgnIndex is null ? null
+                : await db.Pupils.AsNoTracking().FirstOrDefaultAsync(p => p.Brin == brin && p.PgnIndex == pgnIndex, cancellationToken).ConfigureAwait(false);
+            var release = pupil is null ? null
+                : await db.Releases.AsNoTracking().Where(r => r.PupilId == pupil.Id && r.SupersededAt == null).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+
+            var (resultaat, delivered, profile) = Decide(tenant.Sector, doelSector, request, routing, release, pupil);
             var kept = new IncomingRequest
             {
                 Id = Guid.NewGuid(), Brin = brin, BronRouteringsKenmerk = aanleverpunt, SessieId = request.SessieId.Value,
                 DoelBrin = routing.DoelBrin.Value, DoelRouteringsKenmerk = routing.DoelRouteringsKenmerk.Value,
                 Overdrachtsoort = request.Overdrachtsoort.WireName(), PgnIndex = pgnIndex, DoelSector = doelSector,
-                ReceivedAt = time.GetUtcNow(), Aanvraagdatum = request.Aanvraagdatum, Resultaat = resultaat.ToString(), PupilId = pupilId,
+                ReceivedAt = time.GetUtcNow(), Aanvraagdatum = request.Aanvraagdatum, Resultaat = resultaat.ToString(), PupilId = pupil?.Id,
                 AwaitingNotification = resultaat is ResultaatCode.LeerlinginfoNietBeschikbaar or ResultaatCode.LeerlinginfoNietOpvraagbaar or ResultaatCode.LeerlingOnbekend,
             };
             db.IncomingRequests.Add(kept);
             if (kept.AwaitingNotification) // staff act on this one: release the dossier (or have the LAS deliver it)
                 await StaffNotices.QueueAsync(db, outbox, brin, StaffMailEvents.Verzoek, kept.Id, cancellationToken).ConfigureAwait(false);
-            var actor = Actor.Systeem(caller.Value);
-            if (decided.Dossier is not { } dossier)
+            var actor = Actor.Systeem(caller?.Value ?? "onbekend");
+            if (delivered is null)
             {
                 await audit.RecordAsync(db, brin, actor, "verzoek.geweigerd", "Een andere school vroeg het dossier op; het kon (nog) niet worden verstrekt.",
-                    pupilId?.ToString(), $"doel={routing.DoelBrin};resultaat={resultaat}", cancellationToken).ConfigureAwait(false);
+                    pupil?.Id.ToString(), $"doel={routing.DoelBrin};resultaat={resultaat}", cancellationToken).ConfigureAwait(false);
                 return ((DocumentResponse)new DocumentResponse.NietGeleverd(resultaat), (byte[]?)null);
             }
+            var dossier = GegevenssetXml.Create(delivered);
+            var digest = Bewijzen.Digest(dossier.Utf8.Span);
             db.Disclosures.Add(new Disclosure
             {
-                Id = Guid.NewGuid(), PupilId = pupilId!.Value, Brin = brin, ReleaseId = decided.Keys.ReleaseId!.Value, DoelBrin = routing.DoelBrin.Value,
-                Profiel = decided.Profile!.Name, SessieId = request.SessieId.Value, At = time.GetUtcNow(),
-                DossierSha256 = Convert.ToHexStringLower(decided.Sha256!), DoelSysteem = doelSysteem.Value,
+                Id = Guid.NewGuid(), PupilId = pupil!.Id, Brin = brin, ReleaseId = release!.Id, DoelBrin = routing.DoelBrin.Value,
+                Profiel = profile!.Name, SessieId = request.SessieId.Value, At = time.GetUtcNow(),
+                DossierSha256 = Convert.ToHexStringLower(digest), DoelSysteem = doelSysteem.Value,
             });
-            await audit.RecordAsync(db, brin, actor, "dossier.verstrekt", "Het dossier is verstrekt aan de nieuwe school.", pupilId.ToString(),
-                $"doel={routing.DoelBrin};profiel={decided.Profile.Name};versie={decided.Version}", cancellationToken).ConfigureAwait(false);
-            return (new DocumentResponse.Geleverd(dossier), decided.Sha256);
+            await audit.RecordAsync(db, brin, actor, "dossier.verstrekt", "Het dossier is verstrekt aan de nieuwe school.", pupil.Id.ToString(),
+                $"doel={routing.DoelBrin};profiel={profile.Name};versie={release.Version}", cancellationToken).ConfigureAwait(false);
+            return (new DocumentResponse.Geleverd(dossier), digest);
         }, cancellationToken).ConfigureAwait(false);
-    }
 
-    /// <summary>
-    /// For tests: runs after the answer to a documentRequest is prepared and before the write turn that keeps it — the
-    /// moment a release, a removal or a change of the school can come between.
-    /// </summary>
-    internal Func<DocumentRequest, CancellationToken, Task>? AnswerPrepared { get; set; }
-
-    /// <summary>What an answer rests on: the school's sector, the pupil (by PGN) and its current release. Equal keys, equal answer.</summary>
-    private sealed record AnswerKeys(string Sector, string? PgnIndex, Guid? PupilId, Guid? ReleaseId);
-
-    /// <summary>What <see cref="Decide"/> reads.</summary>
-    private sealed record Basis(AnswerKeys Keys, Pupil? Pupil, DossierRelease? Release);
-
-    /// <summary>A decided answer: the resultaat and, when delivered, the filtered dossier, its digest and what the disclosure records.</summary>
-    private sealed record Answer(AnswerKeys Keys, ResultaatCode Resultaat, GegevenssetXml? Dossier, byte[]? Sha256, OverstapProfile? Profile, int Version);
-
-    private async Task<Basis> ReadBasisAsync(SchoolDbContext db, string brin, DocumentRequest request, CancellationToken cancellationToken)
-    {
-        var sector = await db.Tenants.AsNoTracking().Where(t => t.Brin == brin).Select(t => t.Sector).FirstAsync(cancellationToken).ConfigureAwait(false);
-        var pgnIndex = request.Sleutel is DocumentSleutel.Leerling l ? crypto.Index(brin, "pgn", l.Pgn.Value) : null;
-        var pupil = pgnIndex is null ? null
-            : await db.Pupils.AsNoTracking().FirstOrDefaultAsync(p => p.Brin == brin && p.PgnIndex == pgnIndex, cancellationToken).ConfigureAwait(false);
-        var release = pupil is null ? null
-            : await db.Releases.AsNoTracking().Where(r => r.PupilId == pupil.Id && r.SupersededAt == null).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return new Basis(new AnswerKeys(sector, pgnIndex, pupil?.Id, release?.Id), pupil, release);
-    }
-
-    /// <summary>The keys of <see cref="ReadBasisAsync"/> without reading the release's dossier (a release's content never changes; a newer one has a new id).</summary>
-    private async Task<AnswerKeys> ReadKeysAsync(SchoolDbContext db, string brin, DocumentRequest request, CancellationToken cancellationToken)
-    {
-        var sector = await db.Tenants.AsNoTracking().Where(t => t.Brin == brin).Select(t => t.Sector).FirstAsync(cancellationToken).ConfigureAwait(false);
-        var pgnIndex = request.Sleutel is DocumentSleutel.Leerling l ? crypto.Index(brin, "pgn", l.Pgn.Value) : null;
-        var pupilId = pgnIndex is null ? null
-            : await db.Pupils.AsNoTracking().Where(p => p.Brin == brin && p.PgnIndex == pgnIndex).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        var releaseId = pupilId is null ? null
-            : await db.Releases.AsNoTracking().Where(r => r.PupilId == pupilId && r.SupersededAt == null).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return new AnswerKeys(sector, pgnIndex, pupilId, releaseId);
-    }
-
-    private Answer Prepare(Basis basis, string doelSector, DocumentRequest request, Routering routing)
-    {
-        var (resultaat, delivered, profile) = Decide(basis.Keys.Sector, doelSector, request, routing, basis.Release, basis.Pupil);
-        if (delivered is null) return new Answer(basis.Keys, resultaat, null, null, null, 0);
-        var dossier = GegevenssetXml.Create(delivered);
-        return new Answer(basis.Keys, resultaat, dossier, Bewijzen.Digest(dossier.Utf8.Span), profile, basis.Release!.Version);
+        // 3. sign what is sent (outside the transaction: the signature changes nothing stored)
+        return answer is (DocumentResponse.Geleverd geleverd, { } sha256) ? Sign(geleverd, sha256, request) : answer.Item1;
     }
 
     /// <summary>

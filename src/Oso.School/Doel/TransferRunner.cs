@@ -228,11 +228,6 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
         toelichting += geldig is null
             ? " De bronschool heeft het niet ondertekend."
             : $" Ondertekend door systeem {geldig.Verklaring.Systeem} van de bronschool; de handtekening is gecontroleerd.";
-        // encrypted at rest before the write turn (on SQLite every other writer of the node waits while a turn is held);
-        // the id, and so each context, is the same on a repeat, where the row already stored is kept
-        var xml = crypto.ProtectXml(request.Brin, bytes.Span, Contexts.Received(id));
-        var meldingen = crypto.ProtectJson(request.Brin, report.Meldingen, Contexts.ReceivedMeldingen(id));
-        var handtekening = geleverd.Handtekening is { } h ? crypto.ProtectXml(request.Brin, h.Utf8.Span, Contexts.ReceivedHandtekening(id)) : null;
         await store.WriteAsync(async db =>
         {
             trace.Add(new TraceStep(time.GetUtcNow(), "Dossier opvragen", partij, nameof(ResultaatCode.OverdrachtGeslaagd), toelichting, punt.Rk, true));
@@ -242,7 +237,9 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
             db.ReceivedDossiers.Add(new ReceivedDossier
             {
                 Id = id, Brin = request.Brin, AanmeldingId = aanmelding.Id, RequestId = request.Id, BronBrin = aanmelding.BronBrin,
-                Xml = xml, Valid = report.Valid, Meldingen = meldingen, ReceivedAt = time.GetUtcNow(), Handtekening = handtekening,
+                Xml = crypto.ProtectXml(request.Brin, bytes.Span, Contexts.Received(id)), Valid = report.Valid,
+                Meldingen = crypto.ProtectJson(request.Brin, report.Meldingen, Contexts.ReceivedMeldingen(id)), ReceivedAt = time.GetUtcNow(),
+                Handtekening = geleverd.Handtekening is { } h ? crypto.ProtectXml(request.Brin, h.Utf8.Span, Contexts.ReceivedHandtekening(id)) : null,
                 HandtekeningStatus = geldig is null ? HandtekeningStatus.NietOndertekend : HandtekeningStatus.Geldig,
                 Ondertekenaar = geldig?.Verklaring.Systeem.Value, OndertekendOp = geldig?.Verklaring.Tijdstip,
                 DossierSha256 = Convert.ToHexStringLower(digest), Ontvangstbevestiging = receipt?.Utf8.ToArray(),
