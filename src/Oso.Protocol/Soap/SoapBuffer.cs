@@ -50,12 +50,27 @@ internal sealed class SoapBuffer : Stream
 
     public override void WriteByte(byte value) => Write([value]);
 
-    /// <summary>Sends the message: every segment in order, without gathering them first.</summary>
+    /// <summary>The most one write to the output carries (Kestrel's default response buffer, <c>MaxResponseBufferSize</c>).</summary>
+    public const int MaxWrite = 64 * 1024;
+
+    /// <summary>
+    /// Sends the message: every segment in order, without gathering them first, and an embedded dossier in writes of at
+    /// most <see cref="MaxWrite"/> bytes. Kestrel copies each write into its pinned block pool before it waits for the
+    /// connection: one write of an 85 MiB dossier took 85 MiB of pinned memory at the bron, which the pool then kept
+    /// (bench/results.md §7); in slices the connection's back-pressure holds it to about one slice.
+    /// </summary>
     public async Task SendAsync(Stream output, CancellationToken cancellationToken)
     {
         CloseBlockSegment();
         foreach (var segment in _segments)
-            await output.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
+        {
+            for (var rest = segment; !rest.IsEmpty;)
+            {
+                var slice = rest[..Math.Min(rest.Length, MaxWrite)];
+                await output.WriteAsync(slice, cancellationToken).ConfigureAwait(false);
+                rest = rest[slice.Length..];
+            }
+        }
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 

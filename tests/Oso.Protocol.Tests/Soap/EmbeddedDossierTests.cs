@@ -54,6 +54,68 @@ public class EmbeddedDossierTests
     }
 
     [Fact]
+    public async Task A_large_dossier_goes_out_in_writes_a_server_can_hold_back()
+    {
+        // Kestrel copies each write into its pinned pool before the connection's back-pressure applies: one write of the
+        // whole dossier would pin all of it at the bron (and the pool keeps what it took)
+        var dossier = GegevenssetXml.Create(Encoding.UTF8.GetBytes("<dossier xmlns=\"http://www.edustandaard.nl/oso_gegevensset/2019/dossier\"><bijlage>"
+            + new string('A', 4 * 1024 * 1024) + "</bijlage></dossier>"));
+        using var sink = new WriteRecorder();
+
+        await SoapWriter.WriteAsync(sink, new DocumentResponse.Geleverd(dossier), TestData.Ct);
+
+        Assert.True(sink.LargestWrite <= 64 * 1024, $"one write carried {sink.LargestWrite} bytes");
+        var written = sink.ToArray();
+        Assert.True(written.AsSpan().IndexOf(dossier.Utf8.Span) > 0, "the dossier's bytes are on the wire unchanged and in one piece");
+    }
+
+    // a sink that remembers its largest single write (MemoryStream's own span overloads call back into a subclass)
+    private sealed class WriteRecorder : Stream
+    {
+        private readonly MemoryStream _bytes = new();
+
+        public int LargestWrite { get; private set; }
+
+        public byte[] ToArray() => _bytes.ToArray();
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            LargestWrite = Math.Max(LargestWrite, buffer.Length);
+            _bytes.Write(buffer);
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            Write(buffer.AsSpan(offset, count));
+            return Task.CompletedTask;
+        }
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _bytes.Length;
+        public override long Position { get => _bytes.Length; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) _bytes.Dispose();
+            base.Dispose(disposing);
+        }
+    }
+
+    [Fact]
     public async Task A_short_answer_costs_a_few_kilobytes_to_write()
     {
         // The Traffic Center writes three of these per transfer; the asynchronous XmlWriter took a 64 KB buffer for each.
