@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime;
 
 namespace Oso.Cli.Bench;
 
@@ -21,9 +20,13 @@ internal sealed class PeakRss
     public static PeakRss? Start()
     {
         if (!File.Exists(Status)) return null;
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        // an aggressive collection compacts every generation (the large-object heap included) and gives the memory it freed
+        // back to the system at once: after a forced collection the freed regions stay resident and are decommitted only
+        // gradually (~1.4 GiB after a bench's preparation, bench/results.md §7), so the start would count memory the
+        // process is about to give back, and the figure how much of it the next allocations reuse
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         bool reset;
         try
         {

@@ -177,7 +177,7 @@ public static class TransferBench
                 ? $"Voorbereiden ({engine}): {count} leerlingen met een dossier met {options.AttachmentBytes / (1024.0 * 1024):0.#} MB aan bijlagen, vrijgegeven en aangemeld…"
                 : $"Voorbereiden ({engine}): {count} leerlingen met een dossier van ~{options.TargetBytes / 1024} kB, vrijgegeven en aangemeld…").ConfigureAwait(false);
             var warmUp = Math.Clamp(count / 10, 3, 20);
-            var (all, dossiers, attachments) = await PrepareAsync(chain, warmUp, count, options, ct).ConfigureAwait(false);
+            var (all, dossiers, attachments) = await PrepareAsync(chain, warmUp, count, options, directory, ct).ConfigureAwait(false);
             var requests = all.Skip(warmUp).ToList();
 
             await log.WriteLineAsync($"Meten: {count} overdrachten over het volledige protocol, {concurrency} tegelijk…").ConfigureAwait(false);
@@ -198,7 +198,10 @@ public static class TransferBench
             transfers = transfers with { Failures = transfers.Failures + (requests.Count - ok) };
 
             await log.WriteLineAsync($"Meten: {count} keer dezelfde bytes heen en terug over een kale mTLS-verbinding, {concurrency} tegelijk…").ConfigureAwait(false);
-            var measured = dossiers.Skip(warmUp).ToList();
+            // read back only now: held through the transfers, the echo's bytes (8 × 85 MiB at --attachment-mb 64) were live
+            // data no node has, and the collector sizes its budget for the large-object heap by what survives there
+            var measured = new List<byte[]>(count);
+            foreach (var path in dossiers.Skip(warmUp)) measured.Add(await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false));
             var echoPeak = PeakRss.Start();
             var echo = await EchoAsync(chain, concurrency, measured, ct).ConfigureAwait(false);
             var echoExtra = echoPeak?.ExtraMb();
@@ -218,8 +221,9 @@ public static class TransferBench
 
     private const int Seed = 4242;
 
-    private static async Task<(List<Guid> Requests, List<byte[]> Dossiers, List<long> Attachments)> PrepareAsync(DemoChain chain, int warmUp, int count,
-        TransferBenchOptions options, CancellationToken ct)
+    // the dossiers' XML goes to files in the bench's temporary directory (synthetic pupils; removed with it), for the echo
+    private static async Task<(List<Guid> Requests, List<string> Dossiers, List<long> Attachments)> PrepareAsync(DemoChain chain, int warmUp, int count,
+        TransferBenchOptions options, string directory, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         var school = DemoSchools.SyntheticSchool(DemoSchools.Po);
@@ -231,18 +235,21 @@ public static class TransferBench
         var po = Actor.Las(chain.State.Po.LasClientId);
         var vo = Actor.Las(chain.State.Vo.LasClientId);
         var requests = new List<Guid>();
-        var dossiers = new List<byte[]>(warmUp + count);
+        var dossiers = new List<string>(warmUp + count);
+        var echoDirectory = Directory.CreateDirectory(Path.Combine(directory, "echo")).FullName;
         var attachments = new List<long>(warmUp + count);
         var n = 0;
         foreach (var pupil in pupils)
         {
-            dossiers.Add(DossierWriter.ToBytes(pupil, indent: false));
+            var xml = DossierWriter.ToBytes(pupil, indent: false);
+            dossiers.Add(Path.Combine(echoDirectory, n + ".xml"));
+            await File.WriteAllBytesAsync(dossiers[^1], xml, ct).ConfigureAwait(false);
             attachments.Add(Dossier.Model.DossierAttachments.All(pupil.Huidigeschool.Leerling).Sum(a => a.Document.Bestandsinhoud.DecodedLength ?? 0));
             var stored = (DeliveryResult.Stored)await bron.DeliverAsync(DemoSchools.Po.Brin, "B" + n++, pupil, po, ct).ConfigureAwait(false);
             // a dossier the bron cannot release would fail its transfer later with "not available": say why now
             var released = await bron.ReleaseAsync(DemoSchools.Po.Brin, stored.PupilId, null, po, ct).ConfigureAwait(false);
             if (released is not ReleaseResult.Released)
-                throw new BenchSetupException($"de bronschool kan het dossier van leerling {n} ({dossiers[^1].Length / (1024 * 1024)} MB) niet klaarzetten: " + released switch
+                throw new BenchSetupException($"de bronschool kan het dossier van leerling {n} ({xml.Length / (1024 * 1024)} MB) niet klaarzetten: " + released switch
                 {
                     ReleaseResult.NotAllowed x => x.Reason,
                     ReleaseResult.Invalid x => string.Join("; ", x.Meldingen.Take(3).Select(m => $"{m.Code} {m.Tekst}")),
