@@ -4,7 +4,8 @@ namespace Oso.Cli.Bench;
 
 /// <summary>
 /// How much the peak resident memory (RSS) of this process grows over a part of a bench that runs in-process (Central,
-/// the School node and the client all in one process): a full, compacting collection first, then the kernel's peak
+/// the School node and the client all in one process), counted from the process's floor: an aggressive collection first
+/// (every generation compacted, the freed memory given back to the system at once), then the kernel's peak
 /// (<c>VmHWM</c> in <c>/proc/self/status</c>) is reset to the current RSS (<c>/proc/self/clear_refs</c>, "5"); at the end
 /// the new peak minus that start. Where the peak cannot be reset, the peak before the part is the start (a part that
 /// stays below an earlier peak then reads 0). Linux only: elsewhere null.
