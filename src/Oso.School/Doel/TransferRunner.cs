@@ -206,9 +206,9 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
         }
         var geldig = controle as Handtekeningcontrole.Geldig;
 
-        var report = validator.Validate(Open(bytes), cancellationToken);
+        var report = validator.Validate(geleverd.Dossier.OpenRead(), cancellationToken);
         metrics.CountMeldingen(report.Meldingen, "ontvangen");
-        if (ReceivedPgn(Open(bytes)) is { } received && received != pgn.Value)
+        if (ReceivedPgn(geleverd.Dossier.OpenRead()) is { } received && received != pgn.Value)
         {
             trace.Add(new TraceStep(time.GetUtcNow(), "Dossier opvragen", partij, nameof(ResultaatCode.TechnischeFout),
                 "De bronschool stuurde een dossier van een andere leerling; het is niet opgeslagen. Actie voor de bronschool: controleer de koppeling van leerlingen.", punt.Rk, false));
@@ -307,11 +307,6 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
             return false;
         }
     }
-
-    private static MemoryStream Open(ReadOnlyMemory<byte> bytes) =>
-        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var segment)
-            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
-            : new MemoryStream(bytes.ToArray(), writable: false);
 
     /// <summary>
     /// A dossier whose signature fails is refused: not stored, not offered for import; audited, and the trace says who
