@@ -15,10 +15,7 @@ internal static class BenchCommand
         var concurrency = new Option<int>("--concurrency") { Description = "Overdrachten tegelijk (standaard 8).", DefaultValueFactory = _ => 8 };
         var size = new Option<int>("--size-kb") { Description = "Grootte van een dossier in kB (standaard 175).", DefaultValueFactory = _ => 175 };
         var json = new Option<bool>("--json") { Description = "Uitvoer als JSON." };
-        var database = new Option<string?>("--database")
-        {
-            Description = "PostgreSQL-server ('Host=…;Username=…;Password=…'): Central en de School-node draaien elk op een eigen, nieuwe database daar, die na afloop wordt verwijderd. Zonder: SQLite.",
-        };
+        var database = DatabaseOption();
         var attachmentMb = new Option<int>("--attachment-mb")
         {
             Description = "Elk dossier draagt in totaal zoveel MB aan bijlagen (0–512; in plaats van --size-kb). De uitvoer meldt dan ook de extra piek van het geheugen (RSS) en MB/s naast de echo.",
@@ -34,11 +31,7 @@ internal static class BenchCommand
             if (await RefusedAsync(context, n, c).ConfigureAwait(false)) return ExitCodes.Usage;
             var server = parse.GetValue(database);
             var mb = parse.GetValue(attachmentMb);
-            if ((server is not null ? BenchDatabases.Refusal(server) : null) is { } refused)
-            {
-                await context.Error.WriteLineAsync(refused).ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
+            if (await RefusedDatabaseAsync(context, server).ConfigureAwait(false)) return ExitCodes.Usage;
             if (mb is < 0 or > 512)
             {
                 await context.Error.WriteLineAsync($"oso: --attachment-mb is {mb}; het ligt tussen 0 en 512.").ConfigureAwait(false);
@@ -93,10 +86,7 @@ internal static class BenchCommand
         var count = new Option<int>("--count") { Description = "Aantal sessies (standaard 2000).", DefaultValueFactory = _ => 2000 };
         var concurrency = new Option<int>("--concurrency") { Description = "Sessies tegelijk (standaard 16).", DefaultValueFactory = _ => 16 };
         var json = new Option<bool>("--json") { Description = "Uitvoer als JSON." };
-        var database = new Option<string?>("--database")
-        {
-            Description = "PostgreSQL-server ('Host=…;Username=…;Password=…'): Central en de School-node draaien elk op een eigen, nieuwe database daar, die na afloop wordt verwijderd. Zonder: SQLite.",
-        };
+        var database = DatabaseOption();
         var tc = new Command("tc", "Sessies per seconde en p50/p99 bij het Traffic Center alleen: overdracht, sessiecontrole en afmelding over mTLS, met alle controles, het spoor en de audit.")
         {
             count, concurrency, json, database,
@@ -107,11 +97,7 @@ internal static class BenchCommand
             var c = parse.GetValue(concurrency);
             if (await RefusedAsync(context, n, c).ConfigureAwait(false)) return ExitCodes.Usage;
             var server = parse.GetValue(database);
-            if ((server is not null ? BenchDatabases.Refusal(server) : null) is { } refused)
-            {
-                await context.Error.WriteLineAsync(refused).ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
+            if (await RefusedDatabaseAsync(context, server).ConfigureAwait(false)) return ExitCodes.Usage;
             var result = await TcBench.RunAsync(n, c, server, context.Error, ct).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
@@ -131,6 +117,18 @@ internal static class BenchCommand
             return result.Sessions.Failures == 0 ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return tc;
+    }
+
+    private static Option<string?> DatabaseOption() => new("--database")
+    {
+        Description = "PostgreSQL-server ('Host=…;Username=…;Password=…'): Central en de School-node draaien elk op een eigen, nieuwe database daar, die na afloop wordt verwijderd. Zonder: SQLite.",
+    };
+
+    private static async Task<bool> RefusedDatabaseAsync(CliContext context, string? server)
+    {
+        if (server is null || BenchDatabases.Refusal(server) is not { } refused) return false;
+        await context.Error.WriteLineAsync(refused).ConfigureAwait(false);
+        return true;
     }
 
     private static async Task<bool> RefusedAsync(CliContext context, int count, int concurrency)

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
+using Oso.Cli.Up;
 
 namespace Oso.Cli.Bench;
 
@@ -15,6 +18,28 @@ internal sealed class BenchDatabases : IAsyncDisposable
         _server = server;
         CentralName = "oso_bench_central_" + suffix;
         SchoolName = "oso_bench_school_" + suffix;
+    }
+
+    /// <summary>
+    /// Starts the demo chain a bench measures, in <paramref name="directory"/>: on SQLite, or with <paramref name="databases"/>
+    /// on the fresh PostgreSQL databases (created here; the log names them). The hosts log to standard error, so standard
+    /// output carries the result (<c>--json</c>) alone.
+    /// </summary>
+    public static async Task<DemoChain> StartChainAsync(string directory, BenchDatabases? databases, TextWriter log, CancellationToken ct)
+    {
+        if (databases is not null)
+        {
+            await log.WriteLineAsync($"PostgreSQL: Central in database {databases.CentralName}, de School-node in {databases.SchoolName} (na afloop verwijderd).").ConfigureAwait(false);
+            await databases.CreateAsync(ct).ConfigureAwait(false);
+        }
+        static void ToStandardError(IServiceCollection services) =>
+            services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        return await DemoChain.StartAsync(new ChainOptions
+        {
+            DataDirectory = directory, CentralPortalPort = 0, CentralProtocolPort = 0, SchoolPortalPort = 0, SchoolProtocolPort = 0,
+            Pupils = 0, SchoolBackgroundWork = false, CentralDatabase = databases?.Central, SchoolDatabase = databases?.School,
+            ConfigureCentral = ToStandardError, ConfigureSchool = ToStandardError,
+        }, ct).ConfigureAwait(false);
     }
 
     /// <summary>Central's database.</summary>

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Oso.Cli.Up;
 using Oso.Dossier.Identifiers;
 using Oso.Hosting.Certificates;
@@ -49,20 +47,7 @@ public static class TcBench
         var directory = Directory.CreateTempSubdirectory("oso-bench-tc-").FullName;
         try
         {
-            if (databases is not null)
-            {
-                await log.WriteLineAsync($"PostgreSQL: Central in database {databases.CentralName}, de School-node in {databases.SchoolName} (na afloop verwijderd).").ConfigureAwait(false);
-                await databases.CreateAsync(ct).ConfigureAwait(false);
-            }
-            // the hosts' warnings go to standard error: standard output carries the result (--json) alone
-            static void ToStandardError(IServiceCollection services) =>
-                services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            await using var chain = await DemoChain.StartAsync(new ChainOptions
-            {
-                DataDirectory = directory, CentralPortalPort = 0, CentralProtocolPort = 0, SchoolPortalPort = 0, SchoolProtocolPort = 0,
-                Pupils = 0, SchoolBackgroundWork = false, CentralDatabase = databases?.Central, SchoolDatabase = databases?.School,
-                ConfigureCentral = ToStandardError, ConfigureSchool = ToStandardError,
-            }, ct).ConfigureAwait(false);
+            await using var chain = await BenchDatabases.StartChainAsync(directory, databases, log, ct).ConfigureAwait(false);
             var anchors = new X509Certificate2Collection();
             anchors.ImportFromPemFile(chain.Central.TrustAnchorPemPath);
             var tlsDirectory = Path.Combine(Path.GetFullPath(chain.Options.DataDirectory), "school", "tls");

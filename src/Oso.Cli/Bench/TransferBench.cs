@@ -158,20 +158,7 @@ public static class TransferBench
         var directory = Directory.CreateTempSubdirectory("oso-bench-").FullName;
         try
         {
-            if (databases is not null)
-            {
-                await log.WriteLineAsync($"PostgreSQL: Central in database {databases.CentralName}, de School-node in {databases.SchoolName} (na afloop verwijderd).").ConfigureAwait(false);
-                await databases.CreateAsync(ct).ConfigureAwait(false);
-            }
-            // the hosts' warnings go to standard error: standard output carries the result (--json) alone
-            static void ToStandardError(IServiceCollection services) =>
-                services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            await using var chain = await DemoChain.StartAsync(new ChainOptions
-            {
-                DataDirectory = directory, CentralPortalPort = 0, CentralProtocolPort = 0, SchoolPortalPort = 0, SchoolProtocolPort = 0,
-                Pupils = 0, SchoolBackgroundWork = false, CentralDatabase = databases?.Central, SchoolDatabase = databases?.School,
-                ConfigureCentral = ToStandardError, ConfigureSchool = ToStandardError,
-            }, ct).ConfigureAwait(false);
+            await using var chain = await BenchDatabases.StartChainAsync(directory, databases, log, ct).ConfigureAwait(false);
             var engine = chain.School.Services.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.Postgres ? "PostgreSQL" : "SQLite";
             await log.WriteLineAsync(options.AttachmentBytes > 0
                 ? $"Voorbereiden ({engine}): {count} leerlingen met een dossier met {options.AttachmentBytes / (1024.0 * 1024):0.#} MB aan bijlagen, vrijgegeven en aangemeld…"
