@@ -101,7 +101,7 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
                     pupil?.Id.ToString(), $"doel={routing.DoelBrin};resultaat={resultaat}", cancellationToken).ConfigureAwait(false);
                 return ((DocumentResponse)new DocumentResponse.NietGeleverd(resultaat), (byte[]?)null);
             }
-            var dossier = GegevenssetXml.Create(delivered);
+            var dossier = GegevenssetXml.Create(delivered.Value);
             var digest = Bewijzen.Digest(dossier.Utf8.Span);
             db.Disclosures.Add(new Disclosure
             {
@@ -162,7 +162,7 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
         return new DocumentResponse.NietGeleverd(refusal);
     }
 
-    private (ResultaatCode Resultaat, byte[]? Xml, OverstapProfile? Profile) Decide(string bronSector, string doelSector, DocumentRequest request,
+    private (ResultaatCode Resultaat, ReadOnlyMemory<byte>? Xml, OverstapProfile? Profile) Decide(string bronSector, string doelSector, DocumentRequest request,
         Routering routing, DossierRelease? release, Pupil? pupil)
     {
         if (request.Sleutel is not DocumentSleutel.Leerling) return (ResultaatCode.OngeldigVerzoek, null, null); // koppelsleutel requests: SwvDossiers
@@ -177,15 +177,19 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
         if (profile is null) return (ResultaatCode.GeenRelatieMetDoel, null, null);
         if (request.Aanvraagdatum is { } since && release.ReleasedAt <= since) return (ResultaatCode.LeerlinginfoNietGewijzigd, null, null);
 
-        var dossier = crypto.Dossier(release.Brin, release.Xml, Contexts.Release(release.Id));
-        if (dossier.Metadata.Standaardversie != "2019.1") return (ResultaatCode.VersieNietOndersteund, null, null);
-        if (profile == OverstapProfiles.Vovo && dossier.Inzage?.Toestemming?.Value != "Ja") return (ResultaatCode.LeerlinginfoNietOpvraagbaar, null, null);
-        if (bronSector is "PO" or "SO" && dossier.Inzage?.Inzage != true) return (ResultaatCode.LeerlinginfoNietOpvraagbaar, null, null);
-
+        // the release is copied through the category filter without building the model (ADR 0014 phase 3): the checks
+        // below read what the copy saw, the same values the model gave (standaardversie, inzage, toestemming, categories)
         var optOut = release.OptOut.Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(c => Enum.Parse<Category>(c, ignoreCase: true)).ToHashSet();
-        var filtered = CategoryFilter.Apply(dossier, profile, optOut);
-        if (CategoryFilter.MissingRequired(filtered, profile).Count > 0) return (ResultaatCode.LeerlinginfoNietBeschikbaar, null, null);
-        return (ResultaatCode.OverdrachtGeslaagd, DossierWriter.ToBytes(filtered, indent: false), profile);
+        var xml = crypto.Xml(release.Brin, release.Xml, Contexts.Release(release.Id));
+        var output = new MemoryStream(xml.Length + 4096); // sized once: the copy is never larger than the release and a few hundred bytes of metadata
+        CopiedDossier copied;
+        using (var input = new MemoryStream(xml, writable: false))
+            copied = CategoryFilter.Copy(input, output, profile, optOut);
+        if (copied.Standaardversie != "2019.1") return (ResultaatCode.VersieNietOndersteund, null, null);
+        if (profile == OverstapProfiles.Vovo && copied.Toestemming != "Ja") return (ResultaatCode.LeerlinginfoNietOpvraagbaar, null, null);
+        if (bronSector is "PO" or "SO" && copied.Inzage != true) return (ResultaatCode.LeerlinginfoNietOpvraagbaar, null, null);
+        if (copied.MissingRequired(profile).Count > 0) return (ResultaatCode.LeerlinginfoNietBeschikbaar, null, null);
+        return (ResultaatCode.OverdrachtGeslaagd, output.GetBuffer().AsMemory(0, (int)output.Length), profile);
     }
 }
