@@ -150,6 +150,36 @@ public sealed class CategoryFilterCopyTests
     }
 
     [Fact]
+    public void Long_text_with_characters_outside_the_BMP_and_markup_crosses_the_copys_chunks_unchanged()
+    {
+        // every document's omschrijving becomes ~50 K characters: an emoji's surrogate pair straddling each 16 K chunk
+        // boundary, markup characters that must be escaped again, and accented letters
+        XNamespace ns = Gegevensset2019.Namespace;
+        var source = XDocument.Load(new MemoryStream(File.ReadAllBytes(StandardFiles.Example("OV_POVO_full"))));
+        var text = new StringBuilder();
+        while (text.Length < 50_000) text.Append('a', 16_383 - text.Length % 16_384).Append("\U0001F600 <b> & \"é\" ");
+        var changed = 0;
+        foreach (var omschrijving in source.Descendants(ns + "omschrijving"))
+        {
+            omschrijving.Value = text.ToString();
+            changed++;
+        }
+        Assert.True(changed > 0);
+        using var buffer = new MemoryStream();
+        source.Save(buffer);
+        var xml = buffer.ToArray();
+        var model = DossierReader.Read(new MemoryStream(xml)).Dossier!;
+
+        foreach (var profile in OverstapProfiles.All)
+        {
+            var expected = DossierReader.Read(new MemoryStream(DossierWriter.ToBytes(CategoryFilter.Apply(model, profile), indent: false))).Dossier!;
+            var read = DossierReader.Read(new MemoryStream(Streamed(xml, profile, new HashSet<Category>()).Bytes));
+            Assert.True(read.Dossier is not null, $"{profile.Name}: {string.Join("; ", read.Meldingen.Take(3))}");
+            Assert.True(expected.Equals(read.Dossier), $"{profile.Name}: the streamed copy differs from the model path");
+        }
+    }
+
+    [Fact]
     public void Every_onderwijsondersteuning_element_of_the_model_has_a_category_row()
     {
         // the streamed copy leaves onderwijsondersteuning out whole when none of its rows' elements stay: that is only
