@@ -180,6 +180,21 @@ public sealed class CategoryFilterCopyTests
     }
 
     [Fact]
+    public void A_release_that_is_not_well_formed_is_refused_located_without_its_content()
+    {
+        var xml = File.ReadAllBytes(StandardFiles.Example("OV_POVO_full"));
+        var text = Encoding.UTF8.GetString(xml);
+        var cut = text.IndexOf("</achternaam>", StringComparison.Ordinal);
+        var broken = Encoding.UTF8.GetBytes(text[..cut] + "<Geheimnaam&x; " + text[cut..]);
+
+        var e = Assert.Throws<InvalidDataException>(() => Streamed(broken, OverstapProfiles.Povo, new HashSet<Category>()));
+
+        Assert.Contains("geen welgevormde XML (regel", e.Message);
+        Assert.DoesNotContain("Geheimnaam", e.Message);
+        Assert.Null(e.InnerException);
+    }
+
+    [Fact]
     public void Every_onderwijsondersteuning_element_of_the_model_has_a_category_row()
     {
         // the streamed copy leaves onderwijsondersteuning out whole when none of its rows' elements stay: that is only

@@ -50,13 +50,25 @@ public static partial class CategoryFilter
     /// The model is never built: text (a base64 attachment too) goes across in chunks of at most 16 K characters, so the
     /// copy holds O(chunk) besides the input's own buffer. The input must be a schema-valid dossier (a release is checked
     /// when it is made); this is a filter, not a validator. Throws <see cref="InvalidDataException"/> when the root is not a
-    /// gegevensset <c>dossier</c>, <see cref="XmlException"/> when the input is not well-formed.
+    /// gegevensset <c>dossier</c> or is not well-formed (located, without the parser's message: it can quote content).
     /// </summary>
     public static CopiedDossier Copy(Stream input, Stream output, OverstapProfile profile, IReadOnlySet<Category>? optOut = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(profile);
+        try
+        {
+            return CopyWellFormed(input, output, profile, optOut);
+        }
+        catch (XmlException e)
+        {
+            throw new InvalidDataException($"Het vrijgegeven dossier is geen welgevormde XML (regel {e.LineNumber}, kolom {e.LinePosition}).");
+        }
+    }
+
+    private static CopiedDossier CopyWellFormed(Stream input, Stream output, OverstapProfile profile, IReadOnlySet<Category>? optOut)
+    {
         var marks = Marks(profile, optOut);
         var removed = marks.Where(m => m.Value is Categorie.Verboden or Categorie.OptUit).Select(m => m.Key).ToHashSet();
         var supportTouched = CategoryElements.All.Any(e => e.Parent == CategoryParent.Onderwijsondersteuning && removed.Contains(e.Category));
