@@ -144,6 +144,11 @@ public abstract class TransferTests<TChain>(TChain fixture) where TChain : Chain
         Assert.Contains("gecontroleerd", request.Stappen.Single(s => s.Stap == "Dossier opvragen").Toelichting, StringComparison.Ordinal);
         var xml = await vo.ReceivedXmlAsync(received.Id, _ct);
         Assert.Equal(received.Handtekening?.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(xml)));
+        // stored in encrypted chunks and streamed back from them byte for byte (ADR 0014)
+        Assert.True(xml.Length > Oso.School.Storage.StoredChunks.ChunkBytes, $"{xml.Length} bytes");
+        await using (var db = Fixture.ReadNode())
+            Assert.Equal((xml.Length / Oso.School.Storage.StoredChunks.ChunkBytes) + 1,
+                (await db.ReceivedDossiers.SingleAsync(d => d.Id == received.Id, _ct)).XmlChunks);
         var signature = Oso.Protocol.Proofs.Handtekening.Create(Assert.IsType<byte[]>(await vo.ReceivedSignatureAsync(received.Id, _ct)));
         var verwachting = new Oso.Protocol.Proofs.Verwachting(Oso.Protocol.Proofs.VerklaringSoort.Verzending, Oso.Protocol.Identifiers.SysteemId.Parse(DemoChain.SysteemId));
         Assert.IsType<Oso.Protocol.Proofs.Handtekeningcontrole.Geldig>(Oso.Protocol.Proofs.Bewijzen.Controleer(signature, xml, Fixture.Node.Validator, verwachting));

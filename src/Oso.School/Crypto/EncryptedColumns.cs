@@ -30,6 +30,7 @@ public static class EncryptedColumns
         new EncryptedColumn<ReceivedDossier>(nameof(ReceivedDossier.Xml), Contexts.Received),
         new EncryptedColumn<ReceivedDossier>(nameof(ReceivedDossier.Meldingen), Contexts.ReceivedMeldingen),
         new EncryptedColumn<ReceivedDossier>(nameof(ReceivedDossier.Handtekening), Contexts.ReceivedHandtekening),
+        new EncryptedColumn<StoredChunk>(nameof(StoredChunk.Data), StoredChunks.Context),
         new EncryptedColumn<LasClient>(nameof(LasClient.WebhookSecret), Contexts.Webhook),
         new EncryptedColumn<ParentLink>(nameof(ParentLink.Email), ParentLinks.EmailContext),
         new EncryptedColumn<ParentLink>(nameof(ParentLink.PendingToken), ParentLinks.TokenContext),

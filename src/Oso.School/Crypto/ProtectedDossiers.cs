@@ -16,6 +16,30 @@ public sealed class ProtectedDossiers(PupilDataProtector protector)
     /// <summary>The decrypted XML.</summary>
     public byte[] Xml(string brin, byte[] blob, string context) => protector.Unprotect(brin, blob, context);
 
+    /// <summary>
+    /// A received dossier's XML as a stream: decrypted one chunk at a time from its <see cref="Storage.StoredChunk"/>s
+    /// (read through a context of its own, closed with the stream), or from the one blob of a row stored before chunks.
+    /// </summary>
+    public Stream ReceivedXml(Storage.SchoolStore store, Doel.ReceivedDossier dossier)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(dossier);
+        if (dossier.XmlChunks > 0)
+            return Storage.StoredChunks.Open(store.Read(), protector, dossier.Brin, Storage.StoredChunks.Received, dossier.Id, dossier.XmlChunks);
+        var blob = dossier.Xml ?? throw new InvalidDataException("Het opgeslagen dossier heeft geen inhoud.");
+        return new MemoryStream(Xml(dossier.Brin, blob, Contexts.Received(dossier.Id)), writable: false);
+    }
+
+    /// <summary>A received dossier's XML whole (for consumers that need it whole; see <see cref="ReceivedXml"/>).</summary>
+    public byte[] ReceivedXmlBytes(Storage.SchoolStore store, Doel.ReceivedDossier dossier)
+    {
+        using var stream = ReceivedXml(store, dossier);
+        if (stream is MemoryStream memory) return memory.ToArray();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
     /// <summary>The decrypted dossier (it was valid when stored).</summary>
     public Dossier.Model.Dossier Dossier(string brin, byte[] blob, string context)
     {

@@ -95,8 +95,14 @@ public sealed class ReceivedDossier
     /// <summary>The sending school.</summary>
     public required string BronBrin { get; init; }
 
-    /// <summary>The XML, encrypted.</summary>
-    public required byte[] Xml { get; init; }
+    /// <summary>The XML, encrypted in one blob — rows stored before chunks; null when it is in <see cref="XmlChunks"/> chunks.</summary>
+    public byte[]? Xml { get; init; }
+
+    /// <summary>
+    /// How many <see cref="Storage.StoredChunk"/>s (owner kind <see cref="Storage.StoredChunks.Received"/>) hold the XML;
+    /// 0 for a row stored in one blob (<see cref="Xml"/>). Read it with <see cref="Crypto.ProtectedDossiers.ReceivedXml"/>.
+    /// </summary>
+    public int XmlChunks { get; init; }
 
     /// <summary>Valid by the official standard.</summary>
     public bool Valid { get; init; }

@@ -28,7 +28,7 @@ namespace Oso.School.Doel;
 /// bron school, validation and storage of what arrives, and the afmelding with the beste resultaat. Every step is saved
 /// before the next, so a restart resumes where it stopped; each step is written to the request's trace.
 /// </summary>
-public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, AuditLog audit, OutboxQueue outbox, NodeConnections connections,
+public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, PupilDataProtector protector, AuditLog audit, OutboxQueue outbox, NodeConnections connections,
     DossierValidator validator, TimeProvider time, OsoMetrics metrics) : IOutboxHandler
 {
     /// <summary>The outbox kind.</summary>
@@ -234,10 +234,14 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
             var row = await db.TransferRequests.FirstAsync(r => r.Id == request.Id, cancellationToken).ConfigureAwait(false);
             row.Trace = TraceStep.Write(trace);
             if (await db.ReceivedDossiers.AnyAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false)) return;
+            // the dossier in encrypted chunks of 64 KiB, each inserted and let go (ADR 0014, phase 2): never a second whole copy
+            int chunks;
+            await using (var xml = geleverd.Dossier.OpenRead())
+                chunks = await StoredChunks.WriteAsync(db, protector, request.Brin, StoredChunks.Received, id, xml, cancellationToken).ConfigureAwait(false);
             db.ReceivedDossiers.Add(new ReceivedDossier
             {
                 Id = id, Brin = request.Brin, AanmeldingId = aanmelding.Id, RequestId = request.Id, BronBrin = aanmelding.BronBrin,
-                Xml = crypto.ProtectXml(request.Brin, bytes.Span, Contexts.Received(id)), Valid = report.Valid,
+                XmlChunks = chunks, Valid = report.Valid,
                 Meldingen = crypto.ProtectJson(request.Brin, report.Meldingen, Contexts.ReceivedMeldingen(id)), ReceivedAt = time.GetUtcNow(),
                 Handtekening = geleverd.Handtekening is { } h ? crypto.ProtectXml(request.Brin, h.Utf8.Span, Contexts.ReceivedHandtekening(id)) : null,
                 HandtekeningStatus = geldig is null ? HandtekeningStatus.NietOndertekend : HandtekeningStatus.Geldig,

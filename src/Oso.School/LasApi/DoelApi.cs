@@ -128,18 +128,22 @@ public static class DoelApi
 
     private static async Task<IResult> GetReceived(string brin, Guid id, HttpContext context, SchoolStore store, ProtectedDossiers crypto, AuditLog audit)
     {
-        var xml = await store.WriteAsync(async db =>
+        var d = await store.WriteAsync(async db =>
         {
             var d = await db.ReceivedDossiers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.Brin == brin, context.RequestAborted).ConfigureAwait(false);
             if (d is null) return null;
             await audit.RecordAsync(db, brin, Actor.Las(LasAuthentication.Client(context).Id), "ontvangen.opgehaald", "Het LAS haalt een ontvangen dossier op voor import.",
                 d.AanmeldingId.ToString(), "ontvangen=" + id, context.RequestAborted).ConfigureAwait(false);
-            return crypto.Xml(brin, d.Xml, Contexts.Received(id));
+            return d;
         }, context.RequestAborted).ConfigureAwait(false);
-        if (xml is null) return Problems.NotFound("Geen ontvangen dossier met dit id.");
+        if (d is null) return Problems.NotFound("Geen ontvangen dossier met dit id.");
         if (context.Request.Headers.Accept.ToString().Contains("json", StringComparison.OrdinalIgnoreCase))
-            return Results.Json(DossierReader.Read(new MemoryStream(xml)).Document, BronApi.JsonOptions);
-        return Results.Bytes(xml, "application/xml");
+        {
+            using var xml = crypto.ReceivedXml(store, d);
+            return Results.Json(DossierReader.Read(xml).Document, BronApi.JsonOptions);
+        }
+        // streamed as it is decrypted, one chunk at a time (ADR 0014): the response never holds the whole dossier
+        return Results.Stream(crypto.ReceivedXml(store, d), "application/xml");
     }
 
     private static async Task<IResult> Acknowledge(string brin, Guid id, HttpContext context, Aanmeldingen aanmeldingen)

@@ -120,6 +120,13 @@ public sealed class AccessExport(SchoolStore store, ProtectedDossiers crypto, Pa
 
     internal static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    internal static void Add(ZipArchive archive, string name, Stream content)
+    {
+        var entry = archive.CreateEntry(name, CompressionLevel.Optimal);
+        using var stream = entry.Open();
+        content.CopyTo(stream);
+    }
+
     internal static void Add(ZipArchive archive, string name, byte[] content)
     {
         var entry = archive.CreateEntry(name, CompressionLevel.Optimal);

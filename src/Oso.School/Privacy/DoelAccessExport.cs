@@ -62,7 +62,10 @@ public sealed class DoelAccessExport(SchoolStore store, ProtectedDossiers crypto
                 AccessExport.Add(archive, "overzicht.html", Encoding.UTF8.GetBytes(Html(school.Naam, identity.Naam, now, aanmelding.BronBrin, bronNaam, requests, received,
                     log.Select(a => (a.At, a.ActorKind, a.Purpose)).ToList())));
                 for (var i = 0; i < received.Count; i++)
-                    AccessExport.Add(archive, $"ontvangen/dossier-{i + 1}.xml", crypto.Xml(brin, received[i].Xml, Contexts.Received(received[i].Id)));
+                {
+                    using var xml = crypto.ReceivedXml(store, received[i]);
+                    AccessExport.Add(archive, $"ontvangen/dossier-{i + 1}.xml", xml);
+                }
                 AccessExport.Add(archive, "gegevens.json", JsonSerializer.SerializeToUtf8Bytes(data, AccessExport.Json));
             }
             await audit.RecordAsync(db, brin, actor, "inzage.gedownload", "Alle gegevens over de aangemelde leerling zijn gedownload (recht op inzage, AVG art. 15).", reference,

@@ -48,6 +48,8 @@ public static class PupilData
         var sessions = requests.Where(r => r.SessieId is not null).Select(r => r.SessieId!.Value).ToList();
         await db.ReceivedNotifications.Where(n => sessions.Contains(n.SessieId) || (n.RequestId != null && ids.Contains(n.RequestId.Value)))
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await StoredChunks.DeleteAsync(db, StoredChunks.Received, db.ReceivedDossiers.Where(d => d.AanmeldingId == aanmeldingId).Select(d => d.Id), cancellationToken)
+            .ConfigureAwait(false);
         await db.ReceivedDossiers.Where(d => d.AanmeldingId == aanmeldingId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await db.TransferRequests.Where(r => r.AanmeldingId == aanmeldingId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await db.Aanmeldingen.Where(a => a.Id == aanmeldingId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);

@@ -64,6 +64,9 @@ public sealed class RetentionPurge(SchoolStore store, AuditLog audit, AuditReten
         {
             var old = await db.ReceivedDossiers.Where(d => (d.ImportedAt != null && d.ImportedAt < importedBefore) || d.ReceivedAt < receivedBefore)
                 .OrderBy(d => d.ReceivedAt).Take(Batch).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var ids = old.Select(d => d.Id).ToList();
+            await StoredChunks.DeleteAsync(db, StoredChunks.Received, db.ReceivedDossiers.Where(d => ids.Contains(d.Id)).Select(d => d.Id), cancellationToken)
+                .ConfigureAwait(false);
             foreach (var d in old)
             {
                 db.ReceivedDossiers.Remove(d);

@@ -52,6 +52,9 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
     public DbSet<TransferRequest> TransferRequests => Set<TransferRequest>();
     /// <summary>Dossiers received.</summary>
     public DbSet<ReceivedDossier> ReceivedDossiers => Set<ReceivedDossier>();
+
+    /// <summary>Large encrypted values in pieces (a received dossier's XML; ADR 0014).</summary>
+    public DbSet<StoredChunk> StoredChunks => Set<StoredChunk>();
     /// <summary>Notificaties received.</summary>
     public DbSet<ReceivedNotification> ReceivedNotifications => Set<ReceivedNotification>();
     /// <summary>SWV dossiers sent (as school).</summary>
@@ -259,6 +262,12 @@ public abstract class SchoolDbContext(DbContextOptions options) : IdentityUserCo
         {
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.Brin, x.ImportedAt });
+        });
+        builder.Entity<StoredChunk>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.OwnerKind, x.OwnerId, x.Sequence }).IsUnique();
+            e.HasIndex(x => x.Brin);
         });
         builder.Entity<ReceivedNotification>().HasKey(x => x.SessieId);
         builder.Entity<Swv.SwvSending>(e =>

@@ -49,8 +49,19 @@ public sealed class DataKeyRotationTests
         await admin.SetWebhookAsync("01AB", client, "https://las.example/hook", "webhookgeheim");
         var crypto = services.Get<ProtectedDossiers>();
         var (request, received) = (Guid.NewGuid(), Guid.NewGuid());
-        await services.Get<SchoolStore>().WriteAsync(db =>
+        var chunked = Guid.NewGuid();
+        await services.Get<SchoolStore>().WriteAsync(async db =>
         {
+            // a second dossier stored in chunks (ADR 0014): 150,000 bytes, three chunks under data key 1
+            var chunks = await StoredChunks.WriteAsync(db, services.Get<PupilDataProtector>(), "01AB", StoredChunks.Received, chunked,
+                new MemoryStream(System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Range(0, 15_000).Select(i => $"<d>{i % 10000:D4}</d>"))[..150_000])),
+                TestContext.Current.CancellationToken);
+            Assert.Equal(3, chunks);
+            db.ReceivedDossiers.Add(new ReceivedDossier
+            {
+                Id = chunked, Brin = "01AB", AanmeldingId = aanmelding, RequestId = request, BronBrin = "00YY", ReceivedAt = time.GetUtcNow(), Valid = true,
+                XmlChunks = chunks, Meldingen = crypto.ProtectJson("01AB", new[] { "geen" }, Contexts.ReceivedMeldingen(chunked)),
+            });
             db.TransferRequests.Add(new TransferRequest
             {
                 Id = request, Brin = "01AB", AanmeldingId = aanmelding, Trigger = "Las", Status = "Bezig", CreatedAt = time.GetUtcNow(),
@@ -62,7 +73,6 @@ public sealed class DataKeyRotationTests
                 Xml = crypto.ProtectXml("01AB", "<dossier/>"u8, Contexts.Received(received)),
                 Meldingen = crypto.ProtectJson("01AB", new[] { "geen" }, Contexts.ReceivedMeldingen(received)),
             });
-            return Task.CompletedTask;
         });
         return new World(services, time, stored.PupilId, received, request, client);
     }
@@ -98,6 +108,7 @@ public sealed class DataKeyRotationTests
             Add("meldingen", r.Brin, r.Meldingen, Contexts.ReceivedMeldingen(r.Id));
         }
         foreach (var c in await db.LasClients.ToListAsync()) Add("webhook", c.Brin, c.WebhookSecret, Contexts.Webhook(c.Id));
+        foreach (var c in await db.StoredChunks.ToListAsync()) Add("deel " + c.Sequence, c.Brin, c.Data, StoredChunks.Context(c.Id));
         return [.. values.OrderBy(v => v.Item1).ThenBy(v => v.Item3)];
     }
 

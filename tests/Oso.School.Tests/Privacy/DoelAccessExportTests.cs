@@ -49,10 +49,13 @@ public sealed class DoelAccessExportTests
             for (var i = 0; i < versions.Length; i++)
             {
                 var id = Guid.NewGuid();
+                // the first as a row from before chunks (one blob), the second in chunks (ADR 0014): the download holds both
+                var chunks = i == 0 ? 0 : await StoredChunks.WriteAsync(db, services.Get<PupilDataProtector>(), "92VO", StoredChunks.Received, id,
+                    new MemoryStream(DossierWriter.ToBytes(versions[i])), TestContext.Current.CancellationToken);
                 db.ReceivedDossiers.Add(new ReceivedDossier
                 {
                     Id = id, Brin = "92VO", AanmeldingId = aanmelding, RequestId = request, BronBrin = "00YY", Valid = true, ReceivedAt = T0.AddDays(i),
-                    Xml = crypto.ProtectXml("92VO", DossierWriter.ToBytes(versions[i]), Contexts.Received(id)), Meldingen = crypto.ProtectJson("92VO", Array.Empty<object>(), Contexts.ReceivedMeldingen(id)),
+                    Xml = i == 0 ? crypto.ProtectXml("92VO", DossierWriter.ToBytes(versions[i]), Contexts.Received(id)) : null, XmlChunks = chunks, Meldingen = crypto.ProtectJson("92VO", Array.Empty<object>(), Contexts.ReceivedMeldingen(id)),
                     ImportedAt = i == 0 ? T0.AddHours(1) : null,
                 });
             }

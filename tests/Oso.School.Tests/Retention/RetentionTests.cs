@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using Oso.Dossier;
 using Oso.School.Audit;
 using Oso.School.Bron;
+using Oso.School.Crypto;
 using Oso.School.Doel;
 using Oso.School.Outbox;
 using Oso.School.Parents;
@@ -171,7 +172,7 @@ public sealed class RetentionTests
             await db.Outbox.Where(m => m.Kind == RetentionPurge.Kind).OrderBy(m => m.IdempotencyKey).Select(m => m.IdempotencyKey).ToListAsync());
     }
 
-    private sealed record Seeded(Guid Pupil, Guid Aanmelding, Guid SwvDossier);
+    private sealed record Seeded(Guid Pupil, Guid Aanmelding, Guid SwvDossier, Guid Imported, Guid NotImported);
 
     /// <summary>An SWV dossier received at 95SW on <see cref="T0"/> and one terugkoppeling sent about it at <paramref name="feedbackAt"/>.</summary>
     private static async Task<Guid> SeedSwvDossierAsync(TestServices services, DateTimeOffset feedbackAt)
@@ -212,6 +213,7 @@ public sealed class RetentionTests
             new AanmeldingInput("999991073", new DateOnly(2015, 5, 1), "00YY", "Test"), Staff)).Id;
         var request = Assert.IsType<DoelResult.Ok>(await services.Get<Aanmeldingen>().RequestAsync("92VO", aanmelding, "Medewerker", null, Staff)).Id;
         var session = Guid.NewGuid();
+        var received = new Dictionary<bool, Guid> { [true] = Guid.NewGuid(), [false] = Guid.NewGuid() };
         await services.Get<SchoolStore>().WriteAsync(async db =>
         {
             var transfer = await db.TransferRequests.FirstAsync(r => r.Id == request);
@@ -220,15 +222,20 @@ public sealed class RetentionTests
             db.IncomingRequests.Add(Incoming(session, pupil));
             db.IncomingRequests.Add(Incoming(Guid.NewGuid(), null));
             foreach (var imported in new[] { true, false })
+            {
+                // stored in chunks (ADR 0014): 150 kB, three chunks, that go with the dossier
+                var chunks = await StoredChunks.WriteAsync(db, services.Get<PupilDataProtector>(), "92VO", StoredChunks.Received, received[imported],
+                    new MemoryStream(new byte[150_000]), TestContext.Current.CancellationToken);
                 db.ReceivedDossiers.Add(new ReceivedDossier
                 {
-                    Id = Guid.NewGuid(), Brin = "92VO", AanmeldingId = aanmelding, RequestId = request, BronBrin = "00YY", Xml = [1], Meldingen = [1],
+                    Id = received[imported], Brin = "92VO", AanmeldingId = aanmelding, RequestId = request, BronBrin = "00YY", XmlChunks = chunks, Meldingen = [1],
                     Valid = true, ReceivedAt = T0, ImportedAt = imported ? T0 : null,
                 });
+            }
             db.ReceivedNotifications.Add(new ReceivedNotification { SessieId = Guid.NewGuid(), Brin = "92VO", BronBrin = "00YY", ReceivedAt = T0 });
             foreach (var m in await db.Outbox.ToListAsync()) m.CompletedAt = T0;
         });
-        return new Seeded(pupil, aanmelding, swvDossier);
+        return new Seeded(pupil, aanmelding, swvDossier, received[true], received[false]);
     }
 
     private static IncomingRequest Incoming(Guid session, Guid? pupil) => new()
@@ -243,8 +250,9 @@ public sealed class RetentionTests
         await using var db = services.Get<SchoolStore>().Read();
         return new Dictionary<string, bool>
         {
-            ["ontvangen-geimporteerd"] = await db.ReceivedDossiers.AnyAsync(d => d.ImportedAt != null),
-            ["ontvangen-niet-geimporteerd"] = await db.ReceivedDossiers.AnyAsync(d => d.ImportedAt == null),
+            // a dossier is gone only when its chunks are gone too
+            ["ontvangen-geimporteerd"] = await db.ReceivedDossiers.AnyAsync(d => d.ImportedAt != null) || await db.StoredChunks.AnyAsync(c => c.OwnerId == seeded.Imported),
+            ["ontvangen-niet-geimporteerd"] = await db.ReceivedDossiers.AnyAsync(d => d.ImportedAt == null) || await db.StoredChunks.AnyAsync(c => c.OwnerId == seeded.NotImported),
             ["outbox"] = await db.Outbox.AnyAsync(m => m.CompletedAt == T0),
             ["ouderlink"] = await db.ParentLinks.AnyAsync(),
             ["verzoek"] = await db.IncomingRequests.AnyAsync(r => r.PupilId == null),

@@ -115,8 +115,9 @@ public sealed class DoelOverview(SchoolStore store, ProtectedDossiers crypto, Au
             var d = await db.ReceivedDossiers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.Brin == brin, cancellationToken).ConfigureAwait(false);
             if (d is null) return null;
             var row = (await ReceivedRowsAsync(db, brin, d.AanmeldingId, false, cancellationToken).ConfigureAwait(false)).Single(r => r.Id == id);
-            var xml = crypto.Xml(brin, d.Xml, Contexts.Received(id));
-            var dossier = DossierReader.Read(new MemoryStream(xml), cancellationToken: cancellationToken).Dossier;
+            Dossier.Model.Dossier? dossier;
+            using (var xml = crypto.ReceivedXml(store, d))
+                dossier = DossierReader.Read(xml, cancellationToken: cancellationToken).Dossier;
             var meldingen = crypto.Json<List<Melding>>(brin, d.Meldingen, Contexts.ReceivedMeldingen(id));
             await audit.RecordAsync(db, brin, actor, "ontvangen.ingezien", "Een medewerker leest een ontvangen overstapdossier.", d.AanmeldingId.ToString(),
                 "ontvangen=" + id, cancellationToken).ConfigureAwait(false);

@@ -22,7 +22,8 @@ public sealed class OntvangenBijlageModel(SchoolStore store, ProtectedDossiers c
         await using var db = _store.Read();
         var received = await db.ReceivedDossiers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == Id && d.Brin == Brin, cancellationToken);
         if (received is null) return null;
-        var dossier = DossierReader.Read(new MemoryStream(crypto.Xml(Brin, received.Xml, Contexts.Received(Id))), cancellationToken: cancellationToken).Dossier;
+        using var xml = crypto.ReceivedXml(_store, received);
+        var dossier = DossierReader.Read(xml, cancellationToken: cancellationToken).Dossier;
         return dossier is null ? null : (dossier, received.AanmeldingId.ToString());
     }
 }

@@ -619,8 +619,10 @@ namespace Oso.School.Storage.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<byte[]>("Xml")
-                        .IsRequired()
                         .HasColumnType("bytea");
+
+                    b.Property<int>("XmlChunks")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1098,6 +1100,40 @@ namespace Oso.School.Storage.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Oso.School.Storage.StoredChunk", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Brin")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Brin");
+
+                    b.HasIndex("OwnerKind", "OwnerId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("StoredChunks");
                 });
 
             modelBuilder.Entity("Oso.School.Swv.SwvReceipt", b =>

@@ -610,8 +610,10 @@ namespace Oso.School.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("Xml")
-                        .IsRequired()
                         .HasColumnType("BLOB");
+
+                    b.Property<int>("XmlChunks")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1089,6 +1091,40 @@ namespace Oso.School.Storage.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Oso.School.Storage.StoredChunk", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Brin")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Brin");
+
+                    b.HasIndex("OwnerKind", "OwnerId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("StoredChunks");
                 });
 
             modelBuilder.Entity("Oso.School.Swv.SwvReceipt", b =>
