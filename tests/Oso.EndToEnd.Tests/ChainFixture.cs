@@ -154,9 +154,9 @@ public abstract partial class ChainFixture : IAsyncLifetime
     private int _seed = 100;
 
     /// <summary>A new synthetic POVO pupil of the demo primary school (not yet seen by the parents).</summary>
-    public Dossier.Model.Dossier NewPupil(SyntheticProfile? profile = null, DemoSchools.Definition? school = null) =>
+    public Dossier.Model.Dossier NewPupil(SyntheticProfile? profile = null, DemoSchools.Definition? school = null, long attachmentSize = 8 * 1024) =>
         SyntheticDossiers.Create(profile ?? SyntheticProfile.Povo, Interlocked.Increment(ref _seed), Today,
-            new SyntheticOptions { School = DemoSchools.SyntheticSchool(school ?? DemoSchools.Po), AttachmentSize = 8 * 1024 }) with { Inzage = null };
+            new SyntheticOptions { School = DemoSchools.SyntheticSchool(school ?? DemoSchools.Po), AttachmentSize = attachmentSize }) with { Inzage = null };
 
     public static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
 

@@ -133,7 +133,7 @@ public abstract class TransferTests<TChain>(TChain fixture) where TChain : Chain
         Fixture.RequireChain();
         using var po = Fixture.Po;
         using var vo = Fixture.Vo;
-        var pupil = Fixture.NewPupil();
+        var pupil = Fixture.NewPupil(attachmentSize: 48 * 1024); // a dossier of several 64 KiB chunks
         await ReleasedAsync(po, pupil);
 
         var (aanmelding, request) = await RequestAsync(vo, pupil, po.Brin);
