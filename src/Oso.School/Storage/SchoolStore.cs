@@ -1,5 +1,9 @@
+using System.Collections.Frozen;
 using Microsoft.EntityFrameworkCore;
 using Oso.Hosting.Storage;
+using Oso.School.Audit;
+using Oso.School.Bron;
+using Oso.School.Outbox;
 
 namespace Oso.School.Storage;
 
@@ -10,10 +14,21 @@ namespace Oso.School.Storage;
 /// </summary>
 public sealed class SchoolStore(IDbContextFactory<SchoolDbContext> factory)
 {
+    /// <summary>
+    /// The rows a unit of work appends and never changes in the same unit: audit records, outbox messages, disclosures and
+    /// kept requests. Their new rows are inserted with hand-made statements in one command (<see cref="RowInserts"/>, ADR 0016);
+    /// everything else — the audit chain's head, a request's status, … — is saved through <c>SaveChanges</c> as before.
+    /// </summary>
+    internal static readonly FrozenSet<Type> AppendOnly =
+        new[] { typeof(AuditEntry), typeof(OutboxMessage), typeof(Disclosure), typeof(IncomingRequest) }.ToFrozenSet();
+
     /// <summary>A context for reading (no transaction).</summary>
     public SchoolDbContext Read() => factory.CreateDbContext();
 
-    /// <summary>Runs <paramref name="work"/> in a transaction, saves and commits.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction, saves (the new append-only rows by hand, the rest through
+    /// <c>SaveChanges</c>) and commits.
+    /// </summary>
     public async Task<T> WriteAsync<T>(Func<SchoolDbContext, Task<T>> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -21,7 +36,7 @@ public sealed class SchoolStore(IDbContextFactory<SchoolDbContext> factory)
         using var turn = await SqliteWriteGate.EnterAsync(db.Database, cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var result = await work(db).ConfigureAwait(false);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await RowInserts.SaveAsync(db, AppendOnly, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         db.Committed(); // e.g. wake the outbox worker for messages that are only now visible to it
         return result;
