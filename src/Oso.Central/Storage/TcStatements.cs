@@ -13,7 +13,7 @@ namespace Oso.Central.Storage;
 /// <summary>
 /// Saves what a Traffic Center call added — its new session and its trace step — with hand-made INSERT statements in
 /// one command, inside the call's transaction, instead of through EF Core's <c>SaveChanges</c> pipeline (ADR 0015; the
-/// statements come from the shared <see cref="RowInserts"/>, ADR 0016, built once per model from EF Core's own metadata,
+/// statements come from the shared <see cref="RowStatements"/>, ADR 0016, built once per model from EF Core's own metadata,
 /// so what is written reads back through every EF Core query unchanged, on SQLite and on PostgreSQL alike). Anything else
 /// a call changed (a koppeling, a system qualified by its test exchange) goes through <c>SaveChanges</c>, in the same
 /// transaction. The afmelding's guarded update is built the same way from the metadata (<see cref="AfmeldAsync"/>).
@@ -26,11 +26,11 @@ internal static class TcStatements
 
     /// <summary>
     /// Saves the call's changes in <paramref name="db"/>'s current transaction: its new sessions and trace steps by hand
-    /// (<see cref="RowInserts"/>), anything else through <c>SaveChanges</c>. The change tracker is empty afterwards.
+    /// (<see cref="RowStatements"/>), anything else through <c>SaveChanges</c>. The change tracker is empty afterwards.
     /// </summary>
     public static async Task SaveAsync(CentralDb db, CancellationToken ct)
     {
-        await RowInserts.SaveAsync(db, ByHand, ct).ConfigureAwait(false);
+        await RowStatements.SaveAsync(db, ByHand, cancellationToken: ct).ConfigureAwait(false);
         db.ChangeTracker.Clear();
     }
 

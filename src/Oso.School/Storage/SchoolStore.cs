@@ -15,12 +15,18 @@ namespace Oso.School.Storage;
 public sealed class SchoolStore(IDbContextFactory<SchoolDbContext> factory)
 {
     /// <summary>
-    /// The rows a unit of work appends and never changes in the same unit: audit records, outbox messages, disclosures and
-    /// kept requests. Their new rows are inserted with hand-made statements in one command (<see cref="RowInserts"/>, ADR 0016);
-    /// everything else — the audit chain's head, a request's status, … — is saved through <c>SaveChanges</c> as before.
+    /// The rows a unit of work appends: audit records, outbox messages, disclosures and kept requests. Their new rows are
+    /// inserted with hand-made statements in one command (<see cref="RowStatements"/>, ADR 0016).
     /// </summary>
     internal static readonly FrozenSet<Type> AppendOnly =
         new[] { typeof(AuditEntry), typeof(OutboxMessage), typeof(Disclosure), typeof(IncomingRequest) }.ToFrozenSet();
+
+    /// <summary>
+    /// The audit chain's head, moved on by every unit of work that records: its UPDATE goes in the same command (the row
+    /// was locked when <see cref="AuditLog"/> read it, FOR UPDATE on PostgreSQL; the same values, the same transaction).
+    /// Everything else — a request's status, a new pupil, … — is saved through <c>SaveChanges</c> as before.
+    /// </summary>
+    internal static readonly FrozenSet<Type> ChangedByHand = new[] { typeof(AuditHead) }.ToFrozenSet();
 
     /// <summary>A context for reading (no transaction).</summary>
     public SchoolDbContext Read() => factory.CreateDbContext();
@@ -36,7 +42,7 @@ public sealed class SchoolStore(IDbContextFactory<SchoolDbContext> factory)
         using var turn = await SqliteWriteGate.EnterAsync(db.Database, cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var result = await work(db).ConfigureAwait(false);
-        await RowInserts.SaveAsync(db, AppendOnly, cancellationToken).ConfigureAwait(false);
+        await RowStatements.SaveAsync(db, AppendOnly, ChangedByHand, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         db.Committed(); // e.g. wake the outbox worker for messages that are only now visible to it
         return result;

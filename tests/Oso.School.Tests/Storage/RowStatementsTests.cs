@@ -9,11 +9,11 @@ namespace Oso.School.Tests.Storage;
 
 /// <summary>
 /// A unit of work's new audit records, outbox messages, disclosures and kept requests are inserted with hand-made
-/// statements (RowInserts, ADR 0016), the rest through SaveChanges. What is written must be what SaveChanges would have
+/// statements (RowStatements, ADR 0016), the rest through SaveChanges. What is written must be what SaveChanges would have
 /// written: every field reads back through the normal EF Core queries, on both engines, and the queries that select on
 /// those fields find the rows.
 /// </summary>
-public sealed class RowInsertsTests
+public sealed class RowStatementsTests
 {
     // a moment with ticks below the millisecond and a non-UTC offset: stored as UTC ticks by the model's converter
     private static readonly DateTimeOffset At = new DateTimeOffset(2026, 3, 14, 15, 9, 26, TimeSpan.FromHours(2)).AddTicks(5358979);
