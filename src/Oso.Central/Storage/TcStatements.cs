@@ -30,7 +30,7 @@ internal static class TcStatements
     /// </summary>
     public static async Task SaveAsync(CentralDb db, CancellationToken ct)
     {
-        await RowStatements.SaveAsync(db, ByHand, cancellationToken: ct).ConfigureAwait(false);
+        await RowStatements.SaveAsync(db, ByHand, oneCommand: true, cancellationToken: ct).ConfigureAwait(false);
         db.ChangeTracker.Clear();
     }
 

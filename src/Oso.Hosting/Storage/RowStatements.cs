@@ -37,8 +37,19 @@ public static class RowStatements
     /// statements in one command, then — only when anything else changed — the rest through <c>SaveChanges</c>. The rows
     /// inserted by hand are no longer tracked afterwards; the rows updated by hand are tracked as unchanged.
     /// </summary>
+    /// <param name="db">The context, inside its transaction.</param>
+    /// <param name="inserts">The types whose new rows are inserted by hand.</param>
+    /// <param name="updates">The types whose changed rows are updated by hand.</param>
+    /// <param name="oneCommand">
+    /// All rows in one command on SQLite too. Microsoft.Data.Sqlite binds every parameter of a command to every statement
+    /// in it, by name, so a command of many rows costs more than a command per row there: the default is a command per
+    /// row on SQLite (as EF Core does), one command on PostgreSQL (Npgsql sends it as one batch). For a couple of rows
+    /// (the Traffic Center's session and trace step) one command measured cheaper (bench/results.md §7).
+    /// </param>
+    /// <param name="cancellationToken">Cancels.</param>
     /// <returns>How many rows were written by hand.</returns>
-    public static async Task<int> SaveAsync(DbContext db, IReadOnlySet<Type> inserts, IReadOnlySet<Type>? updates = null, CancellationToken cancellationToken = default)
+    public static async Task<int> SaveAsync(DbContext db, IReadOnlySet<Type> inserts, IReadOnlySet<Type>? updates = null, bool oneCommand = false,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(inserts);
@@ -62,7 +73,7 @@ public static class RowStatements
             }
             if (mine is not null)
             {
-                await WriteAsync(db, transaction, mine, cancellationToken).ConfigureAwait(false);
+                await WriteAsync(db, transaction, mine, !oneCommand && db.Database.IsSqlite(), cancellationToken).ConfigureAwait(false);
                 // saved: EF Core must not write them again (a later SaveChanges of the same context)
                 foreach (var entry in mine) entry.State = entry.State == EntityState.Added ? EntityState.Detached : EntityState.Unchanged;
             }
@@ -75,7 +86,7 @@ public static class RowStatements
         }
     }
 
-    private static async Task WriteAsync(DbContext db, IDbContextTransaction transaction, List<EntityEntry> rows, CancellationToken cancellationToken)
+    private static async Task WriteAsync(DbContext db, IDbContextTransaction transaction, List<EntityEntry> rows, bool perRow, CancellationToken cancellationToken)
     {
         var statements = PerModel.GetValue(db.Model, _ => []);
         var connection = db.Database.GetDbConnection();
@@ -97,7 +108,7 @@ public static class RowStatements
                 n = entry.State == EntityState.Added ? statement.Insert(command, sql, entry.Entity, n) : statement.Update(command, sql, entry, n);
                 count++;
                 // well below both engines' limit on parameters per command (SQLite 32,766; PostgreSQL 65,535)
-                if (n >= MaxParameters)
+                if (perRow || n >= MaxParameters)
                 {
                     await ExecuteAsync(command, transaction, timeout, sql, count, cancellationToken).ConfigureAwait(false);
                     await command.DisposeAsync().ConfigureAwait(false);

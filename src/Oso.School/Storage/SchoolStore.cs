@@ -42,7 +42,7 @@ public sealed class SchoolStore(IDbContextFactory<SchoolDbContext> factory)
         using var turn = await SqliteWriteGate.EnterAsync(db.Database, cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var result = await work(db).ConfigureAwait(false);
-        await RowStatements.SaveAsync(db, AppendOnly, ChangedByHand, cancellationToken).ConfigureAwait(false);
+        await RowStatements.SaveAsync(db, AppendOnly, ChangedByHand, cancellationToken: cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         db.Committed(); // e.g. wake the outbox worker for messages that are only now visible to it
         return result;
