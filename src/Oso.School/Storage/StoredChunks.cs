@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Collections.Frozen;
 using Microsoft.EntityFrameworkCore;
+using Oso.Hosting.Storage;
 using Oso.School.Crypto;
 
 namespace Oso.School.Storage;
@@ -34,6 +36,8 @@ public sealed class StoredChunk
 /// <summary>Writes, reads and deletes the <see cref="StoredChunk"/>s of a value.</summary>
 public static class StoredChunks
 {
+    private static readonly FrozenSet<Type> ChunkType = new[] { typeof(StoredChunk) }.ToFrozenSet();
+
     /// <summary>Plaintext bytes per chunk.</summary>
     public const int ChunkBytes = 64 * 1024;
 
@@ -48,8 +52,8 @@ public static class StoredChunks
     public static string Context(Guid chunkId) => "chunk:" + chunkId;
 
     /// <summary>
-    /// Splits <paramref name="source"/> into chunks, each encrypted and inserted in the caller's transaction (saved one at a
-    /// time and no longer tracked, so the ciphertext of the whole value is never held); returns how many.
+    /// Splits <paramref name="source"/> into chunks, each encrypted and inserted in the caller's transaction (inserted one at a
+    /// time by hand, <see cref="RowStatements"/>, and not tracked, so the ciphertext of the whole value is never held); returns how many.
     /// </summary>
     public static async Task<int> WriteAsync(SchoolDbContext db, PupilDataProtector protector, string brin, string ownerKind, Guid ownerId, Stream source,
         CancellationToken cancellationToken)
@@ -72,8 +76,8 @@ public static class StoredChunks
                     Data = protector.Protect(brin, buffer.AsSpan(0, filled), Context(id)),
                 };
                 db.StoredChunks.Add(chunk);
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                db.Entry(chunk).State = EntityState.Detached;
+                // inserted by hand (ADR 0016) and no longer tracked; anything else pending goes through SaveChanges as before
+                await RowStatements.SaveAsync(db, ChunkType, cancellationToken: cancellationToken).ConfigureAwait(false);
                 count++;
                 if (filled < ChunkBytes) break;
             }
