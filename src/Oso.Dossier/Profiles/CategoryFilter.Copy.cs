@@ -10,7 +10,11 @@ namespace Oso.Dossier.Profiles;
 /// <param name="Standaardversie">The text of <c>metadata/standaardversie</c>, or null.</param>
 /// <param name="Inzage">The value of <c>inzage/inzage</c>, or null (absent or not a boolean).</param>
 /// <param name="Toestemming">The text of <c>inzage/toestemming</c>, or null.</param>
-/// <param name="Present">The categories with data in the copy, as <see cref="CategoryFilter.Present"/> gives them for the filtered model.</param>
+/// <param name="Present">
+/// The categories with data in the release as it was read, left-out ones included. Only the required categories are asked
+/// of it (<see cref="MissingRequired"/>), and a required category is never left out, so for them it is what
+/// <see cref="CategoryFilter.Present"/> gives for the filtered model.
+/// </param>
 public sealed record CopiedDossier(string? Standaardversie, bool? Inzage, string? Toestemming, IReadOnlySet<Category> Present)
 {
     /// <summary>The categories the profile requires that the copy lacks, as <see cref="CategoryFilter.MissingRequired"/>.</summary>
