@@ -100,29 +100,13 @@ public static class StoredChunks
         return db.StoredChunks.Where(c => c.OwnerKind == ownerKind && owners.Contains(c.OwnerId)).ExecuteDeleteAsync(cancellationToken);
     }
 
-    private sealed class ChunkStream(SchoolDbContext db, PupilDataProtector protector, string brin, string ownerKind, Guid ownerId, int chunks) : Stream
+    // a forward-only read (the project's ForwardReadStream refuses the rest)
+    private sealed class ChunkStream(SchoolDbContext db, PupilDataProtector protector, string brin, string ownerKind, Guid ownerId, int chunks)
+        : Oso.Dossier.Xml.ForwardReadStream
     {
         private byte[] _current = [];
         private int _offset;
         private int _next;
-        private long _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => _position;
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
         public override int Read(Span<byte> buffer)
         {
             while (_offset == _current.Length)
@@ -172,17 +156,8 @@ public static class StoredChunks
             var n = Math.Min(buffer.Length, _current.Length - _offset);
             _current.AsSpan(_offset, n).CopyTo(buffer);
             _offset += n;
-            _position += n;
             return n;
         }
-
-        public override void Flush() { }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
