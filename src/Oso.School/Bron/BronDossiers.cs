@@ -232,10 +232,15 @@ public sealed class BronDossiers(SchoolStore store, ProtectedDossiers crypto, Au
             var previous = await db.Releases.Where(r => r.PupilId == pupilId).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             if (previous is not null) previous.SupersededAt = now;
             var id = Guid.NewGuid();
+            // the release in encrypted chunks (ADR 0014 phase 3), each inserted and let go in this transaction; written from
+            // the draft's bytes, which are in memory already (decrypted whole, read and validated above)
+            int chunks;
+            using (var source = new MemoryStream(xml, writable: false))
+                chunks = await crypto.WriteReleaseAsync(db, brin, id, source, cancellationToken).ConfigureAwait(false);
             var release = new DossierRelease
             {
                 Id = id, PupilId = pupilId, Brin = brin, Version = (previous?.Version ?? 0) + 1,
-                Xml = crypto.ProtectXml(brin, xml, Contexts.Release(id)), OptOut = optOutText, ReleasedAt = now, ReleasedBy = actor.ToString(),
+                XmlChunks = chunks, OptOut = optOutText, ReleasedAt = now, ReleasedBy = actor.ToString(),
             };
             db.Releases.Add(release);
             await audit.RecordAsync(db, brin, actor, "dossier.vrijgegeven", "Het dossier is klaargezet voor overdracht.", pupilId.ToString(),

@@ -59,8 +59,14 @@ public sealed class DossierRelease
     /// <summary>1, 2, 3 … per pupil.</summary>
     public int Version { get; init; }
 
-    /// <summary>The dossier XML as released, encrypted.</summary>
-    public required byte[] Xml { get; init; }
+    /// <summary>The dossier XML as released, encrypted in one blob — releases stored before chunks; null when it is in <see cref="XmlChunks"/> chunks.</summary>
+    public byte[]? Xml { get; init; }
+
+    /// <summary>
+    /// How many <see cref="Storage.StoredChunk"/>s (owner kind <see cref="Storage.StoredChunks.Release"/>) hold the XML; 0 for a
+    /// release stored in one blob (<see cref="Xml"/>). Read it with <see cref="Crypto.ProtectedDossiers.ReleaseXml(Storage.SchoolStore, DossierRelease)"/>.
+    /// </summary>
+    public int XmlChunks { get; init; }
 
     /// <summary>OPTIONEEL categories switched off for this release (comma-separated).</summary>
     public string OptOut { get; init; } = "";

@@ -82,7 +82,7 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
             var release = pupil is null ? null
                 : await db.Releases.AsNoTracking().Where(r => r.PupilId == pupil.Id && r.SupersededAt == null).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
 
-            var (resultaat, delivered, profile) = Decide(tenant.Sector, doelSector, request, routing, release, pupil);
+            var (resultaat, delivered, profile) = Decide(db, tenant.Sector, doelSector, request, routing, release, pupil);
             var kept = new IncomingRequest
             {
                 Id = Guid.NewGuid(), Brin = brin, BronRouteringsKenmerk = aanleverpunt, SessieId = request.SessieId.Value,
@@ -162,7 +162,7 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
         return new DocumentResponse.NietGeleverd(refusal);
     }
 
-    private (ResultaatCode Resultaat, ReadOnlyMemory<byte>? Xml, OverstapProfile? Profile) Decide(string bronSector, string doelSector, DocumentRequest request,
+    private (ResultaatCode Resultaat, ReadOnlyMemory<byte>? Xml, OverstapProfile? Profile) Decide(SchoolDbContext db, string bronSector, string doelSector, DocumentRequest request,
         Routering routing, DossierRelease? release, Pupil? pupil)
     {
         if (request.Sleutel is not DocumentSleutel.Leerling) return (ResultaatCode.OngeldigVerzoek, null, null); // koppelsleutel requests: SwvDossiers
@@ -181,10 +181,10 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
         // below read what the copy saw, the same values the model gave (standaardversie, inzage, toestemming, categories)
         var optOut = release.OptOut.Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(c => Enum.Parse<Category>(c, ignoreCase: true)).ToHashSet();
-        var xml = crypto.Xml(release.Brin, release.Xml, Contexts.Release(release.Id));
-        var output = new MemoryStream(xml.Length + 4096); // sized once: the copy is never larger than the release and a few hundred bytes of metadata
+        // the release is read chunk by chunk in this transaction, straight into the copy: never decrypted whole
+        var output = new MemoryStream(MaxReleaseBytes(release) + 4096); // sized once: the copy is never larger than the release and a few hundred bytes of metadata
         CopiedDossier copied;
-        using (var input = new MemoryStream(xml, writable: false))
+        using (var input = crypto.ReleaseXml(db, release))
             copied = CategoryFilter.Copy(input, output, profile, optOut);
         if (copied.Standaardversie != "2019.1") return (ResultaatCode.VersieNietOndersteund, null, null);
         if (profile == OverstapProfiles.Vovo && copied.Toestemming != "Ja") return (ResultaatCode.LeerlinginfoNietOpvraagbaar, null, null);

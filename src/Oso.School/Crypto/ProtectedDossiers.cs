@@ -40,6 +40,52 @@ public sealed class ProtectedDossiers(PupilDataProtector protector)
         return copy.ToArray();
     }
 
+    /// <summary>
+    /// Stores a release's XML in encrypted <see cref="Storage.StoredChunk"/>s in the caller's transaction, each inserted and
+    /// let go (<see cref="Storage.StoredChunks.WriteAsync"/>); returns how many, for <see cref="Bron.DossierRelease.XmlChunks"/>.
+    /// </summary>
+    public Task<int> WriteReleaseAsync(Storage.SchoolDbContext db, string brin, Guid releaseId, Stream xml, CancellationToken cancellationToken) =>
+        Storage.StoredChunks.WriteAsync(db, protector, brin, Storage.StoredChunks.Release, releaseId, xml, cancellationToken);
+
+    /// <summary>
+    /// A release's XML as a stream: decrypted one chunk at a time from its <see cref="Storage.StoredChunk"/>s (read through a
+    /// context of its own, closed with the stream), or from the one blob of a release stored before chunks.
+    /// </summary>
+    public Stream ReleaseXml(Storage.SchoolStore store, Bron.DossierRelease release)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(release);
+        return release.XmlChunks > 0
+            ? Storage.StoredChunks.Open(store.Read(), protector, release.Brin, Storage.StoredChunks.Release, release.Id, release.XmlChunks)
+            : LegacyRelease(release);
+    }
+
+    /// <summary>
+    /// A release's XML as a stream read in the caller's context and transaction (<paramref name="db"/> stays the caller's);
+    /// dispose it before the context runs another command.
+    /// </summary>
+    public Stream ReleaseXml(Storage.SchoolDbContext db, Bron.DossierRelease release)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(release);
+        return release.XmlChunks > 0
+            ? Storage.StoredChunks.Open(db, protector, release.Brin, Storage.StoredChunks.Release, release.Id, release.XmlChunks, ownsContext: false)
+            : LegacyRelease(release);
+    }
+
+    /// <summary>The most bytes a release's XML can have (to size a buffer once): its chunks full, or the one blob's plaintext.</summary>
+    public static int MaxReleaseBytes(Bron.DossierRelease release)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        return release.XmlChunks > 0 ? (int)Math.Min((long)release.XmlChunks * Storage.StoredChunks.ChunkBytes, Array.MaxLength) : release.Xml?.Length ?? 0;
+    }
+
+    private MemoryStream LegacyRelease(Bron.DossierRelease release)
+    {
+        var blob = release.Xml ?? throw new InvalidDataException("Het vrijgegeven dossier heeft geen inhoud.");
+        return new MemoryStream(Xml(release.Brin, blob, Contexts.Release(release.Id)), writable: false);
+    }
+
     /// <summary>The decrypted dossier (it was valid when stored).</summary>
     public Dossier.Model.Dossier Dossier(string brin, byte[] blob, string context)
     {

@@ -92,6 +92,22 @@ public sealed class PupilDataProtector(MasterKey master, IDataKeySource keys)
         return plaintext;
     }
 
+    /// <summary>
+    /// Decrypts into <paramref name="plaintext"/> (a reused buffer, ADR 0014) and returns how many bytes it holds; throws
+    /// <see cref="CryptographicException"/> as <see cref="Unprotect(string, ReadOnlySpan{byte}, string)"/> does, also when the
+    /// blob is not in this format or would not fit.
+    /// </summary>
+    public int Unprotect(string brin, ReadOnlySpan<byte> blob, string context, Span<byte> plaintext)
+    {
+        var keyId = KeyIdOf(blob) ?? throw new CryptographicException("Onbekend versleutelingsformaat.");
+        var length = blob.Length - HeaderLength;
+        if (length > plaintext.Length) throw new CryptographicException("De versleutelde waarde is groter dan verwacht.");
+        var data = DataKey(brin, keyId);
+        using var aes = new AesGcm(data, 16);
+        aes.Decrypt(blob.Slice(5, 12), blob[HeaderLength..], blob.Slice(17, 16), plaintext[..length], Binding(brin, context));
+        return length;
+    }
+
     /// <summary>Decrypts text.</summary>
     public string UnprotectText(string brin, ReadOnlySpan<byte> blob, string context) => Encoding.UTF8.GetString(Unprotect(brin, blob, context));
 

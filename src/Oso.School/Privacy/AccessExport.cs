@@ -108,7 +108,10 @@ public sealed class AccessExport(SchoolStore store, ProtectedDossiers crypto, Pa
                 Add(archive, "overstapdossier.pdf", DossierPdfRenderer.Render(dossier));
                 Add(archive, "dossier/huidig.xml", draftXml);
                 foreach (var r in releases)
-                    Add(archive, $"dossier/versie-{r.Version}.xml", crypto.Xml(brin, r.Xml, Contexts.Release(r.Id)));
+                {
+                    using var xml = crypto.ReleaseXml(db, r);
+                    Add(archive, $"dossier/versie-{r.Version}.xml", xml);
+                }
                 foreach (var t in terug) Add(archive, t.Bestand, t.Xml);
                 Add(archive, "gegevens.json", JsonSerializer.SerializeToUtf8Bytes(data, Json));
             }

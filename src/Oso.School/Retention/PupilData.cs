@@ -28,6 +28,8 @@ public static class PupilData
         var links = await db.ParentLinks.Where(l => l.PupilId == pupilId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var corrections = await db.CorrectionRequests.Where(c => c.PupilId == pupilId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var disclosures = await db.Disclosures.Where(d => d.PupilId == pupilId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        // a release's chunks first (their owner is generic: no foreign key cascades)
+        await StoredChunks.DeleteAsync(db, StoredChunks.Release, db.Releases.Where(r => r.PupilId == pupilId).Select(r => r.Id), cancellationToken).ConfigureAwait(false);
         var releases = await db.Releases.Where(r => r.PupilId == pupilId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var requests = await db.IncomingRequests.Where(r => r.PupilId == pupilId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         // the SWV dossiers sent for the pupil and the terugkoppelingen received about them

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Collections.Frozen;
@@ -8,7 +9,7 @@ using Oso.School.Crypto;
 namespace Oso.School.Storage;
 
 /// <summary>
-/// One piece of a large encrypted value (a received dossier; later a bron's release), so the value is never held whole
+/// One piece of a large encrypted value (a received dossier, a bron's release), so the value is never held whole
 /// (ADR 0014, phase 2). The row's key is derived from its owner and its place (<see cref="StoredChunks.ChunkId"/>) and
 /// its ciphertext is bound to that key: a chunk moved to another owner or place, or two chunks swapped, do not decrypt.
 /// </summary>
@@ -43,6 +44,9 @@ public static class StoredChunks
 
     /// <summary>The owner kind of a received dossier's XML (<see cref="Doel.ReceivedDossier"/>).</summary>
     public const string Received = "received";
+
+    /// <summary>The owner kind of a bron's released dossier's XML (<see cref="Bron.DossierRelease"/>; ADR 0014 phase 3).</summary>
+    public const string Release = "release";
 
     /// <summary>The key of chunk <paramref name="sequence"/> of an owner: the first 16 bytes of SHA-256 over kind, owner and place.</summary>
     public static Guid ChunkId(string ownerKind, Guid ownerId, int sequence) =>
@@ -89,9 +93,14 @@ public static class StoredChunks
         return count;
     }
 
-    /// <summary>A read-only stream over an owner's <paramref name="count"/> chunks, decrypting one at a time; it owns <paramref name="db"/>.</summary>
-    public static Stream Open(SchoolDbContext db, PupilDataProtector protector, string brin, string ownerKind, Guid ownerId, int count) =>
-        new ChunkStream(db, protector, brin, ownerKind, ownerId, count);
+    /// <summary>
+    /// A read-only stream over an owner's <paramref name="count"/> chunks: one query for them in order, each decrypted in
+    /// turn into one reused buffer (so neither the plaintext nor the ciphertext of the whole value is held). It owns
+    /// <paramref name="db"/> (a read context of its own) unless <paramref name="ownsContext"/> is false — then it reads in the
+    /// caller's context and transaction, and must be disposed before that context runs another command.
+    /// </summary>
+    public static Stream Open(SchoolDbContext db, PupilDataProtector protector, string brin, string ownerKind, Guid ownerId, int count, bool ownsContext = true) =>
+        new ChunkStream(db, protector, brin, ownerKind, ownerId, count, ownsContext);
 
     /// <summary>Deletes the chunks of the owners of one kind (in the caller's transaction); returns how many.</summary>
     public static Task<int> DeleteAsync(SchoolDbContext db, string ownerKind, IQueryable<Guid> owners, CancellationToken cancellationToken)
@@ -100,31 +109,50 @@ public static class StoredChunks
         return db.StoredChunks.Where(c => c.OwnerKind == ownerKind && owners.Contains(c.OwnerId)).ExecuteDeleteAsync(cancellationToken);
     }
 
+    private sealed record Row(int Sequence, byte[] Data);
+
+    private static IQueryable<Row> Rows(SchoolDbContext db, string ownerKind, Guid ownerId) =>
+        db.StoredChunks.AsNoTracking().Where(c => c.OwnerKind == ownerKind && c.OwnerId == ownerId).OrderBy(c => c.Sequence).Select(c => new Row(c.Sequence, c.Data));
+
     // a forward-only read (the project's ForwardReadStream refuses the rest)
-    private sealed class ChunkStream(SchoolDbContext db, PupilDataProtector protector, string brin, string ownerKind, Guid ownerId, int chunks)
+    private sealed class ChunkStream(SchoolDbContext db, PupilDataProtector protector, string brin, string ownerKind, Guid ownerId, int chunks, bool ownsContext)
         : Oso.Dossier.Xml.ForwardReadStream
     {
-        private byte[] _current = [];
+        private byte[]? _buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        private int _length;
         private int _offset;
         private int _next;
+        private IEnumerator<Row>? _rows;
+        private IAsyncEnumerator<Row>? _asyncRows;
+
         public override int Read(Span<byte> buffer)
         {
-            while (_offset == _current.Length)
+            while (_offset == _length)
             {
                 if (_next == chunks) return 0;
-                var id = ChunkId(ownerKind, ownerId, _next);
-                Decrypt(db.StoredChunks.AsNoTracking().Where(c => c.Id == id).Select(c => c.Data).FirstOrDefault());
+                if (_asyncRows is not null)
+                {
+                    Decrypt(_asyncRows.MoveNextAsync().AsTask().GetAwaiter().GetResult() ? _asyncRows.Current : null);
+                    continue;
+                }
+                _rows ??= Rows(db, ownerKind, ownerId).AsEnumerable().GetEnumerator();
+                Decrypt(_rows.MoveNext() ? _rows.Current : null);
             }
             return Take(buffer);
         }
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            while (_offset == _current.Length)
+            while (_offset == _length)
             {
                 if (_next == chunks) return 0;
-                var id = ChunkId(ownerKind, ownerId, _next);
-                Decrypt(await db.StoredChunks.AsNoTracking().Where(c => c.Id == id).Select(c => c.Data).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false));
+                if (_rows is not null)
+                {
+                    Decrypt(_rows.MoveNext() ? _rows.Current : null);
+                    continue;
+                }
+                _asyncRows ??= Rows(db, ownerKind, ownerId).AsAsyncEnumerable().GetAsyncEnumerator(cancellationToken);
+                Decrypt(await _asyncRows.MoveNextAsync().ConfigureAwait(false) ? _asyncRows.Current : null);
             }
             return Take(buffer.Span);
         }
@@ -132,18 +160,20 @@ public static class StoredChunks
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-        private void Decrypt(byte[]? blob)
+        private void Decrypt(Row? row)
         {
+            ObjectDisposedException.ThrowIf(_buffer is null, this);
             var n = _next;
-            if (blob is null)
+            // the rows come in order of their place: a place skipped (or no row left) is a chunk missing
+            if (row is null || row.Sequence != n)
                 throw new InvalidDataException($"Deel {n + 1} van {chunks} van het opgeslagen dossier ontbreekt; het dossier kan niet worden gelezen.");
-            CryptographicOperations.ZeroMemory(_current);
             try
             {
-                _current = protector.Unprotect(brin, blob, Context(ChunkId(ownerKind, ownerId, n)));
+                _length = protector.Unprotect(brin, row.Data, Context(ChunkId(ownerKind, ownerId, n)), _buffer);
             }
             catch (CryptographicException e)
             {
+                _length = 0;
                 throw new InvalidDataException(
                     $"Deel {n + 1} van {chunks} van het opgeslagen dossier hoort niet op deze plaats of is gewijzigd (verplaatst, verwisseld of beschadigd); het dossier wordt niet gelezen.", e);
             }
@@ -153,21 +183,43 @@ public static class StoredChunks
 
         private int Take(Span<byte> buffer)
         {
-            var n = Math.Min(buffer.Length, _current.Length - _offset);
-            _current.AsSpan(_offset, n).CopyTo(buffer);
+            var n = Math.Min(buffer.Length, _length - _offset);
+            _buffer.AsSpan(_offset, n).CopyTo(buffer);
             _offset += n;
             return n;
         }
 
+        private void ReturnBuffer()
+        {
+            if (_buffer is null) return;
+            CryptographicOperations.ZeroMemory(_buffer);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = null;
+            _length = _offset = 0;
+        }
+
         protected override void Dispose(bool disposing)
         {
-            if (disposing) db.Dispose();
+            if (disposing)
+            {
+                _rows?.Dispose();
+                _asyncRows?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                _rows = null;
+                _asyncRows = null;
+                ReturnBuffer();
+                if (ownsContext) db.Dispose();
+            }
             base.Dispose(disposing);
         }
 
         public override async ValueTask DisposeAsync()
         {
-            await db.DisposeAsync().ConfigureAwait(false);
+            _rows?.Dispose();
+            if (_asyncRows is not null) await _asyncRows.DisposeAsync().ConfigureAwait(false);
+            _rows = null;
+            _asyncRows = null;
+            ReturnBuffer();
+            if (ownsContext) await db.DisposeAsync().ConfigureAwait(false);
             await base.DisposeAsync().ConfigureAwait(false);
         }
     }

@@ -72,7 +72,7 @@ public sealed class SwvDossiers(SchoolStore store, ProtectedDossiers crypto, Aud
                 .Select(a => a.RouteringsKenmerk).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             if (bronPunt is null)
                 return new SwvSendResult.NotAllowed("Deze school heeft op deze node geen actief aanleverpunt (OV). Actie voor de beheerder: registreer er een.", []);
-            var (xml, meldingen, reden) = Compose(release, tenant.Sector, profile, cancellationToken);
+            var (xml, meldingen, reden) = Compose(db, release, tenant.Sector, profile, cancellationToken);
             if (xml is null) return new SwvSendResult.NotAllowed(reden!, meldingen);
 
             var sending = new SwvSending
@@ -92,10 +92,12 @@ public sealed class SwvDossiers(SchoolStore store, ProtectedDossiers crypto, Aud
     /// The release as the SWV receives it: filtered for the PaO profile and valid by the official rules (XSD and PaO
     /// XSLT), after the parents' inzage where the school's sector requires it; otherwise why not.
     /// </summary>
-    private (byte[]? Xml, IReadOnlyList<Melding> Meldingen, string? Reden) Compose(DossierRelease release, string sector, OverstapProfile profile,
+    private (byte[]? Xml, IReadOnlyList<Melding> Meldingen, string? Reden) Compose(SchoolDbContext db, DossierRelease release, string sector, OverstapProfile profile,
         CancellationToken cancellationToken)
     {
-        var dossier = crypto.Dossier(release.Brin, release.Xml, Contexts.Release(release.Id));
+        Dossier.Model.Dossier dossier;
+        using (var stored = crypto.ReleaseXml(db, release)) // read in this transaction, one chunk at a time
+            dossier = DossierReader.ReadDossier(stored);
         if (sector is "PO" or "SO" && dossier.Inzage?.Inzage != true)
             return (null, [], "Ouders hebben het dossier nog niet ingezien; leg eerst de inzage vast en geef opnieuw vrij.");
         var optOut = release.OptOut.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(c => Enum.Parse<Category>(c, ignoreCase: true)).ToHashSet();
@@ -129,7 +131,7 @@ public sealed class SwvDossiers(SchoolStore store, ProtectedDossiers crypto, Aud
         var release = refusal is null ? await db.Releases.AsNoTracking().FirstOrDefaultAsync(r => r.Id == sending!.ReleaseId, cancellationToken).ConfigureAwait(false) : null;
         var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false);
         var profile = OverstapProfiles.For(tenant.Sector, "SWV", false);
-        var composed = release is null || profile is null ? default : Compose(release, tenant.Sector, profile, cancellationToken);
+        var composed = release is null || profile is null ? default : Compose(db, release, tenant.Sector, profile, cancellationToken);
         if (refusal is null && composed.Xml is null) refusal = release is null ? ResultaatCode.LeerlinginfoNietBeschikbaar : ResultaatCode.LeerlinginfoNietOpvraagbaar;
         if (refusal is { } code)
         {

@@ -108,7 +108,8 @@ public sealed partial class SchoolPortaal : IAsyncLifetime
         var services = Chain.School.Services;
         await using var db = services.GetRequiredService<SchoolStore>().Read();
         var release = await db.Releases.AsNoTracking().Where(r => r.PupilId == pupil && r.SupersededAt == null).SingleAsync();
-        return (release.Version, services.GetRequiredService<ProtectedDossiers>().Dossier(release.Brin, release.Xml, ProtectedDossiers.Contexts.Release(release.Id)));
+        await using var xml = services.GetRequiredService<ProtectedDossiers>().ReleaseXml(services.GetRequiredService<SchoolStore>(), release);
+        return (release.Version, Oso.Dossier.DossierReader.ReadDossier(xml));
     }
 
     /// <summary>Waits for the mail to an address in the node's pickup directory and returns the parents' link in it.</summary>

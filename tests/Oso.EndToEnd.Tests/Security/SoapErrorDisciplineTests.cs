@@ -134,13 +134,17 @@ public sealed class SoapErrorDisciplineTests(SqliteChain fixture) : IClassFixtur
         fixture.RequireChain();
         var (pupil, _) = await fixture.ReleasedPupilAsync(_ct);
         var pgn = ChainFixture.PgnOf(pupil);
-        // broken infrastructure: the stored release no longer decrypts
+        // broken infrastructure: the stored release no longer decrypts (its last chunk altered; ADR 0014 phase 3)
         await using (var db = fixture.ReadNode())
         {
             var release = await db.Releases.OrderByDescending(r => r.ReleasedAt).FirstAsync(_ct);
-            var tampered = release.Xml.ToArray();
+            var last = release.XmlChunks - 1;
+            var chunk = await db.StoredChunks.Where(c => c.OwnerKind == Oso.School.Storage.StoredChunks.Release && c.OwnerId == release.Id && c.Sequence == last)
+                .Select(c => c.Data).SingleAsync(_ct);
+            var tampered = chunk.ToArray();
             tampered[^1] ^= 0xFF;
-            Assert.Equal(1, await db.Releases.Where(r => r.Id == release.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.Xml, tampered), _ct));
+            Assert.Equal(1, await db.StoredChunks.Where(c => c.OwnerKind == Oso.School.Storage.StoredChunks.Release && c.OwnerId == release.Id && c.Sequence == last)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.Data, tampered), _ct));
         }
         var geheim = Oso.Protocol.Identifiers.ZoeksleutelGeheim.Nieuw();
         var sessie = await fixture.OpenSessionAsync(pgn, geheim, _ct);

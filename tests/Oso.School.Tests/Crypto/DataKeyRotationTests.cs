@@ -108,7 +108,7 @@ public sealed class DataKeyRotationTests
             Add("meldingen", r.Brin, r.Meldingen, Contexts.ReceivedMeldingen(r.Id));
         }
         foreach (var c in await db.LasClients.ToListAsync()) Add("webhook", c.Brin, c.WebhookSecret, Contexts.Webhook(c.Id));
-        foreach (var c in await db.StoredChunks.ToListAsync()) Add("deel " + c.Sequence, c.Brin, c.Data, StoredChunks.Context(c.Id));
+        foreach (var c in await db.StoredChunks.ToListAsync()) Add(c.OwnerKind + " deel " + c.Sequence, c.Brin, c.Data, StoredChunks.Context(c.Id));
         return [.. values.OrderBy(v => v.Item1).ThenBy(v => v.Item3)];
     }
 
@@ -144,7 +144,7 @@ public sealed class DataKeyRotationTests
         var po = status.Single(s => s.Brin == "00YY");
         Assert.Equal(2, po.CurrentKeyId);
         Assert.Equal(RekeyState.Wacht, po.Rekey!.State);
-        Assert.Equal([(1, 5L), (2, 2L)], po.Keys.Select(k => (k.KeyId, k.Values))); // pupil, draft, release, e-mail, token; the new pupil and draft
+        Assert.Equal([(1, 5L), (2, 2L)], po.Keys.Select(k => (k.KeyId, k.Values))); // pupil, draft, release (its one chunk), e-mail, token; the new pupil and draft
     }
 
     [Theory]
@@ -163,6 +163,7 @@ public sealed class DataKeyRotationTests
         while (await worker.RunOneAsync(TestContext.Current.CancellationToken)) steps++;
 
         var after = await ReadAllAsync(world);
+        Assert.Contains(after, v => v.What == StoredChunks.Release + " deel 0"); // the release is in chunks (ADR 0014 phase 3), moved too
         Assert.Equal(before.Select(v => (v.What, v.Plain)), after.Select(v => (v.What, v.Plain)));
         Assert.All(after, v => Assert.Equal(2, v.KeyId));
         Assert.True(steps >= 2 * EncryptedColumns.All.Count, $"{steps} steps"); // one message per column and school at least

@@ -31,6 +31,8 @@ public sealed class PupilDeletionTests
         var deletion = services.Get<PupilDeletion>();
 
         Assert.Null(await deletion.RefusalAsync("00YY", pupil));
+        await using (var before = services.Get<SchoolStore>().Read()) // the release is stored in chunks (ADR 0014 phase 3)
+            Assert.True(await before.StoredChunks.AnyAsync(c => c.OwnerKind == StoredChunks.Release));
         Assert.IsType<DeletionResult.Refused>(await deletion.DeleteAsync("00YY", pupil, "zomaar", Beheerder));
         Assert.IsType<DeletionResult.NotFound>(await deletion.DeleteAsync("92VO", pupil, "verzoek-ouders", Beheerder));
         Assert.IsType<DeletionResult.Deleted>(await deletion.DeleteAsync("00YY", pupil, "verzoek-ouders", Beheerder));
@@ -39,6 +41,7 @@ public sealed class PupilDeletionTests
         Assert.False(await db.Pupils.AnyAsync());
         Assert.False(await db.Drafts.AnyAsync());
         Assert.False(await db.Releases.AnyAsync());
+        Assert.False(await db.StoredChunks.AnyAsync()); // the release's chunks went with it
         Assert.False(await db.CorrectionRequests.AnyAsync());
         var record = await db.Audit.SingleAsync(a => a.Action == "leerling.verwijderd");
         Assert.Equal(("Medewerker", "beheerder-1", pupil.ToString()), (record.ActorKind, record.Actor, record.PupilRef));

@@ -49,6 +49,7 @@ public sealed class RetentionTests
             (T0 + TimeSpan.FromDays(180), "ontvangen-niet-geimporteerd"),
             (T0 + TimeSpan.FromDays(180), "verzoek"),
             (SchoolYearEnd + TimeSpan.FromDays(365), "leerling"),
+            (SchoolYearEnd + TimeSpan.FromDays(365), "versie-delen"),
             (SchoolYearEnd + TimeSpan.FromDays(365), "aanmelding"),
             (SchoolYearEnd + TimeSpan.FromDays(365), "notificatie"),
             (SchoolYearEnd + TimeSpan.FromDays(365), "swv-dossier"),
@@ -258,6 +259,8 @@ public sealed class RetentionTests
             ["verzoek"] = await db.IncomingRequests.AnyAsync(r => r.PupilId == null),
             ["leerling"] = await db.Pupils.AnyAsync(p => p.Id == seeded.Pupil) && await db.Drafts.AnyAsync() && await db.Releases.AnyAsync()
                 && await db.Disclosures.AnyAsync() && await db.CorrectionRequests.AnyAsync(),
+            // the release's chunks (ADR 0014 phase 3) go with the pupil
+            ["versie-delen"] = await db.StoredChunks.AnyAsync(c => c.OwnerKind == StoredChunks.Release),
             ["aanmelding"] = await db.Aanmeldingen.AnyAsync(a => a.Id == seeded.Aanmelding) && await db.TransferRequests.AnyAsync(),
             ["notificatie"] = await db.ReceivedNotifications.AnyAsync(),
             ["swv-dossier"] = await db.SwvReceipts.AnyAsync(r => r.Id == seeded.SwvDossier) && await db.Terugkoppelingen.AnyAsync(t => t.ExchangeId == seeded.SwvDossier),

@@ -339,8 +339,10 @@ namespace Oso.School.Storage.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<byte[]>("Xml")
-                        .IsRequired()
                         .HasColumnType("bytea");
+
+                    b.Property<int>("XmlChunks")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

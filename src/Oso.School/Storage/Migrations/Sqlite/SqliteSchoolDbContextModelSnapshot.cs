@@ -330,8 +330,10 @@ namespace Oso.School.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("Xml")
-                        .IsRequired()
                         .HasColumnType("BLOB");
+
+                    b.Property<int>("XmlChunks")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
