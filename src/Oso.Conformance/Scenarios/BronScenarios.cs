@@ -36,16 +36,16 @@ internal sealed class BronScenarios(KitContext k)
         yield return S("levering.geleverd", "Een vrijgegeven dossier wordt geleverd, van de gevraagde leerling", Par.Document, async () =>
         {
             var (s, bron) = await SessieAsync(Pgns.Geleverd);
-            var geleverd = Verwacht.Bericht<DocumentResponse.Geleverd>(await VraagAsync(KitContext.Document(s, bron)));
+            using var geleverd = Verwacht.Bericht<DocumentResponse.Geleverd>(await VraagAsync(KitContext.Document(s, bron)));
             var nummers = Nummers(geleverd.Dossier);
             Verwacht.Dat(nummers.Contains(Pgns.Geleverd), "Verwacht: het dossier van de gevraagde leerling (BSN of onderwijsnummer). Het geleverde dossier noemt dat nummer niet.");
             Verwacht.Resultaat(await k.AfmeldenAsync(s, bron, OverdrachtGeslaagd), AfmeldingOntvangen);
-            return $"dossier ({geleverd.Dossier.RootName}, {geleverd.Dossier.Utf8.Length} bytes) van de gevraagde leerling";
+            return $"dossier ({geleverd.Dossier.RootName}, {geleverd.Dossier.Length} bytes) van de gevraagde leerling";
         });
         yield return S("levering.geldig", "Het geleverde dossier is geldig volgens de officiële XSD en bedrijfsregels van de gegevensset", Par.Ingebed, async () =>
         {
             var (s, bron) = await SessieAsync(Pgns.Geleverd);
-            var geleverd = Verwacht.Bericht<DocumentResponse.Geleverd>(await VraagAsync(KitContext.Document(s, bron)));
+            using var geleverd = Verwacht.Bericht<DocumentResponse.Geleverd>(await VraagAsync(KitContext.Document(s, bron)));
             using var stream = geleverd.Dossier.OpenRead();
             var rapport = new DossierValidator().Validate(stream, k.Ct);
             Verwacht.Dat(rapport.Valid, $"Het dossier heeft {rapport.Fouten} fout(en): " + string.Join("; ", rapport.Meldingen.Where(m => m.Type == MeldingType.Fout).Take(5).Select(m => $"{m.Code} bij {m.Locatie}")));
@@ -55,9 +55,9 @@ internal sealed class BronScenarios(KitContext k)
         {
             var (s, bron) = await SessieAsync(Pgns.Geleverd);
             var verzoek = KitContext.Document(s, bron);
-            var een = Verwacht.Bericht<DocumentResponse.Geleverd>(await VraagAsync(verzoek));
-            var twee = Verwacht.Bericht<DocumentResponse.Geleverd>(await VraagAsync(verzoek));
-            Verwacht.Dat(een.Dossier.Utf8.Span.SequenceEqual(twee.Dossier.Utf8.Span), "Verwacht: twee keer dezelfde bytes (dezelfde vrijgegeven versie).");
+            using var een = Verwacht.Bericht<DocumentResponse.Geleverd>(await VraagAsync(verzoek));
+            using var twee = Verwacht.Bericht<DocumentResponse.Geleverd>(await VraagAsync(verzoek));
+            Verwacht.Dat(een.Dossier.Equals(twee.Dossier), "Verwacht: twee keer dezelfde bytes (dezelfde vrijgegeven versie).");
             return "twee keer hetzelfde dossier";
         });
         yield return S("levering.gewijzigd-sinds", "Met een aanvraagdatum van lang geleden wordt het dossier geleverd", Par.Document, async () =>

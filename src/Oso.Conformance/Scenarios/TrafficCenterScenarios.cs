@@ -60,9 +60,9 @@ internal sealed class TrafficCenterScenarios(KitContext k)
             var s = await k.SessieAsync(KitContext.Testschool, null, Doel, Leerling);
             var ap = s.Aanleverpunten[0];
             var a = await k.V.SendAsync(ap.Url, KitContext.Document(s, ap.RouteringsKenmerk), k.Ct);
-            var geleverd = Verwacht.Bericht<DocumentResponse.Geleverd>(a);
+            using var geleverd = Verwacht.Bericht<DocumentResponse.Geleverd>(a);
             Verwacht.Dat(geleverd.Dossier.RootName is "dossier" or "dossiers", "Verwacht: een dossier in de namespace van de gegevensset.");
-            return $"dossier van {geleverd.Dossier.Utf8.Length} bytes";
+            return $"dossier van {geleverd.Dossier.Length} bytes";
         });
         yield return S("afmelding.ontvangen", "afmelding met het beste resultaat wordt bevestigd met AfmeldingOntvangen", Par.Afmelding, async () =>
         {

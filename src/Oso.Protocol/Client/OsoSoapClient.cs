@@ -68,6 +68,8 @@ public sealed class OsoSoapClient
                 return Fail<TResponse>(OsoCallFailureKind.HttpStatus, $"{host} antwoordde met HTTP {status} ({response.ReasonPhrase}).", status: status);
             await using var body = await response.Content.ReadAsStreamAsync(linked.Token);
             var read = await SoapReader.ReadAsync(body, _options.Limits, linked.Token);
+            if (read is SoapReadResult.Read { Message: var received } && (received is not TResponse || status != 200))
+                SoapReader.Carried(received)?.Dispose(); // not handed to the caller: nobody else would dispose its spool file
             return read switch
             {
                 SoapReadResult.Read { Message: TResponse typed } when status == 200 => new OsoCallResult<TResponse>.Success(typed),

@@ -36,8 +36,15 @@ public abstract record DocumentResponse : OsoResponse
     /// The bron's signature over the exact dossier bytes (<c>dossierHandtekening</c>, RECONSTRUCTION, docs/protocol.md §4a);
     /// null from a bron that does not sign.
     /// </param>
-    public sealed record Geleverd(GegevenssetXml Dossier, Proofs.Handtekening? Handtekening = null) : DocumentResponse
+    /// <remarks>
+    /// A received large dossier is spooled to an encrypted temporary file (<see cref="GegevenssetXml.Spooled"/>, ADR 0014):
+    /// whoever receives this answer owns it and disposes it when done, on every path (stored, refused, cancelled, failed).
+    /// </remarks>
+    public sealed record Geleverd(GegevenssetXml Dossier, Proofs.Handtekening? Handtekening = null) : DocumentResponse, IDisposable
     {
+        /// <summary>Disposes the dossier (closes its spool file, if it has one).</summary>
+        public void Dispose() => Dossier.Dispose();
+
         /// <summary>The dossier XML (root <c>dossier</c> or <c>dossiers</c>).</summary>
         public GegevenssetXml Dossier { get; } = Dossier?.RootName is "dossier" or "dossiers"
             ? Dossier

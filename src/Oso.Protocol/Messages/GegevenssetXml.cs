@@ -9,25 +9,88 @@ namespace Oso.Protocol.Messages;
 /// in a message, as raw UTF-8 bytes without an XML declaration. This library never interprets it: Oso.Dossier
 /// validates it. <see cref="ToString"/> shows only the size, so content cannot leak into a log.
 /// </summary>
-public sealed class GegevenssetXml : IEquatable<GegevenssetXml>
+/// <remarks>
+/// Two forms (ADR 0014): in memory (<see cref="Utf8"/>), or, for a large dossier a client received, <em>spooled</em>:
+/// the bytes are in an encrypted temporary file (<see cref="Soap.SpoolFile"/>) and only <see cref="OpenRead"/>,
+/// <see cref="Sha256"/> and <see cref="ToArray"/> read them — <see cref="Utf8"/> refuses, so no consumer holds a large
+/// dossier whole by accident. Whoever receives a message that carries one owns it and disposes it (for a
+/// documentResponse: <see cref="DocumentResponse.Geleverd.Dispose"/>); disposing closes the spool file and so removes
+/// its bytes. The in-memory form holds no resources (disposing it changes nothing). Not thread-safe: one reader at a time.
+/// </remarks>
+public sealed class GegevenssetXml : IEquatable<GegevenssetXml>, IDisposable
 {
+    private readonly ReadOnlyMemory<byte> _utf8;
+    private Soap.SpoolFile? _spool;
+    private bool _disposed;
+
     private GegevenssetXml(ReadOnlyMemory<byte> utf8, string rootName)
     {
-        Utf8 = utf8;
+        _utf8 = utf8;
+        Length = utf8.Length;
         RootName = rootName;
     }
 
-    /// <summary>The UTF-8 bytes of the element.</summary>
-    public ReadOnlyMemory<byte> Utf8 { get; }
+    private GegevenssetXml(Soap.SpoolFile spool, string rootName)
+    {
+        _spool = spool;
+        Length = spool.Length;
+        RootName = rootName;
+        Spooled = true;
+    }
+
+    /// <summary>
+    /// The UTF-8 bytes of the element, for the in-memory form. A spooled document refuses (<see cref="InvalidOperationException"/>):
+    /// read it with <see cref="OpenRead"/>, or ask a copy with <see cref="ToArray"/>.
+    /// </summary>
+    public ReadOnlyMemory<byte> Utf8 => Spooled
+        ? throw new InvalidOperationException($"Dit {RootName}-document ({Length} bytes) staat in een versleuteld tijdelijk bestand; lees het als stroom (OpenRead) of vraag uitdrukkelijk een kopie (ToArray).")
+        : _utf8;
 
     /// <summary>Length in bytes.</summary>
-    public int Length => Utf8.Length;
+    public long Length { get; }
+
+    /// <summary>Whether the bytes are in an encrypted spool file rather than memory (a large received dossier, ADR 0014).</summary>
+    public bool Spooled { get; }
 
     /// <summary>The root element's local name: <c>dossier</c>, <c>dossiers</c> or <c>terugkoppeling</c>.</summary>
     public string RootName { get; }
 
-    /// <summary>A read-only stream over the bytes (for Oso.Dossier's reader).</summary>
-    public Stream OpenRead() => new ReadOnlyMemoryStream(Utf8);
+    /// <summary>
+    /// A read-only stream over the bytes (for Oso.Dossier's reader). For a spooled document it decrypts one 64 KiB chunk
+    /// at a time; a chunk changed on disk ends the read with an <see cref="IOException"/>, never with other bytes.
+    /// </summary>
+    public Stream OpenRead()
+    {
+        ObjectDisposedException.ThrowIf(_disposed && Spooled, this);
+        return _spool is { } spool ? spool.OpenRead() : new ReadOnlyMemoryStream(_utf8);
+    }
+
+    /// <summary>The SHA-256 of the bytes (what a dossier signature covers), hashed while streaming for a spooled document.</summary>
+    public byte[] Sha256()
+    {
+        if (!Spooled) return System.Security.Cryptography.SHA256.HashData(_utf8.Span);
+        using var stream = OpenRead();
+        return System.Security.Cryptography.SHA256.HashData(stream);
+    }
+
+    /// <summary>A copy of the bytes in one array — for the few consumers that keep a document whole (a SWV dossier); never for a large one by default.</summary>
+    public byte[] ToArray()
+    {
+        if (!Spooled) return _utf8.ToArray();
+        if (Length > Array.MaxLength) throw new InvalidOperationException($"Dit {RootName}-document ({Length} bytes) past niet in één array.");
+        var bytes = GC.AllocateUninitializedArray<byte>((int)Length);
+        using var stream = OpenRead();
+        stream.ReadExactly(bytes);
+        return bytes;
+    }
+
+    /// <summary>Closes the spool file of a spooled document (its bytes are gone); nothing for the in-memory form.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        _spool?.Dispose();
+        _spool = null;
+    }
 
     /// <summary>
     /// Wraps UTF-8 XML whose root element is in the gegevensset namespace. Only the start of the root element is
@@ -85,6 +148,9 @@ public sealed class GegevenssetXml : IEquatable<GegevenssetXml>
 
     internal static GegevenssetXml Trusted(ReadOnlyMemory<byte> utf8, string rootName) => new(utf8, rootName);
 
+    /// <summary>A spooled document: takes over <paramref name="spool"/> (disposed with this).</summary>
+    internal static GegevenssetXml Trusted(Soap.SpoolFile spool, string rootName) => new(spool, rootName);
+
     internal static XmlReaderSettings HardenedSettings { get; } = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
@@ -94,8 +160,23 @@ public sealed class GegevenssetXml : IEquatable<GegevenssetXml>
         CloseInput = true,
     };
 
-    /// <summary>Byte-for-byte equality.</summary>
-    public bool Equals(GegevenssetXml? other) => other is not null && Utf8.Span.SequenceEqual(other.Utf8.Span);
+    /// <summary>Byte-for-byte equality (streamed when either is spooled).</summary>
+    public bool Equals(GegevenssetXml? other)
+    {
+        if (other is null || other.Length != Length) return false;
+        if (ReferenceEquals(this, other)) return true;
+        if (!Spooled && !other.Spooled) return _utf8.Span.SequenceEqual(other._utf8.Span);
+        using var a = OpenRead();
+        using var b = other.OpenRead();
+        var x = new byte[16 * 1024];
+        var y = new byte[16 * 1024];
+        int n;
+        while ((n = a.ReadAtLeast(x, x.Length, throwOnEndOfStream: false)) > 0)
+        {
+            if (b.ReadAtLeast(y.AsSpan(0, n), n, throwOnEndOfStream: false) != n || !x.AsSpan(0, n).SequenceEqual(y.AsSpan(0, n))) return false;
+        }
+        return true;
+    }
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as GegevenssetXml);

@@ -111,13 +111,15 @@ internal static class BodyReader
         return Proofs.Handtekening.Trusted(new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 
-    /// <summary>Copies the gegevensset element into UTF-8 bytes, streaming.</summary>
+    /// <summary>
+    /// Copies the gegevensset element into UTF-8 bytes, streaming: in memory, or past <see cref="SoapLimits.SpoolAboveBytes"/>
+    /// into an encrypted spool file of its own (<see cref="CaptureBuffer"/>, ADR 0014). The parse owns the copy: when it
+    /// is abandoned (a restart for more bytes, a fault, cancellation) <see cref="ReadContext.ReleaseCaptures"/> disposes it.
+    /// </summary>
     private static GegevenssetXml Capture(ReadContext ctx)
     {
         var root = ctx.Xml.LocalName;
-        // sized once to what was received (the dossier is part of it): no doubling of a growing buffer, which held up to
-        // three times a large dossier while it was copied (ADR 0014)
-        var buffer = new MemoryStream((int)Math.Clamp(ctx.Received, 0, Array.MaxLength));
+        var buffer = ctx.Own(new CaptureBuffer(ctx.Received, ctx.Limits));
         using (var writer = XmlWriter.Create(buffer, CaptureSettings))
         {
             SubtreeCopier.Copy(ctx, writer, declareInScope: true, overSize: () => buffer.Length > ctx.Limits.MessageLimit);
@@ -125,6 +127,6 @@ internal static class BodyReader
         }
         if (buffer.Length > ctx.Limits.MessageLimit)
             throw ctx.Fail(SoapFoutcodes.TeGroot, "Het meegestuurde document is groter dan toegestaan.");
-        return GegevenssetXml.Trusted(new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length), root);
+        return ctx.Own(buffer.ToXml(root));
     }
 }

@@ -11,6 +11,7 @@ internal sealed class ReadContext(XmlReader xml, SoapLimits limits)
 {
     private int _elements;
     private long _fieldCharacters;
+    private List<IDisposable>? _captures;
 
     public XmlReader Xml { get; } = xml;
 
@@ -20,6 +21,26 @@ internal sealed class ReadContext(XmlReader xml, SoapLimits limits)
 
     /// <summary>The bytes received when this parse started: an embedded dossier is at most that long, so its copy is sized once.</summary>
     public long Received { get; init; }
+
+    /// <summary>Makes this parse the owner of a captured document (or its buffer) until <see cref="ReleaseCaptures"/>.</summary>
+    public T Own<T>(T capture)
+        where T : IDisposable
+    {
+        (_captures ??= []).Add(capture);
+        return capture;
+    }
+
+    /// <summary>
+    /// Ends the parse's ownership: every capture is disposed except the document <paramref name="kept"/> (the one the
+    /// message read hands to its receiver). Called on every path out of a parse — read, refused, restarted, cancelled.
+    /// </summary>
+    public void ReleaseCaptures(object? kept)
+    {
+        if (_captures is null) return;
+        foreach (var capture in _captures)
+            if (!ReferenceEquals(capture, kept)) capture.Dispose();
+        _captures = null;
+    }
 
     public int Line => Xml is IXmlLineInfo i && i.HasLineInfo() ? i.LineNumber : 0;
 

@@ -74,9 +74,10 @@ public static class SoapReader
         };
         using var xml = XmlReader.Create(limited, settings);
         var ctx = new ReadContext(xml, limits) { Received = received.Length };
+        SoapReadResult? read = null;
         try
         {
-            return ReadEnvelope(ctx);
+            return read = ReadEnvelope(ctx);
         }
         catch (SoapInput.MoreNeeded)
         {
@@ -95,7 +96,21 @@ public static class SoapReader
             return new SoapReadResult.Rejected(SoapFault.Client(SoapFoutcodes.Codering,
                 "Het bericht bevat tekens die niet kloppen met de codering (bijvoorbeeld ongeldige UTF-8).", xml as IXmlLineInfo));
         }
+        finally
+        {
+            // a captured document belongs to the message read, and to nothing else: a restarted, refused or cancelled
+            // parse disposes what it captured (its spool file with it), so only the parse that ends keeps one (ADR 0014)
+            ctx.ReleaseCaptures(read is SoapReadResult.Read { Message: var message } ? Carried(message) : null);
+        }
     }
+
+    /// <summary>The gegevensset document a message carries (and its receiver owns), if any.</summary>
+    internal static GegevenssetXml? Carried(OsoMessage message) => message switch
+    {
+        DocumentResponse.Geleverd geleverd => geleverd.Dossier,
+        TerugkoppelingRequest terugkoppeling => terugkoppeling.Terugkoppeling,
+        _ => null,
+    };
 
     private static SoapFault ConnectionLost(IXmlLineInfo? at) => SoapFault.Client(SoapFoutcodes.Leesfout,
         "Het bericht kon niet volledig worden gelezen (de verbinding werd verbroken).", at);

@@ -111,6 +111,29 @@ internal sealed class SpoolFile : IDisposable
         return n;
     }
 
+    /// <summary>
+    /// A stream over the bytes appended so far, from the start, with a position of its own (the file stays open until
+    /// <see cref="Dispose"/>; disposing the stream does not close it). A chunk changed on disk ends the read with an
+    /// <see cref="IOException"/>.
+    /// </summary>
+    public Stream OpenRead()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return new Reader(this);
+    }
+
+    private sealed class Reader(SpoolFile spool) : Oso.Dossier.Xml.ForwardReadStream
+    {
+        private long _position;
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = spool.ReadAt(_position, buffer);
+            _position += n;
+            return n;
+        }
+    }
+
     private void Decrypt(long chunk)
     {
         _cachedChunk = -1;

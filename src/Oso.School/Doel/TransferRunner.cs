@@ -138,6 +138,9 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
             var partij = $"Bronschool {bronBrin} (aanleverpunt {punt.Rk})";
             var started = time.GetTimestamp();
             var answer = await connections.Client.SendAsync(punt.Url, document, cancellationToken).ConfigureAwait(false);
+            // this loop owns a delivered dossier (a large one is in an encrypted spool file, ADR 0014): disposed after
+            // this aanleverpunt on every path — stored, refused, cancelled or failed
+            using var delivered = (answer as OsoCallResult<DocumentResponse>.Success)?.Response as DocumentResponse.Geleverd;
             metrics.Step("document", answer switch
             {
                 OsoCallResult<DocumentResponse>.Success { Response: DocumentResponse.Geleverd } => nameof(ResultaatCode.OverdrachtGeslaagd),
@@ -193,22 +196,41 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
     private async Task<bool> ReceiveAsync(TransferRequest request, Aanmelding aanmelding, Pgn pgn, Punt punt, DocumentResponse.Geleverd geleverd,
         Routering routing, SessieId sessie, string partij, List<TraceStep> trace, CancellationToken cancellationToken)
     {
-        // the received bytes as the SOAP reader captured them, not copied again (ADR 0014)
-        var bytes = geleverd.Dossier.Utf8;
-
-        // the proof first: a dossier whose signature fails is neither stored nor offered for import
-        var verwachting = new Verwachting(VerklaringSoort.Verzending, punt.Systeem is { } s ? SysteemId.Parse(s) : null, sessie, routing.BronBrin, routing.DoelBrin);
-        var controle = geleverd.Handtekening is null ? null : Bewijzen.Controleer(geleverd.Handtekening, bytes.Span, connections.Validator, verwachting);
-        if (controle is Handtekeningcontrole.Ongeldig ongeldig)
+        Handtekeningcontrole.Geldig? geldig;
+        // the received bytes as the SOAP reader captured them — in memory, or for a large dossier in an encrypted spool
+        // file — read as a stream by each pass, never copied whole (ADR 0014)
+        var dossier = geleverd.Dossier;
+        byte[] digest;
+        ValidationReport report;
+        string? received;
+        try
         {
-            trace.Add(await RefuseSignatureAsync(request, aanmelding, punt, ongeldig, partij, cancellationToken).ConfigureAwait(false));
+            // hashed once while streaming: the digest the signature must cover, the stored DossierSha256 and the receipt's
+            digest = dossier.Sha256();
+
+            // the proof first: a dossier whose signature fails is neither stored nor offered for import
+            var verwachting = new Verwachting(VerklaringSoort.Verzending, punt.Systeem is { } s ? SysteemId.Parse(s) : null, sessie, routing.BronBrin, routing.DoelBrin);
+            var controle = geleverd.Handtekening is null ? null : Bewijzen.ControleerDigest(geleverd.Handtekening, digest, connections.Validator, verwachting);
+            if (controle is Handtekeningcontrole.Ongeldig ongeldig)
+            {
+                trace.Add(await RefuseSignatureAsync(request, aanmelding, punt, ongeldig, partij, cancellationToken).ConfigureAwait(false));
+                return false;
+            }
+            geldig = controle as Handtekeningcontrole.Geldig;
+
+            using (var xml = dossier.OpenRead()) report = validator.Validate(xml, cancellationToken);
+            using (var xml = dossier.OpenRead()) received = ReceivedPgn(xml);
+        }
+        catch (IOException) when (dossier.Spooled)
+        {
+            // the spool file's chunk failed its check (changed or cut on disk): nothing read from it is trusted or kept
+            trace.Add(new TraceStep(time.GetUtcNow(), "Dossier opvragen", partij, nameof(ResultaatCode.TechnischeFout),
+                "Het ontvangen dossier kon niet betrouwbaar worden gelezen uit het versleutelde tijdelijke bestand (gewijzigd of ingekort); het is niet opgeslagen. "
+                + "Het wordt bij een volgende aanvraag opnieuw opgevraagd. Actie voor de beheerder: controleer de tijdelijke map van de node (SoapLimits.SpoolDirectory).", punt.Rk, false));
             return false;
         }
-        var geldig = controle as Handtekeningcontrole.Geldig;
-
-        var report = validator.Validate(geleverd.Dossier.OpenRead(), cancellationToken);
         metrics.CountMeldingen(report.Meldingen, "ontvangen");
-        if (ReceivedPgn(geleverd.Dossier.OpenRead()) is { } received && received != pgn.Value)
+        if (received is not null && received != pgn.Value)
         {
             trace.Add(new TraceStep(time.GetUtcNow(), "Dossier opvragen", partij, nameof(ResultaatCode.TechnischeFout),
                 "De bronschool stuurde een dossier van een andere leerling; het is niet opgeslagen. Actie voor de bronschool: controleer de koppeling van leerlingen.", punt.Rk, false));
@@ -217,14 +239,13 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
 
         // one stored dossier per request and aanleverpunt, also when a restart repeats this step
         var id = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(request.Id + "|" + punt.Rk)).AsSpan(0, 16));
-        var digest = Bewijzen.Digest(bytes.Span);
 
         // the signed ontvangstbevestiging for the bron — only to a bron that signed (one of another implementation would not know where to take it)
         var receipt = geldig is null ? null : Bewijzen.Onderteken(new Verklaring(VerklaringSoort.Ontvangst, time.GetUtcNow(), sessie, routing.BronBrin, routing.DoelBrin,
             connections.Systeem, digest), connections.SystemCertificate);
         var toelichting = report.Valid
-            ? $"Dossier ontvangen ({bytes.Length / 1024.0:F0} kB) en geldig volgens de officiële standaard."
-            : $"Dossier ontvangen ({bytes.Length / 1024.0:F0} kB), maar het heeft {report.Fouten} fout(en) volgens de officiële standaard. Actie voor de bronschool: controleer het dossier.";
+            ? $"Dossier ontvangen ({dossier.Length / 1024.0:F0} kB) en geldig volgens de officiële standaard."
+            : $"Dossier ontvangen ({dossier.Length / 1024.0:F0} kB), maar het heeft {report.Fouten} fout(en) volgens de officiële standaard. Actie voor de bronschool: controleer het dossier.";
         toelichting += geldig is null
             ? " De bronschool heeft het niet ondertekend."
             : $" Ondertekend door systeem {geldig.Verklaring.Systeem} van de bronschool; de handtekening is gecontroleerd.";
@@ -236,7 +257,7 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
             if (await db.ReceivedDossiers.AnyAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false)) return;
             // the dossier in encrypted chunks of 64 KiB, each inserted and let go (ADR 0014, phase 2): never a second whole copy
             int chunks;
-            await using (var xml = geleverd.Dossier.OpenRead())
+            await using (var xml = dossier.OpenRead())
                 chunks = await StoredChunks.WriteAsync(db, protector, request.Brin, StoredChunks.Received, id, xml, cancellationToken).ConfigureAwait(false);
             db.ReceivedDossiers.Add(new ReceivedDossier
             {

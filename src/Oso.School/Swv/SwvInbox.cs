@@ -142,9 +142,12 @@ public sealed class SwvInbox(SchoolStore store, ProtectedDossiers crypto, AuditL
             switch (await connections.Client.SendAsync(punt.Url, document, cancellationToken).ConfigureAwait(false))
             {
                 case OsoCallResult<DocumentResponse>.Success { Response: DocumentResponse.Geleverd geleverd }:
-                    var stored = await StoreAsync(receipt, geleverd, punt, routing, sessie, partij, cancellationToken).ConfigureAwait(false);
-                    resultaat = stored.Geslaagd ? ResultaatCode.OverdrachtGeslaagd : ResultaatCode.TechnischeFout;
-                    trace.Add(stored);
+                    using (geleverd) // owned here: a large one is in a spool file (ADR 0014)
+                    {
+                        var stored = await StoreAsync(receipt, geleverd, punt, routing, sessie, partij, cancellationToken).ConfigureAwait(false);
+                        resultaat = stored.Geslaagd ? ResultaatCode.OverdrachtGeslaagd : ResultaatCode.TechnischeFout;
+                        trace.Add(stored);
+                    }
                     break;
                 case OsoCallResult<DocumentResponse>.Success { Response: DocumentResponse.NietGeleverd niet }:
                     resultaat = niet.Resultaat;
@@ -187,7 +190,7 @@ public sealed class SwvInbox(SchoolStore store, ProtectedDossiers crypto, AuditL
         string partij, CancellationToken cancellationToken)
     {
         var id = receipt.Id;
-        var xml = geleverd.Dossier.Utf8.ToArray();
+        var xml = geleverd.Dossier.ToArray(); // a SWV dossier is kept as one protected blob (SwvReceipt.Xml): an explicit copy, also of a spooled one
         var afzender = punt.Systeem ?? SysteemId.Parse(receipt.AfzenderSysteem);
         var controle = geleverd.Handtekening is null ? null
             : Bewijzen.Controleer(geleverd.Handtekening, xml, connections.Validator, new Verwachting(VerklaringSoort.Verzending, afzender, sessie, routing.BronBrin, routing.DoelBrin));

@@ -57,12 +57,86 @@ public sealed class SpooledMessageTests : IDisposable
         Assert.True(message.Length > Spooling.MaxMessageBytes);
 
         var spooled = TestData.Read<DocumentResponse.Geleverd>(await SoapReader.ReadAsync(new MemoryStream(message), Spooling, TestData.Ct));
-        var inMemory = TestData.Read<DocumentResponse.Geleverd>(await SoapReader.ReadAsync(new MemoryStream(message),
+        using var inMemory = TestData.Read<DocumentResponse.Geleverd>(await SoapReader.ReadAsync(new MemoryStream(message),
             SoapLimits.Default with { MaxMessageBytes = 8 * 1024 * 1024 }, TestData.Ct));
 
-        Assert.True(spooled.Dossier.Utf8.Span.SequenceEqual(inMemory.Dossier.Utf8.Span));
+        // the dossier itself is spooled (ADR 0014 phase 2): one spool file open — the capture's — and none of the
+        // message's own or of the parses that started again (at 1 MiB of read-ahead the dossier was already past the threshold)
+        Assert.True(spooled.Dossier.Spooled);
+        Assert.False(inMemory.Dossier.Spooled);
+        Assert.Equal(1, SpoolFile.OpenIn(_directory));
+        Assert.Equal(inMemory.Dossier.Length, spooled.Dossier.Length);
+        Assert.True(spooled.Dossier.ToArray().AsSpan().SequenceEqual(inMemory.Dossier.Utf8.Span));
+        Assert.Equal(inMemory.Dossier, spooled.Dossier);
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(inMemory.Dossier.Utf8.Span), spooled.Dossier.Sha256());
         Assert.Equal("dossier", spooled.Dossier.RootName);
+        // never held whole by accident: the bytes in one piece only on an explicit ToArray
+        var refused = Assert.Throws<InvalidOperationException>(() => spooled.Dossier.Utf8);
+        Assert.Contains("versleuteld tijdelijk bestand", refused.Message, StringComparison.Ordinal);
+
+        spooled.Dispose(); // the receiver owns the answer: disposing it removes the spool file
         AssertNoSpoolFileLeft();
+        Assert.Throws<ObjectDisposedException>(() => spooled.Dossier.OpenRead());
+    }
+
+    [Fact]
+    public async Task A_small_dossier_stays_in_memory_while_spooling_is_on()
+    {
+        var message = BigDocumentResponse(texts: 2, each: 50 * 1024);
+
+        using var read = TestData.Read<DocumentResponse.Geleverd>(await SoapReader.ReadAsync(new MemoryStream(message), Spooling, TestData.Ct));
+
+        Assert.False(read.Dossier.Spooled);
+        Assert.True(read.Dossier.Length > 100 * 1024);
+        Assert.Equal(read.Dossier.Length, read.Dossier.Utf8.Length);
+        AssertNoSpoolFileLeft();
+    }
+
+    [Fact]
+    public async Task A_spooled_dossier_followed_by_a_second_document_is_refused_and_its_capture_removed()
+    {
+        var single = Encoding.UTF8.GetString(BigDocumentResponse(texts: 3, each: 400 * 1024));
+        var dossier = single[single.IndexOf("<dossier", StringComparison.Ordinal)..(single.IndexOf("</dossier>", StringComparison.Ordinal) + "</dossier>".Length)];
+        var twice = single.Replace(dossier, dossier + dossier, StringComparison.Ordinal);
+
+        var fault = TestData.Rejected(await SoapReader.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(twice)), Spooling, TestData.Ct));
+
+        Assert.Equal(SoapFoutcodes.DubbelElement, fault.Foutcode);
+        AssertNoSpoolFileLeft();
+    }
+
+    [Fact]
+    public async Task A_read_cancelled_after_the_dossier_was_spooled_leaves_no_spool_file()
+    {
+        using var cts = new CancellationTokenSource();
+        var input = new CancellingStream(BigDocumentResponse(texts: 5, each: 700 * 1024), cancelAt: 2 * 1024 * 1024, cts);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SoapReader.ReadAsync(input, Spooling, cts.Token));
+
+        Assert.True(cts.IsCancellationRequested);
+        AssertNoSpoolFileLeft();
+    }
+
+    [Fact]
+    public async Task A_spooled_dossier_changed_on_disk_is_refused_never_read()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "reaches the unlinked spool file through /proc/self/fd");
+        var message = BigDocumentResponse(texts: 5, each: 700 * 1024);
+        using var read = TestData.Read<DocumentResponse.Geleverd>(await SoapReader.ReadAsync(new MemoryStream(message), Spooling, TestData.Ct));
+        Assert.True(read.Dossier.Spooled);
+
+        // what someone with access to the node's temporary directory could do: flip one byte of the file's first chunk
+        var fd = Assert.Single(Directory.GetFiles("/proc/self/fd"), f => LinkTarget(f)?.StartsWith(_directory, StringComparison.Ordinal) == true);
+        // (by another process, as an intruder would: this one holds the file locked)
+        var path = $"/proc/{Environment.ProcessId}/fd/{Path.GetFileName(fd)}";
+        var b = Dd($"if={path} bs=1 skip=100 count=1 status=none", null);
+        Assert.Single(b);
+        Dd($"of={path} bs=1 seek=100 count=1 conv=notrunc status=none", [(byte)(b[0] ^ 0x01)]);
+
+        var e = Assert.Throws<IOException>(() => read.Dossier.Sha256());
+        Assert.Contains("gewijzigd", e.Message, StringComparison.Ordinal);
+        using var stream = read.Dossier.OpenRead();
+        Assert.Throws<IOException>(() => stream.Read(new byte[1024]));
     }
 
     [Fact]
@@ -152,5 +226,73 @@ public sealed class SpooledMessageTests : IDisposable
             Assert.Equal(0, spool.ReadAt(bytes.Length, new byte[10]));
         }
         Assert.Equal(0, SpoolFile.OpenIn(_directory));
+    }
+
+    private static byte[] Dd(string arguments, byte[]? input)
+    {
+        using var dd = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dd", arguments)
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false,
+        })!;
+        if (input is not null) dd.StandardInput.BaseStream.Write(input);
+        dd.StandardInput.Close();
+        var output = new MemoryStream();
+        dd.StandardOutput.BaseStream.CopyTo(output);
+        dd.WaitForExit();
+        Assert.Equal(0, dd.ExitCode);
+        return output.ToArray();
+    }
+
+    private static string? LinkTarget(string fd)
+    {
+        try
+        {
+            return new FileInfo(fd).LinkTarget;
+        }
+        catch (IOException)
+        {
+            return null; // closed meanwhile by another test
+        }
+    }
+
+    /// <summary>Delivers <paramref name="bytes"/> and cancels once past <paramref name="cancelAt"/>, as a network stream whose caller gave up.</summary>
+    private sealed class CancellingStream(byte[] bytes, long cancelAt, CancellationTokenSource cts) : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => _position;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_position >= cancelAt) cts.Cancel();
+            cts.Token.ThrowIfCancellationRequested();
+            var n = (int)Math.Min(buffer.Length, bytes.Length - _position);
+            bytes.AsSpan((int)_position, n).CopyTo(buffer);
+            _position += n;
+            return n;
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromResult(Read(buffer.Span));
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
