@@ -157,6 +157,34 @@ public abstract class TransferTests<TChain>(TChain fixture) where TChain : Chain
     }
 
     [Fact]
+    public async Task A_dossier_past_the_spool_threshold_is_received_through_the_encrypted_spool_and_stored_byte_identical()
+    {
+        Fixture.RequireChain();
+        using var po = Fixture.Po;
+        using var vo = Fixture.Vo;
+        // attachments of 7 MiB: a dossier of ~9–19 MiB, past the client's 8 MiB spool threshold, so the doel captures it
+        // into an encrypted spool file and validates, hashes, checks and stores it from there (ADR 0014 phase 2)
+        var pupil = Fixture.NewPupil(attachmentSize: 7 * 1024 * 1024);
+        await ReleasedAsync(po, pupil);
+
+        var (aanmelding, request) = await RequestAsync(vo, pupil, po.Brin);
+
+        var received = Assert.Single(await vo.ReceivedAsync(onlyNew: true, _ct), r => r.AanmeldingId == aanmelding);
+        Assert.Equal("Geldig", received.Handtekening?.Status);
+        Assert.Contains("gecontroleerd", request.Stappen.Single(s => s.Stap == "Dossier opvragen").Toelichting, StringComparison.Ordinal);
+        var xml = await vo.ReceivedXmlAsync(received.Id, _ct);
+        Assert.True(xml.Length > Oso.Protocol.Soap.SoapLimits.Spooled.SpoolAboveBytes, $"{xml.Length} bytes");
+        // the bytes the bron signed, byte for byte: the stored digest, the signature's and the download's agree
+        Assert.Equal(received.Handtekening?.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(xml)));
+        var signature = Oso.Protocol.Proofs.Handtekening.Create(Assert.IsType<byte[]>(await vo.ReceivedSignatureAsync(received.Id, _ct)));
+        var verwachting = new Oso.Protocol.Proofs.Verwachting(Oso.Protocol.Proofs.VerklaringSoort.Verzending, Oso.Protocol.Identifiers.SysteemId.Parse(DemoChain.SysteemId));
+        Assert.IsType<Oso.Protocol.Proofs.Handtekeningcontrole.Geldig>(Oso.Protocol.Proofs.Bewijzen.Controleer(signature, xml, Fixture.Node.Validator, verwachting));
+        await using (var db = Fixture.ReadNode())
+            Assert.Equal((xml.Length + Oso.School.Storage.StoredChunks.ChunkBytes - 1) / Oso.School.Storage.StoredChunks.ChunkBytes,
+                (await db.ReceivedDossiers.SingleAsync(d => d.Id == received.Id, _ct)).XmlChunks);
+    }
+
+    [Fact]
     public async Task A_dossier_that_is_not_released_is_refused_with_LeerlinginfoNietBeschikbaar_and_the_bron_must_act()
     {
         Fixture.RequireChain();
