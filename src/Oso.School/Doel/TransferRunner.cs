@@ -226,7 +226,7 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
             // the spool file's chunk failed its check (changed or cut on disk): nothing read from it is trusted or kept
             trace.Add(new TraceStep(time.GetUtcNow(), "Dossier opvragen", partij, nameof(ResultaatCode.TechnischeFout),
                 "Het ontvangen dossier kon niet betrouwbaar worden gelezen uit het versleutelde tijdelijke bestand (gewijzigd of ingekort); het is niet opgeslagen. "
-                + "Het wordt bij een volgende aanvraag opnieuw opgevraagd. Actie voor de beheerder: controleer de tijdelijke map van de node (SoapLimits.SpoolDirectory).", punt.Rk, false));
+                + "Actie voor de school: vraag het dossier opnieuw aan; blijft dit gebeuren, dan de beheerder: controleer de tijdelijke map van de node.", punt.Rk, false));
             return false;
         }
         metrics.CountMeldingen(report.Meldingen, "ontvangen");
