@@ -20,9 +20,13 @@ internal static class BenchCommand
         {
             Description = "Elk dossier draagt in totaal zoveel MB aan bijlagen (0–512; in plaats van --size-kb). De uitvoer meldt dan ook de extra piek van het geheugen (RSS) en MB/s naast de echo.",
         };
+        var sides = new Option<bool>("--sides")
+        {
+            Description = "Elke kant een eigen proces: Central, de School-node van de bron en die van het doel draaien als aparte processen (alleen SQLite); de uitvoer meldt per proces de extra piek van het geheugen (RSS) boven zijn bodem en zijn CPU per overdracht.",
+        };
         var transfer = new Command("transfer", "Overdrachten per seconde en p50/p99 over het volledige protocol (Traffic Center, documentRequest met sessiecontrole, ontsleutelen, profielfilter, validatie en versleuteld opslaan, afmelding), naast een kale mTLS-echo van dezelfde bytes op deze machine.")
         {
-            count, concurrency, size, json, database, attachmentMb,
+            count, concurrency, size, json, database, attachmentMb, sides,
         };
         transfer.SetAction(async (parse, ct) =>
         {
@@ -32,6 +36,12 @@ internal static class BenchCommand
             var server = parse.GetValue(database);
             var mb = parse.GetValue(attachmentMb);
             if (await RefusedDatabaseAsync(context, server).ConfigureAwait(false)) return ExitCodes.Usage;
+            var perSide = parse.GetValue(sides);
+            if (perSide && server is not null)
+            {
+                await context.Error.WriteLineAsync("oso: --sides draait alleen op SQLite; laat --database weg.").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
             if (mb is < 0 or > 512)
             {
                 await context.Error.WriteLineAsync($"oso: --attachment-mb is {mb}; het ligt tussen 0 en 512.").ConfigureAwait(false);
@@ -42,7 +52,7 @@ internal static class BenchCommand
             {
                 result = await TransferBench.RunAsync(new TransferBenchOptions
                 {
-                    Count = n, Concurrency = c, TargetBytes = parse.GetValue(size) * 1024, AttachmentBytes = mb * 1024L * 1024, Database = server,
+                    Count = n, Concurrency = c, TargetBytes = parse.GetValue(size) * 1024, AttachmentBytes = mb * 1024L * 1024, Database = server, Sides = perSide,
                 }, context.Error, ct).ConfigureAwait(false);
             }
             catch (BenchSetupException e)
@@ -56,6 +66,7 @@ internal static class BenchCommand
                 {
                     result.DossierBytes, result.Concurrency, result.Transfers, result.Echo, result.Steps, ratio = result.Ratio,
                     result.Database, result.AttachmentBytes, result.TransfersMbPerSecond, result.EchoMbPerSecond, result.ExtraPeakRssMb, result.EchoExtraPeakRssMb,
+                    result.MbPerSecondOfEcho, result.Sides,
                 }, Json)).ConfigureAwait(false);
             }
             else
@@ -72,6 +83,10 @@ internal static class BenchCommand
                 await context.Out.WriteLineAsync(string.Format(f, "MB/s: overdracht {0:F1}, echo {1:F1} ({2:P0}); extra piek RSS (het hele proces): overdracht {3:F0} MB, echo {4:F0} MB",
                     result.TransfersMbPerSecond, result.EchoMbPerSecond, result.TransfersMbPerSecond / result.EchoMbPerSecond,
                     result.ExtraPeakRssMb, result.EchoExtraPeakRssMb)).ConfigureAwait(false);
+                if (result.Sides is { } perProcess)
+                    foreach (var (name, x) in new[] { ("bron (School-node)", perProcess.Bron), ("doel (School-node)", perProcess.Doel), ("Central", perProcess.Central) })
+                        await context.Out.WriteLineAsync(string.Format(f, "  {0,-20} extra piek RSS {1,6:F0} MB (bodem {2:F0} MB, piek {3:F0} MB), {4:F1} ms CPU per overdracht",
+                            name, x.ExtraPeakRssMb, x.FloorRssMb, x.PeakRssMb, x.CpuMsPerOp)).ConfigureAwait(false);
                 await context.Out.WriteLineAsync("stappen van een overdracht (uit het spoor):").ConfigureAwait(false);
                 foreach (var step in result.Steps)
                     await context.Out.WriteLineAsync(string.Format(f, "  {0,-32} p50 {1,7:F1} ms   p99 {2,7:F1} ms", step.Stap, step.P50Ms, step.P99Ms)).ConfigureAwait(false);

@@ -16,6 +16,7 @@ using Oso.Protocol.Security;
 using Oso.School.Audit;
 using Oso.School.Bron;
 using Oso.School.Doel;
+using Oso.School.LasApi;
 using Oso.School.Outbox;
 using Oso.Synthetic;
 
@@ -110,6 +111,15 @@ public sealed record TransferBenchResult(int DossierBytes, int Concurrency, Benc
 
     /// <summary>The same over the echo of the same bytes.</summary>
     public double? EchoExtraPeakRssMb { get; init; }
+
+    /// <summary>The transfers' MB/s as a share of the echo's for the same bytes (the goal: at least 0.5 with 100 MiB of attachments).</summary>
+    public double MbPerSecondOfEcho => TransfersMbPerSecond / EchoMbPerSecond;
+
+    /// <summary>
+    /// <c>--sides</c>: the bron's School node, the doel's School node and Central each ran as a process of its own, and
+    /// these are their figures; null when everything ran in the bench's one process.
+    /// </summary>
+    public SidesFigures? Sides { get; init; }
 }
 
 /// <summary>What <see cref="TransferBench"/> runs.</summary>
@@ -132,6 +142,12 @@ public sealed record TransferBenchOptions
 
     /// <summary>A PostgreSQL server (Npgsql connection string): Central and the node each get a fresh database on it, dropped afterwards. Null: SQLite.</summary>
     public string? Database { get; init; }
+
+    /// <summary>
+    /// Central, the bron's School node and the doel's School node each in a process of their own (SQLite only), so that
+    /// each side's extra peak RSS is its own (<see cref="TransferBench"/>'s per-side run).
+    /// </summary>
+    public bool Sides { get; init; }
 }
 
 /// <summary>
@@ -140,7 +156,7 @@ public sealed record TransferBenchOptions
 /// the doel, afmelding) — all over real mutual TLS on this machine — side by side with a raw mTLS echo of the same
 /// bytes through the same TLS setup. The chain runs in a temporary directory.
 /// </summary>
-public static class TransferBench
+public static partial class TransferBench
 {
     /// <summary>Runs the benchmark.</summary>
     public static Task<TransferBenchResult> RunAsync(int count, int concurrency, int targetBytes, TextWriter log, CancellationToken ct) =>
@@ -151,6 +167,7 @@ public static class TransferBench
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
+        if (options.Sides) return await RunSidesAsync(options, log, ct).ConfigureAwait(false);
         var (count, concurrency) = (options.Count, options.Concurrency);
         string? refused = null;
         await using var databases = options.Database is null ? null : BenchDatabases.For(options.Database, out refused);
@@ -164,7 +181,7 @@ public static class TransferBench
                 ? $"Voorbereiden ({engine}): {count} leerlingen met een dossier met {options.AttachmentBytes / (1024.0 * 1024):0.#} MB aan bijlagen, vrijgegeven en aangemeld…"
                 : $"Voorbereiden ({engine}): {count} leerlingen met een dossier van ~{options.TargetBytes / 1024} kB, vrijgegeven en aangemeld…").ConfigureAwait(false);
             var warmUp = Math.Clamp(count / 10, 3, 20);
-            var (all, dossiers, attachments) = await PrepareAsync(chain, warmUp, count, options, directory, ct).ConfigureAwait(false);
+            var (all, dossiers, attachments, _) = await PrepareAsync(chain, warmUp, count, options, directory, request: true, ct).ConfigureAwait(false);
             var requests = all.Skip(warmUp).ToList();
 
             await log.WriteLineAsync($"Meten: {count} overdrachten over het volledige protocol, {concurrency} tegelijk…").ConfigureAwait(false);
@@ -190,7 +207,7 @@ public static class TransferBench
             var measured = new List<byte[]>(count);
             foreach (var path in dossiers.Skip(warmUp)) measured.Add(await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false));
             var echoPeak = PeakRss.Start();
-            var echo = await EchoAsync(chain, concurrency, measured, ct).ConfigureAwait(false);
+            var echo = await EchoAsync(chain.Central.CertificateAuthorityDirectory!, Path.Combine(Path.GetFullPath(chain.Options.DataDirectory), "school", "tls"), concurrency, measured, ct).ConfigureAwait(false);
             var echoExtra = echoPeak?.ExtraMb();
             return new TransferBenchResult((int)measured.Average(d => d.Length), concurrency, transfers, echo, steps)
             {
@@ -209,8 +226,9 @@ public static class TransferBench
     private const int Seed = 4242;
 
     // the dossiers' XML goes to files in the bench's temporary directory (synthetic pupils; removed with it), for the echo
-    private static async Task<(List<Guid> Requests, List<string> Dossiers, List<long> Attachments)> PrepareAsync(DemoChain chain, int warmUp, int count,
-        TransferBenchOptions options, string directory, CancellationToken ct)
+    // with request false the doel only gets the aanmeldingen to register later, through its LAS API (--sides)
+    private static async Task<(List<Guid> Requests, List<string> Dossiers, List<long> Attachments, List<AanmeldingDto> Aanmeldingen)> PrepareAsync(DemoChain chain,
+        int warmUp, int count, TransferBenchOptions options, string directory, bool request, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         var school = DemoSchools.SyntheticSchool(DemoSchools.Po);
@@ -225,6 +243,7 @@ public static class TransferBench
         var dossiers = new List<string>(warmUp + count);
         var echoDirectory = Directory.CreateDirectory(Path.Combine(directory, "echo")).FullName;
         var attachments = new List<long>(warmUp + count);
+        var toRegister = new List<AanmeldingDto>(warmUp + count);
         var n = 0;
         foreach (var pupil in pupils)
         {
@@ -243,11 +262,16 @@ public static class TransferBench
                     _ => released.GetType().Name,
                 });
             var l = pupil.Huidigeschool.Leerling;
+            if (!request)
+            {
+                toRegister.Add(new AanmeldingDto((l.Bsn ?? l.Onderwijsnummer)!, l.Geboortedatum!.Value, DemoSchools.Po.Brin, BronDossiers.Name(l), null));
+                continue;
+            }
             var aanmelding = (DoelResult.Ok)await aanmeldingen.RegisterAsync(DemoSchools.Vo.Brin,
                 new AanmeldingInput((l.Bsn ?? l.Onderwijsnummer)!, l.Geboortedatum!.Value, DemoSchools.Po.Brin), vo, ct).ConfigureAwait(false);
             requests.Add(((DoelResult.Ok)await aanmeldingen.RequestAsync(DemoSchools.Vo.Brin, aanmelding.Id, "Las", null, vo, ct).ConfigureAwait(false)).Id);
         }
-        return (requests, dossiers, attachments);
+        return (requests, dossiers, attachments, toRegister);
     }
 
     // pupils differ in how many attachments they have; over the first measured pupils the average dossier grows
@@ -347,10 +371,10 @@ public static class TransferBench
 
     // the same TLS setup as the protocol listeners: the node's server certificate, a required client certificate
     // checked against the same anchors, the node's own system certificate as client
-    private static async Task<BenchFigures> EchoAsync(DemoChain chain, int concurrency, List<byte[]> dossiers, CancellationToken ct)
+    private static async Task<BenchFigures> EchoAsync(string caDirectory, string tlsDirectory, int concurrency, List<byte[]> dossiers, CancellationToken ct)
     {
         var time = TimeProvider.System;
-        using var ca = DevelopmentCertificateAuthority.Load(chain.Central.CertificateAuthorityDirectory, time);
+        using var ca = DevelopmentCertificateAuthority.Load(caDirectory, time);
         using var tls = HostTls.Development(Path.Combine(Path.GetTempPath(), "oso-echo-" + Guid.NewGuid().ToString("N")[..8]), ca, time);
         var validator = tls.Validator(time);
         var builder = WebApplication.CreateSlimBuilder();
@@ -369,7 +393,6 @@ public static class TransferBench
         await app.StartAsync(ct).ConfigureAwait(false);
         var (_, protocol) = OsoListeners.BoundUrls(app, new ListenerOptions());
 
-        var tlsDirectory = Path.Combine(Path.GetFullPath(chain.Options.DataDirectory), "school", "tls");
         using var client = HostTls.LoadPem(Path.Combine(tlsDirectory, "system.crt.pem"), Path.Combine(tlsDirectory, "system.key.pem"));
         using var http = OsoHttpClientFactory.Create(new OsoClientOptions(client, validator));
         async Task<bool> Echo(byte[] bytes)

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text.Json;
+using Oso.Cli.Tests.Cluster;
 using Oso.Testing;
 
 namespace Oso.Cli.Tests.Bench;
@@ -69,6 +71,64 @@ public sealed class BenchTransferTests
         Assert.True(root.GetProperty("transfersMbPerSecond").GetDouble() > 0);
         Assert.True(root.GetProperty("echoMbPerSecond").GetDouble() > root.GetProperty("transfersMbPerSecond").GetDouble() / 100);
         Assert.True(root.GetProperty("ratio").GetDouble() > 0);
+        Assert.Equal(root.GetProperty("transfersMbPerSecond").GetDouble() / root.GetProperty("echoMbPerSecond").GetDouble(),
+            root.GetProperty("mbPerSecondOfEcho").GetDouble(), 6);
+        // everything ran in this one process: no figures per side
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("sides").ValueKind);
+    }
+
+    [Fact]
+    public async Task With_sides_each_side_runs_in_a_process_of_its_own_and_reports_its_own_peak_memory_and_CPU()
+    {
+        // as an operator runs it: the bench starts Central and the two School nodes as children of the CLI (not of a test host)
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { ClusterProcess.OsoDll(), "bench", "transfer", "--sides", "--count", "2", "--concurrency", "1", "--attachment-mb", "4", "--json" })
+            start.ArgumentList.Add(a);
+        var ct = TestContext.Current.CancellationToken;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var error = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct).WaitAsync(TimeSpan.FromMinutes(8), ct);
+        var progress = await error;
+        TestContext.Current.TestOutputHelper?.WriteLine(progress);
+
+        Assert.True(process.ExitCode == 0, progress);
+        using var json = JsonDocument.Parse(await output);
+        var root = json.RootElement;
+        Assert.Equal(2, root.GetProperty("transfers").GetProperty("count").GetInt32());
+        Assert.Equal(0, root.GetProperty("transfers").GetProperty("failures").GetInt32());
+        Assert.Equal(0, root.GetProperty("echo").GetProperty("failures").GetInt32());
+        Assert.Equal(["Aanvraag", "Sessie bij het Traffic Center", "Dossier opvragen", "Afmelding"],
+            root.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("stap").GetString()).ToList());
+        Assert.Contains("elke kant een eigen proces", progress);
+        var sides = root.GetProperty("sides");
+        var sum = 0.0;
+        foreach (var name in new[] { "bron", "doel", "central" })
+        {
+            var side = sides.GetProperty(name);
+            // a .NET host with ASP.NET Core and EF Core loaded: its floor is tens of megabytes, its peak at least that
+            Assert.True(side.GetProperty("floorRssMb").GetDouble() > 40, $"{name}: {side}");
+            Assert.True(side.GetProperty("peakRssMb").GetDouble() >= side.GetProperty("floorRssMb").GetDouble(), $"{name}: {side}");
+            Assert.Equal(side.GetProperty("peakRssMb").GetDouble() - side.GetProperty("floorRssMb").GetDouble(), side.GetProperty("extraPeakRssMb").GetDouble(), 0.11);
+            Assert.True(side.GetProperty("cpuMsPerOp").GetDouble() > 0, $"{name}: {side}");
+            sum += side.GetProperty("extraPeakRssMb").GetDouble();
+        }
+        // each process's own figures: the doel receives, decrypts, validates and stores 5 MiB of XML, Central only
+        // opens and closes a session
+        Assert.True(sides.GetProperty("doel").GetProperty("cpuMsPerOp").GetDouble() > sides.GetProperty("central").GetProperty("cpuMsPerOp").GetDouble(), sides.ToString());
+        Assert.Equal(sum, root.GetProperty("extraPeakRssMb").GetDouble(), 6);
+    }
+
+    [Fact]
+    public async Task Sides_on_PostgreSQL_is_refused_with_a_clear_message_before_anything_starts()
+    {
+        var error = new StringWriter();
+
+        var code = await OsoCli.RunAsync(["bench", "transfer", "--count", "1", "--sides", "--database", "Host=127.0.0.1;Username=oso"], CliContext.Capture(new StringWriter(), error));
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("--sides draait alleen op SQLite", error.ToString());
+        Assert.DoesNotContain("Voorbereiden", error.ToString());
     }
 
     [Fact]
