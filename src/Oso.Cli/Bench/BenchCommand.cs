@@ -85,8 +85,8 @@ internal static class BenchCommand
                     result.ExtraPeakRssMb, result.EchoExtraPeakRssMb)).ConfigureAwait(false);
                 if (result.Sides is { } perProcess)
                     foreach (var (name, x) in new[] { ("bron (School-node)", perProcess.Bron), ("doel (School-node)", perProcess.Doel), ("Central", perProcess.Central) })
-                        await context.Out.WriteLineAsync(string.Format(f, "  {0,-20} extra piek RSS {1,6:F0} MB (bodem {2:F0} MB, piek {3:F0} MB), {4:F1} ms CPU per overdracht",
-                            name, x.ExtraPeakRssMb, x.FloorRssMb, x.PeakRssMb, x.CpuMsPerOp)).ConfigureAwait(false);
+                        await context.Out.WriteLineAsync(string.Format(f, "  {0,-20} extra piek RSS {1,6:F0} MB boven de bodem {2:F0} MB (piek {3:F0} MB; {5:F0} MB boven het RSS in rust), {4:F1} ms CPU per overdracht",
+                            name, x.ExtraPeakRssMb, x.FloorRssMb, x.PeakRssMb, x.CpuMsPerOp, x.PeakOverColdMb)).ConfigureAwait(false);
                 await context.Out.WriteLineAsync("stappen van een overdracht (uit het spoor):").ConfigureAwait(false);
                 foreach (var step in result.Steps)
                     await context.Out.WriteLineAsync(string.Format(f, "  {0,-32} p50 {1,7:F1} ms   p99 {2,7:F1} ms", step.Stap, step.P50Ms, step.P99Ms)).ConfigureAwait(false);

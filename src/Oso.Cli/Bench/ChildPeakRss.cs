@@ -20,13 +20,21 @@ internal sealed class ChildPeakRss
     private readonly int _pid;
     private readonly TimeSpan _cpu;
 
-    private ChildPeakRss(int pid, long beforeKb, long floorKb, TimeSpan cpu)
+    private readonly long? _coldKb;
+    private readonly long? _warmUpPeakKb;
+
+    private ChildPeakRss(int pid, long? coldKb, long? warmUpPeakKb, long beforeKb, long floorKb, TimeSpan cpu)
     {
         _pid = pid;
+        _coldKb = coldKb;
+        _warmUpPeakKb = warmUpPeakKb;
         BeforeKb = beforeKb;
         FloorKb = floorKb;
         _cpu = cpu;
     }
+
+    /// <summary>The process's RSS now (kB); null where it cannot be read.</summary>
+    public static long? Rss(int pid) => Read(StatusPath(pid), "VmRSS:");
 
     /// <summary>The child's RSS after the warm-up, before the induced collection (kB).</summary>
     public long BeforeKb { get; }
@@ -34,11 +42,15 @@ internal sealed class ChildPeakRss
     /// <summary>The child's RSS at the floor, where its peak was reset (kB).</summary>
     public long FloorKb { get; }
 
-    /// <summary>Brings the child to its floor and resets its peak; null where /proc cannot be read or written.</summary>
-    public static async Task<ChildPeakRss?> StartAsync(int pid, CancellationToken ct)
+    /// <summary>
+    /// Brings the child to its floor and resets its peak; null where /proc cannot be read or written. <paramref name="coldKb"/>:
+    /// its RSS before its first transfer.
+    /// </summary>
+    public static async Task<ChildPeakRss?> StartAsync(int pid, long? coldKb, CancellationToken ct)
     {
         var status = StatusPath(pid);
         if (!File.Exists(status) || Read(status, "VmRSS:") is not { } before) return null;
+        var warmUpPeak = Read(status, "VmHWM:");
         await InduceFullCollectionAsync(pid, ct).ConfigureAwait(false);
         await SettleAsync(status, ct).ConfigureAwait(false);
         try
@@ -50,7 +62,7 @@ internal sealed class ChildPeakRss
             return null;
         }
         using var process = Process.GetProcessById(pid);
-        return Read(status, "VmRSS:") is { } floor ? new ChildPeakRss(pid, before, floor, process.TotalProcessorTime) : null;
+        return Read(status, "VmRSS:") is { } floor ? new ChildPeakRss(pid, coldKb, warmUpPeak, before, floor, process.TotalProcessorTime) : null;
     }
 
     /// <summary>The child's figures since <see cref="StartAsync"/>; <paramref name="operations"/> divides its CPU time.</summary>
@@ -58,9 +70,15 @@ internal sealed class ChildPeakRss
     {
         var peak = Read(StatusPath(_pid), "VmHWM:") ?? FloorKb;
         using var process = Process.GetProcessById(_pid);
+        static double? Mb(long? kb) => kb is { } k ? Math.Round(k / 1024.0, 1) : null;
         return new SideFigures(
             Math.Round(Math.Max(0, peak - FloorKb) / 1024.0, 1), Math.Round(FloorKb / 1024.0, 1), Math.Round(peak / 1024.0, 1),
-            Math.Round(BeforeKb / 1024.0, 1), Math.Round((process.TotalProcessorTime - _cpu).TotalMilliseconds / Math.Max(1, operations), 1));
+            Math.Round(BeforeKb / 1024.0, 1), Math.Round((process.TotalProcessorTime - _cpu).TotalMilliseconds / Math.Max(1, operations), 1))
+        {
+            ColdRssMb = Mb(_coldKb),
+            WarmUpPeakRssMb = Mb(_warmUpPeakKb),
+            PeakOverColdMb = _coldKb is { } cold ? Math.Round(Math.Max(0, peak - cold) / 1024.0, 1) : null,
+        };
     }
 
     // enabling GCHeapCollect makes the runtime run a full blocking collection (gen 2) at once; the session itself is
@@ -121,7 +139,20 @@ internal sealed class ChildPeakRss
 /// <param name="PeakRssMb">Its peak RSS over the measured transfers.</param>
 /// <param name="WarmRssMb">Its RSS right after the warm-up, before the collection.</param>
 /// <param name="CpuMsPerOp">Its CPU time (user + system) per measured transfer.</param>
-public sealed record SideFigures(double ExtraPeakRssMb, double FloorRssMb, double PeakRssMb, double WarmRssMb, double CpuMsPerOp);
+public sealed record SideFigures(double ExtraPeakRssMb, double FloorRssMb, double PeakRssMb, double WarmRssMb, double CpuMsPerOp)
+{
+    /// <summary>Its RSS before its first transfer: started, the pupils registered, nothing transferred yet.</summary>
+    public double? ColdRssMb { get; init; }
+
+    /// <summary>Its peak RSS over the warm-up (from its start).</summary>
+    public double? WarmUpPeakRssMb { get; init; }
+
+    /// <summary>
+    /// Its peak over the measured transfers minus <see cref="ColdRssMb"/>: what the transfers cost the process on top of
+    /// a node at rest, the memory the collector keeps after the warm-up included.
+    /// </summary>
+    public double? PeakOverColdMb { get; init; }
+}
 
 /// <summary>Per process: the bron's School node, the doel's School node and Central (the Traffic Center).</summary>
 public sealed record SidesFigures(SideFigures Bron, SideFigures Doel, SideFigures Central);

@@ -81,6 +81,8 @@ public static partial class TransferBench
                 using var las = new LasApiClient(new Uri($"https://127.0.0.1:{Text(doelPortal)}/"), vo.Brin, vo.LasSleutel, anchor);
                 var aanmeldingen = new List<Guid>(pupils.Count);
                 foreach (var pupil in pupils) aanmeldingen.Add(await las.RegisterAsync(pupil, ct).ConfigureAwait(false));
+                // each process at rest, before its first transfer
+                var cold = new[] { bron, doel, central }.ToDictionary(p => p.Name, p => p.ProcessId is { } pid ? ChildPeakRss.Rss(pid) : null);
 
                 var finished = new ConcurrentDictionary<Guid, AanvraagDto>();
                 async Task<bool> Transfer(Guid aanmelding)
@@ -98,9 +100,9 @@ public static partial class TransferBench
                 var floors = new Dictionary<string, ChildPeakRss?>();
                 foreach (var side in new[] { bron, doel, central })
                 {
-                    floors[side.Name] = side.ProcessId is { } pid ? await ChildPeakRss.StartAsync(pid, ct).ConfigureAwait(false) : null;
+                    floors[side.Name] = side.ProcessId is { } pid ? await ChildPeakRss.StartAsync(pid, cold[side.Name], ct).ConfigureAwait(false) : null;
                     if (floors[side.Name] is { } f)
-                        await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {side.Name}: RSS na het opwarmen {f.BeforeKb / 1024.0:F0} MB, bodem {f.FloorKb / 1024.0:F0} MB")).ConfigureAwait(false);
+                        await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {side.Name}: RSS in rust {cold[side.Name] / 1024.0:F0} MB, na het opwarmen {f.BeforeKb / 1024.0:F0} MB, bodem {f.FloorKb / 1024.0:F0} MB")).ConfigureAwait(false);
                 }
 
                 await log.WriteLineAsync($"Meten: {count} overdrachten over het volledige protocol, {concurrency} tegelijk, elke kant een eigen proces…").ConfigureAwait(false);

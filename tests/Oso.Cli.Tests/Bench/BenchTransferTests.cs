@@ -111,6 +111,8 @@ public sealed class BenchTransferTests
             Assert.True(side.GetProperty("peakRssMb").GetDouble() >= side.GetProperty("floorRssMb").GetDouble(), $"{name}: {side}");
             Assert.Equal(side.GetProperty("peakRssMb").GetDouble() - side.GetProperty("floorRssMb").GetDouble(), side.GetProperty("extraPeakRssMb").GetDouble(), 0.11);
             Assert.True(side.GetProperty("cpuMsPerOp").GetDouble() > 0, $"{name}: {side}");
+            Assert.True(side.GetProperty("coldRssMb").GetDouble() > 40, $"{name}: {side}");
+            Assert.Equal(Math.Max(0, side.GetProperty("peakRssMb").GetDouble() - side.GetProperty("coldRssMb").GetDouble()), side.GetProperty("peakOverColdMb").GetDouble(), 0.11);
             sum += side.GetProperty("extraPeakRssMb").GetDouble();
         }
         // each process's own figures: the doel receives, decrypts, validates and stores 5 MiB of XML, Central only
