@@ -53,7 +53,7 @@ public sealed class GegevenssetXml : IEquatable<GegevenssetXml>, IDisposable
     public bool Spooled { get; }
 
     /// <summary>The root element's local name: <c>dossier</c>, <c>dossiers</c> or <c>terugkoppeling</c>.</summary>
-    public string RootName { get; }
+    public string RootName { get; internal set; }
 
     /// <summary>
     /// A read-only stream over the bytes (for Oso.Dossier's reader). For a spooled document it decrypts one 64 KiB chunk

@@ -28,6 +28,9 @@ internal sealed class CaptureBuffer : Stream
 
     public override long Length => _length;
 
+    /// <summary>Whether the bytes went past the threshold into a spool file.</summary>
+    public bool Spooled => _spool is not null;
+
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         ObjectDisposedException.ThrowIf(_memory is null && _spool is null, this);

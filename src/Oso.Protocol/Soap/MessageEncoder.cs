@@ -186,23 +186,45 @@ internal sealed class MessageEncoder(XmlWriter w, SoapBuffer output, SoapLimits 
     /// Writes the gegevensset bytes in as they are, after one synchronous pass that checks them (well-formed, hardened
     /// reader, within the limits); malformed bytes are a bug of the caller. Copying node by node through the async
     /// writer cost more than the rest of the message together (ADR 0010); the bytes are not copied into the message
-    /// buffer either, only referenced (<see cref="SoapBuffer.Append"/>).
+    /// buffer either, only referenced (<see cref="SoapBuffer.Append(ReadOnlyMemory{byte})"/>). A spooled document is
+    /// checked streaming from its spool file and read from it again while the message is sent (ADR 0014 phase 3).
     /// </summary>
-    private void Embed(GegevenssetXml xml) => Copy(xml.Utf8, GegevenssetXml.HardenedSettings, xml.RootName + "-document");
+    private void Embed(GegevenssetXml xml)
+    {
+        var wat = xml.RootName + "-document";
+        if (!xml.Spooled)
+        {
+            Copy(xml.Utf8, GegevenssetXml.HardenedSettings, wat);
+            return;
+        }
+        Check(xml.OpenRead(), GegevenssetXml.HardenedSettings, wat);
+        w.WriteRaw(string.Empty);
+        w.Flush();
+        output.Append(xml);
+    }
 
     private void Copy(ReadOnlyMemory<byte> utf8, XmlReaderSettings hardened, string wat)
     {
+        Check(new Oso.Dossier.Xml.ReadOnlyMemoryStream(utf8), hardened, wat);
+        // The bytes go out as they are, without a copy: the writer closes the open start tag and hands over what it
+        // holds, and the buffer keeps a reference to the caller's bytes in their place.
+        w.WriteRaw(string.Empty);
+        w.Flush();
+        output.Append(utf8);
+    }
+
+    // the synchronous pass over the whole document (the stream is closed by the reader)
+    private void Check(Stream bytes, XmlReaderSettings hardened, string wat)
+    {
         try
         {
-            using (var reader = XmlReader.Create(new Oso.Dossier.Xml.ReadOnlyMemoryStream(utf8), hardened))
+            using var reader = XmlReader.Create(bytes, hardened);
+            var ctx = new ReadContext(reader, limits);
+            reader.MoveToContent();
+            ctx.SkipElement();
+            while (reader.Read())
             {
-                var ctx = new ReadContext(reader, limits);
-                reader.MoveToContent();
-                ctx.SkipElement();
-                while (reader.Read())
-                {
-                    // to the end: a second root element or trailing text is malformed and the parser says so
-                }
+                // to the end: a second root element or trailing text is malformed and the parser says so
             }
         }
         catch (Exception e) when (e is XmlException or SoapReadException)
@@ -210,10 +232,5 @@ internal sealed class MessageEncoder(XmlWriter w, SoapBuffer output, SoapLimits 
             // no inner exception: its message could quote dossier content
             throw new InvalidOperationException($"Het meegegeven {wat} kan niet worden ingevoegd: het is geen welgevormde XML binnen de grenzen.");
         }
-        // The bytes go out as they are, without a copy: the writer closes the open start tag and hands over what it
-        // holds, and the buffer keeps a reference to the caller's bytes in their place.
-        w.WriteRaw(string.Empty);
-        w.Flush();
-        output.Append(utf8);
     }
 }

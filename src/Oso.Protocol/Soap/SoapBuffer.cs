@@ -12,7 +12,8 @@ internal sealed class SoapBuffer : Stream
 {
     private const int BlockSize = 16 * 1024;
 
-    private readonly List<ReadOnlyMemory<byte>> _segments = [];
+    // a segment is bytes in memory, or a spooled document read from its spool file while it is sent
+    private readonly List<(ReadOnlyMemory<byte> Bytes, Messages.GegevenssetXml? Spooled)> _segments = [];
     private readonly List<byte[]> _rented = [];
     private byte[]? _block;
     private int _blockStart;
@@ -23,8 +24,19 @@ internal sealed class SoapBuffer : Stream
     public void Append(ReadOnlyMemory<byte> bytes)
     {
         CloseBlockSegment();
-        if (!bytes.IsEmpty) _segments.Add(bytes);
+        if (!bytes.IsEmpty) _segments.Add((bytes, null));
         _length += bytes.Length;
+    }
+
+    /// <summary>
+    /// Puts a spooled document next in the message: its bytes are read from the spool file only while the message is
+    /// sent, in pieces of at most <see cref="MaxWrite"/> bytes. The caller keeps it open until it is sent, and disposes it.
+    /// </summary>
+    public void Append(Messages.GegevenssetXml spooled)
+    {
+        CloseBlockSegment();
+        if (spooled.Length > 0) _segments.Add((default, spooled));
+        _length += spooled.Length;
     }
 
     public override void Write(ReadOnlySpan<byte> buffer)
@@ -62,8 +74,24 @@ internal sealed class SoapBuffer : Stream
     public async Task SendAsync(Stream output, CancellationToken cancellationToken)
     {
         CloseBlockSegment();
-        foreach (var segment in _segments)
+        byte[]? piece = null;
+        foreach (var (segment, spooled) in _segments)
         {
+            if (spooled is not null)
+            {
+                // a fresh array, not a pooled one: nothing is handed back that the connection might still reference
+                piece ??= new byte[MaxWrite];
+                using var stream = spooled.OpenRead();
+                long sent = 0;
+                int n;
+                while ((n = stream.ReadAtLeast(piece, piece.Length, throwOnEndOfStream: false)) > 0)
+                {
+                    await output.WriteAsync(piece.AsMemory(0, n), cancellationToken).ConfigureAwait(false);
+                    sent += n;
+                }
+                if (sent != spooled.Length) throw new IOException("Het tijdelijke bestand met het document is ingekort.");
+                continue;
+            }
             for (var rest = segment; !rest.IsEmpty;)
             {
                 var slice = rest[..Math.Min(rest.Length, MaxWrite)];
@@ -78,7 +106,7 @@ internal sealed class SoapBuffer : Stream
     private void CloseBlockSegment()
     {
         if (_block is null || _blockUsed == _blockStart) return;
-        _segments.Add(_block.AsMemory(_blockStart, _blockUsed - _blockStart));
+        _segments.Add((_block.AsMemory(_blockStart, _blockUsed - _blockStart), null));
         _blockStart = _blockUsed;
     }
 

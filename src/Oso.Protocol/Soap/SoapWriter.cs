@@ -46,6 +46,24 @@ public static class SoapWriter
         await buffer.SendAsync(output, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Writes <paramref name="response"/> in a SOAP envelope as an endpoint's answer and then disposes it (an
+    /// <see cref="IDisposable"/> message: a <see cref="DocumentResponse.Geleverd"/> whose dossier may be spooled, ADR 0014
+    /// phase 3) — also when writing fails, the client goes away mid-response or <paramref name="cancellationToken"/> is
+    /// cancelled. The endpoint hands the answer over with this call: nothing may read it afterwards.
+    /// </summary>
+    public static async Task WriteResponseAsync(Stream output, OsoMessage response, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await WriteAsync(output, response, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            (response as IDisposable)?.Dispose();
+        }
+    }
+
     /// <summary>Writes <paramref name="fault"/> as a SOAP 1.1 Fault (answer it with HTTP <see cref="SoapFault.HttpStatusCode"/>).</summary>
     public static async Task WriteFaultAsync(Stream output, SoapFault fault, CancellationToken cancellationToken = default)
     {

@@ -7,6 +7,7 @@ using Oso.Protocol.Identifiers;
 using Oso.Protocol.Messages;
 using Oso.Protocol.Proofs;
 using Oso.Protocol.Results;
+using Oso.Protocol.Soap;
 using Oso.School.Audit;
 using Oso.School.Crypto;
 using Oso.School.Mail;
@@ -26,6 +27,12 @@ namespace Oso.School.Bron;
 public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto, AuditLog audit, NodeConnections connections, OutboxQueue outbox,
     TimeProvider time, Swv.SwvDossiers swv, ILogger<DocumentRequests> logger)
 {
+    /// <summary>
+    /// Where the answer's dossier is written: in memory up to 8 MiB, past that into an encrypted spool file in the
+    /// system's temporary directory (<see cref="SoapLimits.Spooled"/>, as the doel's capture; ADR 0014 phase 3).
+    /// </summary>
+    public static SoapLimits OutputLimits { get; } = SoapLimits.Spooled;
+
     /// <summary>The audit action of a documentRequest refused because the caller is not the session's system.</summary>
     public const string AccessRefused = "toegang.geweigerd";
 
@@ -70,6 +77,11 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
         }
 
         // 2. decide, keep the request, and deliver (an SWV dossier: only the release chosen for the koppelsleutel's SWV)
+        // the dossier made in the transaction is this method's until it returns the answer: a failure after it was made
+        // (the audit record, the commit, cancellation) removes it, and with it a spool file (ADR 0014 phase 3)
+        GegevenssetXml? made = null;
+        try
+        {
         var answer = request.Sleutel is DocumentSleutel.Koppel koppel
             ? await store.WriteAsync(db => swv.DeliverAsync(db, brin, request, koppel.Koppelsleutel, caller.Value, doelSysteem, cancellationToken), cancellationToken)
                 .ConfigureAwait(false)
@@ -82,7 +94,8 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
             var release = pupil is null ? null
                 : await db.Releases.AsNoTracking().Where(r => r.PupilId == pupil.Id && r.SupersededAt == null).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
 
-            var (resultaat, delivered, profile) = Decide(db, tenant.Sector, doelSector, request, routing, release, pupil);
+            var (resultaat, dossier, digest, profile) = Decide(db, tenant.Sector, doelSector, request, routing, release, pupil);
+            made = dossier;
             var kept = new IncomingRequest
             {
                 Id = Guid.NewGuid(), Brin = brin, BronRouteringsKenmerk = aanleverpunt, SessieId = request.SessieId.Value,
@@ -95,19 +108,17 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
             if (kept.AwaitingNotification) // staff act on this one: release the dossier (or have the LAS deliver it)
                 await StaffNotices.QueueAsync(db, outbox, brin, StaffMailEvents.Verzoek, kept.Id, cancellationToken).ConfigureAwait(false);
             var actor = Actor.Systeem(caller?.Value ?? "onbekend");
-            if (delivered is null)
+            if (dossier is null)
             {
                 await audit.RecordAsync(db, brin, actor, "verzoek.geweigerd", "Een andere school vroeg het dossier op; het kon (nog) niet worden verstrekt.",
                     pupil?.Id.ToString(), $"doel={routing.DoelBrin};resultaat={resultaat}", cancellationToken).ConfigureAwait(false);
                 return ((DocumentResponse)new DocumentResponse.NietGeleverd(resultaat), (byte[]?)null);
             }
-            var dossier = GegevenssetXml.Create(delivered.Value);
-            var digest = Bewijzen.Digest(dossier.Utf8.Span);
             db.Disclosures.Add(new Disclosure
             {
                 Id = Guid.NewGuid(), PupilId = pupil!.Id, Brin = brin, ReleaseId = release!.Id, DoelBrin = routing.DoelBrin.Value,
                 Profiel = profile!.Name, SessieId = request.SessieId.Value, At = time.GetUtcNow(),
-                DossierSha256 = Convert.ToHexStringLower(digest), DoelSysteem = doelSysteem.Value,
+                DossierSha256 = Convert.ToHexStringLower(digest!), DoelSysteem = doelSysteem.Value,
             });
             await audit.RecordAsync(db, brin, actor, "dossier.verstrekt", "Het dossier is verstrekt aan de nieuwe school.", pupil.Id.ToString(),
                 $"doel={routing.DoelBrin};profiel={profile.Name};versie={release.Version}", cancellationToken).ConfigureAwait(false);
@@ -116,6 +127,12 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
 
         // 3. sign what is sent (outside the transaction: the signature changes nothing stored)
         return answer is (DocumentResponse.Geleverd geleverd, { } sha256) ? Sign(geleverd, sha256, request) : answer.Item1;
+        }
+        catch
+        {
+            made?.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -162,34 +179,42 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
         return new DocumentResponse.NietGeleverd(refusal);
     }
 
-    private (ResultaatCode Resultaat, ReadOnlyMemory<byte>? Xml, OverstapProfile? Profile) Decide(SchoolDbContext db, string bronSector, string doelSector, DocumentRequest request,
+    /// <summary>
+    /// The answer to a documentRequest for a pupil: the resultaat, and for <see cref="ResultaatCode.OverdrachtGeslaagd"/>
+    /// the filtered dossier (in memory, or past <see cref="SoapLimits.SpoolAboveBytes"/> of <see cref="OutputLimits"/> in
+    /// an encrypted spool file; the caller owns it) with the SHA-256 of its bytes, hashed while the copy wrote them.
+    /// </summary>
+    private (ResultaatCode Resultaat, GegevenssetXml? Xml, byte[]? Sha256, OverstapProfile? Profile) Decide(SchoolDbContext db, string bronSector, string doelSector, DocumentRequest request,
         Routering routing, DossierRelease? release, Pupil? pupil)
     {
-        if (request.Sleutel is not DocumentSleutel.Leerling) return (ResultaatCode.OngeldigVerzoek, null, null); // koppelsleutel requests: SwvDossiers
-        if (request.Overdrachtsoort == Overdrachtsoort.SwvDossier) return (ResultaatCode.OngeldigVerzoek, null, null); // an SWV dossier goes with a koppelsleutel only
-        if (pupil is null) return (ResultaatCode.LeerlingOnbekend, null, null);
-        if (release is null) return (ResultaatCode.LeerlinginfoNietBeschikbaar, null, null);
+        if (request.Sleutel is not DocumentSleutel.Leerling) return (ResultaatCode.OngeldigVerzoek, null, null, null); // koppelsleutel requests: SwvDossiers
+        if (request.Overdrachtsoort == Overdrachtsoort.SwvDossier) return (ResultaatCode.OngeldigVerzoek, null, null, null); // an SWV dossier goes with a koppelsleutel only
+        if (pupil is null) return (ResultaatCode.LeerlingOnbekend, null, null, null);
+        if (release is null) return (ResultaatCode.LeerlinginfoNietBeschikbaar, null, null, null);
         var binnenBrin = request.Overdrachtsoort == Overdrachtsoort.OverdrachtBinnenBrin;
-        if (binnenBrin && routing.DoelBrin != routing.BronBrin) return (ResultaatCode.GeenRelatieMetDoel, null, null);
+        if (binnenBrin && routing.DoelBrin != routing.BronBrin) return (ResultaatCode.GeenRelatieMetDoel, null, null, null);
         var profile = request.Overdrachtsoort == Overdrachtsoort.SwvDossier
             ? OverstapProfiles.For(bronSector, "SWV", false)
             : OverstapProfiles.For(bronSector, doelSector, binnenBrin);
-        if (profile is null) return (ResultaatCode.GeenRelatieMetDoel, null, null);
-        if (request.Aanvraagdatum is { } since && release.ReleasedAt <= since) return (ResultaatCode.LeerlinginfoNietGewijzigd, null, null);
+        if (profile is null) return (ResultaatCode.GeenRelatieMetDoel, null, null, null);
+        if (request.Aanvraagdatum is { } since && release.ReleasedAt <= since) return (ResultaatCode.LeerlinginfoNietGewijzigd, null, null, null);
 
         // the release is copied through the category filter without building the model (ADR 0014 phase 3): the checks
         // below read what the copy saw, the same values the model gave (standaardversie, inzage, toestemming, categories)
         var optOut = release.OptOut.Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(c => Enum.Parse<Category>(c, ignoreCase: true)).ToHashSet();
         // the release is read chunk by chunk in this transaction, straight into the copy: never decrypted whole
-        var output = new MemoryStream(MaxReleaseBytes(release) + 4096); // sized once: the copy is never larger than the release and a few hundred bytes of metadata
+        // the copy goes into memory sized once (it is never larger than the release and a few hundred bytes of
+        // metadata), or past the spool threshold into an encrypted spool file, hashed while it is written (one pass)
+        using var output = new GegevenssetXmlWriteStream(MaxReleaseBytes(release) + 4096, OutputLimits);
         CopiedDossier copied;
         using (var input = crypto.ReleaseXml(db, release))
             copied = CategoryFilter.Copy(input, output, profile, optOut);
-        if (copied.Standaardversie != "2019.1") return (ResultaatCode.VersieNietOndersteund, null, null);
-        if (profile == OverstapProfiles.Vovo && copied.Toestemming != "Ja") return (ResultaatCode.LeerlinginfoNietOpvraagbaar, null, null);
-        if (bronSector is "PO" or "SO" && copied.Inzage != true) return (ResultaatCode.LeerlinginfoNietOpvraagbaar, null, null);
-        if (copied.MissingRequired(profile).Count > 0) return (ResultaatCode.LeerlinginfoNietBeschikbaar, null, null);
-        return (ResultaatCode.OverdrachtGeslaagd, output.GetBuffer().AsMemory(0, (int)output.Length), profile);
+        if (copied.Standaardversie != "2019.1") return (ResultaatCode.VersieNietOndersteund, null, null, null);
+        if (profile == OverstapProfiles.Vovo && copied.Toestemming != "Ja") return (ResultaatCode.LeerlinginfoNietOpvraagbaar, null, null, null);
+        if (bronSector is "PO" or "SO" && copied.Inzage != true) return (ResultaatCode.LeerlinginfoNietOpvraagbaar, null, null, null);
+        if (copied.MissingRequired(profile).Count > 0) return (ResultaatCode.LeerlinginfoNietBeschikbaar, null, null, null);
+        var (xml, sha256) = output.Complete(); // the dossier owns the bytes from here; disposing the writer no longer touches them
+        return (ResultaatCode.OverdrachtGeslaagd, xml, sha256, profile);
     }
 }

@@ -137,7 +137,9 @@ public static class ProtocolEndpoints
             await SoapHttp.InternalErrorAsync(context, logger, e, caller?.Value ?? "(geen)", request.ElementName).ConfigureAwait(false);
             return;
         }
+        // the answer's dossier lives until it is sent (a spooled one is read from its spool file while it goes out):
+        // WriteResponseAsync disposes it after the response, also when the client goes away mid-response (ADR 0014)
         context.Response.ContentType = SoapWriter.ContentType;
-        await SoapWriter.WriteAsync(context.Response.Body, response, ct).ConfigureAwait(false);
+        await SoapWriter.WriteResponseAsync(context.Response.Body, response, ct).ConfigureAwait(false);
     }
 }
