@@ -182,6 +182,8 @@ public abstract class TransferTests<TChain>(TChain fixture) where TChain : Chain
         await using (var db = Fixture.ReadNode())
             Assert.Equal((xml.Length + Oso.School.Storage.StoredChunks.ChunkBytes - 1) / Oso.School.Storage.StoredChunks.ChunkBytes,
                 (await db.ReceivedDossiers.SingleAsync(d => d.Id == received.Id, _ct)).XmlChunks);
+        // the bron's answer went through a spool file of its own (ADR 0014 phase 3), closed once it was sent
+        await ChainFixture.NoSpoolFileLeftAsync(_ct);
     }
 
     [Fact]

@@ -82,51 +82,51 @@ public sealed class DocumentRequests(SchoolStore store, ProtectedDossiers crypto
         GegevenssetXml? made = null;
         try
         {
-        var answer = request.Sleutel is DocumentSleutel.Koppel koppel
-            ? await store.WriteAsync(db => swv.DeliverAsync(db, brin, request, koppel.Koppelsleutel, caller.Value, doelSysteem, cancellationToken), cancellationToken)
-                .ConfigureAwait(false)
-            : await store.WriteAsync<(DocumentResponse Answer, byte[]? Sha256)>(async db =>
-        {
-            var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false);
-            var pgnIndex = request.Sleutel is DocumentSleutel.Leerling l ? crypto.Index(brin, "pgn", l.Pgn.Value) : null;
-            var pupil = pgnIndex is null ? null
-                : await db.Pupils.AsNoTracking().FirstOrDefaultAsync(p => p.Brin == brin && p.PgnIndex == pgnIndex, cancellationToken).ConfigureAwait(false);
-            var release = pupil is null ? null
-                : await db.Releases.AsNoTracking().Where(r => r.PupilId == pupil.Id && r.SupersededAt == null).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var answer = request.Sleutel is DocumentSleutel.Koppel koppel
+                ? await store.WriteAsync(db => swv.DeliverAsync(db, brin, request, koppel.Koppelsleutel, caller.Value, doelSysteem, cancellationToken), cancellationToken)
+                    .ConfigureAwait(false)
+                : await store.WriteAsync<(DocumentResponse Answer, byte[]? Sha256)>(async db =>
+            {
+                var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Brin == brin, cancellationToken).ConfigureAwait(false);
+                var pgnIndex = request.Sleutel is DocumentSleutel.Leerling l ? crypto.Index(brin, "pgn", l.Pgn.Value) : null;
+                var pupil = pgnIndex is null ? null
+                    : await db.Pupils.AsNoTracking().FirstOrDefaultAsync(p => p.Brin == brin && p.PgnIndex == pgnIndex, cancellationToken).ConfigureAwait(false);
+                var release = pupil is null ? null
+                    : await db.Releases.AsNoTracking().Where(r => r.PupilId == pupil.Id && r.SupersededAt == null).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
 
-            var (resultaat, dossier, digest, profile) = Decide(db, tenant.Sector, doelSector, request, routing, release, pupil);
-            made = dossier;
-            var kept = new IncomingRequest
-            {
-                Id = Guid.NewGuid(), Brin = brin, BronRouteringsKenmerk = aanleverpunt, SessieId = request.SessieId.Value,
-                DoelBrin = routing.DoelBrin.Value, DoelRouteringsKenmerk = routing.DoelRouteringsKenmerk.Value,
-                Overdrachtsoort = request.Overdrachtsoort.WireName(), PgnIndex = pgnIndex, DoelSector = doelSector,
-                ReceivedAt = time.GetUtcNow(), Aanvraagdatum = request.Aanvraagdatum, Resultaat = resultaat.ToString(), PupilId = pupil?.Id,
-                AwaitingNotification = resultaat is ResultaatCode.LeerlinginfoNietBeschikbaar or ResultaatCode.LeerlinginfoNietOpvraagbaar or ResultaatCode.LeerlingOnbekend,
-            };
-            db.IncomingRequests.Add(kept);
-            if (kept.AwaitingNotification) // staff act on this one: release the dossier (or have the LAS deliver it)
-                await StaffNotices.QueueAsync(db, outbox, brin, StaffMailEvents.Verzoek, kept.Id, cancellationToken).ConfigureAwait(false);
-            var actor = Actor.Systeem(caller?.Value ?? "onbekend");
-            if (dossier is null)
-            {
-                await audit.RecordAsync(db, brin, actor, "verzoek.geweigerd", "Een andere school vroeg het dossier op; het kon (nog) niet worden verstrekt.",
-                    pupil?.Id.ToString(), $"doel={routing.DoelBrin};resultaat={resultaat}", cancellationToken).ConfigureAwait(false);
-                return ((DocumentResponse)new DocumentResponse.NietGeleverd(resultaat), (byte[]?)null);
-            }
-            db.Disclosures.Add(new Disclosure
-            {
-                Id = Guid.NewGuid(), PupilId = pupil!.Id, Brin = brin, ReleaseId = release!.Id, DoelBrin = routing.DoelBrin.Value,
-                Profiel = profile!.Name, SessieId = request.SessieId.Value, At = time.GetUtcNow(),
-                DossierSha256 = Convert.ToHexStringLower(digest!), DoelSysteem = doelSysteem.Value,
-            });
-            await audit.RecordAsync(db, brin, actor, "dossier.verstrekt", "Het dossier is verstrekt aan de nieuwe school.", pupil.Id.ToString(),
-                $"doel={routing.DoelBrin};profiel={profile.Name};versie={release.Version}", cancellationToken).ConfigureAwait(false);
-            return (new DocumentResponse.Geleverd(dossier), digest);
-        }, cancellationToken).ConfigureAwait(false);
+                var (resultaat, dossier, digest, profile) = Decide(db, tenant.Sector, doelSector, request, routing, release, pupil);
+                made = dossier;
+                var kept = new IncomingRequest
+                {
+                    Id = Guid.NewGuid(), Brin = brin, BronRouteringsKenmerk = aanleverpunt, SessieId = request.SessieId.Value,
+                    DoelBrin = routing.DoelBrin.Value, DoelRouteringsKenmerk = routing.DoelRouteringsKenmerk.Value,
+                    Overdrachtsoort = request.Overdrachtsoort.WireName(), PgnIndex = pgnIndex, DoelSector = doelSector,
+                    ReceivedAt = time.GetUtcNow(), Aanvraagdatum = request.Aanvraagdatum, Resultaat = resultaat.ToString(), PupilId = pupil?.Id,
+                    AwaitingNotification = resultaat is ResultaatCode.LeerlinginfoNietBeschikbaar or ResultaatCode.LeerlinginfoNietOpvraagbaar or ResultaatCode.LeerlingOnbekend,
+                };
+                db.IncomingRequests.Add(kept);
+                if (kept.AwaitingNotification) // staff act on this one: release the dossier (or have the LAS deliver it)
+                    await StaffNotices.QueueAsync(db, outbox, brin, StaffMailEvents.Verzoek, kept.Id, cancellationToken).ConfigureAwait(false);
+                var actor = Actor.Systeem(caller?.Value ?? "onbekend");
+                if (dossier is null)
+                {
+                    await audit.RecordAsync(db, brin, actor, "verzoek.geweigerd", "Een andere school vroeg het dossier op; het kon (nog) niet worden verstrekt.",
+                        pupil?.Id.ToString(), $"doel={routing.DoelBrin};resultaat={resultaat}", cancellationToken).ConfigureAwait(false);
+                    return ((DocumentResponse)new DocumentResponse.NietGeleverd(resultaat), (byte[]?)null);
+                }
+                db.Disclosures.Add(new Disclosure
+                {
+                    Id = Guid.NewGuid(), PupilId = pupil!.Id, Brin = brin, ReleaseId = release!.Id, DoelBrin = routing.DoelBrin.Value,
+                    Profiel = profile!.Name, SessieId = request.SessieId.Value, At = time.GetUtcNow(),
+                    DossierSha256 = Convert.ToHexStringLower(digest!), DoelSysteem = doelSysteem.Value,
+                });
+                await audit.RecordAsync(db, brin, actor, "dossier.verstrekt", "Het dossier is verstrekt aan de nieuwe school.", pupil.Id.ToString(),
+                    $"doel={routing.DoelBrin};profiel={profile.Name};versie={release.Version}", cancellationToken).ConfigureAwait(false);
+                return (new DocumentResponse.Geleverd(dossier), digest);
+            }, cancellationToken).ConfigureAwait(false);
 
-        // 3. sign what is sent (outside the transaction: the signature changes nothing stored)
-        return answer is (DocumentResponse.Geleverd geleverd, { } sha256) ? Sign(geleverd, sha256, request) : answer.Item1;
+            // 3. sign what is sent (outside the transaction: the signature changes nothing stored)
+            return answer is (DocumentResponse.Geleverd geleverd, { } sha256) ? Sign(geleverd, sha256, request) : answer.Item1;
         }
         catch
         {

@@ -93,15 +93,31 @@ public abstract partial class ChainFixture
     public static Pgn PgnOf(Dossier.Model.Dossier pupil) => Pgn.Parse((pupil.Huidigeschool.Leerling.Bsn ?? pupil.Huidigeschool.Leerling.Onderwijsnummer)!);
 
     /// <summary>A new pupil of the demo primary school, delivered, seen by the parents and released.</summary>
-    public async Task<(Dossier.Model.Dossier Pupil, string LasId)> ReleasedPupilAsync(CancellationToken ct)
+    public async Task<(Dossier.Model.Dossier Pupil, string LasId)> ReleasedPupilAsync(CancellationToken ct, long attachmentSize = 8 * 1024)
     {
-        var pupil = NewPupil();
+        var pupil = NewPupil(attachmentSize: attachmentSize);
         var lasId = "L" + Guid.NewGuid().ToString("N")[..10];
         using var po = Po;
         await po.DeliverAsync(lasId, pupil, ct);
         await po.RecordInzageAsync(lasId, new InzageInput(Today, "Ja", null, null), ct);
         await po.ReleaseAsync(lasId, ct);
         return (pupil, lasId);
+    }
+
+    /// <summary>
+    /// Waits until no spool file of this process is open in the system's temporary directory (the bron's answers and the
+    /// doel's captures, ADR 0014): the answer's spool file is closed only after its last byte went out. Fails after 30 s.
+    /// </summary>
+    public static async Task NoSpoolFileLeftAsync(CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        while (GegevenssetXmlWriteStream.OpenSpoolFiles(Path.GetTempPath()) > 0)
+        {
+            if (deadline.IsCancellationRequested)
+                Assert.Fail($"{GegevenssetXmlWriteStream.OpenSpoolFiles(Path.GetTempPath())} spool file(s) still open after 30 s.");
+            await Task.Delay(20, CancellationToken.None);
+        }
     }
 
     /// <summary>A released pupil of the demo primary school, registered (aanmelding) at the demo VO school through its LAS API.</summary>
