@@ -37,15 +37,22 @@ public sealed class DossierValidator(DossierValidatorOptions? options = null)
     }
 
     /// <summary>Validates a document from a stream.</summary>
-    public ValidationReport Validate(Stream input, CancellationToken cancellationToken = default)
+    public ValidationReport Validate(Stream input, CancellationToken cancellationToken = default) => Validate(input, null, cancellationToken);
+
+    /// <summary>
+    /// Validates a document from a stream whose length the caller knows although the stream cannot seek (an encrypted
+    /// spool file): a document larger than the fast reader's limit is then streamed from its first MiB instead of being
+    /// buffered up to 32 MiB first. The length only chooses how much is held; the report is the same.
+    /// </summary>
+    public ValidationReport Validate(Stream input, long? length, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (_options.ExtraSchema is null) return Core(input, cancellationToken);
+        if (_options.ExtraSchema is null) return Core(input, length, cancellationToken);
         // the extra XSD needs a second pass over the same bytes
         var buffer = new MemoryStream();
         input.CopyTo(buffer);
         buffer.Position = 0;
-        var report = Core(buffer, cancellationToken);
+        var report = Core(buffer, null, cancellationToken);
         buffer.Position = 0;
         return new ValidationReport([.. report.Meldingen, .. _options.ExtraSchema.Validate(buffer)]);
     }
@@ -57,13 +64,13 @@ public sealed class DossierValidator(DossierValidatorOptions? options = null)
         return Validate(stream, cancellationToken);
     }
 
-    private ValidationReport Core(Stream input, CancellationToken cancellationToken)
+    private ValidationReport Core(Stream input, long? length, CancellationToken cancellationToken)
     {
         // the official tool picks its stylesheet with a regex over the file's first MiB: the buffer holds at least that
         // much of a larger document (see FastReadLimit)
-        using var document = DocumentBuffer.Read(input, SchemaValidatingReader.FastReadLimit(_options.Limits));
+        using var document = DocumentBuffer.Read(input, SchemaValidatingReader.FastReadLimit(_options.Limits), length);
         var read = SchemaValidatingReader.Read(document, _options.Schema, _options.Limits, keepAttachments: false, cancellationToken);
-        return WithRules(read, document.Span[..Math.Min(document.Length, 1 << 20)]);
+        return WithRules(read, document.Span[..Math.Min(document.Length, DocumentBuffer.ProfilePrefixLength)]);
     }
 
     private static ValidationReport WithRules(XmlReadResult read, ReadOnlySpan<byte> prefix)

@@ -9,15 +9,23 @@ namespace Oso.Dossier.Xml;
 /// </summary>
 internal sealed class DocumentBuffer : IDisposable
 {
+    /// <summary>
+    /// The prefix in which the official tool looks for the profile (a regex over the file's first MiB): what is held of
+    /// a document known to be larger than the fast reader's limit.
+    /// </summary>
+    public const int ProfilePrefixLength = 1 << 20;
+
     private byte[] _buffer;
     private readonly Stream _rest;
+    private readonly int _next; // a byte read past the buffer to see whether the document ends there, or -1
 
-    private DocumentBuffer(byte[] buffer, int length, bool complete, Stream rest)
+    private DocumentBuffer(byte[] buffer, int length, bool complete, Stream rest, int next = -1)
     {
         _buffer = buffer;
         Length = length;
         Complete = complete;
         _rest = rest;
+        _next = next;
     }
 
     /// <summary>The number of bytes held.</summary>
@@ -29,23 +37,39 @@ internal sealed class DocumentBuffer : IDisposable
     /// <summary>The bytes held.</summary>
     public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, Length);
 
-    /// <summary>Reads <paramref name="input"/> to its end, or until more than <paramref name="limit"/> bytes were read.</summary>
-    public static DocumentBuffer Read(Stream input, int limit)
+    /// <summary>
+    /// Reads <paramref name="input"/> to its end, or until more than <paramref name="limit"/> bytes were read. When the
+    /// document is known to be larger than the limit — a seekable input, or <paramref name="knownLength"/> for a
+    /// forward-only one (an encrypted spool file) — only its first <see cref="ProfilePrefixLength"/> bytes are held and
+    /// the rest is streamed: never a buffer of the limit's size for a document the fast reader will not read. The buffer
+    /// never exceeds the limit (a pooled array of limit + 1 bytes is one of twice the limit). The length only chooses
+    /// how much is held: a wrong one changes no result.
+    /// </summary>
+    public static DocumentBuffer Read(Stream input, int limit, long? knownLength = null)
     {
-        var initial = 64 * 1024;
-        if (input.CanSeek)
+        long? remaining = input.CanSeek ? input.Length - input.Position : knownLength;
+        if (remaining > limit)
         {
-            var remaining = input.Length - input.Position;
-            initial = (int)Math.Clamp(remaining + 1, 1, (long)limit + 1); // one more, to see the end without another call
+            var prefix = ArrayPool<byte>.Shared.Rent(ProfilePrefixLength);
+            var held = input.ReadAtLeast(prefix.AsSpan(0, ProfilePrefixLength), ProfilePrefixLength, throwOnEndOfStream: false);
+            return new DocumentBuffer(prefix, held, held < ProfilePrefixLength, input);
         }
+        var initial = remaining is { } r ? (int)Math.Clamp(r + 1, 1, limit) : 64 * 1024; // one more, to see the end without another call
         var buffer = ArrayPool<byte>.Shared.Rent(initial);
         var length = 0;
         while (true)
         {
             if (length == buffer.Length)
             {
-                if (length > limit) return new DocumentBuffer(buffer, length, false, input);
-                var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, (long)limit + 1));
+                if (length >= limit)
+                {
+                    // full at the limit: one byte more says whether the document ends here
+                    var next = input.ReadByte();
+                    return next < 0
+                        ? new DocumentBuffer(buffer, length, true, input)
+                        : new DocumentBuffer(buffer, length, false, input, next);
+                }
+                var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit));
                 buffer.AsSpan(0, length).CopyTo(larger);
                 ArrayPool<byte>.Shared.Return(buffer);
                 buffer = larger;
@@ -60,7 +84,7 @@ internal sealed class DocumentBuffer : IDisposable
     /// <summary>The whole document as a stream: the bytes held, then whatever the input had left.</summary>
     public Stream OpenStream() => Complete
         ? new ReadOnlyMemoryStream(_buffer.AsMemory(0, Length))
-        : new PrefixedStream(_buffer.AsMemory(0, Length), _rest);
+        : new PrefixedStream(_buffer.AsMemory(0, Length), _next, _rest);
 
     /// <inheritdoc />
     public void Dispose()
@@ -70,7 +94,7 @@ internal sealed class DocumentBuffer : IDisposable
         _buffer = [];
     }
 
-    private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : ForwardReadStream
+    private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, int next, Stream rest) : ForwardReadStream
     {
         private int _position;
 
@@ -82,6 +106,12 @@ internal sealed class DocumentBuffer : IDisposable
                 prefix.Span.Slice(_position, n).CopyTo(buffer);
                 _position += n;
                 return n;
+            }
+            if (next >= 0 && _position == prefix.Length && !buffer.IsEmpty)
+            {
+                buffer[0] = (byte)next;
+                _position++;
+                return 1;
             }
             return rest.Read(buffer);
         }

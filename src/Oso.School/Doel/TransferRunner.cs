@@ -218,7 +218,8 @@ public sealed class TransferRunner(SchoolStore store, ProtectedDossiers crypto, 
             }
             geldig = controle as Handtekeningcontrole.Geldig;
 
-            using (var xml = dossier.OpenRead()) report = validator.Validate(xml, cancellationToken);
+            // with its length: a spooled dossier past the fast reader's 32 MiB is streamed from its first MiB, not buffered to 32 MiB first
+            using (var xml = dossier.OpenRead()) report = validator.Validate(xml, dossier.Length, cancellationToken);
             using (var xml = dossier.OpenRead()) received = ReceivedPgn(xml);
         }
         catch (IOException) when (dossier.Spooled)
