@@ -68,25 +68,17 @@ public sealed class DocumentBufferTests
         Assert.Equal(Of(validator.Validate(new MemoryStream(small))), Of(validator.Validate(new Forward(small), small.Length)));
     }
 
-    private sealed class Forward(byte[] bytes) : Stream
+    private sealed class Forward(byte[] bytes) : ForwardReadStream
     {
         private int _position;
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count)
+
+        public override int Read(Span<byte> buffer)
         {
             // at most 7,000 bytes a call, as a network or spool stream hands them out
-            var n = Math.Min(Math.Min(count, 7000), bytes.Length - _position);
-            bytes.AsSpan(_position, n).CopyTo(buffer.AsSpan(offset));
+            var n = Math.Min(Math.Min(buffer.Length, 7000), bytes.Length - _position);
+            bytes.AsSpan(_position, n).CopyTo(buffer);
             _position += n;
             return n;
         }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
